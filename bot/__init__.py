@@ -1,0 +1,1 @@
+"""factbot: news articles in, a cited fact base out, answers in Discord."""

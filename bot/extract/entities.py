@@ -1,0 +1,520 @@
+"""Named entities: people, organisations, places and peoples, each under its fullest name.
+
+The approach, in three passes over an article:
+
+1. *Chunks.* In ordinary sentences a name is a run of capitalised words, with particles
+   (al-, bin, de, von) and "of"/"for" after an organisation or role word allowed inside.
+   A sentence's first word is dropped when it is a common word that merely carries the
+   sentence's capital ("Backed by ...", "Government forces ..."). A leading role splits off
+   as the person's description ("Turkish Foreign Minister | Mevlut Cavusoglu"); leading
+   nationalities split off unless an organisation word ends the name ("Syrian | President
+   ..." but "Syrian Observatory for Human Rights").
+2. *Types* come from cues that hold in any news text: a role before the name, an
+   organisation word at its end or just after it ("Hezbollah movement"), the GeoNames
+   gazetteer, a defined acronym, nationality words, "X regime"/"X's forces".
+3. *Identity.* Full names head clusters; short forms join them (surname -> person,
+   acronym or initials -> organisation, a trailing part -> the longer name). Headline
+   lines in Title Case carry no capitalisation signal, so they only add mentions of names
+   the body or the gazetteer already knows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from bot.extract.lexicon import (
+    DAYS,
+    FUNCTION_WORDS,
+    MONTHS,
+    ORG_CUES_AFTER,
+    ORG_CUES_BEFORE,
+    ORG_HEADS,
+    PARTICLES,
+    PLACE_DIRECTIONS,
+    SPEECH_VERBS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    WEAK_ORG_HEADS,
+    common_words,
+    demonyms,
+    places,
+)
+from bot.extract.tokens import (
+    Token,
+    is_acronym,
+    is_capitalised,
+    is_possessive,
+    strip_possessive,
+    tokenize,
+)
+from bot.model import Article, Entity, Mention
+from bot.textnorm import fold, name_key
+
+# Words after a single unknown name that mark a leader: "Assad regime", "Haftar's forces".
+PERSON_CUES_AFTER = frozenset("regime administration government forces loyalists camp".split())
+_OF_WORDS = frozenset({"of", "for"})
+_OF_AFTER = frozenset({"states", "republic", "kingdom", "emirates", "rights"})
+_OPENERS = frozenset({'"', "'", "(", "[", "-", ":"})
+_STRONG, _MEDIUM, _WEAK = 3, 2, 1
+_APPOSITIVE_BEFORE = re.compile(
+    r"(?:^|[,;:] )(?:[Tt]he|[Aa]n?) ((?:[\w'-]+ ){0,4}?(?:%s)(?: of (?:the )?[A-Z][\w.'-]*"
+    r"(?: [A-Z][\w.'-]*)*)?), $" % "|".join(sorted(h for h in TITLE_HEADS if h.isalpha()))
+)
+_APPOSITIVE_AFTER = re.compile(
+    r"^, (?:the|a|an|who is the|who is a) ((?:[\w'-]+ ){0,4}?(?:%s)(?: of (?:the )?[A-Z][\w.'-]*"
+    r"(?: [A-Z][\w.'-]*)*)?)(?=[,.;])" % "|".join(sorted(h for h in TITLE_HEADS if h.isalpha()))
+)
+
+
+@dataclass(slots=True)
+class _Mention:
+    words: list[Token]
+    sentence: int
+    type: str | None = None
+    strength: int = 0
+    description: str = ""
+    acronym: str = ""
+    headline: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].end
+
+
+@dataclass(slots=True)
+class _Cluster:
+    mentions: list[_Mention] = field(default_factory=list)
+    acronyms: set[str] = field(default_factory=set)
+
+    def key_words(self) -> set[str]:
+        return {w for m in self.mentions for w in name_key(_surface(m)).split()}
+
+
+def _surface(mention: _Mention) -> str:
+    words = [t.text for t in mention.words]
+    words[-1] = strip_possessive(words[-1])
+    text = ""
+    for i, token in enumerate(mention.words):
+        if i and token.start > mention.words[i - 1].end:
+            text += " "
+        text += words[i]
+    return text
+
+
+def _is_title_case(tokens: list[Token]) -> bool:
+    """A headline whose every word is capitalised: capitals say nothing there."""
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    if len(words) < 5:
+        return False
+    small = [t for t in words if t.lower in FUNCTION_WORDS]
+    capitalised = sum(1 for t in words if t.text[:1].isupper())
+    return capitalised >= 0.85 * len(words) and any(t.text[:1].isupper() for t in small)
+
+
+def _is_name_word(token: Token) -> bool:
+    lower = strip_possessive(token.lower)
+    return (
+        is_capitalised(token.text)
+        and lower not in FUNCTION_WORDS
+        and lower not in MONTHS
+        and lower not in DAYS
+    )
+
+
+class EntityExtractor:
+    """Extracts one article's entities; create one per article."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.common = common_words()
+        self.places = places()
+        self.demonyms = demonyms()
+        self.mentions: list[_Mention] = []
+        self.tokens = [tokenize(s.text, s.start) for s in article.sentences]
+        self.capitalised_inside = self._capitalised_inside()
+
+    def _capitalised_inside(self) -> set[str]:
+        """Words the article capitalises somewhere other than a sentence's start."""
+        seen: set[str] = set()
+        for tokens in self.tokens:
+            if _is_title_case(tokens):
+                continue
+            for token in tokens[1:]:
+                if token.text[:1].isupper():
+                    seen.add(strip_possessive(token.lower))
+        return seen
+
+    # -- pass 1: chunks ---------------------------------------------------------------------
+
+    def _chunks(self, tokens: list[Token]) -> list[tuple[int, int]]:
+        """[start, end) token ranges of capitalised runs."""
+        runs: list[tuple[int, int]] = []
+        i = 0
+        while i < len(tokens):
+            if not _is_name_word(tokens[i]) and not self._particle_start(tokens, i):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(tokens) and not is_possessive(tokens[j - 1].text):
+                if _is_name_word(tokens[j]):
+                    j += 1
+                elif self._connector(tokens, i, j):
+                    j += 2 if tokens[j + 1].lower == "the" else 1
+                else:
+                    break
+            while j > i and not _is_name_word(tokens[j - 1]):
+                j -= 1
+            if j > i:
+                runs.append((i, j))
+            i = max(j, i + 1)
+        return runs
+
+    @staticmethod
+    def _particle_start(tokens: list[Token], i: int) -> bool:
+        return (
+            tokens[i].text in PARTICLES
+            and i + 1 < len(tokens)
+            and _is_name_word(tokens[i + 1])
+            and tokens[i + 1].start == tokens[i].end + 1
+        )
+
+    @staticmethod
+    def _connector(tokens: list[Token], i: int, j: int) -> bool:
+        """A lower-case word joining two capitalised parts of one name."""
+        word = tokens[j].text
+        nxt = j + 1
+        if nxt < len(tokens) and tokens[nxt].lower == "the" and word in _OF_WORDS:
+            nxt += 1
+        if nxt >= len(tokens) or not _is_name_word(tokens[nxt]):
+            return False
+        if word in PARTICLES:
+            return True
+        if word in _OF_WORDS:
+            previous = strip_possessive(tokens[j - 1].lower)
+            heads = ORG_HEADS | WEAK_ORG_HEADS | TITLE_HEADS | _OF_AFTER
+            return previous in heads and j - 1 >= i
+        return False
+
+    def _drop_sentence_start(self, tokens: list[Token], start: int, end: int) -> int:
+        """Skip a first word that is capitalised only because it opens the sentence."""
+        first = tokens[start]
+        at_start = all(t.text in _OPENERS for t in tokens[:start])
+        lower = strip_possessive(first.lower)
+        if not at_start or lower not in self.common:
+            return start
+        if lower in self.places or lower in self.demonyms:
+            return start
+        if end - start > 1 and (
+            lower in self.capitalised_inside or lower in TITLE_HEADS or lower in TITLE_MODIFIERS
+        ):
+            return start
+        return start + 1
+
+    # -- pass 1b: a chunk into description + name + cues -------------------------------
+
+    def _split_chunk(self, tokens: list[Token], start: int, end: int, sentence: int) -> None:
+        words = tokens[start:end]
+        lowers = [strip_possessive(t.lower) for t in words]
+        # A leading role: "Turkish Foreign Minister | Mevlut Cavusoglu".
+        split = 0
+        for k, word in enumerate(lowers[:-1]):
+            if word in TITLE_HEADS:
+                split = k + 1
+            elif not (
+                word in TITLE_MODIFIERS
+                or word in self.demonyms
+                or word in _OF_WORDS
+                or word == "the"
+                or is_acronym(words[k].text)
+            ):
+                break
+        if split and lowers[split - 1] in TITLE_HEADS:
+            description = " ".join(t.text for t in words[:split])
+            self._add(words[split:], tokens, start + split, end, sentence, "PERSON", _STRONG,
+                      description)
+            self._add_peoples(words[:split], sentence)
+            return
+        roles = [w in TITLE_HEADS or w in TITLE_MODIFIERS or w in self.demonyms for w in lowers]
+        if all(roles) and any(w in TITLE_HEADS for w in lowers):
+            self._add_peoples(words, sentence)
+            return
+        # Leading nationalities split off unless an organisation word ends the name.
+        lead = 0
+        while lead < len(words) - 1 and lowers[lead] in self.demonyms:
+            lead += 1
+        if lead and not self._org_name(lowers[lead:]):
+            self._add_peoples(words[:lead], sentence)
+            words, lowers, start = words[lead:], lowers[lead:], start + lead
+        # Direction words before a place: "northern Syria".
+        if len(words) > 1 and lowers[0] in PLACE_DIRECTIONS and " ".join(lowers[1:]) in self.places:
+            words, lowers, start = words[1:], lowers[1:], start + 1
+        self._add(words, tokens, start, end, sentence)
+
+    def _org_name(self, lowers: list[str]) -> bool:
+        if not lowers:
+            return False
+        if lowers[-1] in ORG_HEADS:
+            return True
+        for k, word in enumerate(lowers):
+            if word in ORG_HEADS or (word in WEAK_ORG_HEADS and (k >= 1 or len(lowers) > 2)):
+                if k == len(lowers) - 1 or lowers[k + 1] in _OF_WORDS:
+                    return True
+        return False
+
+    def _add_peoples(self, words: list[Token], sentence: int) -> None:
+        for token in words:
+            if strip_possessive(token.lower) in self.demonyms:
+                self.mentions.append(_Mention([token], sentence, "NORP", _STRONG))
+
+    def _add(
+        self,
+        words: list[Token],
+        tokens: list[Token],
+        start: int,
+        end: int,
+        sentence: int,
+        kind: str | None = None,
+        strength: int = 0,
+        description: str = "",
+    ) -> None:
+        lowers = [strip_possessive(t.lower) for t in words]
+        folded = fold(" ".join(strip_possessive(t.text) for t in words))
+        if len(words) == 1 and lowers[0] in self.common and not is_acronym(words[0].text):
+            if lowers[0] not in self.places and lowers[0] not in self.demonyms:
+                return
+        mention = _Mention(words, sentence, kind, strength, description)
+        if kind is None:
+            mention.type, mention.strength = self._type(words, lowers, folded, tokens, start, end)
+        self._context(mention, tokens, start, end)
+        self.mentions.append(mention)
+
+    def _type(
+        self,
+        words: list[Token],
+        lowers: list[str],
+        folded: str,
+        tokens: list[Token],
+        start: int,
+        end: int,
+    ) -> tuple[str | None, int]:
+        before = tokens[start - 1].lower if start else ""
+        after = tokens[end].lower if end < len(tokens) else ""
+        if after == "(" and end + 2 < len(tokens) and tokens[end + 2].text == ")":
+            after = tokens[end + 3].lower if end + 3 < len(tokens) else ""
+        if folded in self.places:
+            return "GPE", _STRONG
+        if self._org_name(lowers):
+            return "ORG", _STRONG
+        if len(words) == 1 and is_acronym(words[0].text):
+            return "ORG", _MEDIUM
+        if folded in self.demonyms:
+            return "NORP", _STRONG
+        if before in TITLE_HEADS and before.isalpha():
+            return "PERSON", _STRONG
+        if after in ORG_CUES_AFTER or before in ORG_CUES_BEFORE:
+            return "ORG", _MEDIUM
+        if words[0].text in PARTICLES or words[0].text.split("-")[0] in PARTICLES:
+            return ("ORG", _WEAK) if len(name_key(folded).split()) == 1 else ("PERSON", _WEAK)
+        if len(words) == 1:
+            if after in PERSON_CUES_AFTER and (after != "forces" or is_possessive(words[0].text)):
+                return "PERSON", _MEDIUM
+            if after in SPEECH_VERBS:
+                return "PERSON", _WEAK
+            return None, 0
+        if any(w in self.common for w in lowers):
+            return "OTHER", _WEAK
+        return "PERSON", _WEAK
+
+    def _context(self, mention: _Mention, tokens: list[Token], start: int, end: int) -> None:
+        """Acronym in brackets after the name; a role in lower case just before it."""
+        if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
+            candidate = tokens[end + 1].text
+            if is_acronym(candidate):
+                mention.acronym = candidate
+                if mention.type in (None, "OTHER", "PERSON") and mention.strength < _STRONG:
+                    mention.type, mention.strength = "ORG", _MEDIUM
+        if mention.description or mention.type not in (None, "PERSON", "ORG"):
+            return
+        k = start
+        role: list[str] = []
+        while k > 0 and len(role) < 5:
+            word = tokens[k - 1].text
+            lower = word.lower()
+            if lower in TITLE_HEADS or lower in ORG_CUES_BEFORE:
+                role.insert(0, word)
+            elif role and (
+                is_acronym(word)
+                or lower in self.demonyms
+                or lower in TITLE_MODIFIERS
+                or (word.isalpha() and word.islower() and lower not in FUNCTION_WORDS
+                    and not lower.endswith("ed") and lower not in SPEECH_VERBS)
+            ):
+                role.insert(0, word)
+            else:
+                break
+            k -= 1
+        if role:
+            mention.description = " ".join(role)
+            return
+        sentence = self.article.sentences[mention.sentence]
+        local = mention.start - sentence.start
+        match = _APPOSITIVE_BEFORE.search(sentence.text[:local])
+        match = match or _APPOSITIVE_AFTER.match(sentence.text[mention.end - sentence.start :])
+        if match:
+            mention.description = match.group(1)
+
+    # -- headlines --------------------------------------------------------------------------
+
+    def _headline_mentions(self, tokens: list[Token], sentence: int, known: set[str]) -> None:
+        """In a Title Case line, keep only runs that name something already known."""
+        i = 0
+        while i < len(tokens):
+            found = 0
+            for n in range(min(6, len(tokens) - i), 0, -1):
+                words = tokens[i : i + n]
+                if not all(_is_name_word(t) or t.lower in PARTICLES for t in words):
+                    continue
+                if not _is_name_word(words[0]) and words[0].lower not in PARTICLES:
+                    continue
+                text = " ".join(strip_possessive(t.text) for t in words)
+                folded, key = fold(text), name_key(text)
+                if key in known or folded in self.places or folded in self.demonyms:
+                    kind = "GPE" if folded in self.places else None
+                    kind = "NORP" if folded in self.demonyms else kind
+                    self.mentions.append(
+                        _Mention(list(words), sentence, kind, _WEAK, headline=True)
+                    )
+                    found = n
+                    break
+            i += found or 1
+
+    # -- pass 3: identity -------------------------------------------------------------------
+
+    def _cluster(self) -> list[_Cluster]:
+        clusters: list[_Cluster] = []
+        by_key: dict[str, _Cluster] = {}
+        ordered = sorted(self.mentions, key=lambda m: (m.headline, m.start))
+        full = [m for m in ordered if len(name_key(_surface(m)).split()) >= 2 and not m.headline]
+        for mention in full:
+            key = name_key(_surface(mention))
+            cluster = by_key.get(key)
+            if cluster is None:
+                cluster = by_key[key] = _Cluster()
+                clusters.append(cluster)
+            cluster.mentions.append(mention)
+            if mention.acronym:
+                cluster.acronyms.add(mention.acronym.replace(".", ""))
+        for mention in ordered:
+            if mention in full:
+                continue
+            cluster = self._home(mention, clusters, by_key)
+            if cluster is None:
+                cluster = _Cluster()
+                clusters.append(cluster)
+                by_key.setdefault(name_key(_surface(mention)), cluster)
+            cluster.mentions.append(mention)
+            if mention.acronym:
+                cluster.acronyms.add(mention.acronym.replace(".", ""))
+        return [c for c in clusters if any(not m.headline for m in c.mentions)
+                or _cluster_type(c) in ("GPE", "NORP")]
+
+    def _home(
+        self, mention: _Mention, clusters: list[_Cluster], by_key: dict[str, _Cluster]
+    ) -> _Cluster | None:
+        surface = _surface(mention)
+        key = name_key(surface)
+        if key in by_key:
+            return by_key[key]
+        letters = surface.replace(".", "")
+        if is_acronym(surface):
+            for cluster in clusters:
+                if letters in cluster.acronyms or letters in _initials(cluster):
+                    return cluster
+            return None
+        if mention.type in ("GPE", "NORP") and mention.strength >= _STRONG:
+            return None
+        words = set(key.split())
+        candidates = [
+            c for c in clusters
+            if words and words <= c.key_words() and _cluster_type(c) in ("PERSON", "ORG", None)
+            and any(not m.headline for m in c.mentions)
+        ]
+        if mention.type == "PERSON":
+            candidates = [c for c in candidates if _cluster_type(c) == "PERSON"] or candidates
+        if not candidates:
+            return None
+        # Several people share the word: the one named most recently before this mention.
+        def last_before(cluster: _Cluster) -> int:
+            starts = [m.start for m in cluster.mentions if m.start < mention.start]
+            return max(starts, default=-1)
+
+        return max(candidates, key=last_before)
+
+    def extract(self) -> list[Entity]:
+        headlines = []
+        for index, tokens in enumerate(self.tokens):
+            if _is_title_case(tokens):
+                headlines.append((index, tokens))
+                continue
+            for start, end in self._chunks(tokens):
+                start = self._drop_sentence_start(tokens, start, end)
+                if start < end:
+                    self._split_chunk(tokens, start, end, index)
+        known = {name_key(_surface(m)) for m in self.mentions}
+        known |= {fold(m.acronym) for m in self.mentions if m.acronym}
+        for index, tokens in headlines:
+            self._headline_mentions(tokens, index, known)
+        return [self._entity(c) for c in self._cluster()]
+
+    def _entity(self, cluster: _Cluster) -> Entity:
+        kind = _cluster_type(cluster) or "OTHER"
+        body = [m for m in cluster.mentions if not m.headline] or cluster.mentions
+        uses = Counter(_surface(m) for m in body)
+        name = max(uses, key=lambda s: (len(name_key(s).split()), not is_acronym(s), uses[s]))
+        aliases = {_surface(m) for m in cluster.mentions} | cluster.acronyms
+        if kind == "PERSON" and len(name_key(name).split()) >= 2:
+            surname = name.split()[-1]
+            aliases.add(surname.split("-", 1)[1] if surname.split("-")[0] in PARTICLES
+                        else surname)
+        aliases.discard(name)
+        descriptions = list(dict.fromkeys(m.description for m in cluster.mentions
+                                          if m.description))
+        mentions = [
+            Mention(m.sentence, m.start, m.end, self.article.text[m.start : m.end])
+            for m in sorted(cluster.mentions, key=lambda m: m.start)
+        ]
+        return Entity(name, kind, sorted(aliases, key=str.casefold), mentions, descriptions)
+
+
+def _initials(cluster: _Cluster) -> set[str]:
+    found = set()
+    for mention in cluster.mentions:
+        words = [t.text for t in mention.words if t.lower not in PARTICLES | _OF_WORDS]
+        if len(words) >= 2:
+            found.add("".join(w[0] for w in words).upper())
+    return found
+
+
+def _cluster_type(cluster: _Cluster) -> str | None:
+    votes: Counter[str] = Counter()
+    for mention in cluster.mentions:
+        if mention.type:
+            votes[mention.type] += mention.strength * (1 if mention.headline else 2)
+    if not votes:
+        return None
+    best = max(votes.values())
+    for kind in ("PERSON", "GPE", "ORG", "NORP", "OTHER"):
+        if votes[kind] == best:
+            return kind
+    return None
+
+
+def extract_entities(article: Article) -> list[Entity]:
+    """All entities of ``article``, each with its mentions, aliases and descriptions."""
+    return EntityExtractor(article).extract()

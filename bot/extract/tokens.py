@@ -1,0 +1,68 @@
+"""Word tokens with offsets, and the small tests on them the extractors share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extract.lexicon import PARTICLES
+
+# Dotted abbreviations (U.S.), words with inner apostrophes or hyphens, numbers, punctuation.
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|\d+(?:[.,:]\d+)*|[^\W\d_](?:[\w]|['’](?=\w)|-(?=\w))*|[^\w\s]"
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a sentence; offsets are into the article text."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Tokens of ``text``; a capitalised prefix of a hyphenated word ("NATO-backed",
+    "UN-recognized") becomes a token of its own, followed by the rest."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        word = match.group(0)
+        start = offset + match.start()
+        head, dash, tail = word.partition("-")
+        if dash and head[:1].isupper() and tail[:1].islower() and head.lower() not in PARTICLES:
+            tokens.append(Token(head, start, start + len(head)))
+            tokens.append(Token(dash + tail, start + len(head), start + len(word)))
+        else:
+            tokens.append(Token(word, start, start + len(word)))
+    return tokens
+
+
+def strip_possessive(word: str) -> str:
+    """'Haftar's' -> 'Haftar'; "Syrians'" -> 'Syrians'."""
+    if word.endswith(("'s", "’s", "'", "’")) and len(word) > 2:
+        return _POSSESSIVE.sub("", word)
+    return word
+
+
+def is_possessive(word: str) -> bool:
+    return word != strip_possessive(word)
+
+
+def is_acronym(word: str) -> bool:
+    """GNA, SOHR, U.S., UN: two to seven capitals, perhaps dotted."""
+    letters = strip_possessive(word).replace(".", "")
+    return 2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()
+
+
+def is_capitalised(word: str) -> bool:
+    """Starts with a capital, or is a particle joined to one ("al-Assad")."""
+    if word[:1].isupper():
+        return not word.endswith(("n't", "n’t"))
+    head, dash, tail = word.partition("-")
+    return bool(dash) and head in PARTICLES and tail[:1].isupper()

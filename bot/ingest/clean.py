@@ -1,0 +1,143 @@
+"""Cleaning scraped news text into prose that facts can be cited against.
+
+Scrapers leave debris: HTML entities with their ampersand lost or spaced out (``,quot;``,
+``& # 39;``, ``&amp;amp;``), template placeholders (``%MINIFYHTML…%``), a ``date
+YYYY-MM-DD`` header, page furniture ("Contact Us", "Advertisement"), a comment form's
+trailer with its spam-check sum (``53 + = 54``), mojibake, unicode quotes and odd spaces.
+Every rule here is about the *shape* of such debris, never about a particular article.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import ftfy
+
+# "&quot;" whose ampersand became a comma or a space, or spaced-out numeric entities.
+_NAMED = "quot|amp|apos|lt|gt|nbsp|rsquo|lsquo|rdquo|ldquo|mdash|ndash|hellip|laquo|raquo"
+_BROKEN_NAMED = re.compile(rf"(?:&|,|&\s+)({_NAMED});", re.IGNORECASE)
+_BROKEN_NUMERIC = re.compile(r"&\s*#\s*(x[0-9a-f]{1,6}|[0-9]{1,7})\s*;", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,500})?/?>")
+_PLACEHOLDER = re.compile(
+    r"%[A-Z][A-Z0-9_]{2,}[0-9a-fA-F]*%|\{\{[^{}\n]{0,200}\}\}|\[(?:pull)?quote\]|\[/?[a-z_]+\]"
+)
+_DATE_HEADER = re.compile(
+    r"\A\s*(?:date|published|posted|updated)?\s*:?\s*(\d{4})-(\d{2})-(\d{2})\b[^\n]*\n",
+    re.IGNORECASE,
+)
+_MOJIBAKE_HINT = re.compile("[ÃÂâ][\u0080-\u00bf\u2000-\u20ff]|â€")
+_QUOTES = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2033": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "\u2013": "-",
+        "\u2014": " - ",
+        "\u2212": "-",
+        "\u2026": "...",
+    }
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +([.,;:!?])(?=\s|$|\")")
+# A closing quotation mark pushed off its sentence: `conflict. "` at a paragraph's end.
+_DETACHED_CLOSE = re.compile(r'([.,!?]) +"(?=\s*$)', re.MULTILINE)
+
+# Whole lines that are page furniture, not article text.
+_FURNITURE = re.compile(
+    r"""^(?:
+        contact\s+us | advertisement | story\s+continued\s+below | related(?:\s+articles?)?:?
+      | share\s+(?:this|on\s+\w+)(?:\s+\w+)? | follow\s+us(?:\s+on\s+\w+)? | read\s+more:?
+      | sign\s+up\b.{0,120} | subscribe\b.{0,80} | click\s+here\b.{0,120}
+      | (?:image|photo|video)\s+(?:copyright|caption|credit)\b.{0,120}
+      | copyright\s+(?:©\s*)?\d{4}\b.{0,160} | ©.{0,160} | all\s+rights\s+reserved\.?
+      | (?:please\s+)?(?:log\s*in|sign\s*in)\s+to\s+comment\.? | print | email | tweet
+      | more\s+on\s+this\.* | (?:\S+\s){0,2}\S+:  # a short lead-in to links, such as "Plus:"
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Lines from which everything to the end is a comment form or site footer.
+_TRAILER = re.compile(
+    r"^(?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment|\d*\s*comments?"
+    r"|your\s+email\s+address\s+will\s+not\s+be\s+published\b.*)\s*$",
+    re.IGNORECASE,
+)
+# A spam-check sum such as "53 + = 54" or "7 x 3 = ?".
+_CAPTCHA = re.compile(r"^\s*\d{1,3}\s*[-+x×*−]\s*\d{0,3}\s*=\s*\d{0,3}\s*\??\s*$")
+
+
+@dataclass(slots=True)
+class Cleaned:
+    """The cleaned body plus what was learnt while cleaning it."""
+
+    text: str
+    published: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def fix_entities(text: str) -> str:
+    """Decode HTML entities, including the broken forms scrapers leave."""
+    text = _BROKEN_NUMERIC.sub(lambda m: f"&#{m.group(1)};", text)
+    text = _BROKEN_NAMED.sub(lambda m: f"&{m.group(1).lower()};", text)
+    for _ in range(4):  # "&amp;amp;quot;" needs several rounds
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+def normalise_characters(text: str) -> str:
+    """Repair mojibake, unify quotes, dashes and spaces, drop invisible characters."""
+    if _MOJIBAKE_HINT.search(text):
+        text = ftfy.fix_encoding(text)
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_QUOTES)
+    text = _INVISIBLE.sub("", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _keep_line(line: str) -> bool:
+    return not (_FURNITURE.match(line) or _CAPTCHA.match(line))
+
+
+def clean_text(raw: str) -> Cleaned:
+    """Turn raw scraped text into clean paragraphs separated by blank lines."""
+    text = normalise_characters(raw)
+    published = None
+    header = _DATE_HEADER.match(text)
+    if header:
+        published = "-".join(header.groups())
+        text = text[header.end() :]
+    text = fix_entities(text)
+    text = _TAG.sub(" ", text)
+    text = _PLACEHOLDER.sub(" ", text)
+    text = _SPACES.sub(" ", text)
+    notes: list[str] = []
+    paragraphs: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if _TRAILER.match(line):
+            notes.append(f"cut trailer from {line[:40]!r}")
+            break
+        if _keep_line(line):
+            paragraphs.append(line)
+    body = "\n\n".join(paragraphs)
+    body = _SPACE_BEFORE_PUNCT.sub(r"\1", body)
+    body = _DETACHED_CLOSE.sub(r'\1"', body)
+    return Cleaned(text=body, published=published, notes=notes)

@@ -1,0 +1,72 @@
+"""Splitting cleaned text into sentences that keep their offsets.
+
+A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or brackets) followed by
+space and something that can start a sentence. It does not end after an abbreviation (Mr.,
+Gen., Jan., U.S.), an initial (George W. Bush), inside a number (3.5), or before a lower-case
+word ("Stop!" he said). Paragraphs, separated by blank lines, always end a sentence, so a
+headline or a subhead is a sentence of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.model import Sentence
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm gov sen rep rev fr st jr sr
+    pres supt insp det hon amb messrs mt ft no nos vs etc al inc corp co ltd bros dept est
+    approx fig jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur
+    thurs fri sat sun e.g i.e u.s u.n u.k u.s.a e.u a.m p.m d.c ph.d""".split()
+)
+# Abbreviations that often do end a sentence when a capitalised word follows.
+_SENTENCE_FINAL_ABBREVIATIONS = frozenset("etc inc corp co ltd a.m p.m u.s u.k u.n d.c".split())
+
+_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
+_NEXT_START = re.compile(r"\s+[\"'(\[]?[A-Z0-9\u00c0-\u024f]")
+_PRONOUN_START = re.compile(r"\s+(?:He|She|They|It|We|I|The|This|That|But|And|In|On)\b")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+def _is_abbreviation(text: str, dot: int, following: str) -> bool:
+    match = _WORD_BEFORE.search(text, 0, dot + 1)
+    if not match:
+        return False
+    word = match.group(1).lower()
+    if len(word) == 1 and word.isalpha():  # an initial: "George W. Bush"
+        return True
+    if word not in ABBREVIATIONS:
+        return False
+    # "...in the U.S. The next day" ends a sentence; "U.S. officials" does not.
+    return not (word in _SENTENCE_FINAL_ABBREVIATIONS and _PRONOUN_START.match(following))
+
+
+def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for match in _END.finditer(text, start, end):
+        stop = match.end()
+        following = text[stop:end]
+        if not _NEXT_START.match(following):
+            continue
+        punct = match.group(0)
+        if punct.startswith(".") and len(punct.rstrip("\"')]")) == 1:
+            if _is_abbreviation(text, match.start(), following):
+                continue
+        spans.append((begin, stop))
+        begin = stop + (len(following) - len(following.lstrip()))
+    if begin < end:
+        spans.append((begin, end))
+    return spans
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` in order, each with its [start, end) offsets into ``text``."""
+    sentences: list[Sentence] = []
+    for paragraph in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        for s, e in _split_paragraph(text, paragraph.start(), paragraph.end()):
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                sentences.append(Sentence(len(sentences), s, e, text[s:e]))
+    return sentences

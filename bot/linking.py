@@ -1,0 +1,171 @@
+"""Linking an article's entities to the base-wide entities they are.
+
+Articles name the same people and bodies differently: "Erdoğan" and "Recep Tayyip Erdogan",
+"Bashar al-Assad" and "Assad", "Syrian Human Rights Observatory" and "Syrian Observatory for
+Human Rights", "National Agreement Government (GNA)" and "Government of National Accord".
+The rules, strongest first:
+
+1. a full name (two or more content words) with the same folded, order-free key
+   (``textnorm.name_key``) is the same entity, whatever its type in either article;
+2. a shared acronym alias (GNA, SOHR) joins entities of the same type;
+3. an article that only gives a single word ("Assad") joins the entity of the same type
+   that already carries that word as an alias, the most widely cited one if several do;
+4. when a full name arrives, entities known so far only by one of its single-word aliases
+   are folded into it.
+
+A full name never joins another full name on a shared surname alone: Donald and Ivanka
+Trump stay two people.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+
+from bot.model import Entity
+from bot.textnorm import name_key
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()
+
+
+def _is_full(name: str) -> bool:
+    return len(name_key(name).split()) >= 2
+
+
+class Linker:
+    """Links within an open transaction; the caller commits or rolls back."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def link_article(self, article_id: str, entities: list[Entity]) -> dict[str, int]:
+        """Store the article's entities; return each of their names mapped to its entity id."""
+        names: dict[str, int] = {}
+        for entity in entities:
+            entity_id = self._find(entity) or self._create(entity)
+            self._attach(article_id, entity_id, entity)
+            self._absorb_short_forms(entity_id, entity)
+            self._refresh(entity_id)
+            for name in (entity.name, *entity.aliases):
+                names.setdefault(name, entity_id)
+        return names
+
+    def drop_orphans(self) -> None:
+        """Remove base-wide entities that no article names any more."""
+        self.conn.execute(
+            "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM article_entities)"
+        )
+
+    # -- finding ----------------------------------------------------------------------------
+
+    def _candidates(self, keys: set[str]) -> list[sqlite3.Row]:
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        return self.conn.execute(
+            f"SELECT e.id, e.type, count(DISTINCT a.article_id) AS articles FROM aliases a "
+            f"JOIN entities e ON e.id = a.entity_id WHERE a.key IN ({marks}) "
+            f"GROUP BY e.id ORDER BY articles DESC, e.id",
+            sorted(keys),
+        ).fetchall()
+
+    def _find(self, entity: Entity) -> int | None:
+        names = (entity.name, *entity.aliases)
+        full = {name_key(n) for n in names if _is_full(n)}
+        rows = self._candidates(full)
+        if rows:
+            same_type = [r for r in rows if r["type"] == entity.type]
+            return (same_type or rows)[0]["id"]
+        # A full name joins only through an acronym, never through a single shared word.
+        keys = {name_key(n) for n in names if (_is_acronym(n) if full else not _is_full(n))}
+        rows = [r for r in self._candidates(keys) if r["type"] == entity.type]
+        return rows[0]["id"] if rows else None
+
+    def _create(self, entity: Entity) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO entities(name, type) VALUES (?, ?)", (entity.name, entity.type)
+        )
+        return int(cur.lastrowid or 0)
+
+    # -- storing ----------------------------------------------------------------------------
+
+    def _attach(self, article_id: str, entity_id: int, entity: Entity) -> None:
+        self.conn.execute(
+            "INSERT INTO article_entities(article_id, entity_id, name, type, mentions) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(article_id, entity_id) DO UPDATE SET "
+            "mentions = mentions + excluded.mentions",
+            (article_id, entity_id, entity.name, entity.type, len(entity.mentions)),
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO aliases(entity_id, article_id, alias, key) VALUES (?, ?, ?, ?)",
+            [
+                (entity_id, article_id, name, name_key(name))
+                for name in dict.fromkeys((entity.name, *entity.aliases))
+                if name_key(name)
+            ],
+        )
+        self.conn.executemany(
+            'INSERT INTO mentions(article_id, entity_id, sentence_idx, start, "end") '
+            "VALUES (?, ?, ?, ?, ?)",
+            [(article_id, entity_id, m.sentence, m.start, m.end) for m in entity.mentions],
+        )
+        self.conn.executemany(
+            "INSERT INTO descriptions(article_id, entity_id, text) VALUES (?, ?, ?)",
+            [(article_id, entity_id, d) for d in dict.fromkeys(entity.descriptions)],
+        )
+
+    def _absorb_short_forms(self, entity_id: int, entity: Entity) -> None:
+        if not _is_full(entity.name):
+            return
+        short = {name_key(n) for n in entity.aliases if not _is_full(n)}
+        for row in self._candidates(short):
+            other = row["id"]
+            if other == entity_id or row["type"] != entity.type:
+                continue
+            their_names = self.conn.execute(
+                "SELECT alias FROM aliases WHERE entity_id = ?", (other,)
+            ).fetchall()
+            if any(_is_full(r[0]) for r in their_names):
+                continue
+            self._merge(other, into=entity_id)
+
+    def _merge(self, other: int, into: int) -> None:
+        for table in ("aliases", "mentions", "descriptions", "quotes"):
+            self.conn.execute(
+                f"UPDATE OR IGNORE {table} SET entity_id = ? WHERE entity_id = ?", (into, other)
+            )
+        rows = self.conn.execute(
+            "SELECT article_id, name, type, mentions FROM article_entities WHERE entity_id = ?",
+            (other,),
+        ).fetchall()
+        for row in rows:
+            self.conn.execute(
+                "INSERT INTO article_entities(article_id, entity_id, name, type, mentions) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(article_id, entity_id) DO UPDATE SET "
+                "mentions = mentions + excluded.mentions",
+                (row["article_id"], into, row["name"], row["type"], row["mentions"]),
+            )
+        for table in ("aliases", "article_entities"):
+            self.conn.execute(f"DELETE FROM {table} WHERE entity_id = ?", (other,))
+        self.conn.execute("DELETE FROM entities WHERE id = ?", (other,))
+
+    def _refresh(self, entity_id: int) -> None:
+        """Canonical name: the fullest name articles use, the most common among equals."""
+        rows = self.conn.execute(
+            "SELECT name, type, mentions FROM article_entities WHERE entity_id = ?",
+            (entity_id,),
+        ).fetchall()
+        if not rows:
+            return
+        uses = Counter(r["name"] for r in rows)
+        name = max(uses, key=lambda n: (len(name_key(n).split()), uses[n], len(n)))
+        types = Counter()
+        for r in rows:
+            types[r["type"]] += r["mentions"] or 1
+        self.conn.execute(
+            "UPDATE entities SET name = ?, type = ? WHERE id = ?",
+            (name, types.most_common(1)[0][0], entity_id),
+        )

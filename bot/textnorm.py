@@ -1,0 +1,59 @@
+"""Folding of names and words, shared by extraction, linking and lookup.
+
+One definition of "the same name" for the whole program: accents dropped (Erdoğan ->
+erdogan), case folded, hyphens and apostrophes treated as spaces, name particles (al, bin,
+de, von) and function words left out of the comparison key, word order ignored. Whatever
+joins two names at index time also finds them at question time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_WORD = re.compile(r"[0-9a-z]+")
+_STEMMER = snowballstemmer.stemmer("english")
+
+# Particles and function words that do not distinguish one name from another.
+PARTICLES = frozenset(
+    "al el al- bin ibn bint ben abu de da di del der den van von la le du dos das of the for and"
+    " on in".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Accent- and case-folded text with only letters, digits and single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = stripped.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
+    return " ".join(_WORD.findall(stripped.casefold()))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text."""
+    return fold(text).split()
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """A comparison key for a name: folded content words, sorted.
+
+    "Bashar al-Assad", "Bashar Al Assad" and "Assad, Bashar" share one key; so do
+    "Syrian Human Rights Observatory" and "Syrian Observatory for Human Rights".
+    """
+    content = [w for w in words(name) if w not in PARTICLES]
+    return " ".join(sorted(content or words(name)))
+
+
+def stem(word: str) -> str:
+    """The stem of one folded word: displaced, displacement, displacing -> displac."""
+    return _STEMMER.stemWord(word)
+
+
+def stems(text: str) -> list[str]:
+    """Stems of every word of a text."""
+    return [stem(w) for w in words(text)]
