@@ -37,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="factbot",
         description="Turn news articles into a cited fact base and answer questions about it.",
     )
-    parser.add_argument("--config", help="settings file (default: $FACTBOT_CONFIG or ./config.yaml)")
+    parser.add_argument(
+        "--config", help="settings file (default: $FACTBOT_CONFIG or ./config.yaml)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = commands.add_parser("extract", help="print the facts of article files")
@@ -46,8 +48,13 @@ def _parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("index", help="build or update the fact base")
     p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                   help="article files or folders (default: the knowledge folder)")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="article files or folders (default: the knowledge folder)",
+    )
 
     p = commands.add_parser("ask", help='answer a question, e.g. "/who Haftar"')
     p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
@@ -103,7 +110,7 @@ def _extraction_text(record: dict) -> str:
     for f in record["figures"]:
         lines.append(f"  figure  {f['text']}  [{f['predicate'] or '-'}]")
     for q in record["quotes"]:
-        lines.append(f"  quote   {q['speaker']}: \"{q['quote']}\"")
+        lines.append(f'  quote   {q["speaker"]}: "{q["quote"]}"')
     return "\n".join(lines)
 
 
@@ -125,8 +132,9 @@ def _store_for_questions(args: argparse.Namespace, settings: Settings) -> Store:
     store = _open_store(settings.db_path)
     if store.article_count() == 0 and settings.knowledge_dir.is_dir():
         report = index_paths(store, [settings.knowledge_dir])
-        print(f"factbot: first use, {report.summary()} from {settings.knowledge_dir}",
-              file=sys.stderr)
+        print(
+            f"factbot: first use, {report.summary()} from {settings.knowledge_dir}", file=sys.stderr
+        )
     return store
 
 

@@ -218,9 +218,7 @@ class Store:
         ).fetchall()
         return [StoredArticle(*row) for row in rows]
 
-    def put_article(
-        self, article: Article, extraction: Extraction, content_hash: str
-    ) -> None:
+    def put_article(self, article: Article, extraction: Extraction, content_hash: str) -> None:
         """Replace everything known about ``article.id`` in one transaction."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self.transaction() as conn:

@@ -19,8 +19,35 @@ _STEMMER = snowballstemmer.stemmer("english")
 
 # Particles and function words that do not distinguish one name from another.
 PARTICLES = frozenset(
-    "al el al- bin ibn bint ben abu de da di del der den van von la le du dos das of the for and"
-    " on in".split()
+    [
+        "al",
+        "el",
+        "al-",
+        "bin",
+        "ibn",
+        "bint",
+        "ben",
+        "abu",
+        "de",
+        "da",
+        "di",
+        "del",
+        "der",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+        "du",
+        "dos",
+        "das",
+        "of",
+        "the",
+        "for",
+        "and",
+        "on",
+        "in",
+    ]
 )
 
 
@@ -49,6 +76,7 @@ def name_key(name: str) -> str:
     return " ".join(sorted(content or words(name)))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The stem of one folded word: displaced, displacement, displacing -> displac."""
     return _STEMMER.stemWord(word)

@@ -35,9 +35,7 @@ def main(path: str) -> None:
                     upper[word.lower()] += 1
                 else:
                     lower[word] += 1
-    common = [
-        w for w, n in lower.items() if n >= MIN_COUNT and n >= 2 * upper[w]
-    ]
+    common = [w for w, n in lower.items() if n >= MIN_COUNT and n >= 2 * upper[w]]
     print("\n".join(sorted(common)))
 
 

@@ -12,15 +12,17 @@ from typing import Any
 from bot.extract.entities import extract_entities
 from bot.extract.figures import extract_figures
 from bot.extract.quotes import extract_quotes
+from bot.extract.tokens import tokenize
 from bot.model import Article, Extraction
 
 
 def extract(article: Article) -> Extraction:
     """Every fact of ``article``; fragments are included as quotes marked ``fragment``."""
-    entities = extract_entities(article)
+    tokens = [tokenize(s.text, s.start) for s in article.sentences]
+    entities = extract_entities(article, tokens)
     quotes, fragments = extract_quotes(article, entities)
     return Extraction(
-        entities=entities, figures=extract_figures(article), quotes=quotes + fragments
+        entities=entities, figures=extract_figures(article, tokens), quotes=quotes + fragments
     )
 
 

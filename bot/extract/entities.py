@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.extract.lexicon import (
     DAYS,
@@ -53,22 +54,23 @@ from bot.model import Article, Entity, Mention
 from bot.textnorm import fold, name_key
 
 # Words after a single unknown name that mark a leader: "Assad regime", "Haftar's forces".
-PERSON_CUES_AFTER = frozenset("regime administration government forces loyalists camp".split())
+PERSON_CUES_AFTER = frozenset(
+    ["regime", "administration", "government", "forces", "loyalists", "camp"]
+)
 _OF_WORDS = frozenset({"of", "for"})
 _OF_AFTER = frozenset({"states", "republic", "kingdom", "emirates", "rights"})
 _OPENERS = frozenset({'"', "'", "(", "[", "-", ":"})
 _STRONG, _MEDIUM, _WEAK = 3, 2, 1
-_APPOSITIVE_BEFORE = re.compile(
-    r"(?:^|[,;:] )(?:[Tt]he|[Aa]n?) ((?:[\w'-]+ ){0,4}?(?:%s)(?: of (?:the )?[A-Z][\w.'-]*"
-    r"(?: [A-Z][\w.'-]*)*)?), $" % "|".join(sorted(h for h in TITLE_HEADS if h.isalpha()))
+_ROLE = "|".join(sorted(h for h in TITLE_HEADS if h.isalpha()))
+_ROLE_PHRASE = (
+    rf"((?:[\w'-]+ ){{0,4}}?(?:{_ROLE})(?: of (?:the )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?)"
 )
-_APPOSITIVE_AFTER = re.compile(
-    r"^, (?:the|a|an|who is the|who is a) ((?:[\w'-]+ ){0,4}?(?:%s)(?: of (?:the )?[A-Z][\w.'-]*"
-    r"(?: [A-Z][\w.'-]*)*)?)(?=[,.;])" % "|".join(sorted(h for h in TITLE_HEADS if h.isalpha()))
-)
+# "The president of the United States, Donald Trump," and "Lena Dahl, the mayor of X,"
+_APPOSITIVE_BEFORE = re.compile(rf"(?:^|[,;:] )(?:[Tt]he|[Aa]n?) {_ROLE_PHRASE}, $")
+_APPOSITIVE_AFTER = re.compile(rf"^, (?:the|a|an|who is the|who is a) {_ROLE_PHRASE}(?=[,.;])")
 
 
-@dataclass(slots=True)
+@dataclass(eq=False, slots=True)
 class _Mention:
     words: list[Token]
     sentence: int
@@ -77,38 +79,47 @@ class _Mention:
     description: str = ""
     acronym: str = ""
     headline: bool = False
+    surface: str = ""
+    key: str = ""
+    start: int = 0
+    end: int = 0
 
-    @property
-    def start(self) -> int:
-        return self.words[0].start
-
-    @property
-    def end(self) -> int:
-        return self.words[-1].end
+    def __post_init__(self) -> None:
+        self.surface = _surface(self.words)
+        self.key = name_key(self.surface)
+        self.start, self.end = self.words[0].start, self.words[-1].end
 
 
-@dataclass(slots=True)
+@dataclass(eq=False, slots=True)
 class _Cluster:
     mentions: list[_Mention] = field(default_factory=list)
     acronyms: set[str] = field(default_factory=set)
+    key_words: set[str] = field(default_factory=set)
+    votes: Counter[str] = field(default_factory=Counter)
 
-    def key_words(self) -> set[str]:
-        return {w for m in self.mentions for w in name_key(_surface(m)).split()}
+    def add(self, mention: _Mention) -> None:
+        self.mentions.append(mention)
+        self.key_words.update(mention.key.split())
+        if mention.acronym:
+            self.acronyms.add(mention.acronym.replace(".", ""))
+        if mention.type:
+            self.votes[mention.type] += mention.strength * (1 if mention.headline else 2)
 
 
-def _surface(mention: _Mention) -> str:
-    words = [t.text for t in mention.words]
-    words[-1] = strip_possessive(words[-1])
+def _surface(tokens: list[Token]) -> str:
+    """The name as written, spacing kept, possessive dropped."""
     text = ""
-    for i, token in enumerate(mention.words):
-        if i and token.start > mention.words[i - 1].end:
+    for i, token in enumerate(tokens):
+        if i and token.start > tokens[i - 1].end:
             text += " "
-        text += words[i]
+        text += strip_possessive(token.text) if i == len(tokens) - 1 else token.text
     return text
 
 
 def _is_title_case(tokens: list[Token]) -> bool:
     """A headline whose every word is capitalised: capitals say nothing there."""
+    if len(tokens) > 40:
+        return False
     words = [t for t in tokens if t.text[:1].isalpha()]
     if len(words) < 5:
         return False
@@ -118,9 +129,14 @@ def _is_title_case(tokens: list[Token]) -> bool:
 
 
 def _is_name_word(token: Token) -> bool:
-    lower = strip_possessive(token.lower)
+    return _name_word(token.text)
+
+
+@lru_cache(maxsize=65536)
+def _name_word(word: str) -> bool:
+    lower = strip_possessive(word.lower())
     return (
-        is_capitalised(token.text)
+        is_capitalised(word)
         and lower not in FUNCTION_WORDS
         and lower not in MONTHS
         and lower not in DAYS
@@ -130,13 +146,13 @@ def _is_name_word(token: Token) -> bool:
 class EntityExtractor:
     """Extracts one article's entities; create one per article."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, tokens: list[list[Token]]) -> None:
         self.article = article
         self.common = common_words()
         self.places = places()
         self.demonyms = demonyms()
         self.mentions: list[_Mention] = []
-        self.tokens = [tokenize(s.text, s.start) for s in article.sentences]
+        self.tokens = tokens
         self.capitalised_inside = self._capitalised_inside()
 
     def _capitalised_inside(self) -> set[str]:
@@ -155,10 +171,13 @@ class EntityExtractor:
     def _chunks(self, tokens: list[Token]) -> list[tuple[int, int]]:
         """[start, end) token ranges of capitalised runs."""
         runs: list[tuple[int, int]] = []
+        starts = [k for k, t in enumerate(tokens) if t.text[:1].isupper() or t.text in PARTICLES]
         i = 0
-        while i < len(tokens):
+        for i0 in starts:
+            if i0 < i:
+                continue
+            i = i0
             if not _is_name_word(tokens[i]) and not self._particle_start(tokens, i):
-                i += 1
                 continue
             j = i + 1
             while j < len(tokens) and not is_possessive(tokens[j - 1].text):
@@ -236,8 +255,9 @@ class EntityExtractor:
                 break
         if split and lowers[split - 1] in TITLE_HEADS:
             description = " ".join(t.text for t in words[:split])
-            self._add(words[split:], tokens, start + split, end, sentence, "PERSON", _STRONG,
-                      description)
+            self._add(
+                words[split:], tokens, start + split, end, sentence, "PERSON", _STRONG, description
+            )
             self._add_peoples(words[:split], sentence)
             return
         roles = [w in TITLE_HEADS or w in TITLE_MODIFIERS or w in self.demonyms for w in lowers]
@@ -262,9 +282,9 @@ class EntityExtractor:
         if lowers[-1] in ORG_HEADS:
             return True
         for k, word in enumerate(lowers):
-            if word in ORG_HEADS or (word in WEAK_ORG_HEADS and (k >= 1 or len(lowers) > 2)):
-                if k == len(lowers) - 1 or lowers[k + 1] in _OF_WORDS:
-                    return True
+            heads = word in ORG_HEADS or (word in WEAK_ORG_HEADS and (k >= 1 or len(lowers) > 2))
+            if heads and (k == len(lowers) - 1 or lowers[k + 1] in _OF_WORDS):
+                return True
         return False
 
     def _add_peoples(self, words: list[Token], sentence: int) -> None:
@@ -285,12 +305,17 @@ class EntityExtractor:
     ) -> None:
         lowers = [strip_possessive(t.lower) for t in words]
         folded = fold(" ".join(strip_possessive(t.text) for t in words))
-        if len(words) == 1 and lowers[0] in self.common and not is_acronym(words[0].text):
-            if lowers[0] not in self.places and lowers[0] not in self.demonyms:
-                return
         mention = _Mention(words, sentence, kind, strength, description)
         if kind is None:
             mention.type, mention.strength = self._type(words, lowers, folded, tokens, start, end)
+        if (
+            len(words) == 1
+            and lowers[0] in self.common
+            and not is_acronym(words[0].text)
+            and mention.type not in ("GPE", "NORP")
+            and not self._org_cue(tokens, start, end)
+        ):
+            return  # "the Army", "the West": a capitalised common word alone is no name
         self._context(mention, tokens, start, end)
         self.mentions.append(mention)
 
@@ -317,7 +342,7 @@ class EntityExtractor:
             return "NORP", _STRONG
         if before in TITLE_HEADS and before.isalpha():
             return "PERSON", _STRONG
-        if after in ORG_CUES_AFTER or before in ORG_CUES_BEFORE:
+        if self._org_cue(tokens, start, end):
             return "ORG", _MEDIUM
         if words[0].text in PARTICLES or words[0].text.split("-")[0] in PARTICLES:
             return ("ORG", _WEAK) if len(name_key(folded).split()) == 1 else ("PERSON", _WEAK)
@@ -327,9 +352,18 @@ class EntityExtractor:
             if after in SPEECH_VERBS:
                 return "PERSON", _WEAK
             return None, 0
-        if any(w in self.common for w in lowers):
+        if any(w in self.common for w in lowers if w not in PARTICLES):
             return "OTHER", _WEAK
         return "PERSON", _WEAK
+
+    @staticmethod
+    def _org_cue(tokens: list[Token], start: int, end: int) -> bool:
+        """'the Nightfall movement', 'the group Ceasefire Watch', 'the (DSB) group'."""
+        before = tokens[start - 1].lower if start else ""
+        after = tokens[end].lower if end < len(tokens) else ""
+        if after == "(" and end + 3 < len(tokens) and tokens[end + 2].text == ")":
+            after = tokens[end + 3].lower
+        return after in ORG_CUES_AFTER or before in ORG_CUES_BEFORE
 
     def _context(self, mention: _Mention, tokens: list[Token], start: int, end: int) -> None:
         """Acronym in brackets after the name; a role in lower case just before it."""
@@ -346,14 +380,24 @@ class EntityExtractor:
         while k > 0 and len(role) < 5:
             word = tokens[k - 1].text
             lower = word.lower()
-            if lower in TITLE_HEADS or lower in ORG_CUES_BEFORE:
-                role.insert(0, word)
-            elif role and (
-                is_acronym(word)
-                or lower in self.demonyms
-                or lower in TITLE_MODIFIERS
-                or (word.isalpha() and word.islower() and lower not in FUNCTION_WORDS
-                    and not lower.endswith("ed") and lower not in SPEECH_VERBS)
+            if (
+                lower in TITLE_HEADS
+                or lower in ORG_CUES_BEFORE
+                or (
+                    role
+                    and (
+                        is_acronym(word)
+                        or lower in self.demonyms
+                        or lower in TITLE_MODIFIERS
+                        or (
+                            word.isalpha()
+                            and word.islower()
+                            and lower not in FUNCTION_WORDS
+                            and not lower.endswith("ed")
+                            and lower not in SPEECH_VERBS
+                        )
+                    )
+                )
             ):
                 role.insert(0, word)
             else:
@@ -364,8 +408,10 @@ class EntityExtractor:
             return
         sentence = self.article.sentences[mention.sentence]
         local = mention.start - sentence.start
-        match = _APPOSITIVE_BEFORE.search(sentence.text[:local])
-        match = match or _APPOSITIVE_AFTER.match(sentence.text[mention.end - sentence.start :])
+        before, after = sentence.text[:local], sentence.text[mention.end - sentence.start :]
+        match = _APPOSITIVE_BEFORE.search(before[-80:]) if before.endswith(", ") else None
+        if match is None and after.startswith(", "):
+            match = _APPOSITIVE_AFTER.match(after)
         if match:
             mention.description = match.group(1)
 
@@ -382,7 +428,7 @@ class EntityExtractor:
                     continue
                 if not _is_name_word(words[0]) and words[0].lower not in PARTICLES:
                     continue
-                text = " ".join(strip_possessive(t.text) for t in words)
+                text = _surface(list(words))
                 folded, key = fold(text), name_key(text)
                 if key in known or folded in self.places or folded in self.demonyms:
                     kind = "GPE" if folded in self.places else None
@@ -400,35 +446,33 @@ class EntityExtractor:
         clusters: list[_Cluster] = []
         by_key: dict[str, _Cluster] = {}
         ordered = sorted(self.mentions, key=lambda m: (m.headline, m.start))
-        full = [m for m in ordered if len(name_key(_surface(m)).split()) >= 2 and not m.headline]
+        full = [m for m in ordered if len(m.key.split()) >= 2 and not m.headline]
         for mention in full:
-            key = name_key(_surface(mention))
-            cluster = by_key.get(key)
+            cluster = by_key.get(mention.key)
             if cluster is None:
-                cluster = by_key[key] = _Cluster()
+                cluster = by_key[mention.key] = _Cluster()
                 clusters.append(cluster)
-            cluster.mentions.append(mention)
-            if mention.acronym:
-                cluster.acronyms.add(mention.acronym.replace(".", ""))
+            cluster.add(mention)
+        placed = {id(m) for m in full}
         for mention in ordered:
-            if mention in full:
+            if id(mention) in placed:
                 continue
             cluster = self._home(mention, clusters, by_key)
             if cluster is None:
                 cluster = _Cluster()
                 clusters.append(cluster)
-                by_key.setdefault(name_key(_surface(mention)), cluster)
-            cluster.mentions.append(mention)
-            if mention.acronym:
-                cluster.acronyms.add(mention.acronym.replace(".", ""))
-        return [c for c in clusters if any(not m.headline for m in c.mentions)
-                or _cluster_type(c) in ("GPE", "NORP")]
+                by_key.setdefault(mention.key, cluster)
+            cluster.add(mention)
+        return [
+            c
+            for c in clusters
+            if any(not m.headline for m in c.mentions) or _cluster_type(c) in ("GPE", "NORP")
+        ]
 
     def _home(
         self, mention: _Mention, clusters: list[_Cluster], by_key: dict[str, _Cluster]
     ) -> _Cluster | None:
-        surface = _surface(mention)
-        key = name_key(surface)
+        surface, key = mention.surface, mention.key
         if key in by_key:
             return by_key[key]
         letters = surface.replace(".", "")
@@ -441,14 +485,18 @@ class EntityExtractor:
             return None
         words = set(key.split())
         candidates = [
-            c for c in clusters
-            if words and words <= c.key_words() and _cluster_type(c) in ("PERSON", "ORG", None)
+            c
+            for c in clusters
+            if words
+            and words <= c.key_words
+            and _cluster_type(c) in ("PERSON", "ORG", None)
             and any(not m.headline for m in c.mentions)
         ]
         if mention.type == "PERSON":
             candidates = [c for c in candidates if _cluster_type(c) == "PERSON"] or candidates
         if not candidates:
             return None
+
         # Several people share the word: the one named most recently before this mention.
         def last_before(cluster: _Cluster) -> int:
             starts = [m.start for m in cluster.mentions if m.start < mention.start]
@@ -466,7 +514,7 @@ class EntityExtractor:
                 start = self._drop_sentence_start(tokens, start, end)
                 if start < end:
                     self._split_chunk(tokens, start, end, index)
-        known = {name_key(_surface(m)) for m in self.mentions}
+        known = {m.key for m in self.mentions}
         known |= {fold(m.acronym) for m in self.mentions if m.acronym}
         for index, tokens in headlines:
             self._headline_mentions(tokens, index, known)
@@ -475,16 +523,14 @@ class EntityExtractor:
     def _entity(self, cluster: _Cluster) -> Entity:
         kind = _cluster_type(cluster) or "OTHER"
         body = [m for m in cluster.mentions if not m.headline] or cluster.mentions
-        uses = Counter(_surface(m) for m in body)
+        uses = Counter(m.surface for m in body)
         name = max(uses, key=lambda s: (len(name_key(s).split()), not is_acronym(s), uses[s]))
-        aliases = {_surface(m) for m in cluster.mentions} | cluster.acronyms
+        aliases = {m.surface for m in cluster.mentions} | cluster.acronyms
         if kind == "PERSON" and len(name_key(name).split()) >= 2:
             surname = name.split()[-1]
-            aliases.add(surname.split("-", 1)[1] if surname.split("-")[0] in PARTICLES
-                        else surname)
+            aliases.add(surname.split("-", 1)[1] if surname.split("-")[0] in PARTICLES else surname)
         aliases.discard(name)
-        descriptions = list(dict.fromkeys(m.description for m in cluster.mentions
-                                          if m.description))
+        descriptions = list(dict.fromkeys(m.description for m in cluster.mentions if m.description))
         mentions = [
             Mention(m.sentence, m.start, m.end, self.article.text[m.start : m.end])
             for m in sorted(cluster.mentions, key=lambda m: m.start)
@@ -502,10 +548,7 @@ def _initials(cluster: _Cluster) -> set[str]:
 
 
 def _cluster_type(cluster: _Cluster) -> str | None:
-    votes: Counter[str] = Counter()
-    for mention in cluster.mentions:
-        if mention.type:
-            votes[mention.type] += mention.strength * (1 if mention.headline else 2)
+    votes = cluster.votes
     if not votes:
         return None
     best = max(votes.values())
@@ -515,6 +558,11 @@ def _cluster_type(cluster: _Cluster) -> str | None:
     return None
 
 
-def extract_entities(article: Article) -> list[Entity]:
-    """All entities of ``article``, each with its mentions, aliases and descriptions."""
-    return EntityExtractor(article).extract()
+def extract_entities(article: Article, tokens: list[list[Token]] | None = None) -> list[Entity]:
+    """All entities of ``article``, each with its mentions, aliases and descriptions.
+
+    ``tokens`` are the sentences' tokens when the caller has them already.
+    """
+    if tokens is None:
+        tokens = [tokenize(s.text, s.start) for s in article.sentences]
+    return EntityExtractor(article, tokens).extract()

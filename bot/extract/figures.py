@@ -29,7 +29,7 @@ SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "k": 1e3,
 }  # fmt: skip
-VAGUE = frozenset("hundreds thousands millions billions dozens scores tens".split())
+VAGUE = frozenset(["hundreds", "thousands", "millions", "billions", "dozens", "scores", "tens"])
 APPROXIMATORS = (
     "more than", "less than", "fewer than", "at least", "at most", "up to", "as many as",
     "as few as", "close to", "upwards of", "in excess of", "an estimated", "a total of",
@@ -37,27 +37,129 @@ APPROXIMATORS = (
     "under", "only", "just", "estimated", "approx",
 )  # fmt: skip
 CURRENCIES = {"$": "$", "€": "€", "£": "£", "¥": "¥"}
-CURRENCY_WORDS = frozenset("dollars euros pounds yen yuan rubles roubles lira liras".split())
+CURRENCY_WORDS = frozenset(
+    ["dollars", "euros", "pounds", "yen", "yuan", "rubles", "roubles", "lira", "liras"]
+)
 MEASURES = frozenset(
-    """square kilometers kilometres km miles mile meters metres feet acres hectares tons
-    tonnes barrels kilograms kg pounds percent years months weeks days hours minutes""".split()
+    [
+        "square",
+        "kilometers",
+        "kilometres",
+        "km",
+        "miles",
+        "mile",
+        "meters",
+        "metres",
+        "feet",
+        "acres",
+        "hectares",
+        "tons",
+        "tonnes",
+        "barrels",
+        "kilograms",
+        "kg",
+        "pounds",
+        "percent",
+        "years",
+        "months",
+        "weeks",
+        "days",
+        "hours",
+        "minutes",
+    ]
 )
 COUNT_NOUNS = frozenset(
-    """people police personnel staff children women men military cattle sheep fish
-    youth clergy aircraft equipment""".split()
+    [
+        "people",
+        "police",
+        "personnel",
+        "staff",
+        "children",
+        "women",
+        "men",
+        "military",
+        "cattle",
+        "sheep",
+        "fish",
+        "youth",
+        "clergy",
+        "aircraft",
+        "equipment",
+    ]
 )
 EVENT_STEMS = frozenset(
     stem(w)
-    for w in """killed kill killing dead death died wounded injured casualties displaced
-    displacement fled flee fleeing flight refugees evacuated arrested detained captured
-    seized surrounded control controls home live living protest protesters voted elected
-    spent cost paid raised sent deployed delivered deliveries missing abducted executed
-    starving besieged returned moved crossed""".split()
+    for w in [
+        "killed",
+        "kill",
+        "killing",
+        "dead",
+        "death",
+        "died",
+        "wounded",
+        "injured",
+        "casualties",
+        "displaced",
+        "displacement",
+        "fled",
+        "flee",
+        "fleeing",
+        "flight",
+        "refugees",
+        "evacuated",
+        "arrested",
+        "detained",
+        "captured",
+        "seized",
+        "surrounded",
+        "control",
+        "controls",
+        "home",
+        "live",
+        "living",
+        "protest",
+        "protesters",
+        "voted",
+        "elected",
+        "spent",
+        "cost",
+        "paid",
+        "raised",
+        "sent",
+        "deployed",
+        "delivered",
+        "deliveries",
+        "missing",
+        "abducted",
+        "executed",
+        "starving",
+        "besieged",
+        "returned",
+        "moved",
+        "crossed",
+    ]
 )
 _NOT_NOUNS = FUNCTION_WORDS | frozenset(
-    "has was is as us its this his thus yes pass across unless whereas".split()
+    [
+        "has",
+        "was",
+        "is",
+        "as",
+        "us",
+        "its",
+        "this",
+        "his",
+        "thus",
+        "yes",
+        "pass",
+        "across",
+        "unless",
+        "whereas",
+    ]
 )
 _YEAR_LOW, _YEAR_HIGH = 1800, 2100
+# Words that can start a figure; any other token is skipped cheaply.
+_NUMBER_WORDS = frozenset(UNITS) | VAGUE | {"a", "an"}
 
 
 @dataclass(slots=True)
@@ -87,15 +189,19 @@ def _word_value(word: str) -> float | None:
 class FigureExtractor:
     """Finds the figures of one sentence at a time."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, tokens: list[list[Token]]) -> None:
         self.article = article
+        self.tokens = tokens
 
     def extract(self) -> list[Figure]:
         figures: list[Figure] = []
-        for sentence in self.article.sentences:
-            tokens = tokenize(sentence.text, sentence.start)
+        for sentence, tokens in zip(self.article.sentences, self.tokens, strict=True):
             i = 0
             while i < len(tokens):
+                word = tokens[i].lower
+                if not (word[0].isdigit() or word in _NUMBER_WORDS or "-" in word):
+                    i += 1
+                    continue
                 number = self._number(tokens, i)
                 if number is None:
                     i += 1
@@ -112,7 +218,9 @@ class FigureExtractor:
         token = tokens[i]
         word = token.lower
         if word[:1].isdigit():
-            if ":" in word or (i + 1 < len(tokens) and tokens[i + 1].lower in {"th", "st", "nd", "rd"}):
+            if ":" in word or (
+                i + 1 < len(tokens) and tokens[i + 1].lower in {"th", "st", "nd", "rd"}
+            ):
                 return None
             value = _digits(word)
             if value is None:
@@ -121,10 +229,18 @@ class FigureExtractor:
         elif word in VAGUE and self._vague_ok(tokens, i):
             end = i + 1
             # "hundreds of thousands", "tens of millions"
-            if end + 1 < len(tokens) and tokens[end].lower == "of" and tokens[end + 1].lower in VAGUE:
+            if (
+                end + 1 < len(tokens)
+                and tokens[end].lower == "of"
+                and tokens[end + 1].lower in VAGUE
+            ):
                 end += 2
             return _Number(i, end, None)
-        elif word in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].lower in ("dozen", "hundred", "thousand", "million", "billion"):
+        elif (
+            word in ("a", "an")
+            and i + 1 < len(tokens)
+            and tokens[i + 1].lower in ("dozen", "hundred", "thousand", "million", "billion")
+        ):
             scale = tokens[i + 1].lower
             value = 12.0 if scale == "dozen" else SCALES[scale]
             return self._scaled(tokens, _Number(i, i + 2, value))
@@ -150,7 +266,10 @@ class FigureExtractor:
     def _scaled(tokens: list[Token], number: _Number) -> _Number:
         end = number.end
         while end < len(tokens) and tokens[end].lower in SCALES and number.value is not None:
-            if tokens[end].lower in ("m", "k", "bn", "mn", "mln") and tokens[end].start != tokens[end - 1].end:
+            if (
+                tokens[end].lower in ("m", "k", "bn", "mn", "mln")
+                and tokens[end].start != tokens[end - 1].end
+            ):
                 break
             number.value *= SCALES[tokens[end].lower]
             end += 1
@@ -198,7 +317,11 @@ class FigureExtractor:
     def _counted(self, tokens: list[Token], number: _Number) -> tuple[int, int]:
         """Token range of the counted noun phrase after the number, or an empty range."""
         k = number.end
-        if k + 1 < len(tokens) and tokens[k].lower == "of" and (number.value is None or number.unit == "%" or tokens[k + 1].lower == "the"):
+        if (
+            k + 1 < len(tokens)
+            and tokens[k].lower == "of"
+            and (number.value is None or number.unit == "%" or tokens[k + 1].lower == "the")
+        ):
             k += 1
             if k < len(tokens) and tokens[k].lower in ("the", "its", "their", "his", "her"):
                 k += 1
@@ -210,14 +333,20 @@ class FigureExtractor:
                 break
             k += 1
             if lower in COUNT_NOUNS or lower in MEASURES or lower in CURRENCY_WORDS:
-                if lower == "square" or (lower in MEASURES and k < len(tokens) and tokens[k].lower in MEASURES):
+                if lower == "square" or (
+                    lower in MEASURES and k < len(tokens) and tokens[k].lower in MEASURES
+                ):
                     continue
                 break
             if lower.endswith("s") and len(lower) > 3 and not lower.endswith("ss"):
                 break
         if k == start:
             return start, start
-        if number.value is None and k - start == 1 and not tokens[start].lower.endswith(("ed", "s")):
+        if (
+            number.value is None
+            and k - start == 1
+            and not tokens[start].lower.endswith(("ed", "s"))
+        ):
             return start, start
         return start, k
 
@@ -253,6 +382,9 @@ class FigureExtractor:
             if first >= size and " ".join(t.lower for t in tokens[first - size : first]) == phrase:
                 approx, first = phrase, first - size
                 break
+        predicate = self._predicate(tokens, first, max(number.end, what_end))
+        if number.value is None and what.endswith("ed") and " " not in what:
+            predicate = what.lower()  # "hundreds of thousands displaced"
         last = max(number.end, what_end)
         text = self.article.text[tokens[first].start : tokens[last - 1].end]
         return Figure(
@@ -260,12 +392,14 @@ class FigureExtractor:
             text=text,
             what=what,
             sentence=sentence,
-            predicate=self._predicate(tokens, first, last),
+            predicate=predicate,
             approx=approx,
             unit=unit,
         )
 
 
-def extract_figures(article: Article) -> list[Figure]:
-    """All figures of ``article`` in reading order."""
-    return FigureExtractor(article).extract()
+def extract_figures(article: Article, tokens: list[list[Token]] | None = None) -> list[Figure]:
+    """All figures of ``article`` in reading order (``tokens``: its sentences' tokens)."""
+    if tokens is None:
+        tokens = [tokenize(s.text, s.start) for s in article.sentences]
+    return FigureExtractor(article, tokens).extract()

@@ -31,15 +31,55 @@ SPEAKER_NOUNS = (
     TITLE_HEADS
     | ORG_HEADS
     | frozenset(
-        """presidency ministry government army military office officials statement police
-        authorities spokesperson source sources report monitor group observatory embassy
-        kremlin administration regime state media agency palace""".split()
+        [
+            "presidency",
+            "ministry",
+            "government",
+            "army",
+            "military",
+            "office",
+            "officials",
+            "statement",
+            "police",
+            "authorities",
+            "spokesperson",
+            "source",
+            "sources",
+            "report",
+            "monitor",
+            "group",
+            "observatory",
+            "embassy",
+            "kremlin",
+            "administration",
+            "regime",
+            "state",
+            "media",
+            "agency",
+            "palace",
+        ]
     )
 )
-_ADVERBS = frozenset("also then later again once has had have was were would will is".split())
+_ADVERBS = frozenset(
+    [
+        "also",
+        "then",
+        "later",
+        "again",
+        "once",
+        "has",
+        "had",
+        "have",
+        "was",
+        "were",
+        "would",
+        "will",
+        "is",
+    ]
+)
 _PRONOUNS = frozenset({"he", "she"})
 _WORD = re.compile(r"[A-Za-z']+")
-_SUBJECT_STOP = frozenset(",;:()\"")
+_SUBJECT_STOP = frozenset(',;:()"')
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +155,10 @@ class QuoteExtractor:
     def _resolve(self, start: int, end: int, sentence: int) -> str | None:
         """The speaker named in text[start:end], a window just before or after a verb."""
         inside = [n for n in self.named if start <= n.start and n.end <= end]
-        for named in reversed(inside):
-            if named.type in ("PERSON", "ORG", "GPE"):
-                return named.name
+        for kinds in (("PERSON", "ORG", "GPE"), ("OTHER",)):
+            for named in reversed(inside):
+                if named.type in kinds:
+                    return named.name
         words = _WORD.findall(self.text[start:end])
         if not words:
             return None

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from bot.extract.lexicon import PARTICLES
 
@@ -14,35 +15,35 @@ _TOKEN = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One token of a sentence; offsets are into the article text."""
 
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text``; a capitalised prefix of a hyphenated word ("NATO-backed",
     "UN-recognized") becomes a token of its own, followed by the rest."""
     tokens: list[Token] = []
+    append = tokens.append
     for match in _TOKEN.finditer(text):
         word = match.group(0)
         start = offset + match.start()
-        head, dash, tail = word.partition("-")
-        if dash and head[:1].isupper() and tail[:1].islower() and head.lower() not in PARTICLES:
-            tokens.append(Token(head, start, start + len(head)))
-            tokens.append(Token(dash + tail, start + len(head), start + len(word)))
-        else:
-            tokens.append(Token(word, start, start + len(word)))
+        if "-" in word:
+            head, dash, tail = word.partition("-")
+            if head[:1].isupper() and tail[:1].islower() and head.lower() not in PARTICLES:
+                append(Token(head, start, start + len(head), head.lower()))
+                tail = dash + tail
+                append(Token(tail, start + len(head), start + len(word), tail.lower()))
+                continue
+        append(Token(word, start, start + len(word), word.lower()))
     return tokens
 
 
+@lru_cache(maxsize=65536)
 def strip_possessive(word: str) -> str:
     """'Haftar's' -> 'Haftar'; "Syrians'" -> 'Syrians'."""
     if word.endswith(("'s", "’s", "'", "’")) and len(word) > 2:
@@ -60,6 +61,7 @@ def is_acronym(word: str) -> bool:
     return 2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()
 
 
+@lru_cache(maxsize=65536)
 def is_capitalised(word: str) -> bool:
     """Starts with a capital, or is a particle joined to one ("al-Assad")."""
     if word[:1].isupper():

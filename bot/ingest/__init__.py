@@ -103,10 +103,7 @@ def build_article(
     """Clean and split one article; return an error message if nothing usable is left."""
     cleaned = clean_text(raw_text)
     text = cleaned.text
-    if title:
-        title = clean_text(title).text.replace("\n", " ").strip()
-    else:
-        title = _headline(text)
+    title = clean_text(title).text.replace("\n", " ").strip() if title else _headline(text)
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}" if text else title
     sentences = split_sentences(text)
@@ -132,7 +129,7 @@ def build_article(
 def _headline(text: str) -> str | None:
     """The first paragraph, when it reads as a headline rather than a sentence."""
     first, _, rest = text.partition("\n\n")
-    if rest and len(first) <= 200 and first[-1:] not in '.!"\'':
+    if rest and len(first) <= 200 and first[-1:] not in ".!\"'":
         return first
     return None
 

@@ -4,7 +4,8 @@ A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or brackets) f
 space and something that can start a sentence. It does not end after an abbreviation (Mr.,
 Gen., Jan., U.S.), an initial (George W. Bush), inside a number (3.5), or before a lower-case
 word ("Stop!" he said). Paragraphs, separated by blank lines, always end a sentence, so a
-headline or a subhead is a sentence of its own.
+headline or a subhead is a sentence of its own. Within a paragraph whose quotation marks
+pair up, a quotation is never split ('"We tried. We failed." Then she left.').
 """
 
 from __future__ import annotations
@@ -14,22 +15,100 @@ import re
 from bot.model import Sentence
 
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm gov sen rep rev fr st jr sr
-    pres supt insp det hon amb messrs mt ft no nos vs etc al inc corp co ltd bros dept est
-    approx fig jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur
-    thurs fri sat sun e.g i.e u.s u.n u.k u.s.a e.u a.m p.m d.c ph.d""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cpt",
+        "sgt",
+        "cmdr",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "fr",
+        "st",
+        "jr",
+        "sr",
+        "pres",
+        "supt",
+        "insp",
+        "det",
+        "hon",
+        "amb",
+        "messrs",
+        "mt",
+        "ft",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "al",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "bros",
+        "dept",
+        "est",
+        "approx",
+        "fig",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.n",
+        "u.k",
+        "u.s.a",
+        "e.u",
+        "a.m",
+        "p.m",
+        "d.c",
+        "ph.d",
+    ]
 )
 # Abbreviations that often do end a sentence when a capitalised word follows.
-_SENTENCE_FINAL_ABBREVIATIONS = frozenset("etc inc corp co ltd a.m p.m u.s u.k u.n d.c".split())
+_SENTENCE_FINAL_ABBREVIATIONS = frozenset(
+    ["etc", "inc", "corp", "co", "ltd", "a.m", "p.m", "u.s", "u.k", "u.n", "d.c"]
+)
 
 _END = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+[\"'(\[]?[A-Z0-9\u00c0-\u024f]")
 _PRONOUN_START = re.compile(r"\s+(?:He|She|They|It|We|I|The|This|That|But|And|In|On)\b")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z][A-Za-z.]*)\.$")
 
 
 def _is_abbreviation(text: str, dot: int, following: str) -> bool:
-    match = _WORD_BEFORE.search(text, 0, dot + 1)
+    match = _WORD_BEFORE.search(text, max(0, dot - 24), dot + 1)
     if not match:
         return False
     word = match.group(1).lower()
@@ -44,15 +123,19 @@ def _is_abbreviation(text: str, dot: int, following: str) -> bool:
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     begin = start
+    # Inside a quotation a sentence goes on; trusted only when the marks pair up.
+    balanced = text.count('"', start, end) % 2 == 0
     for match in _END.finditer(text, start, end):
         stop = match.end()
+        if balanced and text.count('"', start, stop) % 2:
+            continue
         following = text[stop:end]
         if not _NEXT_START.match(following):
             continue
         punct = match.group(0)
-        if punct.startswith(".") and len(punct.rstrip("\"')]")) == 1:
-            if _is_abbreviation(text, match.start(), following):
-                continue
+        single_dot = punct.startswith(".") and len(punct.rstrip("\"')]")) == 1
+        if single_dot and _is_abbreviation(text, match.start(), following):
+            continue
         spans.append((begin, stop))
         begin = stop + (len(following) - len(following.lstrip()))
     if begin < end:

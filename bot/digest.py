@@ -1,0 +1,219 @@
+"""The daily digest: what arrived in the fact base since the last one, and when one is due.
+
+Two pure pieces the Discord adapter puts together. ``build_digest`` reads the base and
+returns an ordinary ``Answer`` (so it renders and cites like every other answer): the
+articles that arrived in a window, the entities they mention most, the figures they report
+and a few full quotes, each item cited to its sentence. ``next_due`` is the scheduling
+arithmetic: given when the last digest was posted and the configured local time, it says
+when the next one is due, and a due time not after now means one is owed now. Keeping the
+time of the last digest in the base (``LAST_DIGEST_KEY``) is what makes restarts safe: a
+restart right after posting finds nothing owed, and a bot that was down at digest time owes
+exactly one digest when it comes back.
+
+"Arrived" means indexed (``articles.ingested_at``), not published: a digest reports what
+is new to the base, whatever the articles' own dates.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+from bot.query.answer import Answer, Item, plural
+from bot.query.figures import figure_item
+from bot.query.quotes import quote_item
+from bot.query.sources import Sources
+from bot.store import Store
+
+LAST_DIGEST_KEY = "digest.last_posted"
+MAX_ARTICLES = 20
+MAX_ENTITIES = 5
+MAX_FIGURES = 8
+MAX_QUOTES = 5
+MIN_QUOTE_CHARS = 40
+
+ARTICLES_GROUP = "New articles"
+ENTITIES_GROUP = "Most mentioned"
+FIGURES_GROUP = "New figures"
+QUOTES_GROUP = "Notable quotes"
+
+# Articles in the window (ingested_at > since AND ingested_at <= until), as a subquery.
+_WINDOW = "SELECT id FROM articles WHERE ingested_at > :since AND ingested_at <= :until"
+
+
+# -- when ------------------------------------------------------------------------------------
+
+
+def stamp(moment: datetime) -> str:
+    """``moment`` as stored: UTC, to the second, the format of ``articles.ingested_at``."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def parse_stamp(value: str | None) -> datetime | None:
+    """The inverse of ``stamp``; None for a missing value."""
+    return datetime.fromisoformat(value).astimezone(UTC) if value else None
+
+
+def _scheduled(day: date, at: time, zone: ZoneInfo) -> datetime:
+    """The digest instant on local calendar day ``day``, in UTC."""
+    return datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
+
+
+def next_due(last: datetime | None, now: datetime, at: time, zone: ZoneInfo) -> datetime:
+    """When the next digest is due; a result not after ``now`` means one is owed now.
+
+    ``last`` is when the last digest was posted (None if never). A digest is owed when a
+    scheduled instant has passed since ``last``: on time, or once after any downtime
+    however many days it lasted. A bot that never posted starts at the next scheduled
+    instant rather than posting the moment it first starts.
+    """
+    today = now.astimezone(zone).date()
+    candidates = [_scheduled(today + timedelta(days=n), at, zone) for n in (-1, 0, 1)]
+    latest = max(c for c in candidates if c <= now)
+    if last is not None and last < latest:
+        return latest
+    return min(c for c in candidates if c > now)
+
+
+def window_start(last: datetime | None, until: datetime) -> datetime:
+    """Where a digest ending at ``until`` starts: the last digest, else one day before."""
+    return last if last is not None else until - timedelta(days=1)
+
+
+def last_digest(store: Store) -> datetime | None:
+    """When the last digest was posted (or skipped as empty), as recorded in the base."""
+    return parse_stamp(store.get_meta(LAST_DIGEST_KEY))
+
+
+def record_digest(store: Store, until: datetime) -> None:
+    """Remember that the digest up to ``until`` has been dealt with."""
+    store.set_meta(LAST_DIGEST_KEY, stamp(until))
+
+
+def digest_since_last(store: Store, until: datetime, zone: tzinfo = UTC) -> Answer:
+    """The digest owed at ``until``: everything that arrived since the last one."""
+    return build_digest(store, window_start(last_digest(store), until), until, zone)
+
+
+# -- what ------------------------------------------------------------------------------------
+
+
+def build_digest(store: Store, since: datetime, until: datetime, zone: tzinfo = UTC) -> Answer:
+    """The digest of articles indexed after ``since`` and up to ``until`` (both aware).
+
+    Times are compared to the second, as they are stored, so consecutive windows
+    ``(a, b]`` and ``(b, c]`` never show an article twice or lose one between them.
+    ``zone`` is only used to word the times in the title.
+    """
+    window = {"since": stamp(since), "until": stamp(until)}
+    conn = store.conn
+    count = conn.execute(f"SELECT count(*) FROM ({_WINDOW})", window).fetchone()[0]
+    shown_since = since.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
+    if not count:
+        return Answer(
+            command="digest",
+            query=window["since"],
+            entity=None,
+            items=[],
+            title=f"Digest since {shown_since}",
+            message=f"Nothing new since {shown_since}.",
+        )
+    articles = conn.execute(
+        f"SELECT a.id, (SELECT min(s.idx) FROM sentences s WHERE s.article_id = a.id"
+        f" AND s.text <> a.title) AS lead FROM articles a WHERE a.id IN ({_WINDOW})"
+        f" ORDER BY coalesce(a.published, '') DESC, a.ingested_at DESC, a.id"
+        f" LIMIT {MAX_ARTICLES}",
+        window,
+    ).fetchall()
+    entities = _entities(conn, window)
+    figures = conn.execute(
+        f"SELECT f.* FROM figures f JOIN articles a ON a.id = f.article_id"
+        f" WHERE f.article_id IN ({_WINDOW})"
+        f" ORDER BY coalesce(a.published, '') DESC, a.id, f.sentence_idx, f.id"
+        f" LIMIT {MAX_FIGURES}",
+        window,
+    ).fetchall()
+    quotes = _quotes(conn, window)
+    sources = Sources(
+        conn,
+        [
+            *((r["id"], r["lead"]) for r in articles),
+            *((r["article_id"], r["first"]) for r in entities),
+            *((r["article_id"], r["sentence_idx"]) for r in figures),
+            *((r["article_id"], i) for r in quotes for i in (r["sentence_idx"], r["cite_idx"])),
+        ],
+    )
+    items: list[Item] = []
+    for row in articles:
+        citation = sources.cite(row["id"], row["lead"])
+        items.append(
+            Item("article", citation.sentence or citation.title, citation, group=ARTICLES_GROUP)
+        )
+    for row in entities:
+        citation = sources.cite(row["article_id"], row["first"])
+        text = (
+            f"{row['name']}: {plural(row['mentions'], 'mention')} in "
+            f"{plural(row['articles'], 'new article')}"
+        )
+        items.append(
+            Item("entity", text, citation, context=citation.sentence, group=ENTITIES_GROUP)
+        )
+    items += [
+        figure_item(r, sources.cite(r["article_id"], r["sentence_idx"]), group=FIGURES_GROUP)
+        for r in figures
+    ]
+    items += [
+        quote_item(
+            r,
+            r["speaker_name"],
+            sources.cite(r["article_id"], r["sentence_idx"], r["cite_idx"]),
+            named=True,
+            group=QUOTES_GROUP,
+        )
+        for r in quotes
+    ]
+    more = count - len(articles)
+    return Answer(
+        command="digest",
+        query=window["since"],
+        entity=None,
+        items=items,
+        title=f"Digest: {plural(count, 'new article')} since {shown_since}",
+        message=f"{plural(more, 'more new article')} not listed; /articles lists them all."
+        if more > 0
+        else "",
+    )
+
+
+def _entities(conn: sqlite3.Connection, window: dict[str, str]) -> list[sqlite3.Row]:
+    """The entities the window's articles mention most, with where each is first named."""
+    return conn.execute(
+        f"SELECT e.name, sum(ae.mentions) AS mentions, count(*) AS articles,"
+        f" (SELECT m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id"
+        f"  WHERE m.entity_id = e.id AND m.article_id IN ({_WINDOW})"
+        f"  ORDER BY coalesce(a.published, '') DESC, a.id, m.sentence_idx LIMIT 1) AS article_id,"
+        f" (SELECT m.sentence_idx FROM mentions m JOIN articles a ON a.id = m.article_id"
+        f"  WHERE m.entity_id = e.id AND m.article_id IN ({_WINDOW})"
+        f"  ORDER BY coalesce(a.published, '') DESC, a.id, m.sentence_idx LIMIT 1) AS first"
+        f" FROM article_entities ae JOIN entities e ON e.id = ae.entity_id"
+        f" WHERE ae.article_id IN ({_WINDOW}) GROUP BY e.id HAVING article_id IS NOT NULL"
+        f" ORDER BY mentions DESC, articles DESC, e.name LIMIT {MAX_ENTITIES}",
+        window,
+    ).fetchall()
+
+
+def _quotes(conn: sqlite3.Connection, window: dict[str, str]) -> list[sqlite3.Row]:
+    """Full quotes (never fragments) with a known speaker: the longest, one per speaker."""
+    rows = conn.execute(
+        f"SELECT q.*, coalesce(e.name, q.speaker) AS speaker_name FROM quotes q"
+        f" LEFT JOIN entities e ON e.id = q.entity_id"
+        f" WHERE q.article_id IN ({_WINDOW}) AND q.fragment = 0 AND q.speaker IS NOT NULL"
+        f" AND length(q.quote) >= {MIN_QUOTE_CHARS}"
+        f" ORDER BY length(q.quote) DESC, q.article_id, q.id",
+        window,
+    ).fetchall()
+    chosen: dict[str, sqlite3.Row] = {}
+    for row in rows:
+        chosen.setdefault(row["speaker_name"], row)
+    return list(chosen.values())[:MAX_QUOTES]

@@ -1,0 +1,118 @@
+"""Entity patterns, each on short sentences written for the test."""
+
+import pytest
+from extraction import entity, facts, names
+
+
+def test_role_before_name_gives_person_and_description() -> None:
+    x = facts("Nigerian Foreign Minister Adaeze Okafor met reporters. Okafor smiled.")
+    okafor = entity(x, "Adaeze Okafor")
+    assert okafor.type == "PERSON"
+    assert "Okafor" in okafor.aliases
+    assert okafor.descriptions == ["Nigerian Foreign Minister"]
+    assert "Nigerian Foreign Minister Adaeze Okafor" not in names(x)
+
+
+def test_lowercase_role_and_appositive_descriptions() -> None:
+    x = facts(
+        "The rebel commander Tomas Vrana refused. The mayor of Springfield, Lena Dahl, agreed."
+    )
+    assert entity(x, "Tomas Vrana").descriptions == ["rebel commander"]
+    assert entity(x, "Lena Dahl").descriptions == ["mayor of Springfield"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Officials met Ahmad al-Rashid in the capital.", "Ahmad al-Rashid"),
+        ("Officials met Ahmad al Rashid in the capital.", "Ahmad al Rashid"),
+        ("The envoy Omar bin Khalid arrived.", "Omar bin Khalid"),
+        ("Guests included Ursula von Brandt and others.", "Ursula von Brandt"),
+        ("President Tayfun Çelikoğlu spoke.", "Tayfun Çelikoğlu"),
+    ],
+)
+def test_particles_and_diacritics_stay_in_names(text: str, name: str) -> None:
+    assert entity(facts(text), name).type == "PERSON"
+
+
+def test_acronym_defined_in_brackets_joins_the_full_name() -> None:
+    x = facts("The Coastal Rescue Authority (CRA) sent boats. Later the CRA sent planes.")
+    cra = entity(x, "Coastal Rescue Authority")
+    assert cra.type == "ORG" and "CRA" in cra.aliases
+    assert "CRA" not in names(x)
+
+
+def test_initials_join_without_brackets() -> None:
+    x = facts("The United Nations sent aid. The UN said more would come.")
+    assert "UN" in entity(x, "United Nations").aliases
+
+
+def test_organisation_cues() -> None:
+    x = facts(
+        "Fighters from the Dawn Brigade attacked. The Nightfall movement denied it. "
+        "The monitor group Ceasefire Watch counted the dead. "
+        "The Ministry of Water Resources agreed."
+    )
+    for name in ("Dawn Brigade", "Nightfall", "Ceasefire Watch", "Ministry of Water Resources"):
+        assert entity(x, name).type == "ORG", name
+
+
+def test_places_from_the_gazetteer_and_peoples() -> None:
+    x = facts(
+        "Kenyan troops moved from Nairobi to northern Somalia. Shiite leaders in Basra objected."
+    )
+    assert entity(x, "Nairobi").type == "GPE"
+    assert entity(x, "Somalia").type == "GPE"
+    assert entity(x, "Kenyan").type == "NORP"
+    assert entity(x, "Shiite").type == "NORP"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Backed by tanks, the army advanced.",
+        "Plus, the rain stopped.",
+        "Government forces advanced on Monday.",
+        "However, prices rose in March.",
+    ],
+)
+def test_sentence_initial_capitals_are_not_names(text: str) -> None:
+    assert names(facts(text), "PERSON", "ORG", "GPE") == set()
+
+
+def test_possessive_and_leading_the_are_dropped() -> None:
+    x = facts("The Harbour Authority's plan failed. Vrana's forces left.")
+    assert "Harbour Authority" in names(x)
+    assert "Vrana" in names(x) and entity(x, "Vrana").type == "PERSON"
+
+
+def test_headline_title_case_yields_only_known_names() -> None:
+    text = (
+        "Ana Ortiz Asks Kenya And The Tomas Vrana Camp To Stop The Fighting In Nairobi\n\n"
+        "Mayor Ana Ortiz spoke in Nairobi. Rebel leader Tomas Vrana listened."
+    )
+    x = facts(text)
+    assert names(x, "PERSON", "ORG", "GPE") == {"Ana Ortiz", "Tomas Vrana", "Kenya", "Nairobi"}
+    assert len(entity(x, "Ana Ortiz").mentions) == 2
+
+
+def test_short_form_goes_to_the_most_recent_full_name() -> None:
+    x = facts("Maria Lopez and Juan Lopez met. Juan Lopez left. Lopez said nothing.")
+    assert len(entity(x, "Juan Lopez").mentions) == 3
+    assert len(entity(x, "Maria Lopez").mentions) == 1
+
+
+def test_single_unknown_name_with_regime_is_a_person() -> None:
+    assert entity(facts("Aid reached areas held by the Varga regime."), "Varga").type == "PERSON"
+
+
+def test_mentions_point_at_their_text() -> None:
+    from extraction import article
+
+    from bot.extract import extract
+
+    a = article("Mayor Ana Ortiz spoke. Ortiz left.")
+    for e in extract(a).entities:
+        for m in e.mentions:
+            assert a.text[m.start : m.end] == m.text
+            assert a.sentences[m.sentence].start <= m.start < a.sentences[m.sentence].end

@@ -1,0 +1,78 @@
+"""Figure patterns, each on short sentences written for the test."""
+
+import pytest
+from extraction import facts
+
+
+def figures(text: str) -> list[tuple[float | None, str, str]]:
+    return [(f.value, f.text, f.what) for f in facts(text).figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "span", "what"),
+    [
+        ("Some 2,500 families fled the town.", 2500, "Some 2,500 families", "families"),
+        ("About 4 million voters took part.", 4e6, "About 4 million voters", "voters"),
+        ("Nearly three million people live there.", 3e6, "Nearly three million people", "people"),
+        ("At least 12 soldiers were wounded.", 12, "At least 12 soldiers", "soldiers"),
+        (
+            "More than 60 percent of homes lost power.",
+            60,
+            "More than 60 percent of homes",
+            "percent of homes",
+        ),
+        ("Prices rose 7% in a month.", 7, "7%", "percent"),
+        (
+            "Rebels seized 45 square kilometers of land.",
+            45,
+            "45 square kilometers",
+            "square kilometers",
+        ),
+        ("The fund raised $2.5 billion for schools.", 2.5e9, "$2.5 billion", "percent"),
+        ("A dozen trucks arrived.", 12, "A dozen trucks", "trucks"),
+        (
+            "Six of the border crossings closed.",
+            6,
+            "Six of the border crossings",
+            "border crossings",
+        ),
+        ("They spent twenty-five days at sea.", 25, "twenty-five days", "days"),
+    ],
+)
+def test_numbers_and_what_they_count(text: str, value: float, span: str, what: str) -> None:
+    found = figures(text)
+    assert len(found) == 1, found
+    assert found[0][0] == pytest.approx(value)
+    assert found[0][1] == span
+    if what != "percent" or "%" in text or "percent" in text:
+        assert found[0][2] == what or span.startswith("$")
+
+
+def test_vague_amounts_keep_text_without_value() -> None:
+    found = facts("The war left hundreds of thousands displaced.").figures
+    assert [(f.value, f.text, f.predicate) for f in found] == [
+        (None, "hundreds of thousands displaced", "displaced")
+    ]
+
+
+def test_predicate_is_the_nearby_event() -> None:
+    (f,) = facts("The shelling killed more than 300 civilians last week.").figures
+    assert f.predicate == "killed" and f.approx == "more than"
+    (f,) = facts("The flight of 9,000 people began in May.").figures
+    assert f.predicate == "flight"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war began in 2011 and peaked in 2016.",
+        "Since December 16, talks have stalled.",
+        "The meeting is on 3 May at 10:30.",
+        "Leaders met at the G-20 summit.",
+        "The council passed Resolution 2254 unanimously.",
+        "He was the first to arrive, one of many.",
+        "The total was 45.",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert figures(text) == []

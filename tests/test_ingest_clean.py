@@ -1,0 +1,100 @@
+"""Cleaning scraped debris: each kind the sample corpus shows, on text written here."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.ingest import build_article, load_file
+from bot.ingest.clean import clean_text, fix_entities
+
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("the ,quot;plan,quot; failed", 'the "plan" failed'),
+        ("the &quot;plan&quot; failed", 'the "plan" failed'),
+        ("& # 39;Stop now& # 39;", "'Stop now'"),
+        ("&#39;Stop&#39; and &#x27;go&#x27;", "'Stop' and 'go'"),
+        ("Smith &amp;amp;amp; Sons", "Smith & Sons"),
+        ("AT&amp;T", "AT&T"),
+        ("rock & roll", "rock & roll"),
+    ],
+)
+def test_broken_entities_are_decoded(raw: str, clean: str) -> None:
+    assert fix_entities(raw) == clean
+
+
+def test_date_header_becomes_published_and_placeholders_go() -> None:
+    raw = " date 2021-03-04 %MINIFYHTMLabc123% %MINIFYHTMLdef9%\n\nThe council met on Monday.\n"
+    cleaned = clean_text(raw)
+    assert cleaned.published == "2021-03-04"
+    assert cleaned.text == "The council met on Monday."
+
+
+def test_comment_form_and_spam_check_are_cut() -> None:
+    raw = (
+        "The mayor opened the bridge.\n\n\n\nLeave a Reply\n\nYour email address will not be "
+        "published. Required fields are marked *\n\n53 + = 54\n"
+    )
+    assert clean_text(raw).text == "The mayor opened the bridge."
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Contact Us",
+        "Advertisement",
+        "Story Continued Below",
+        "Plus:",
+        "12 + 3 = ?",
+        "Copyright 2019 The Daily Example, LLC. Click here for reprint permission.",
+    ],
+)
+def test_page_furniture_lines_are_dropped(furniture: str) -> None:
+    raw = f"The mayor opened the bridge.\n\n{furniture}\n\nCrowds cheered."
+    assert clean_text(raw).text == "The mayor opened the bridge.\n\nCrowds cheered."
+
+
+def test_unicode_quotes_spaces_and_detached_marks_are_normalised() -> None:
+    raw = "\u201cWe will rebuild,\u201d she said.\u00a0It\u2019s \u201chard. \u201d"
+    assert clean_text(raw).text == '"We will rebuild," she said. It\'s "hard."'
+
+
+def test_double_encoded_utf8_is_repaired() -> None:
+    raw = "The minister\u00e2\u20ac\u2122s plan was approved."
+    assert clean_text(raw).text == "The minister's plan was approved."
+
+
+def test_space_before_punctuation_left_by_missing_words_is_closed() -> None:
+    assert clean_text("They met in the north .").text == "They met in the north."
+
+
+def test_headline_line_becomes_title() -> None:
+    article = build_article("a", "Floods hit the delta\n\nWater rose overnight. Roads closed.")
+    assert not isinstance(article, str)
+    assert article.title == "Floods hit the delta"
+    assert [s.text for s in article.sentences] == [
+        "Floods hit the delta",
+        "Water rose overnight.",
+        "Roads closed.",
+    ]
+
+
+def test_shipped_articles_are_clean_and_keep_their_sentences() -> None:
+    for path in sorted(KNOWLEDGE.glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        (loaded,) = list(load_file(path))
+        text = loaded.article.text
+        for debris in (",quot;", "& #", "&#", "%MINIFY", "+ =", "Leave a Reply", "Contact Us"):
+            assert debris not in text, (path.name, debris)
+        # every real paragraph of the raw file survives, word for word
+        for line in raw.splitlines():
+            words = fix_words(line)
+            if len(words) >= 8 and "email address" not in line:
+                assert " ".join(words) in " ".join(fix_words(text)), line[:60]
+
+
+def fix_words(text: str) -> list[str]:
+    return "".join(c if c.isalnum() else " " for c in fix_entities(text)).split()
