@@ -19,35 +19,8 @@ _STEMMER = snowballstemmer.stemmer("english")
 
 # Particles and function words that do not distinguish one name from another.
 PARTICLES = frozenset(
-    [
-        "al",
-        "el",
-        "al-",
-        "bin",
-        "ibn",
-        "bint",
-        "ben",
-        "abu",
-        "de",
-        "da",
-        "di",
-        "del",
-        "der",
-        "den",
-        "van",
-        "von",
-        "la",
-        "le",
-        "du",
-        "dos",
-        "das",
-        "of",
-        "the",
-        "for",
-        "and",
-        "on",
-        "in",
-    ]
+    """al el al- bin ibn bint ben abu de da di del der den van von la le du dos das of the for
+    and on in""".split()
 )
 
 
@@ -65,6 +38,9 @@ def words(text: str) -> list[str]:
     return fold(text).split()
 
 
+_DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A comparison key for a name: folded content words, sorted.
@@ -72,6 +48,7 @@ def name_key(name: str) -> str:
     "Bashar al-Assad", "Bashar Al Assad" and "Assad, Bashar" share one key; so do
     "Syrian Human Rights Observatory" and "Syrian Observatory for Human Rights".
     """
+    name = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name)  # C.I.A. = CIA
     content = [w for w in words(name) if w not in PARTICLES]
     return " ".join(sorted(content or words(name)))
 

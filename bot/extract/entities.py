@@ -28,12 +28,17 @@ from functools import lru_cache
 from bot.extract.lexicon import (
     DAYS,
     FUNCTION_WORDS,
+    GEO_HEADS,
     MONTHS,
     ORG_CUES_AFTER,
     ORG_CUES_BEFORE,
     ORG_HEADS,
+    ORG_PREFIXES,
     PARTICLES,
+    PLACE_CUES_AFTER,
+    PLACE_CUES_BEFORE,
     PLACE_DIRECTIONS,
+    PLACE_PREFIXES,
     SPEECH_VERBS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -125,7 +130,10 @@ def _is_title_case(tokens: list[Token]) -> bool:
         return False
     small = [t for t in words if t.lower in FUNCTION_WORDS]
     capitalised = sum(1 for t in words if t.text[:1].isupper())
-    return capitalised >= 0.85 * len(words) and any(t.text[:1].isupper() for t in small)
+    shouting = sum(1 for t in words if t.text.isupper() and len(t.text) > 1)
+    return shouting >= 0.7 * len(words) or (
+        capitalised >= 0.85 * len(words) and any(t.text[:1].isupper() for t in small)
+    )
 
 
 def _is_name_word(token: Token) -> bool:
@@ -214,6 +222,14 @@ class EntityExtractor:
             return False
         if word in PARTICLES:
             return True
+        if word == "and":
+            # "House Oversight and Government Reform Committee": one body, not two.
+            if any(strip_possessive(t.lower) in ORG_HEADS for t in tokens[i:j]):
+                return False
+            k = nxt
+            while k < len(tokens) and k - nxt < 5 and _is_name_word(tokens[k]):
+                k += 1
+            return strip_possessive(tokens[k - 1].lower) in ORG_HEADS
         if word in _OF_WORDS:
             previous = strip_possessive(tokens[j - 1].lower)
             heads = ORG_HEADS | WEAK_ORG_HEADS | TITLE_HEADS | _OF_AFTER
@@ -240,41 +256,83 @@ class EntityExtractor:
     def _split_chunk(self, tokens: list[Token], start: int, end: int, sentence: int) -> None:
         words = tokens[start:end]
         lowers = [strip_possessive(t.lower) for t in words]
-        # A leading role: "Turkish Foreign Minister | Mevlut Cavusoglu".
-        split = 0
-        for k, word in enumerate(lowers[:-1]):
-            if word in TITLE_HEADS:
-                split = k + 1
-            elif not (
-                word in TITLE_MODIFIERS
-                or word in self.demonyms
-                or word in _OF_WORDS
-                or word == "the"
-                or is_acronym(words[k].text)
-            ):
-                break
-        if split and lowers[split - 1] in TITLE_HEADS:
+        split = self._role_end(words, lowers)
+        if split:
+            # A leading role: "Turkish Foreign Minister | Mevlut Cavusoglu".
             description = " ".join(t.text for t in words[:split])
+            self._add_peoples(words[:split], sentence)
             self._add(
                 words[split:], tokens, start + split, end, sentence, "PERSON", _STRONG, description
             )
-            self._add_peoples(words[:split], sentence)
             return
         roles = [w in TITLE_HEADS or w in TITLE_MODIFIERS or w in self.demonyms for w in lowers]
         if all(roles) and any(w in TITLE_HEADS for w in lowers):
             self._add_peoples(words, sentence)
             return
-        # Leading nationalities split off unless an organisation word ends the name.
+        # Leading nationalities split off unless the whole is one name: an organisation
+        # ("Syrian Observatory for Human Rights"), a place ("Saudi Arabia"), or a nationality
+        # with a common word ("Islamic State").
         lead = 0
         while lead < len(words) - 1 and lowers[lead] in self.demonyms:
             lead += 1
-        if lead and not self._org_name(lowers[lead:]):
+        rest = lowers[lead:]
+        whole = (
+            self._org_name(rest)
+            or fold(" ".join(t.text for t in words)) in self.places
+            or (len(rest) == 1 and rest[0] in self.common)
+        )
+        if lead and not whole:
             self._add_peoples(words[:lead], sentence)
             words, lowers, start = words[lead:], lowers[lead:], start + lead
-        # Direction words before a place: "northern Syria".
-        if len(words) > 1 and lowers[0] in PLACE_DIRECTIONS and " ".join(lowers[1:]) in self.places:
+        # Direction words before a place: "northern Syria" (but "North Carolina" is one).
+        if (
+            len(words) > 1
+            and lowers[0] in PLACE_DIRECTIONS
+            and " ".join(lowers) not in self.places
+            and " ".join(lowers[1:]) in self.places
+        ):
             words, lowers, start = words[1:], lowers[1:], start + 1
+        # A body run into a person's name: "United Nations | Susan Rice".
+        for k in range(len(words) - 2, 0, -1):
+            if lowers[k - 1] in ORG_HEADS and all(
+                w not in self.common and w not in ORG_HEADS for w in lowers[k:]
+            ):
+                self._add(words[:k], tokens, start, start + k, sentence)
+                self._add(words[k:], tokens, start + k, end, sentence)
+                return
         self._add(words, tokens, start, end, sentence)
+
+    def _role_end(self, words: list[Token], lowers: list[str]) -> int:
+        """How many leading words are a role before a name, 0 if there is none.
+
+        The role ends at its last role word ("Paris British Prime Minister | David
+        Cameron") or after that word's "of" phrase ("Director of National Intelligence |
+        James Clapper"); what follows must still read as a name.
+        """
+        heads = [k for k, w in enumerate(lowers[:-1]) if w in TITLE_HEADS]
+        if not heads:
+            return 0
+        split = heads[-1] + 1
+        if lowers[split] in _OF_WORDS:
+            j = split + 1 + (lowers[split + 1 : split + 2] == ["the"])
+            while j < len(lowers) - 1 and self._role_word(lowers[j]):
+                j += 1
+            split = j
+        name = lowers[split:]
+        if not name or name[0] in _OF_WORDS or name[0] == "the":
+            return 0
+        if all(self._role_word(w) or w in TITLE_HEADS for w in name):
+            return 0
+        return split
+
+    def _role_word(self, word: str) -> bool:
+        return (
+            word in self.common
+            or word in TITLE_MODIFIERS
+            or word in ORG_HEADS
+            or word in self.places
+            or word in self.demonyms
+        )
 
     def _org_name(self, lowers: list[str]) -> bool:
         if not lowers:
@@ -305,6 +363,15 @@ class EntityExtractor:
     ) -> None:
         lowers = [strip_possessive(t.lower) for t in words]
         folded = fold(" ".join(strip_possessive(t.text) for t in words))
+        last = lowers[-1]
+        if last.endswith("s") and last not in self.places and last[:-1] in self.places:
+            # "Syrias Aleppo": text that lost its apostrophes.
+            words = [
+                *words[:-1],
+                words[-1]._replace(text=words[-1].text[:-1], end=words[-1].end - 1),
+            ]
+            lowers = [*lowers[:-1], last[:-1]]
+            folded = fold(" ".join(t.text for t in words))
         mention = _Mention(words, sentence, kind, strength, description)
         if kind is None:
             mention.type, mention.strength = self._type(words, lowers, folded, tokens, start, end)
@@ -329,6 +396,8 @@ class EntityExtractor:
         end: int,
     ) -> tuple[str | None, int]:
         before = tokens[start - 1].lower if start else ""
+        if before == "of" and start > 1:
+            before = tokens[start - 2].lower  # "the town of X"
         after = tokens[end].lower if end < len(tokens) else ""
         if after == "(" and end + 2 < len(tokens) and tokens[end + 2].text == ")":
             after = tokens[end + 3].lower if end + 3 < len(tokens) else ""
@@ -336,6 +405,16 @@ class EntityExtractor:
             return "GPE", _STRONG
         if self._org_name(lowers):
             return "ORG", _STRONG
+        if lowers[-1] in self.demonyms:
+            return "NORP", _STRONG  # "Ohio Republican", "Middle Eastern"
+        if len(words) > 1 and lowers[0] in ORG_PREFIXES:
+            return "ORG", _MEDIUM  # "Jaish al-Islam"
+        if before in PLACE_CUES_BEFORE or after in PLACE_CUES_AFTER:
+            return "GPE", _MEDIUM  # "the town of X", "X province"
+        if len(words) > 1 and lowers[0] in PLACE_PREFIXES:
+            return "GPE", _WEAK  # "Khan Sheikhoun", "Deir Ezzor"
+        if len(words) > 1 and lowers[-1] in GEO_HEADS:
+            return "OTHER", _STRONG  # "Mediterranean Sea", "Capitol Hill"
         if len(words) == 1 and is_acronym(words[0].text):
             return "ORG", _MEDIUM
         if folded in self.demonyms:
@@ -344,7 +423,7 @@ class EntityExtractor:
             return "PERSON", _STRONG
         if self._org_cue(tokens, start, end):
             return "ORG", _MEDIUM
-        if words[0].text in PARTICLES or words[0].text.split("-")[0] in PARTICLES:
+        if lowers[0] in PARTICLES or lowers[0].split("-")[0] in PARTICLES:
             return ("ORG", _WEAK) if len(name_key(folded).split()) == 1 else ("PERSON", _WEAK)
         if len(words) == 1:
             if after in PERSON_CUES_AFTER and (after != "forces" or is_possessive(words[0].text)):
@@ -369,7 +448,8 @@ class EntityExtractor:
         """Acronym in brackets after the name; a role in lower case just before it."""
         if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
             candidate = tokens[end + 1].text
-            if is_acronym(candidate):
+            initials = {t.text[:1].upper() for t in mention.words}
+            if is_acronym(candidate) and candidate[0] in initials:
                 mention.acronym = candidate
                 if mention.type in (None, "OTHER", "PERSON") and mention.strength < _STRONG:
                     mention.type, mention.strength = "ORG", _MEDIUM
@@ -482,6 +562,16 @@ class EntityExtractor:
                     return cluster
             return None
         if mention.type in ("GPE", "NORP") and mention.strength >= _STRONG:
+            # "Rogers" is a town, but not in an article about Mike Rogers.
+            people = [
+                c
+                for c in clusters
+                if _cluster_type(c) == "PERSON"
+                and any(m.key.split() and m.words[-1].lower == surface.lower() for m in c.mentions)
+            ]
+            if mention.type == "GPE" and people:
+                mention.type, mention.strength = "PERSON", _WEAK
+                return people[-1]
             return None
         words = set(key.split())
         candidates = [
@@ -497,12 +587,13 @@ class EntityExtractor:
         if not candidates:
             return None
 
-        # Several people share the word: the one named most recently before this mention.
-        def last_before(cluster: _Cluster) -> int:
+        # Several people share the word: the one the article names most (Donald Trump, not
+        # Ivanka, is "Trump"), the most recently named among equals.
+        def weight(cluster: _Cluster) -> tuple[int, int]:
             starts = [m.start for m in cluster.mentions if m.start < mention.start]
-            return max(starts, default=-1)
+            return len(cluster.mentions), max(starts, default=-1)
 
-        return max(candidates, key=last_before)
+        return max(candidates, key=weight)
 
     def extract(self) -> list[Entity]:
         headlines = []

@@ -41,121 +41,23 @@ CURRENCY_WORDS = frozenset(
     ["dollars", "euros", "pounds", "yen", "yuan", "rubles", "roubles", "lira", "liras"]
 )
 MEASURES = frozenset(
-    [
-        "square",
-        "kilometers",
-        "kilometres",
-        "km",
-        "miles",
-        "mile",
-        "meters",
-        "metres",
-        "feet",
-        "acres",
-        "hectares",
-        "tons",
-        "tonnes",
-        "barrels",
-        "kilograms",
-        "kg",
-        "pounds",
-        "percent",
-        "years",
-        "months",
-        "weeks",
-        "days",
-        "hours",
-        "minutes",
-    ]
+    """square kilometers kilometres km miles mile meters metres feet acres hectares tons tonnes
+    barrels kilograms kg pounds percent years months weeks days hours minutes""".split()
 )
 COUNT_NOUNS = frozenset(
-    [
-        "people",
-        "police",
-        "personnel",
-        "staff",
-        "children",
-        "women",
-        "men",
-        "military",
-        "cattle",
-        "sheep",
-        "fish",
-        "youth",
-        "clergy",
-        "aircraft",
-        "equipment",
-    ]
+    """people police personnel staff children women men military cattle sheep fish youth clergy
+    aircraft equipment""".split()
 )
 EVENT_STEMS = frozenset(
     stem(w)
-    for w in [
-        "killed",
-        "kill",
-        "killing",
-        "dead",
-        "death",
-        "died",
-        "wounded",
-        "injured",
-        "casualties",
-        "displaced",
-        "displacement",
-        "fled",
-        "flee",
-        "fleeing",
-        "flight",
-        "refugees",
-        "evacuated",
-        "arrested",
-        "detained",
-        "captured",
-        "seized",
-        "surrounded",
-        "control",
-        "controls",
-        "home",
-        "live",
-        "living",
-        "protest",
-        "protesters",
-        "voted",
-        "elected",
-        "spent",
-        "cost",
-        "paid",
-        "raised",
-        "sent",
-        "deployed",
-        "delivered",
-        "deliveries",
-        "missing",
-        "abducted",
-        "executed",
-        "starving",
-        "besieged",
-        "returned",
-        "moved",
-        "crossed",
-    ]
+    for w in """killed kill killing dead death died wounded injured casualties displaced
+    displacement fled flee fleeing flight refugees evacuated arrested detained captured
+    seized surrounded control controls home live living protest protesters voted elected
+    spent cost paid raised sent deployed delivered deliveries missing abducted executed
+    starving besieged returned moved crossed""".split()
 )
 _NOT_NOUNS = FUNCTION_WORDS | frozenset(
-    [
-        "has",
-        "was",
-        "is",
-        "as",
-        "us",
-        "its",
-        "this",
-        "his",
-        "thus",
-        "yes",
-        "pass",
-        "across",
-        "unless",
-        "whereas",
-    ]
+    "has was is as us its this his thus yes pass across unless whereas".split()
 )
 _YEAR_LOW, _YEAR_HIGH = 1800, 2100
 # Words that can start a figure; any other token is skipped cheaply.

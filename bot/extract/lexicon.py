@@ -8,6 +8,7 @@ list is derived from corpus statistics (``scripts/build_common_words.py``).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -17,695 +18,115 @@ from bot.textnorm import fold
 
 # Roles that introduce a person: "Foreign Minister Mevlut Cavusoglu", "spokesman X".
 TITLE_HEADS = frozenset(
-    [
-        "president",
-        "president-elect",
-        "vice-president",
-        "minister",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "leader",
-        "commander",
-        "chief",
-        "general",
-        "gen",
-        "gen.",
-        "ambassador",
-        "envoy",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "sheikh",
-        "emir",
-        "sultan",
-        "ayatollah",
-        "imam",
-        "pope",
-        "cardinal",
-        "bishop",
-        "rabbi",
-        "senator",
-        "sen",
-        "sen.",
-        "representative",
-        "rep",
-        "rep.",
-        "congressman",
-        "congresswoman",
-        "governor",
-        "gov",
-        "gov.",
-        "mayor",
-        "chancellor",
-        "premier",
-        "director",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "head",
-        "official",
-        "officer",
-        "colonel",
-        "col",
-        "col.",
-        "lieutenant",
-        "lt",
-        "lt.",
-        "captain",
-        "capt",
-        "capt.",
-        "major",
-        "sergeant",
-        "admiral",
-        "marshal",
-        "adviser",
-        "advisor",
-        "aide",
-        "analyst",
-        "professor",
-        "prof",
-        "prof.",
-        "dr",
-        "dr.",
-        "judge",
-        "justice",
-        "attorney",
-        "lawyer",
-        "prosecutor",
-        "correspondent",
-        "reporter",
-        "journalist",
-        "editor",
-        "researcher",
-        "economist",
-        "activist",
-        "diplomat",
-        "negotiator",
-        "coordinator",
-        "commissioner",
-        "ruler",
-        "dictator",
-        "strongman",
-        "warlord",
-        "founder",
-        "ceo",
-        "cfo",
-        "executive",
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "sir",
-        "lord",
-        "lady",
-        "dame",
-        "monitor",
-        "candidate",
-        "nominee",
-        "speaker",
-        "deputy",
-    ]
+    """president president-elect vice-president minister secretary spokesman spokeswoman
+    spokesperson leader commander chief general gen gen. ambassador envoy king queen prince
+    princess sheikh emir sultan ayatollah imam pope cardinal bishop rabbi senator sen sen.
+    representative rep rep. congressman congresswoman governor gov gov. mayor chancellor
+    premier director chairman chairwoman chair head official officer colonel col col.
+    lieutenant lt lt. captain capt capt. major sergeant admiral marshal adviser advisor
+    aide analyst professor prof prof. dr dr. judge justice attorney lawyer prosecutor
+    correspondent reporter journalist editor researcher economist activist diplomat
+    negotiator coordinator commissioner ruler dictator strongman warlord founder ceo cfo
+    executive mr mr. mrs mrs. ms ms. sir lord lady dame candidate nominee counterpart
+    secretary-general undersecretary under-secretary whip pastor preacher cleric brig
+    brig. brigadier rev. reverend gov. sgt. maj. adm. adm
+    speaker deputy""".split()
 )
 # Words that may stand inside a role before its head: "Deputy Press Secretary".
 TITLE_MODIFIERS = frozenset(
-    [
-        "foreign",
-        "defense",
-        "defence",
-        "interior",
-        "justice",
-        "finance",
-        "economy",
-        "health",
-        "education",
-        "press",
-        "deputy",
-        "vice",
-        "prime",
-        "first",
-        "acting",
-        "former",
-        "late",
-        "senior",
-        "top",
-        "chief",
-        "general",
-        "state",
-        "national",
-        "assistant",
-        "associate",
-        "executive",
-        "managing",
-        "special",
-        "presidential",
-        "military",
-        "regional",
-        "supreme",
-        "grand",
-        "crown",
-        "attorney",
-        "junior",
-        "white",
-        "house",
-        "security",
-        "intelligence",
-    ]
+    """foreign defense defence interior justice finance economy health education press
+    deputy vice prime first acting former late senior top chief general state national
+    assistant associate executive managing special presidential military regional
+    supreme grand crown attorney junior white house security intelligence majority minority
+    homeland staff affairs joint chiefs treasury commerce energy labor veterans human
+    services""".split()
 )
 # The last word of an organisation's name: "Syrian Observatory for Human Rights".
 ORG_HEADS = frozenset(
-    [
-        "government",
-        "council",
-        "ministry",
-        "observatory",
-        "organization",
-        "organisation",
-        "agency",
-        "party",
-        "army",
-        "forces",
-        "force",
-        "movement",
-        "front",
-        "committee",
-        "commission",
-        "union",
-        "association",
-        "institute",
-        "university",
-        "college",
-        "school",
-        "bank",
-        "company",
-        "corporation",
-        "corp",
-        "corp.",
-        "inc",
-        "inc.",
-        "ltd",
-        "group",
-        "network",
-        "court",
-        "congress",
-        "parliament",
-        "senate",
-        "assembly",
-        "house",
-        "department",
-        "office",
-        "service",
-        "services",
-        "fund",
-        "program",
-        "programme",
-        "coalition",
-        "alliance",
-        "league",
-        "brigade",
-        "brigades",
-        "battalion",
-        "guard",
-        "guards",
-        "authority",
-        "federation",
-        "foundation",
-        "center",
-        "centre",
-        "society",
-        "watch",
-        "conference",
-        "summit",
-        "command",
-        "police",
-        "navy",
-        "airlines",
-        "airways",
-        "times",
-        "post",
-        "news",
-        "journal",
-        "tribune",
-        "herald",
-        "gazette",
-        "telegraph",
-        "guardian",
-        "press",
-        "agency",
-        "broadcasting",
-        "radio",
-        "television",
-        "tv",
-        "channel",
-        "channel",
-        "club",
-        "federation",
-        "commission",
-        "cabinet",
-        "administration",
-        "regime",
-        "directorate",
-        "bureau",
-        "secretariat",
-        "mission",
-        "hospital",
-        "church",
-        "mosque",
-        "nations",
-        "council.",
-        "board",
-        "trust",
-        "exchange",
-        "reserve",
-        "tribunal",
-        "academy",
-        "institution",
-        "initiative",
-        "project",
-        "campaign",
-        "caucus",
-        "taliban",
-        "militia",
-        "militias",
-        "committee",
-    ]
+    """government council ministry observatory organization organisation agency party army
+    forces force movement front committee commission union association institute
+    university college school bank company corporation corp corp. inc inc. ltd group
+    network court congress parliament senate assembly house department office service
+    services fund program programme coalition alliance league brigade brigades battalion
+    guard guards authority federation foundation center centre society watch conference
+    summit command police navy airlines airways times post news journal tribune herald
+    gazette telegraph guardian press agency broadcasting radio television tv channel
+    channel club federation commission cabinet administration regime directorate bureau
+    secretariat mission hospital church mosque nations council. board trust exchange
+    reserve tribunal academy institution initiative project campaign caucus taliban
+    militia militias committee images corps regiment museum division unit""".split()
 ) - {"regime", "administration", "government"}
 # Organisation words that a name may end in only when more than one word precedes them.
 WEAK_ORG_HEADS = frozenset({"government", "administration"})
 # A lower-case word after a name that marks it as an organisation: "Hezbollah movement".
 ORG_CUES_AFTER = frozenset(
-    [
-        "movement",
-        "group",
-        "militia",
-        "party",
-        "organization",
-        "organisation",
-        "faction",
-        "network",
-        "alliance",
-        "coalition",
-        "agency",
-        "militants",
-        "fighters",
-        "rebels",
-        "insurgents",
-        "jihadists",
-        "outfit",
-        "brigade",
-        "company",
-        "firm",
-        "newspaper",
-        "broadcaster",
-        "channel",
-    ]
+    """movement group militia party organization organisation faction network alliance
+    coalition agency militants fighters rebels insurgents jihadists outfit brigade
+    company firm newspaper broadcaster channel""".split()
 )
 # A lower-case word before a name that marks it as an organisation: "war monitor X".
 ORG_CUES_BEFORE = frozenset(
-    [
-        "group",
-        "organization",
-        "organisation",
-        "movement",
-        "agency",
-        "monitor",
-        "militia",
-        "faction",
-        "party",
-        "network",
-        "coalition",
-        "alliance",
-        "company",
-        "firm",
-        "newspaper",
-        "broadcaster",
-        "outlet",
-        "watchdog",
-        "charity",
-    ]
+    """group organization organisation movement agency monitor militia faction party
+    network coalition alliance company firm newspaper broadcaster outlet watchdog
+    charity""".split()
 )
+# Words around a name that make it a place: "the town of X", "X province".
 PLACE_CUES_BEFORE = frozenset(
-    [
-        "in",
-        "into",
-        "from",
-        "to",
-        "near",
-        "outside",
-        "across",
-        "throughout",
-        "via",
-        "toward",
-        "towards",
-    ]
+    """town city village province district region neighbourhood neighborhood suburb
+    governorate capital enclave countryside""".split()
+)
+PLACE_CUES_AFTER = frozenset("province governorate district countryside".split())
+# First words of Arabic place and organisation names: "Khan Sheikhoun", "Jaish al-Islam".
+PLACE_PREFIXES = frozenset(
+    "deir tal tel tell ras khan jabal jebel beit kafr ain jisr maarat bab wadi bir".split()
+)
+ORG_PREFIXES = frozenset(
+    "jaish jabhat jund ansar liwa kataib harakat ahrar hizb saraya faylaq tahrir".split()
+)
+# The last word of a geographic feature's name: "Mediterranean Sea", "Capitol Hill".
+GEO_HEADS = frozenset(
+    """sea ocean river mountains mountain hill hills valley desert gulf strait straits island
+    islands peninsula lake bay canal heights plain plains coast""".split()
 )
 PLACE_DIRECTIONS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "upper",
-        "lower",
-        "greater",
-    ]
+    """north south east west northern southern eastern western central northeast northwest
+    southeast southwest northeastern northwestern southeastern southwestern upper lower
+    greater""".split()
 )
 PARTICLES = frozenset(
-    [
-        "al",
-        "al-",
-        "el",
-        "bin",
-        "ibn",
-        "bint",
-        "ben",
-        "abu",
-        "de",
-        "da",
-        "di",
-        "del",
-        "der",
-        "van",
-        "von",
-        "la",
-        "le",
-        "du",
-        "dos",
-    ]
+    "al al- el bin ibn bint ben abu de da di del der van von la le du dos".split()
 )
 # Capitalised words that are never part of a name.
 FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "so",
-        "yet",
-        "if",
-        "then",
-        "than",
-        "that",
-        "this",
-        "these",
-        "those",
-        "there",
-        "here",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "you",
-        "me",
-        "him",
-        "her",
-        "them",
-        "us",
-        "his",
-        "hers",
-        "their",
-        "our",
-        "your",
-        "my",
-        "mine",
-        "who",
-        "whom",
-        "whose",
-        "which",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "into",
-        "onto",
-        "upon",
-        "of",
-        "off",
-        "out",
-        "over",
-        "under",
-        "about",
-        "above",
-        "below",
-        "after",
-        "before",
-        "since",
-        "until",
-        "during",
-        "despite",
-        "against",
-        "among",
-        "amid",
-        "between",
-        "through",
-        "throughout",
-        "toward",
-        "towards",
-        "per",
-        "via",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "do",
-        "does",
-        "did",
-        "done",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "not",
-        "no",
-        "yes",
-        "also",
-        "just",
-        "only",
-        "even",
-        "still",
-        "very",
-        "more",
-        "most",
-        "much",
-        "many",
-        "some",
-        "any",
-        "all",
-        "both",
-        "each",
-        "every",
-        "either",
-        "neither",
-        "other",
-        "another",
-        "such",
-        "own",
-        "same",
-        "few",
-        "several",
-        "last",
-        "next",
-        "first",
-        "second",
-        "third",
-        "new",
-        "old",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "according",
-        "while",
-        "although",
-        "though",
-        "because",
-        "unless",
-        "whether",
-        "however",
-        "meanwhile",
-        "moreover",
-        "furthermore",
-        "instead",
-        "thus",
-        "therefore",
-        "plus",
-        "minus",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-    ]
+    """a an the and or but nor so yet if then than that this these those there here it its
+    he she they we i you me him her them us his hers their our your my mine who whom whose
+    which what when where why how in on at by for with from into onto upon of off out over
+    under about above below after before since until during despite against among amid
+    between through throughout toward towards per via as is are was were be been being do
+    does did done has have had will would shall should can could may might must not no yes
+    also just only even still very more most much many some any all both each every either
+    neither other another such own same few several last next first second third
+    mr mrs ms dr according while although though because unless whether however meanwhile
+    moreover furthermore instead thus therefore plus minus one two three four five six
+    seven eight nine ten""".split()
 )
 MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
-DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Verbs that introduce or close a direct quotation.
 SPEECH_VERBS = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "tweeted",
-        "tweets",
-        "wrote",
-        "writes",
-        "added",
-        "adds",
-        "stated",
-        "states",
-        "declared",
-        "declares",
-        "insisted",
-        "insists",
-        "warned",
-        "warns",
-        "explained",
-        "explains",
-        "noted",
-        "notes",
-        "asked",
-        "asks",
-        "argued",
-        "argues",
-        "continued",
-        "continues",
-        "posted",
-        "posts",
-        "claimed",
-        "claims",
-        "stressed",
-        "stresses",
-        "urged",
-        "urges",
-        "announced",
-        "announces",
-        "replied",
-        "replies",
-        "responded",
-        "responds",
-        "recalled",
-        "recalls",
-        "acknowledged",
-        "acknowledges",
-        "admitted",
-        "admits",
-        "confirmed",
-        "confirms",
-        "cautioned",
-        "cautions",
-        "vowed",
-        "vows",
-        "pledged",
-        "pledges",
-        "asserted",
-        "asserts",
-        "remarked",
-        "remarks",
-        "observed",
-        "observes",
-        "testified",
-        "testifies",
-        "concluded",
-        "concludes",
-        "conceded",
-        "concedes",
-        "predicted",
-        "predicts",
-        "suggested",
-        "suggests",
-        "countered",
-        "counters",
-        "complained",
-        "complains",
-        "charged",
-        "charges",
-        "reiterated",
-        "reiterates",
-        "emphasised",
-        "emphasized",
-        "emphasises",
-        "emphasizes",
-        "yelled",
-        "shouted",
-        "tell",
-    ]
+    """said says say told tells tweeted tweets wrote writes added adds stated states
+    declared declares insisted insists warned warns explained explains noted notes asked
+    asks argued argues continued continues posted posts claimed claims stressed stresses
+    urged urges announced announces replied replies responded responds recalled recalls
+    acknowledged acknowledges admitted admits confirmed confirms cautioned cautions
+    vowed vows pledged pledges asserted asserts remarked remarks observed observes
+    testified testifies concluded concludes conceded concedes predicted predicts
+    suggested suggests countered counters complained complains charged charges
+    reiterated reiterates emphasised emphasized emphasises emphasizes yelled shouted
+    tell""".split()
 )
 
 
@@ -732,6 +153,10 @@ def demonyms() -> dict[str, str]:
     return table
 
 
+_ARTICLE = re.compile(r"^(?:Al|Ar|As|Ash|At|Az|Ad|An|El|Ad-|Al-)[ -]")
+_SPELLING = re.compile(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?")
+
+
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """Folded names of countries, larger cities, US states, continents and regions."""
@@ -744,5 +169,9 @@ def places() -> frozenset[str]:
     for city in cache.get_cities().values():
         if city["population"] >= 50_000:
             names.add(city["name"])
+            names.add(_ARTICLE.sub("", city["name"]))  # "Ar Raqqah" is also "Raqqah"
+        if city["population"] >= 100_000:
+            # Spellings news uses (Raqqa, Fallujah, Kiev): plain ASCII words, not codes.
+            names.update(a for a in city["alternatenames"] if _SPELLING.fullmatch(a))
     folded = {fold(n) for n in names}
     return frozenset(n for n in folded if n and n not in common and n not in FUNCTION_WORDS)

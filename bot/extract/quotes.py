@@ -20,6 +20,7 @@ as a fragment, never presented as a statement.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from bot.extract.lexicon import FUNCTION_WORDS, ORG_HEADS, SPEECH_VERBS, TITLE_HEADS
@@ -31,52 +32,12 @@ SPEAKER_NOUNS = (
     TITLE_HEADS
     | ORG_HEADS
     | frozenset(
-        [
-            "presidency",
-            "ministry",
-            "government",
-            "army",
-            "military",
-            "office",
-            "officials",
-            "statement",
-            "police",
-            "authorities",
-            "spokesperson",
-            "source",
-            "sources",
-            "report",
-            "monitor",
-            "group",
-            "observatory",
-            "embassy",
-            "kremlin",
-            "administration",
-            "regime",
-            "state",
-            "media",
-            "agency",
-            "palace",
-        ]
+        """presidency ministry government army military office officials statement police
+    authorities spokesperson source sources report monitor group observatory embassy kremlin
+    administration regime state media agency palace""".split()
     )
 )
-_ADVERBS = frozenset(
-    [
-        "also",
-        "then",
-        "later",
-        "again",
-        "once",
-        "has",
-        "had",
-        "have",
-        "was",
-        "were",
-        "would",
-        "will",
-        "is",
-    ]
-)
+_ADVERBS = frozenset("also then later again once has had have was were would will is".split())
 _PRONOUNS = frozenset({"he", "she"})
 _WORD = re.compile(r"[A-Za-z']+")
 _SUBJECT_STOP = frozenset(',;:()"')
@@ -143,6 +104,13 @@ class QuoteExtractor:
         self.roles = {
             d.lower(): e.name for e in entities if e.type == "PERSON" for d in e.descriptions
         }
+        self.spans = {
+            p.start(): _pair_marks(self.text, p.start(), p.end())
+            for p in re.finditer(r"[^\n]+", self.text)
+        }
+        self.quoted = [(s.open, s.close) for spans in self.spans.values() for s in spans]
+        self.quoted_starts = [start for start, _ in self.quoted]
+        self.last_speaker: tuple[int, str] | None = None
 
     def _sentence_at(self, offset: int) -> int:
         for sentence in self.article.sentences:
@@ -153,18 +121,29 @@ class QuoteExtractor:
     # -- speakers -------------------------------------------------------------------------
 
     def _resolve(self, start: int, end: int, sentence: int) -> str | None:
-        """The speaker named in text[start:end], a window just before or after a verb."""
+        """The speaker named in text[start:end], a window just before or after a verb.
+
+        A person named there wins over the body or place beside them ("Nina Shea of the
+        Hudson Institute"); a place speaks only as the subject itself ("Ankara said"), not
+        as a modifier ("a former U.S. official said").
+        """
         inside = [n for n in self.named if start <= n.start and n.end <= end]
-        for kinds in (("PERSON", "ORG", "GPE"), ("OTHER",)):
-            for named in reversed(inside):
-                if named.type in kinds:
-                    return named.name
+        tail = self.text[start:end].rstrip(" ,")
+        for named in reversed(inside):
+            if named.type == "PERSON":
+                return named.name
+        for named in reversed(inside):
+            if named.type == "ORG" or (named.type == "GPE" and start + len(tail) <= named.end):
+                return named.name
         words = _WORD.findall(self.text[start:end])
         if not words:
             return None
         last = words[-1].lower()
         if len(words) == 1 and last in _PRONOUNS:
             return self._antecedent(start, sentence)
+        for named in reversed(inside):
+            if named.type == "OTHER":
+                return named.name
         while words and words[0].lower() in FUNCTION_WORDS:
             words = words[1:]
         phrase = " ".join(words)
@@ -174,31 +153,49 @@ class QuoteExtractor:
             return phrase
         return None
 
+    def _quoted(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside quotation marks."""
+        k = bisect_right(self.quoted_starts, offset) - 1
+        return k >= 0 and offset < self.quoted[k][1]
+
     def _antecedent(self, offset: int, sentence: int) -> str | None:
-        """He/she: a person earlier in the sentence, else a body there, else a person before."""
+        """He/she: a person earlier in the sentence, else a body there, else the latest person
+        (or speaker) of the last sentences. Names inside quotations never count."""
         first = self.article.sentences[sentence].start
-        here = [n for n in self.named if first <= n.start < offset]
+        here = [n for n in self.named if first <= n.start < offset and not self._quoted(n.start)]
         for kinds in (("PERSON",), ("ORG",)):
             fitting = [n for n in here if n.type in kinds]
             if fitting:
                 return fitting[-1].name
         floor = self.article.sentences[max(0, sentence - 3)].start
-        earlier = [n for n in self.named if floor <= n.start < first and n.type == "PERSON"]
-        return earlier[-1].name if earlier else None
+        candidates = [
+            (n.start, n.name)
+            for n in self.named
+            if floor <= n.start < first and n.type == "PERSON" and not self._quoted(n.start)
+        ]
+        if self.last_speaker and floor <= self.last_speaker[0] < offset:
+            candidates.append(self.last_speaker)
+        return max(candidates)[1] if candidates else None
 
     def _subject_before(self, tokens: list[Token], verb: int, sentence: int) -> str | None:
-        """The speaker in the words just before a speech verb."""
+        """The speaker in the words just before a speech verb; past an appositive if need be
+        ('McCain, an Arizona Republican, said')."""
         k = verb
         while k > 0 and tokens[k - 1].lower in _ADVERBS:
             k -= 1
-        first = k
-        while first > 0 and tokens[first - 1].text not in _SUBJECT_STOP and k - first < 8:
-            if tokens[first - 1].lower in {"that", "and", "but", "which", "who", "while"}:
-                break
-            first -= 1
-        if first == k:
-            return None
-        return self._resolve(tokens[first].start, tokens[k - 1].end, sentence)
+        for _ in range(2):
+            first = k
+            while first > 0 and tokens[first - 1].text not in _SUBJECT_STOP and k - first < 8:
+                if tokens[first - 1].lower in {"that", "and", "but", "which", "who", "while"}:
+                    break
+                first -= 1
+            if first == k:
+                return None
+            found = self._resolve(tokens[first].start, tokens[k - 1].end, sentence)
+            if found or first == 0 or tokens[first - 1].text != "," or k - first > 6:
+                return found
+            k = first - 1
+        return None
 
     def _subject_after(self, tokens: list[Token], verb: int, sentence: int) -> str | None:
         """Inverted order: 'said Trump', 'said the Turkish presidency'."""
@@ -283,8 +280,7 @@ class QuoteExtractor:
         """(quotes, fragments)."""
         quotes: list[Quote] = []
         fragments: list[Quote] = []
-        for paragraph in re.finditer(r"[^\n]+", self.text):
-            spans = _pair_marks(self.text, paragraph.start(), paragraph.end())
+        for spans in self.spans.values():
             previous: str | None = None
             for span in spans:
                 start, end = span.inner
@@ -309,6 +305,7 @@ class QuoteExtractor:
                 elif speaker:
                     quotes.append(quote)
                     previous = speaker
+                    self.last_speaker = (span.close, speaker)
         return quotes, fragments
 
     def _opens_sentence(self, span: _Span) -> bool:

@@ -24,6 +24,19 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,500})?/?>")
 _PLACEHOLDER = re.compile(
     r"%[A-Z][A-Z0-9_]{2,}[0-9a-fA-F]*%|\{\{[^{}\n]{0,200}\}\}|\[(?:pull)?quote\]|\[/?[a-z_]+\]"
 )
+# Credits and tags inside a paragraph: "(AP Photo/Jane Doe)", "[ID: nL5E8N3792]".
+_INLINE_FURNITURE = re.compile(
+    r"\([^()\n]{0,60}\bPhoto\b[^()\n]{0,80}\)|\[ID:[^\]\n]{0,40}\]", re.IGNORECASE
+)
+# A hover card: a name, the name again glued to a teaser, up to "MORE": keep the name once.
+_HOVER_CARD = re.compile(
+    r"\b([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}) \1(?=[A-Z])[^\n]{0,300}?\bMORE\b"
+    r"(?: ?\([^()\n]{0,30}\))?"
+)
+# A sentence glued to the next one: "he said.Further" -> "he said. Further".
+_GLUED = re.compile(r"(?<=[a-z][.!?])(?=[\"]?[A-Z][a-z])")
+# A paragraph broken inside a sentence: "have been\n\nkilled".
+_BROKEN_PARAGRAPH = re.compile(r"(?<=[a-z,])\n\n(?=[a-z])")
 _DATE_HEADER = re.compile(
     r"\A\s*(?:date|published|posted|updated)?\s*:?\s*(\d{4})-(\d{2})-(\d{2})\b[^\n]*\n",
     re.IGNORECASE,
@@ -50,7 +63,7 @@ _QUOTES = str.maketrans(
         "\u2026": "...",
     }
 )
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +([.,;:!?])(?=\s|$|\")")
 # A closing quotation mark pushed off its sentence: `conflict. "` at a paragraph's end.
@@ -66,6 +79,21 @@ _FURNITURE = re.compile(
       | copyright\s+(?:©\s*)?\d{4}\b.{0,160} | ©.{0,160} | all\s+rights\s+reserved\.?
       | (?:please\s+)?(?:log\s*in|sign\s*in)\s+to\s+comment\.? | print | email | tweet
       | more\s+on\s+this\.* | (?:\S+\s){0,2}\S+:  # a short lead-in to links, such as "Plus:"
+      | advertisement\b.{0,60}
+      | (?:photos?|videos?|image|replay|hide\s+caption|more\s+videos)
+        (?:\s*[:|].{0,60}|\s+\d+\s+of\s+\d+)?
+      | (?:next|prev(?:ious)?|toggle)\s+(?:image|caption|photo)\b.{0,60}
+      | (?:just|must)\s+watch(?:ed)?\b.* | hide\s+caption\b.* | \d{1,2}:\d{2}
+      | media\s+playback\b.* | enlarge\s+this\s+image\b.* | .{0,80}\bnewsletters?\b.{0,80}
+      | please\s+verify\s+you.{0,40} | replay\s+more\s+videos\b.*
+      | (?:see\s+also|read\s+(?:also|more|or\s+share))\b.{0,200} | related(?:\s\w+)?\s*:.{0,200}
+      | .*pic\.twitter\.com.* | (?:additional\s+)?(?:reporting|editing|writing)\s+by\b.{0,200}
+      | our\s+standards:.* | write\s+to\s+\S.{0,80}@.* | tags\s*:.{0,200}
+      | tags(?-i:(?:\s+[A-Z][\w-]*){1,15}) | (?:last\s+)?updated\s*(?::|at|on)\b.{0,40}
+      | \d+\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\s+ago
+      | follow\s+@\w+ | contributing:.{0,120} | .{0,120}\bvote\s+(?:here|in\b.{0,40}\bpoll)\b.{0,10}
+      | (?-i:[A-Z][A-Z /&-]{2,40}):.{0,100}  # an all-capitals label: "SPECIAL COVERAGE: ..."
+      | \(\s*[A-Za-z][\w ]{0,30}:[^()]{0,120}\)  # a bracketed promotion: "( PHOTOS: ...)"
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -125,6 +153,9 @@ def clean_text(raw: str) -> Cleaned:
     text = fix_entities(text)
     text = _TAG.sub(" ", text)
     text = _PLACEHOLDER.sub(" ", text)
+    text = _INLINE_FURNITURE.sub(" ", text)
+    text = _HOVER_CARD.sub(r"\1", text)
+    text = _GLUED.sub(" ", text)
     text = _SPACES.sub(" ", text)
     notes: list[str] = []
     paragraphs: list[str] = []
@@ -137,7 +168,7 @@ def clean_text(raw: str) -> Cleaned:
             break
         if _keep_line(line):
             paragraphs.append(line)
-    body = "\n\n".join(paragraphs)
+    body = _BROKEN_PARAGRAPH.sub(" ", "\n\n".join(paragraphs))
     body = _SPACE_BEFORE_PUNCT.sub(r"\1", body)
     body = _DETACHED_CLOSE.sub(r'\1"', body)
     return Cleaned(text=body, published=published, notes=notes)
