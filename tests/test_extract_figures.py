@@ -36,7 +36,9 @@ def figures(text: str) -> list[tuple[float | None, str, str]]:
             "Six of the border crossings",
             "border crossings",
         ),
-        ("They spent twenty-five days at sea.", 25, "twenty-five days", "days"),
+        ("They counted twenty-five trucks.", 25, "twenty-five trucks", "trucks"),
+        ("More than two dozen people died.", 24, "More than two dozen people", "people"),
+        ("Five to 10 people were hurt.", 5, "Five to 10 people", "people"),
     ],
 )
 def test_numbers_and_what_they_count(text: str, value: float, span: str, what: str) -> None:
@@ -53,6 +55,13 @@ def test_vague_amounts_keep_text_without_value() -> None:
     assert [(f.value, f.text, f.predicate) for f in found] == [
         (None, "hundreds of thousands displaced", "displaced")
     ]
+
+
+def test_bare_numbers_count_casualties() -> None:
+    found = [(f.value, f.predicate) for f in facts("The strike killed 13 and wounded 29.").figures]
+    assert found == [(13, "killed"), (29, "wounded")]
+    (f,) = facts("Some 6.5 million are internally displaced.").figures
+    assert (f.value, f.predicate) == (6.5e6, "displaced")
 
 
 def test_predicate_is_the_nearby_event() -> None:
@@ -72,6 +81,9 @@ def test_predicate_is_the_nearby_event() -> None:
         "The council passed Resolution 2254 unanimously.",
         "He was the first to arrive, one of many.",
         "The total was 45.",
+        "They waited 18 months for a nine-year-old answer.",
+        "He spoke at 4 p.m. on Aug. 21 in Rome.",
+        "About 21 including children arrived.",
     ],
 )
 def test_not_figures(text: str) -> None:

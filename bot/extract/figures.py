@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.extract.lexicon import FUNCTION_WORDS, MONTHS
+from bot.extract.lexicon import FUNCTION_WORDS, MONTHS, SPEECH_VERBS
 from bot.extract.tokens import Token, tokenize
 from bot.model import Article, Figure
 from bot.textnorm import stem
@@ -27,7 +27,7 @@ UNITS = {
 }  # fmt: skip
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "k": 1e3,
+    "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "k": 1e3, "dozen": 12,
 }  # fmt: skip
 VAGUE = frozenset(["hundreds", "thousands", "millions", "billions", "dozens", "scores", "tens"])
 APPROXIMATORS = (
@@ -56,8 +56,16 @@ EVENT_STEMS = frozenset(
     spent cost paid raised sent deployed delivered deliveries missing abducted executed
     starving besieged returned moved crossed""".split()
 )
+_VERBS = frozenset("say says near hit left remain remained are were".split())
 _NOT_NOUNS = FUNCTION_WORDS | frozenset(
     "has was is as us its this his thus yes pass across unless whereas".split()
+)
+DURATIONS = frozenset(
+    "year years month months week weeks day days hour hours minute minutes seconds".split()
+)
+# Events a bare number can count without a noun: "killed 13 and wounded 29".
+CASUALTY_STEMS = frozenset(
+    stem(w) for w in "killed wounded injured displaced arrested detained dead died".split()
 )
 _YEAR_LOW, _YEAR_HIGH = 1800, 2100
 # Words that can start a figure; any other token is skipped cheaply.
@@ -176,6 +184,20 @@ class FigureExtractor:
             number.value *= SCALES[tokens[end].lower]
             end += 1
         number.end = end
+        if (
+            end + 1 < len(tokens)
+            and tokens[end].lower in ("to", "-", "and")
+            and tokens[end - 1].lower not in SCALES
+            and (tokens[end + 1].lower[:1].isdigit() or tokens[end + 1].lower in UNITS)
+            and tokens[end].lower != "and"
+        ):
+            # "five to 10 people", "10-15 people": one figure, its lower bound.
+            end += 2
+            while end < len(tokens) and tokens[end].lower in SCALES:
+                if number.value is not None:
+                    number.value *= SCALES[tokens[end].lower]
+                end += 1
+            number.end = end
         if end < len(tokens):
             nxt = tokens[end].lower
             if nxt == "%" or nxt == "percent":
@@ -203,6 +225,8 @@ class FigureExtractor:
                 return True  # a year
         if before and before.end == token.start and before.text in "-/":
             return True  # G-20, 9/11
+        if after and after.lower.rstrip(".") in {"a", "p", "am", "pm", "a.m", "p.m", "gmt"}:
+            return True  # 4 p.m.
         if (
             before
             and before.text[:1].isupper()
@@ -233,6 +257,8 @@ class FigureExtractor:
             lower = tokens[k].lower
             if not word[:1].isalpha() or lower in _NOT_NOUNS or lower in MONTHS:
                 break
+            if lower.endswith("ing") or lower in SPEECH_VERBS or lower in _VERBS:
+                break  # "21 including", "59% say"
             k += 1
             if lower in COUNT_NOUNS or lower in MEASURES or lower in CURRENCY_WORDS:
                 if lower == "square" or (
@@ -265,6 +291,21 @@ class FigureExtractor:
                 best = (distance, token.lower)
         return best[1] if best else ""
 
+    @staticmethod
+    def _counts_event(tokens: list[Token], number: _Number) -> bool:
+        """'killed 13', 'wounded more than 30', '6.5 million are displaced'."""
+        k = number.start
+        while k > 0 and tokens[k - 1].lower in {"at", "least", "more", "than", "about", "some"}:
+            k -= 1
+        if k and stem(tokens[k - 1].lower) in CASUALTY_STEMS:
+            return True
+        after = [t.lower for t in tokens[number.end : number.end + 4]]
+        return (
+            bool(after)
+            and after[0] in {"are", "were", "have", "had", "was"}
+            and any(stem(w) in CASUALTY_STEMS for w in after[1:])
+        )
+
     def _figure(self, tokens: list[Token], number: _Number, sentence: int) -> Figure | None:
         if self._not_a_figure(tokens, number):
             return None
@@ -273,7 +314,10 @@ class FigureExtractor:
         unit = number.unit
         if what.lower() in CURRENCY_WORDS:
             unit = unit or what.lower()
-        if not what and unit not in ("%", *CURRENCIES.values()):
+        if what.lower() in DURATIONS or number.unit in DURATIONS:
+            return None  # "18 months", "a nine-year war": a span of time, not a count
+        counts = what or unit in ("%", *CURRENCIES.values())
+        if not counts and not self._counts_event(tokens, number):
             return None
         if unit == "%":
             what = f"percent of {what}" if what else "percent"
