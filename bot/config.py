@@ -18,6 +18,7 @@ import yaml
 
 DEFAULT_CONFIG_FILE = "config.yaml"
 CONFIG_ENV = "FACTBOT_CONFIG"
+MAX_PAGE_TIMEOUT = 840
 
 
 class ConfigError(Exception):
@@ -87,6 +88,9 @@ def _discord(raw: dict[str, Any]) -> DiscordSettings:
     for key in ("poll_seconds", "page_timeout_seconds"):
         if key in values and (not isinstance(values[key], int) or values[key] < 1):
             raise ConfigError(f"discord.{key}: must be a whole number of seconds, at least 1")
+    if values.get("page_timeout_seconds", 0) > MAX_PAGE_TIMEOUT:
+        # Discord lets a bot edit an interaction's answer for 15 minutes only.
+        raise ConfigError(f"discord.page_timeout_seconds: at most {MAX_PAGE_TIMEOUT}")
     settings = DiscordSettings(**values)
     try:
         settings.zone  # noqa: B018 - validates the name now rather than at digest time

@@ -8,10 +8,11 @@ The rules, strongest first:
 1. a full name (two or more content words) with the same folded, order-free key
    (``textnorm.name_key``) is the same entity, whatever its type in either article;
 2. a shared acronym alias (GNA, SOHR) joins entities of the same type;
-3. an article that only gives a single word ("Assad") joins the entity of the same type
-   that already carries that word as an alias, the most widely cited one if several do;
-4. when a full name arrives, entities known so far only by one of its single-word aliases
-   are folded into it.
+3. an article that only gives a person's single word ("Assad") joins the person who already
+   carries that word as an alias, the most widely cited one if several do; any other single
+   word joins only an entity of that very name;
+4. when a person's full name arrives, entities known so far only by one of its single-word
+   aliases are folded into it.
 
 A full name never joins another full name on a shared surname alone: Donald and Ivanka
 Trump stay two people.
@@ -79,10 +80,22 @@ class Linker:
         if rows:
             same_type = [r for r in rows if r["type"] == entity.type]
             return (same_type or rows)[0]["id"]
-        # A full name joins only through an acronym, never through a single shared word.
-        keys = {name_key(n) for n in names if (_is_acronym(n) if full else not _is_full(n))}
-        rows = [r for r in self._candidates(keys) if r["type"] == entity.type]
+        acronyms = {name_key(n) for n in names if _is_acronym(n)}
+        rows = [r for r in self._candidates(acronyms) if r["type"] == entity.type]
+        if rows or full:
+            # A full name joins only through an acronym, never through a single shared word.
+            return rows[0]["id"] if rows else None
+        key = name_key(entity.name)
+        rows = [r for r in self._candidates({key}) if r["type"] == entity.type]
+        if entity.type != "PERSON":
+            # Only a person is called by one word of their name ("Assad"); "Congress" is not
+            # the "Libyan National Congress" just because an article once called it that.
+            rows = [r for r in rows if name_key(self._name(r["id"])) == key]
         return rows[0]["id"] if rows else None
+
+    def _name(self, entity_id: int) -> str:
+        row = self.conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return row[0]
 
     def _create(self, entity: Entity) -> int:
         cur = self.conn.execute(
@@ -118,7 +131,7 @@ class Linker:
         )
 
     def _absorb_short_forms(self, entity_id: int, entity: Entity) -> None:
-        if not _is_full(entity.name):
+        if entity.type != "PERSON" or not _is_full(entity.name):
             return
         short = {name_key(n) for n in entity.aliases if not _is_full(n)}
         for row in self._candidates(short):
@@ -153,7 +166,7 @@ class Linker:
         self.conn.execute("DELETE FROM entities WHERE id = ?", (other,))
 
     def _refresh(self, entity_id: int) -> None:
-        """Canonical name: the fullest name articles use, the most common among equals."""
+        """Canonical name: the full name articles use most (a full name beats a lone surname)."""
         rows = self.conn.execute(
             "SELECT name, type, mentions FROM article_entities WHERE entity_id = ?",
             (entity_id,),
@@ -161,7 +174,7 @@ class Linker:
         if not rows:
             return
         uses = Counter(r["name"] for r in rows)
-        name = max(uses, key=lambda n: (len(name_key(n).split()), uses[n], len(n)))
+        name = max(uses, key=lambda n: (_is_full(n), uses[n], len(n)))
         types = Counter()
         for r in rows:
             types[r["type"]] += r["mentions"] or 1
