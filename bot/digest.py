@@ -1,6 +1,6 @@
 """The daily digest: what arrived in the fact base since the last one, and when one is due.
 
-Two pure pieces the Discord adapter puts together. ``build_digest`` reads the base and
+Two pieces of the core that the Discord adapter puts together. ``build_digest`` reads the base and
 returns an ordinary ``Answer`` (so it renders and cites like every other answer): the
 articles that arrived in a window, the entities they mention most, the figures they report
 and a few full quotes, each item cited to its sentence. ``next_due`` is the scheduling
@@ -45,13 +45,13 @@ _WINDOW = "SELECT id FROM articles WHERE ingested_at > :since AND ingested_at <=
 # -- when ------------------------------------------------------------------------------------
 
 
-def stamp(moment: datetime) -> str:
+def _stamp(moment: datetime) -> str:
     """``moment`` as stored: UTC, to the second, the format of ``articles.ingested_at``."""
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def parse_stamp(value: str | None) -> datetime | None:
-    """The inverse of ``stamp``; None for a missing value."""
+def _parse_stamp(value: str | None) -> datetime | None:
+    """The inverse of ``_stamp``; None for a missing value."""
     return datetime.fromisoformat(value).astimezone(UTC) if value else None
 
 
@@ -83,12 +83,12 @@ def window_start(last: datetime | None, until: datetime) -> datetime:
 
 def last_digest(store: Store) -> datetime | None:
     """When the last digest was posted (or skipped as empty), as recorded in the base."""
-    return parse_stamp(store.get_meta(LAST_DIGEST_KEY))
+    return _parse_stamp(store.get_meta(LAST_DIGEST_KEY))
 
 
 def record_digest(store: Store, until: datetime) -> None:
     """Remember that the digest up to ``until`` has been dealt with."""
-    store.set_meta(LAST_DIGEST_KEY, stamp(until))
+    store.set_meta(LAST_DIGEST_KEY, _stamp(until))
 
 
 def digest_since_last(store: Store, until: datetime, zone: tzinfo = UTC) -> Answer:
@@ -106,7 +106,7 @@ def build_digest(store: Store, since: datetime, until: datetime, zone: tzinfo = 
     ``(a, b]`` and ``(b, c]`` never show an article twice or lose one between them.
     ``zone`` is only used to word the times in the title.
     """
-    window = {"since": stamp(since), "until": stamp(until)}
+    window = {"since": _stamp(since), "until": _stamp(until)}
     conn = store.conn
     count = conn.execute(f"SELECT count(*) FROM ({_WINDOW})", window).fetchone()[0]
     shown_since = since.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
@@ -180,24 +180,22 @@ def build_digest(store: Store, since: datetime, until: datetime, zone: tzinfo = 
         entity=None,
         items=items,
         title=f"Digest: {plural(count, 'new article')} since {shown_since}",
-        message=f"{plural(more, 'more new article')} not listed; /articles lists them all."
-        if more > 0
-        else "",
+        message=f"{plural(more, 'more new article')} not listed here." if more > 0 else "",
     )
 
 
 def _entities(conn: sqlite3.Connection, window: dict[str, str]) -> list[sqlite3.Row]:
     """The entities the window's articles mention most, with where each is first named."""
     return conn.execute(
-        f"SELECT e.name, sum(ae.mentions) AS mentions, count(*) AS articles,"
-        f" (SELECT m.article_id FROM mentions m JOIN articles a ON a.id = m.article_id"
-        f"  WHERE m.entity_id = e.id AND m.article_id IN ({_WINDOW})"
-        f"  ORDER BY coalesce(a.published, '') DESC, a.id, m.sentence_idx LIMIT 1) AS article_id,"
-        f" (SELECT m.sentence_idx FROM mentions m JOIN articles a ON a.id = m.article_id"
-        f"  WHERE m.entity_id = e.id AND m.article_id IN ({_WINDOW})"
-        f"  ORDER BY coalesce(a.published, '') DESC, a.id, m.sentence_idx LIMIT 1) AS first"
+        f"WITH firsts AS (SELECT m.entity_id, m.article_id, m.sentence_idx, row_number() OVER"
+        f" (PARTITION BY m.entity_id ORDER BY coalesce(a.published, '') DESC, a.id,"
+        f" m.sentence_idx) AS n FROM mentions m JOIN articles a ON a.id = m.article_id"
+        f" WHERE m.article_id IN ({_WINDOW}))"
+        f" SELECT e.name, sum(ae.mentions) AS mentions, count(*) AS articles,"
+        f" f.article_id, f.sentence_idx AS first"
         f" FROM article_entities ae JOIN entities e ON e.id = ae.entity_id"
-        f" WHERE ae.article_id IN ({_WINDOW}) GROUP BY e.id HAVING article_id IS NOT NULL"
+        f" JOIN firsts f ON f.entity_id = e.id AND f.n = 1"
+        f" WHERE ae.article_id IN ({_WINDOW}) GROUP BY e.id"
         f" ORDER BY mentions DESC, articles DESC, e.name LIMIT {MAX_ENTITIES}",
         window,
     ).fetchall()

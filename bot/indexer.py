@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from bot.extract import extract
@@ -17,6 +18,7 @@ from bot.ingest import Failure, Loaded, discover, load_file
 from bot.store import Store
 
 log = logging.getLogger(__name__)
+BATCH = 100
 
 
 @dataclass(slots=True)
@@ -58,14 +60,22 @@ def _index_one(store: Store, loaded: Loaded, report: IndexReport) -> None:
 
 
 def index_paths(store: Store, paths: Iterable[Path]) -> IndexReport:
-    """Index every article file under ``paths`` (files or folders)."""
+    """Index every article file under ``paths`` (files or folders).
+
+    Articles are committed in batches of ``BATCH`` (one commit per article costs more than
+    storing it); each article is still its own savepoint, so a failure undoes only itself.
+    """
     report = IndexReport()
     files, missing = discover(paths)
     report.failed.extend(missing)
-    for path in files:
-        for item in load_file(path):
-            if isinstance(item, Failure):
-                report.failed.append(item)
-            else:
-                _index_one(store, item, report)
-    return report
+    items = (item for path in files for item in load_file(path))
+    while True:
+        batch = list(islice(items, BATCH))
+        if not batch:
+            return report
+        with store.transaction():
+            for item in batch:
+                if isinstance(item, Failure):
+                    report.failed.append(item)
+                else:
+                    _index_one(store, item, report)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from dataclasses import dataclass
 
 from bot.model import Entity
 from bot.textnorm import name_key
@@ -36,8 +37,21 @@ def _is_full(name: str) -> bool:
     return len(name_key(name).split()) >= 2
 
 
+@dataclass(frozen=True, slots=True)
+class Withdrawn:
+    """What an article being removed contributed, to settle once its rows are gone."""
+
+    entities: list[int]
+    keys: list[tuple[int, str]]
+
+
 class Linker:
-    """Links within an open transaction; the caller commits or rolls back."""
+    """Links within an open transaction; the caller commits or rolls back.
+
+    Every lookup goes through ``alias_keys`` (one row per entity and name key) and the
+    ``entities.articles`` count, both kept up to date as articles come and go, so linking
+    an article costs the same on a base of a hundred articles or a hundred thousand.
+    """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -49,16 +63,43 @@ class Linker:
             entity_id = self._find(entity) or self._create(entity)
             self._attach(article_id, entity_id, entity)
             self._absorb_short_forms(entity_id, entity)
-            self._refresh(entity_id)
             for name in (entity.name, *entity.aliases):
                 names.setdefault(name, entity_id)
         return names
 
-    def drop_orphans(self) -> None:
-        """Remove base-wide entities that no article names any more."""
-        self.conn.execute(
-            "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM article_entities)"
+    def withdraw(self, article_id: str) -> Withdrawn:
+        """Take an article's share out of the counts, before its rows are deleted."""
+        entities = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT entity_id FROM article_entities WHERE article_id = ?", (article_id,)
+            )
+        ]
+        keys = self.conn.execute(
+            "SELECT DISTINCT entity_id, key FROM aliases WHERE article_id = ?", (article_id,)
+        ).fetchall()
+        self.conn.executemany(
+            "UPDATE entities SET articles = articles - 1 WHERE id = ?", [(e,) for e in entities]
         )
+        return Withdrawn(entities, [(r[0], r[1]) for r in keys])
+
+    def settle(self, withdrawn: Withdrawn) -> None:
+        """After the article's rows are gone: drop keys and entities nothing names any more."""
+        for entity_id, key in withdrawn.keys:
+            still = self.conn.execute(
+                "SELECT 1 FROM aliases WHERE entity_id = ? AND key = ? LIMIT 1", (entity_id, key)
+            ).fetchone()
+            if not still:
+                self.conn.execute(
+                    "DELETE FROM alias_keys WHERE key = ? AND entity_id = ?", (key, entity_id)
+                )
+        self.conn.execute(
+            "DELETE FROM alias_keys WHERE entity_id IN "
+            "(SELECT id FROM entities WHERE articles <= 0)"
+        )
+        self.conn.execute("DELETE FROM entities WHERE articles <= 0")
+        for entity_id in withdrawn.entities:
+            self._refresh(entity_id)
 
     # -- finding ----------------------------------------------------------------------------
 
@@ -67,9 +108,9 @@ class Linker:
             return []
         marks = ",".join("?" * len(keys))
         return self.conn.execute(
-            f"SELECT e.id, e.type, count(DISTINCT a.article_id) AS articles FROM aliases a "
-            f"JOIN entities e ON e.id = a.entity_id WHERE a.key IN ({marks}) "
-            f"GROUP BY e.id ORDER BY articles DESC, e.id",
+            f"SELECT DISTINCT e.id, e.type, e.name, e.articles FROM alias_keys k "
+            f"JOIN entities e ON e.id = k.entity_id WHERE k.key IN ({marks}) "
+            f"ORDER BY e.articles DESC, e.id",
             sorted(keys),
         ).fetchall()
 
@@ -90,12 +131,8 @@ class Linker:
         if entity.type != "PERSON":
             # Only a person is called by one word of their name ("Assad"); "Congress" is not
             # the "Libyan National Congress" just because an article once called it that.
-            rows = [r for r in rows if name_key(self._name(r["id"])) == key]
+            rows = [r for r in rows if name_key(r["name"]) == key]
         return rows[0]["id"] if rows else None
-
-    def _name(self, entity_id: int) -> str:
-        row = self.conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        return row[0]
 
     def _create(self, entity: Entity) -> int:
         cur = self.conn.execute(
@@ -106,19 +143,33 @@ class Linker:
     # -- storing ----------------------------------------------------------------------------
 
     def _attach(self, article_id: str, entity_id: int, entity: Entity) -> None:
-        self.conn.execute(
-            "INSERT INTO article_entities(article_id, entity_id, name, type, mentions) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(article_id, entity_id) DO UPDATE SET "
-            "mentions = mentions + excluded.mentions",
+        new = self.conn.execute(
+            "INSERT OR IGNORE INTO article_entities(article_id, entity_id, name, type, mentions)"
+            " VALUES (?, ?, ?, ?, ?)",
             (article_id, entity_id, entity.name, entity.type, len(entity.mentions)),
-        )
+        ).rowcount
+        if new:
+            self.conn.execute(
+                "UPDATE entities SET articles = articles + 1 WHERE id = ?", (entity_id,)
+            )
+        else:
+            self.conn.execute(
+                "UPDATE article_entities SET mentions = mentions + ? "
+                "WHERE article_id = ? AND entity_id = ?",
+                (len(entity.mentions), article_id, entity_id),
+            )
+        aliases = [
+            (entity_id, article_id, name, name_key(name))
+            for name in dict.fromkeys((entity.name, *entity.aliases))
+            if name_key(name)
+        ]
         self.conn.executemany(
             "INSERT OR IGNORE INTO aliases(entity_id, article_id, alias, key) VALUES (?, ?, ?, ?)",
-            [
-                (entity_id, article_id, name, name_key(name))
-                for name in dict.fromkeys((entity.name, *entity.aliases))
-                if name_key(name)
-            ],
+            aliases,
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO alias_keys(key, entity_id) VALUES (?, ?)",
+            [(key, entity_id) for entity_id, _, _, key in aliases],
         )
         self.conn.executemany(
             'INSERT INTO mentions(article_id, entity_id, sentence_idx, start, "end") '
@@ -129,6 +180,14 @@ class Linker:
             "INSERT INTO descriptions(article_id, entity_id, text) VALUES (?, ?, ?)",
             [(article_id, entity_id, d) for d in dict.fromkeys(entity.descriptions)],
         )
+        current = self.conn.execute(
+            "SELECT name, type, articles FROM entities WHERE id = ?", (entity_id,)
+        ).fetchone()
+        if current["articles"] <= 1 or (current["name"], current["type"]) != (
+            entity.name,
+            entity.type,
+        ):
+            self._refresh(entity_id)
 
     def _absorb_short_forms(self, entity_id: int, entity: Entity) -> None:
         if entity.type != "PERSON" or not _is_full(entity.name):
@@ -138,10 +197,10 @@ class Linker:
             other = row["id"]
             if other == entity_id or row["type"] != entity.type:
                 continue
-            their_names = self.conn.execute(
-                "SELECT alias FROM aliases WHERE entity_id = ?", (other,)
+            their_keys = self.conn.execute(
+                "SELECT key FROM alias_keys WHERE entity_id = ?", (other,)
             ).fetchall()
-            if any(_is_full(r[0]) for r in their_names):
+            if any(len(r[0].split()) >= 2 for r in their_keys):
                 continue
             self._merge(other, into=entity_id)
 
@@ -150,6 +209,11 @@ class Linker:
             self.conn.execute(
                 f"UPDATE OR IGNORE {table} SET entity_id = ? WHERE entity_id = ?", (into, other)
             )
+        self.conn.execute(
+            "INSERT OR IGNORE INTO alias_keys(key, entity_id) "
+            "SELECT key, ? FROM alias_keys WHERE entity_id = ?",
+            (into, other),
+        )
         rows = self.conn.execute(
             "SELECT article_id, name, type, mentions FROM article_entities WHERE entity_id = ?",
             (other,),
@@ -161,23 +225,33 @@ class Linker:
                 "mentions = mentions + excluded.mentions",
                 (row["article_id"], into, row["name"], row["type"], row["mentions"]),
             )
-        for table in ("aliases", "article_entities"):
+        for table in ("aliases", "alias_keys", "article_entities"):
             self.conn.execute(f"DELETE FROM {table} WHERE entity_id = ?", (other,))
         self.conn.execute("DELETE FROM entities WHERE id = ?", (other,))
+        self.conn.execute(
+            "UPDATE entities SET articles = "
+            "(SELECT count(*) FROM article_entities WHERE entity_id = ?) WHERE id = ?",
+            (into, into),
+        )
+        self._refresh(into)
 
     def _refresh(self, entity_id: int) -> None:
-        """Canonical name: the full name articles use most (a full name beats a lone surname)."""
+        """Canonical name: the full name articles use most (a full name beats a lone surname);
+        the type: the one most mentions carry."""
         rows = self.conn.execute(
-            "SELECT name, type, mentions FROM article_entities WHERE entity_id = ?",
+            "SELECT name, type, count(*) AS uses, sum(mentions) AS mentions "
+            "FROM article_entities WHERE entity_id = ? GROUP BY name, type",
             (entity_id,),
         ).fetchall()
         if not rows:
             return
-        uses = Counter(r["name"] for r in rows)
-        name = max(uses, key=lambda n: (_is_full(n), uses[n], len(n)))
-        types = Counter()
+        uses: Counter[str] = Counter()
+        types: Counter[str] = Counter()
         for r in rows:
-            types[r["type"]] += r["mentions"] or 1
+            uses[r["name"]] += r["uses"]
+            types[r["type"]] += r["mentions"] or r["uses"]
+        # Among equals, the spelling that keeps its accents (Yıldırımoğlu over Yildirimoglu).
+        name = max(uses, key=lambda n: (_is_full(n), uses[n], sum(ord(c) > 127 for c in n), n))
         self.conn.execute(
             "UPDATE entities SET name = ?, type = ? WHERE id = ?",
             (name, types.most_common(1)[0][0], entity_id),

@@ -38,6 +38,7 @@ CREATE TABLE IF NOT EXISTS articles (
     text TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_ingested ON articles(ingested_at);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published, id);
 CREATE TABLE IF NOT EXISTS sentences (
     id INTEGER PRIMARY KEY,
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -54,7 +55,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(
 CREATE TABLE IF NOT EXISTS entities (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
-    type TEXT NOT NULL
+    type TEXT NOT NULL,
+    articles INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS article_entities (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -64,7 +66,7 @@ CREATE TABLE IF NOT EXISTS article_entities (
     mentions INTEGER NOT NULL,
     PRIMARY KEY (article_id, entity_id)
 );
-CREATE INDEX IF NOT EXISTS article_entities_entity ON article_entities(entity_id);
+CREATE INDEX IF NOT EXISTS article_entities_entity ON article_entities(entity_id, name, type);
 CREATE TABLE IF NOT EXISTS aliases (
     entity_id INTEGER NOT NULL REFERENCES entities(id),
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -72,7 +74,13 @@ CREATE TABLE IF NOT EXISTS aliases (
     key TEXT NOT NULL,
     PRIMARY KEY (entity_id, article_id, alias)
 );
-CREATE INDEX IF NOT EXISTS aliases_key ON aliases(key);
+CREATE INDEX IF NOT EXISTS aliases_entity_key ON aliases(entity_id, key);
+-- Which entities carry a name key, once per pair: what linking looks names up in.
+CREATE TABLE IF NOT EXISTS alias_keys (
+    key TEXT NOT NULL,
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    PRIMARY KEY (key, entity_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS mentions (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     entity_id INTEGER NOT NULL REFERENCES entities(id),
@@ -176,7 +184,23 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All-or-nothing: commit on success, roll back on any exception."""
+        """All-or-nothing: commit on success, roll back on any exception.
+
+        Nested inside another transaction it is a savepoint: its own work is undone on
+        failure and the outer transaction goes on, so a batch of articles can share one
+        commit while each article still stands or falls alone.
+        """
+        if self.conn.in_transaction:
+            self.conn.execute("SAVEPOINT nested")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK TO nested")
+                self.conn.execute("RELEASE nested")
+                raise
+            else:
+                self.conn.execute("RELEASE nested")
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -288,12 +312,13 @@ class Store:
 
     @staticmethod
     def _delete_article(conn: sqlite3.Connection, article_id: str) -> bool:
+        linker = Linker(conn)
+        withdrawn = linker.withdraw(article_id)
         conn.execute(
             "DELETE FROM sentences_fts WHERE rowid IN "
             "(SELECT id FROM sentences WHERE article_id = ?)",
             (article_id,),
         )
         deleted = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
-        if deleted:
-            Linker(conn).drop_orphans()
+        linker.settle(withdrawn)
         return bool(deleted)

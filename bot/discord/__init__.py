@@ -1,0 +1,48 @@
+"""The Discord adapter: slash commands, DMs, page buttons, the digest and the folder watch.
+
+``run_bot(settings)`` is what ``factbot run`` calls; ``start_bot(bot, token)`` is the same
+start-up for code that already runs an event loop (the end-to-end tests). The package
+imports discord.py as ``discord``; inside it, ``bot.discord`` is always spelled in full.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+import discord
+
+from bot.config import ConfigError, Settings
+from bot.discord.client import FactBot
+
+__all__ = ["FactBot", "run_bot", "start_bot"]
+
+
+async def start_bot(bot: FactBot, token: str) -> None:
+    """Log in, check settings, sync commands and serve until ``bot.close()``.
+
+    A token Discord refuses is a ``ConfigError`` naming the variable it came from.
+    """
+    try:
+        await bot.start(token)
+    except discord.LoginFailure as exc:
+        env = bot.settings.discord.token_env
+        raise ConfigError(
+            f"{env}: Discord rejected the bot token in this environment variable; copy a "
+            "fresh one from the Developer Portal (your application -> Bot -> Reset Token)"
+        ) from exc
+
+
+async def _serve(settings: Settings, token: str) -> None:
+    async with FactBot(settings) as bot:
+        await start_bot(bot, token)
+
+
+def run_bot(settings: Settings) -> None:
+    """Run the bot until interrupted (blocking). Bad settings raise ``ConfigError``."""
+    token = settings.discord.token()
+    if not logging.getLogger().handlers:
+        discord.utils.setup_logging()
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(_serve(settings, token))

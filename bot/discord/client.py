@@ -1,0 +1,295 @@
+"""The discord.py client: start-up checks, command sync, DMs and the background jobs.
+
+Everything here is wiring. Answers come from ``bot.query`` and ``bot.digest`` and are laid out
+by ``bot.render.pages``; the work runs on ``Workers`` threads; ``replies`` keeps the Discord
+rules (deadline, paging, ephemeral errors, no pings).
+
+Gateway intents: ``guilds`` (channels and roles, for the admin-role check) and
+``dm_messages`` (plain questions in DMs). No privileged intent is needed: Discord delivers
+the content of direct messages to a bot without the Message Content intent, and the bot
+never reads messages in server channels (it is asked there through slash commands).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import discord
+from discord import app_commands
+
+from bot import query
+from bot.config import ConfigError, Settings
+from bot.digest import digest_since_last
+from bot.discord import admin
+from bot.discord.commands import add_commands
+from bot.discord.replies import (
+    ANSWER_LIMIT_SECONDS,
+    DEFER_AFTER_SECONDS,
+    FAILED,
+    NO_MENTIONS,
+    respond,
+    send_pages,
+)
+from bot.discord.scheduler import TICK_SECONDS, Clock, DigestScheduler
+from bot.discord.watch import FolderWatch
+from bot.discord.workers import Workers
+from bot.indexer import IndexReport, index_paths
+from bot.query.answer import Answer
+from bot.render.pages import render_pages
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+AUTOCOMPLETE_BUDGET_SECONDS = 2.0
+CHOICES = 25
+CHOICE_CHARS = 100
+
+
+def intents() -> discord.Intents:
+    chosen = discord.Intents.none()
+    chosen.guilds = True
+    chosen.dm_messages = True
+    return chosen
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class FactBot(discord.Client):
+    """The bot: serves the fact base at ``settings.db_path`` over slash commands and DMs.
+
+    ``clock`` and ``digest_tick`` exist so the digest schedule can be driven without
+    waiting for real time; ``defer_after`` is how long an answer may take before the
+    interaction is deferred.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock: Clock = utc_now,
+        defer_after: float = DEFER_AFTER_SECONDS,
+        digest_tick: float = TICK_SECONDS,
+    ) -> None:
+        super().__init__(intents=intents(), allowed_mentions=NO_MENTIONS, max_messages=None)
+        self.settings = settings
+        self.clock = clock
+        self.defer_after = defer_after
+        self.workers = Workers(settings.db_path)
+        self.watch = FolderWatch(settings.knowledge_dir)
+        self.tree = app_commands.CommandTree(
+            self,
+            allowed_contexts=app_commands.AppCommandContext(
+                guild=True, dm_channel=True, private_channel=True
+            ),
+            allowed_installs=app_commands.AppInstallationType(guild=True, user=True),
+        )
+        add_commands(self.tree, self)
+        self.scheduler: DigestScheduler | None = None
+        if settings.discord.digest_channel_id is not None:
+            self.scheduler = DigestScheduler(
+                self, self.workers, settings.discord, clock, digest_tick
+            )
+        self._jobs: list[asyncio.Task[None]] = []
+
+    @property
+    def page_timeout(self) -> float:
+        return float(self.settings.discord.page_timeout_seconds)
+
+    # -- start and stop -------------------------------------------------------------------
+
+    async def setup_hook(self) -> None:
+        """After login, before the gateway: open the base, check settings, sync commands."""
+        await self.workers.read(lambda store: None)  # a base we cannot read stops start-up
+        await self._check_digest_channel()
+        await self._sync_commands()
+        self._jobs.append(asyncio.create_task(self._watch_knowledge(), name="knowledge"))
+        if self.scheduler is not None:
+            self._jobs.append(asyncio.create_task(self.scheduler.run(), name="digest"))
+
+    async def _sync_commands(self) -> None:
+        guild_id = self.settings.discord.guild_id
+        if guild_id is None:
+            synced = await self.tree.sync()
+            log.info("registered %d slash commands globally", len(synced))
+            return
+        guild = discord.Object(guild_id)
+        self.tree.copy_global_to(guild=guild)
+        try:
+            synced = await self.tree.sync(guild=guild)
+        except discord.HTTPException as exc:
+            raise ConfigError(
+                f"discord.guild_id: cannot register commands in server {guild_id} "
+                f"({exc.status} {exc.text}); is the bot invited there with the "
+                "'applications.commands' scope?"
+            ) from exc
+        log.info("registered %d slash commands in server %s", len(synced), guild_id)
+
+    async def _check_digest_channel(self) -> None:
+        channel_id = self.settings.discord.digest_channel_id
+        if channel_id is None:
+            return
+        try:
+            channel = await self.fetch_channel(channel_id)
+        except discord.HTTPException as exc:
+            raise ConfigError(
+                f"discord.digest_channel_id: cannot see channel {channel_id} "
+                f"({exc.status} {exc.text}); is the id right and may the bot view it?"
+            ) from exc
+        if not isinstance(channel, discord.abc.Messageable):
+            raise ConfigError(f"discord.digest_channel_id: channel {channel_id} takes no messages")
+
+    async def close(self) -> None:
+        for job in self._jobs:
+            job.cancel()
+        await asyncio.gather(*self._jobs, return_exceptions=True)
+        self._jobs.clear()
+        await super().close()
+        await self.workers.close()
+
+    # -- answering ------------------------------------------------------------------------
+
+    async def respond_with(
+        self, interaction: discord.Interaction, job: Callable[..., Answer], *args: str
+    ) -> None:
+        """Answer an interaction with ``job(store, *args)``, run on a reader thread."""
+        work = self.workers.read(job, *args)
+        await respond(
+            interaction, work, page_timeout=self.page_timeout, defer_after=self.defer_after
+        )
+
+    async def answer(
+        self, interaction: discord.Interaction, command: str, argument: str = "", about: str = ""
+    ) -> None:
+        """Answer a slash command from the query layer."""
+        await self.respond_with(interaction, query.run, command, argument, about)
+
+    def current_digest(self, store: Store) -> Answer:
+        """The digest as it would be posted now: everything since the last one."""
+        until = self.clock().replace(microsecond=0)
+        return digest_since_last(store, until, self.settings.discord.zone)
+
+    async def names(self, partial: str) -> list[app_commands.Choice[str]]:
+        """Autocomplete choices; an empty list rather than a late one."""
+        try:
+            found = await asyncio.wait_for(
+                self.workers.read(query.autocomplete, partial, CHOICES),
+                AUTOCOMPLETE_BUDGET_SECONDS,
+            )
+        except TimeoutError:
+            log.warning("autocomplete for %r took too long; offered nothing", partial)
+            return []
+        except Exception:
+            log.exception("autocomplete for %r failed", partial)
+            return []
+        return [
+            app_commands.Choice(name=name, value=name)
+            for name in found[:CHOICES]
+            if 0 < len(name) <= CHOICE_CHARS
+        ]
+
+    async def on_message(self, message: discord.Message) -> None:
+        """A plain question in a DM ("who is X?", "/quote X about Y") gets an answer."""
+        if message.guild is not None or message.author.bot or not message.content.strip():
+            return
+        who = f"user {message.author.id}"
+        try:
+            answer = await asyncio.wait_for(
+                self.workers.read(query.ask, message.content), ANSWER_LIMIT_SECONDS
+            )
+        except Exception:
+            log.exception("failed answering the DM %r from %s", message.content[:200], who)
+            answer = None
+        try:
+            if answer is None:
+                await message.channel.send(FAILED, allowed_mentions=NO_MENTIONS)
+            else:
+                pages = render_pages(answer)
+                await send_pages(message.channel, pages, message.author.id, self.page_timeout)
+        except discord.HTTPException:
+            log.exception("could not reply to the DM from %s", who)
+
+    # -- changing the base ----------------------------------------------------------------
+
+    async def _index(self, paths: list[Path]) -> IndexReport:
+        report = await self.workers.write(index_paths, paths)
+        if report.changed or report.failed:
+            log.info("indexed %d files: %s", len(paths), report.summary())
+        for failure in report.failed:
+            log.warning("could not index %s", failure)
+        return report
+
+    async def index_changes(self) -> None:
+        """Index the knowledge folder's new and changed files (one poll)."""
+        scan = await asyncio.to_thread(self.watch.scan)
+        changed = self.watch.changed(scan)
+        if changed:
+            await self._index(changed)
+            self.watch.mark_indexed(scan, changed)
+
+    async def _watch_knowledge(self) -> None:
+        while True:
+            try:
+                await self.index_changes()
+            except Exception:
+                log.exception("indexing the knowledge folder %s failed", self.watch.folder)
+            await asyncio.sleep(self.settings.discord.poll_seconds)
+
+    async def _admin_only(self, interaction: discord.Interaction, command: str) -> bool:
+        if admin.is_admin(interaction, self.settings.discord.admin_role):
+            return True
+        log.info("refused /%s to user %s", command, interaction.user.id)
+        await interaction.response.send_message(
+            admin.refusal(command, self.settings.discord.admin_role),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
+        return False
+
+    async def _admin_reply(
+        self, interaction: discord.Interaction, command: str, work: Callable[[], Awaitable[str]]
+    ) -> None:
+        """Defer (indexing is slow), run the admin job, and report to the admin only."""
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        try:
+            text = await work()
+        except admin.UploadError as exc:
+            text = str(exc)
+        except Exception:
+            log.exception("/%s by user %s failed", command, interaction.user.id)
+            text = FAILED
+        await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+    async def ingest(self, interaction: discord.Interaction, file: discord.Attachment) -> None:
+        """Save an attached article file into the knowledge folder and index it."""
+        if not await self._admin_only(interaction, "ingest"):
+            return
+
+        async def work() -> str:
+            name = admin.upload_name(file.filename, file.size)
+            data = await file.read()
+            folder = self.settings.knowledge_dir
+            path = await asyncio.to_thread(admin.save_upload, folder, name, data)
+            log.info("user %s uploaded %s", interaction.user.id, path)
+            return admin.report_text(await self._index([path]))
+
+        await self._admin_reply(interaction, "ingest", work)
+
+    async def reindex(self, interaction: discord.Interaction) -> None:
+        """Index every article file of the knowledge folder now."""
+        if not await self._admin_only(interaction, "reindex"):
+            return
+
+        async def work() -> str:
+            scan = await asyncio.to_thread(self.watch.scan)
+            paths = list(scan)
+            report = await self._index(paths)
+            self.watch.mark_indexed(scan, paths)
+            return admin.report_text(report)
+
+        await self._admin_reply(interaction, "reindex", work)

@@ -1,0 +1,188 @@
+"""Getting answers to the user: on time, paged, ephemeral when they are errors, never pinging.
+
+Discord drops an interaction that is not acknowledged within three seconds. ``respond``
+starts the work on a worker thread and waits a short budget for it: a fast answer is sent
+directly, a slow one is deferred first ("factbot is thinking…") and sent as a follow-up.
+An answer with nothing in it (no match, a typo, an empty base) is shown only to the asker;
+an answer longer than one page gets Previous/Next buttons that only the asker can press and
+that go away after ``page_timeout_seconds`` without use.
+
+``NO_MENTIONS`` goes on the client and on every send, so no text can ping anyone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable
+from typing import Any
+
+import discord
+
+from bot.query.answer import Answer
+from bot.render.pages import Page, render_pages
+
+log = logging.getLogger(__name__)
+
+NO_MENTIONS = discord.AllowedMentions.none()
+DEFER_AFTER_SECONDS = 1.5
+ANSWER_LIMIT_SECONDS = 60.0
+NOT_YOURS = "Only the person who asked can turn these pages."
+FAILED = "Sorry, that failed on our side; it has been logged. Please try again later."
+TOO_SLOW = "Sorry, that took too long to answer; please try a narrower question."
+
+
+def is_miss(answer: Answer) -> bool:
+    """An answer with nothing found: shown to the asker only, like an error."""
+    return not answer.items and answer.entity is None
+
+
+def page_message(page: Page) -> dict[str, Any]:
+    """The keyword arguments that show ``page`` in a message (send or edit)."""
+    return {
+        "content": page.content or None,
+        "embed": discord.Embed.from_dict(page.embed),
+        "allowed_mentions": NO_MENTIONS,
+    }
+
+
+class Pager(discord.ui.View):
+    """Previous/Next buttons over an answer's pages, for the asker only, until they expire."""
+
+    def __init__(self, pages: list[Page], owner_id: int, timeout: float) -> None:
+        super().__init__(timeout=timeout)
+        self.pages = pages
+        self.owner_id = owner_id
+        self.index = 0
+        self.message: discord.Message | None = None
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.previous.disabled = self.index == 0
+        self.next.disabled = self.index == len(self.pages) - 1
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id == self.owner_id:
+            return True
+        await interaction.response.send_message(
+            NOT_YOURS, ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+        return False
+
+    @discord.ui.button(label="◀ Previous", style=discord.ButtonStyle.secondary)
+    async def previous(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
+        await self._turn(interaction, -1)
+
+    @discord.ui.button(label="Next ▶", style=discord.ButtonStyle.secondary)
+    async def next(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
+        await self._turn(interaction, 1)
+
+    async def _turn(self, interaction: discord.Interaction, step: int) -> None:
+        self.index = max(0, min(len(self.pages) - 1, self.index + step))
+        self._update_buttons()
+        await interaction.response.edit_message(**page_message(self.pages[self.index]), view=self)
+
+    async def on_timeout(self) -> None:
+        if self.message is None:
+            return
+        try:
+            await self.message.edit(view=None, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as exc:
+            log.info(
+                "could not remove expired page buttons from message %s: %s", self.message.id, exc
+            )
+
+
+def pager_for(pages: list[Page], owner_id: int, timeout: float) -> Pager | None:
+    return Pager(pages, owner_id, timeout) if len(pages) > 1 else None
+
+
+def describe(interaction: discord.Interaction) -> str:
+    """Who asked what where, for log lines (never the token)."""
+    command = interaction.command.qualified_name if interaction.command else "?"
+    options = dict(iter(interaction.namespace)) if interaction.command else {}
+    where = f"guild {interaction.guild_id}" if interaction.guild_id else "a DM"
+    return (
+        f"/{command} {options!r} from user {interaction.user.id} in {where} "
+        f"(channel {interaction.channel_id}, interaction {interaction.id})"
+    )
+
+
+async def respond(
+    interaction: discord.Interaction,
+    work: Awaitable[Answer],
+    *,
+    page_timeout: float,
+    defer_after: float = DEFER_AFTER_SECONDS,
+) -> None:
+    """Answer ``interaction`` with the ``Answer`` that ``work`` produces, within the deadline."""
+    job = asyncio.ensure_future(work)
+    deferred = False
+    try:
+        try:
+            answer = await asyncio.wait_for(asyncio.shield(job), defer_after)
+        except TimeoutError:
+            await interaction.response.defer(thinking=True)
+            deferred = True
+            answer = await asyncio.wait_for(job, ANSWER_LIMIT_SECONDS)
+    except TimeoutError:
+        log.warning("timed out answering %s", describe(interaction))
+        await send_error(interaction, TOO_SLOW)
+        return
+    except Exception:
+        log.exception("failed answering %s", describe(interaction))
+        await send_error(interaction, FAILED)
+        return
+    try:
+        await send_answer(interaction, answer, page_timeout=page_timeout)
+    except discord.HTTPException:
+        log.exception("could not send the answer to %s", describe(interaction))
+        return
+    if deferred:
+        log.info("answered after deferring: %s", describe(interaction))
+
+
+async def _send(
+    interaction: discord.Interaction, *, ephemeral: bool, **message: Any
+) -> discord.Message | None:
+    """The reply, or the follow-up of a deferral; shown to the asker only when ``ephemeral``."""
+    if not interaction.response.is_done():
+        sent = await interaction.response.send_message(ephemeral=ephemeral, **message)
+        resource = sent.resource if sent is not None else None
+        return resource if isinstance(resource, discord.Message) else None
+    if ephemeral:
+        # A deferral is public; a private follow-up needs the public "thinking" message gone.
+        await interaction.delete_original_response()
+    return await interaction.followup.send(ephemeral=ephemeral, wait=True, **message)
+
+
+async def send_answer(
+    interaction: discord.Interaction, answer: Answer, *, page_timeout: float
+) -> None:
+    """Show ``answer``: its first page, with page buttons when it has more."""
+    pages = render_pages(answer)
+    pager = pager_for(pages, interaction.user.id, page_timeout)
+    extra: dict[str, Any] = {"view": pager} if pager else {}
+    message = await _send(interaction, ephemeral=is_miss(answer), **page_message(pages[0]), **extra)
+    if pager is not None:
+        pager.message = message
+
+
+async def send_error(interaction: discord.Interaction, text: str) -> None:
+    """A short error only the asker sees, whether or not the interaction was deferred."""
+    try:
+        await _send(interaction, ephemeral=True, content=text, allowed_mentions=NO_MENTIONS)
+    except discord.HTTPException as exc:
+        log.warning("could not tell %s about an error: %s", describe(interaction), exc)
+
+
+async def send_pages(
+    channel: discord.abc.Messageable, pages: list[Page], owner_id: int, page_timeout: float
+) -> discord.Message:
+    """Send an answer's first page to a channel (a DM), with page buttons when needed."""
+    pager = pager_for(pages, owner_id, page_timeout)
+    extra: dict[str, Any] = {"view": pager} if pager else {}
+    message = await channel.send(**page_message(pages[0]), **extra)
+    if pager is not None:
+        pager.message = message
+    return message

@@ -1,0 +1,87 @@
+"""Posting the daily digest at the configured local time, exactly once a day.
+
+The arithmetic (what is due when) is ``bot.digest.next_due``; this loop only waits for the
+due time, posts, and records the time in the fact base, so a restarted bot knows whether
+today's digest went out. Waiting is done in short steps against an injectable clock rather
+than one long sleep: a suspended laptop or a corrected system clock cannot make it miss a
+day, and tests can move the clock instead of waiting for eight o'clock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import discord
+
+from bot.config import DiscordSettings
+from bot.digest import digest_since_last, last_digest, next_due, record_digest
+from bot.discord.replies import page_message
+from bot.discord.workers import Workers
+from bot.render.pages import render_pages
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+TICK_SECONDS = 30.0
+RETRY_AFTER = timedelta(minutes=5)
+
+
+class DigestScheduler:
+    """Waits for each digest's due time and posts it to the digest channel."""
+
+    def __init__(
+        self,
+        client: discord.Client,
+        workers: Workers,
+        settings: DiscordSettings,
+        clock: Clock,
+        tick: float = TICK_SECONDS,
+    ) -> None:
+        if settings.digest_channel_id is None:
+            raise ValueError("no digest channel configured")
+        self.client = client
+        self.workers = workers
+        self.settings = settings
+        self.channel_id = settings.digest_channel_id
+        self.clock = clock
+        self.tick = tick
+        self.next_due: datetime | None = None
+
+    async def run(self) -> None:
+        """Post digests until cancelled; a failed one is retried a few minutes later."""
+        while True:
+            try:
+                await self._post_when_due()
+            except Exception:
+                log.exception(
+                    "the digest for channel %s failed; retrying in %s", self.channel_id, RETRY_AFTER
+                )
+                await self._wait_until(self.clock() + RETRY_AFTER)
+
+    async def _post_when_due(self) -> None:
+        last = await self.workers.read(last_digest)
+        self.next_due = next_due(last, self.clock(), self.settings.digest_time, self.settings.zone)
+        log.info("next digest due at %s", self.next_due.isoformat())
+        await self._wait_until(self.next_due)
+        await self.post()
+
+    async def post(self) -> None:
+        """Post the digest owed now (or skip it when empty, if so configured) and record it."""
+        until = self.clock().replace(microsecond=0)
+        answer = await self.workers.read(digest_since_last, until, self.settings.zone)
+        if answer.items or not self.settings.digest_skip_empty:
+            channel = self.client.get_partial_messageable(self.channel_id)
+            for page in render_pages(answer):
+                await channel.send(**page_message(page))
+            log.info("posted the digest: %s", answer.title)
+        else:
+            log.info("skipped an empty digest: %s", answer.message)
+        await self.workers.write(record_digest, until)
+
+    async def _wait_until(self, moment: datetime) -> None:
+        while (left := (moment - self.clock()).total_seconds()) > 0:
+            await asyncio.sleep(min(left, self.tick))

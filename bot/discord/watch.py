@@ -1,0 +1,50 @@
+"""Noticing new and changed article files in the knowledge folder.
+
+Polling rather than file-system events: it works the same on every platform and on network
+folders, and a poll every minute is plenty for news. A file counts as changed when its
+modification time or size differ from the last time it was indexed; the indexer itself
+compares content hashes, so a touched but unchanged file costs one read and nothing more.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from bot.ingest import discover
+
+log = logging.getLogger(__name__)
+
+Stamp = tuple[int, int]  # (modification time in ns, size in bytes)
+
+
+class FolderWatch:
+    """Remembers the state of each article file as last indexed."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._indexed: dict[Path, Stamp] = {}
+        self._warned = False
+
+    def scan(self) -> dict[Path, Stamp]:
+        """Every article file in the folder now, with its stamp (blocking: call off-loop)."""
+        files, failures = discover([self.folder])
+        if failures and not self._warned:
+            log.warning("knowledge folder %s does not exist yet; watching for it", self.folder)
+        self._warned = bool(failures)
+        stamps: dict[Path, Stamp] = {}
+        for path in files:
+            try:
+                status = path.stat()
+            except OSError:  # removed between listing and stat
+                continue
+            stamps[path] = (status.st_mtime_ns, status.st_size)
+        return stamps
+
+    def changed(self, scan: dict[Path, Stamp]) -> list[Path]:
+        """The files of ``scan`` that are new or differ from when they were last indexed."""
+        return [path for path, stamp in scan.items() if self._indexed.get(path) != stamp]
+
+    def mark_indexed(self, scan: dict[Path, Stamp], paths: list[Path]) -> None:
+        for path in paths:
+            self._indexed[path] = scan[path]

@@ -1,0 +1,12 @@
+"""Answering questions from the fact base, knowing nothing of Discord or the terminal.
+
+``ask`` reads a question as typed, ``run`` answers a command by name, ``autocomplete``
+proposes names; all return plain data (``Answer``) that ``bot.render`` shows.
+"""
+
+from bot.query.answer import Answer, Citation, Item
+from bot.query.commands import autocomplete, run
+from bot.query.parse import ask
+from bot.query.usage import HELP
+
+__all__ = ["HELP", "Answer", "Citation", "Item", "ask", "autocomplete", "run"]

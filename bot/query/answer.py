@@ -1,0 +1,113 @@
+"""What every command returns: an answer made of cited items, independent of how it is shown.
+
+The query layer decides *what* to say and the renderers decide *how*: the Discord pages and
+the command-line text are both drawn from the same ``Answer``, and ``to_json`` is the
+machine-readable form tests and scripts check. Each item carries the citation of the
+sentence it comes from, so no renderer can show a fact without its source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def plural(count: int, noun: str, nouns: str = "") -> str:
+    """ "1 article", "3 articles"; ``nouns`` when the plural is not noun + "s"."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where an item comes from: the article (by id, with its metadata) and the sentence."""
+
+    article: str
+    title: str
+    source: str | None
+    published: str | None
+    url: str | None
+    sentence: str
+
+    @property
+    def label(self) -> str:
+        """Outlet and day, as shown in brackets after the title: "Outlet, 2020-02-17"."""
+        day = self.published or ""
+        match = _ISO_DATE.match(day)
+        day = match.group(0) if match else day
+        return ", ".join(part for part in (self.source, day) if part)
+
+
+@dataclass(slots=True)
+class Item:
+    """One cited result.
+
+    ``text`` is what is shown for the item. ``context`` is the sentence shown beneath it when
+    the text alone would not be understood (a figure, a quoted fragment); it is empty when
+    the text already is the sentence. Consecutive items with the same ``group`` are shown
+    under one heading; ``conflict`` marks a group of figures whose sources disagree.
+    """
+
+    kind: str
+    text: str
+    citation: Citation
+    value: float | None = None
+    quote: str | None = None
+    speaker: str | None = None
+    fragment: bool = False
+    context: str = ""
+    group: str = ""
+    conflict: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        result: dict[str, Any] = {
+            "kind": self.kind,
+            "text": self.text,
+            "article": self.citation.article,
+            "title": self.citation.title,
+            "source": self.citation.source,
+            "published": self.citation.published,
+            "url": self.citation.url,
+            "sentence": self.citation.sentence,
+        }
+        if self.kind == "figure":
+            result["value"] = self.value
+            result["group"] = self.group
+            result["conflict"] = self.conflict
+        if self.kind == "quote":
+            result["quote"] = self.quote
+            result["speaker"] = self.speaker
+            result["fragment"] = self.fragment
+        return result
+
+
+@dataclass(slots=True)
+class Answer:
+    """A command's answer: a title, an optional message, the entity it is about, the items.
+
+    ``entity`` is ``{"name", "type", "aliases", "articles", "descriptions"}`` when the
+    question named an entity that was found, else None. ``message`` says what happened when
+    there is something to say (nothing found, which name was taken for a typo, why no
+    results); ``suggestions`` are names the user may have meant.
+    """
+
+    command: str
+    query: str
+    entity: dict[str, Any] | None
+    items: list[Item]
+    title: str
+    message: str = ""
+    suggestions: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "command": self.command,
+            "query": self.query,
+            "entity": self.entity,
+            "title": self.title,
+            "message": self.message,
+            "suggestions": list(self.suggestions),
+            "results": [item.to_json() for item in self.items],
+        }

@@ -1,0 +1,65 @@
+"""/search TEXT: the sentences that best match some words, ranked by FTS5's bm25.
+
+Ranking is done among the ``RANKED`` most recently indexed matching sentences, which is
+every match unless the words are common, so the answer stays fast on any base and leans to
+recent reporting when a word is everywhere.
+
+The words are passed to FTS5 as quoted terms (``inputs.fts_query``), so operators and
+punctuation in the text are searched for as words, never run as query syntax. When no
+sentence has every word, sentences with some of them are offered, and the answer says so.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from bot.query import inputs
+from bot.query.answer import Answer, Item
+from bot.query.replies import refusal
+from bot.query.sources import Sources
+from bot.query.usage import USAGE
+from bot.store import Store
+
+MAX_ITEMS = 10
+# Matches ranked: bm25 is computed for every match FTS5 returns, so a common word would cost
+# in proportion to the base; the most recently indexed matches are ranked instead.
+RANKED = 500
+
+
+def search(store: Store, text: str) -> Answer:
+    problem = inputs.problem(text, USAGE["search"])
+    if problem:
+        return refusal("search", text, problem)
+    shown = " ".join(text.split())
+    found = inputs.terms(text)
+    rows = _matching(store.conn, inputs.fts_query(found))
+    message = ""
+    if not rows and len(found) > 1:
+        rows = _matching(store.conn, inputs.fts_query(found, "OR"))
+        message = "No sentence has all of these words; these have some of them." if rows else ""
+    if not rows:
+        message = f"No sentence contains “{shown}”."
+    sources = Sources(store.conn, rows)
+    items = [
+        Item("sentence", sources.sentence(article_id, index), sources.cite(article_id, index))
+        for article_id, index in rows
+    ]
+    return Answer("search", text, None, items, title=f"Search: “{shown}”", message=message)
+
+
+def _matching(conn: sqlite3.Connection, query: str) -> list[tuple[str, int]]:
+    """The best sentences by bm25 among the ``RANKED`` most recently indexed matches."""
+    ranked = conn.execute(
+        "SELECT rowid, bm25(sentences_fts) FROM sentences_fts WHERE sentences_fts MATCH ?"
+        " ORDER BY rowid DESC LIMIT ?",
+        (query, RANKED),
+    ).fetchall()
+    best = [row[0] for row in sorted(ranked, key=lambda row: row[1])[:MAX_ITEMS]]
+    where = {
+        row[0]: (row[1], row[2])
+        for row in conn.execute(
+            f"SELECT id, article_id, idx FROM sentences WHERE id IN ({','.join('?' * len(best))})",
+            best,
+        )
+    }
+    return [where[sentence] for sentence in best]

@@ -1,0 +1,69 @@
+"""Citations for a batch of facts, loaded in a few queries rather than one per fact.
+
+Commands first decide which sentences they will show, then ask here for the article
+metadata and sentence texts of exactly those, so the cost of an answer follows the size of
+the answer, not the size of the base.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+
+from bot.query.answer import Citation
+
+_CHUNK = 500
+
+
+class Sources:
+    """Metadata and sentences of the articles a set of (article id, sentence index) refer to."""
+
+    def __init__(self, conn: sqlite3.Connection, refs: Iterable[tuple[str, int | None]]) -> None:
+        wanted: dict[str, set[int]] = defaultdict(set)
+        for article_id, index in refs:
+            indexes = wanted[article_id]
+            if index is not None:
+                indexes.add(index)
+        ids = list(wanted)
+        self._articles: dict[str, sqlite3.Row] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for row in conn.execute(
+                f"SELECT id, title, source, published, url FROM articles WHERE id IN ({marks})",
+                chunk,
+            ):
+                self._articles[row["id"]] = row
+        self._sentences: dict[tuple[str, int], str] = {}
+        for article_id, indexes in wanted.items():
+            if not indexes:
+                continue
+            marks = ",".join("?" * len(indexes))
+            for row in conn.execute(
+                f"SELECT idx, text FROM sentences WHERE article_id = ? AND idx IN ({marks})",
+                [article_id, *sorted(indexes)],
+            ):
+                self._sentences[article_id, row["idx"]] = row["text"]
+
+    def sentence(self, article_id: str, index: int) -> str:
+        return self._sentences.get((article_id, index), "")
+
+    def published(self, article_id: str) -> str:
+        """The article's date for sorting newest first ("" when unknown, sorting last)."""
+        row = self._articles.get(article_id)
+        return (row["published"] or "") if row else ""
+
+    def cite(self, article_id: str, *indexes: int | None) -> Citation:
+        """The citation of the article and of the given sentences, in text order."""
+        row = self._articles[article_id]
+        shown = sorted({i for i in indexes if i is not None})
+        sentence = " ".join(s for s in (self.sentence(article_id, i) for i in shown) if s)
+        return Citation(
+            article=article_id,
+            title=row["title"],
+            source=row["source"],
+            published=row["published"],
+            url=row["url"],
+            sentence=sentence,
+        )

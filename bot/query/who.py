@@ -1,0 +1,165 @@
+"""/who NAME: what an entity is, and the best sentences about it, spread across articles.
+
+A sentence where the entity is quoted, described by the role an article gives it, or is the
+subject (it opens the sentence, after at most a title or its role) says more than a passing
+mention, so those rank first. The answer is spread across sources: every article's best
+sentence comes before any article's second, with at most ``PER_ARTICLE`` from one article,
+so readers see what each source says. The articles drawn on are those naming the entity
+most, the newest among equals.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from bot.query.answer import Answer, Item
+from bot.query.names import TITLES, Named
+from bot.query.replies import lookup
+from bot.query.sources import Sources
+from bot.store import Store
+from bot.textnorm import PARTICLES, fold
+
+MAX_ITEMS = 10
+PER_ARTICLE = 3
+MAX_DESCRIPTIONS = 10
+# Of a widely named entity, only this many of its rows (names, roles, articles: the most
+# recently indexed where the schema allows) are weighed, so /who costs the same on any base.
+SAMPLE = 500
+_SHORT, _LONG = 40, 350
+# "a hydrologist" and "Hydrologist" say the same.
+_LEADING_ARTICLE = re.compile(r"^(?:a|an|the) ")
+
+
+def who(store: Store, name: str) -> Answer:
+    found = lookup(store, "who", name)
+    if isinstance(found, Answer):
+        return found
+    entity = found.entity
+    message = "" if found.exact else f"Closest match for “{' '.join(name.split())}”."
+    return Answer(
+        "who",
+        name,
+        entity_card(store, entity),
+        _best_sentences(store.conn, entity),
+        title=entity.name,
+        message=message,
+    )
+
+
+def entity_card(store: Store, entity: Named) -> dict[str, Any]:
+    """The JSON entity: name, type, other names, how many articles, roles from the text."""
+    conn = store.conn
+    names = conn.execute(
+        "SELECT alias FROM aliases WHERE entity_id = ? LIMIT ?", (entity.id, SAMPLE)
+    )
+    roles = conn.execute(
+        "SELECT text FROM descriptions WHERE entity_id = ? ORDER BY rowid DESC LIMIT ?",
+        (entity.id, SAMPLE),
+    )
+    aliases = _most_used((row[0] for row in names), fold)
+    return {
+        "name": entity.name,
+        "type": entity.type,
+        "aliases": [a for a in aliases if fold(a) != fold(entity.name)],
+        "articles": entity.articles,
+        "descriptions": _most_used(
+            (row[0] for row in roles), lambda text: _LEADING_ARTICLE.sub("", fold(text))
+        )[:MAX_DESCRIPTIONS],
+    }
+
+
+def _most_used(texts: Iterable[str], same: Callable[[str], str]) -> list[str]:
+    """Distinct texts, the most used first; texts with one ``same`` key count as one text,
+    shown in its most used spelling."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        spellings[same(text)][text] += 1
+    ranked = sorted(spellings.values(), key=lambda c: c.total(), reverse=True)
+    return [spelling.most_common(1)[0][0] for spelling in ranked]
+
+
+def _articles_about(conn: sqlite3.Connection, entity: Named) -> list[str]:
+    """The articles to quote from: those naming the entity most, newest first among equals."""
+    recent = conn.execute(
+        "SELECT article_id, mentions FROM article_entities WHERE entity_id = ?"
+        " ORDER BY rowid DESC LIMIT ?",
+        (entity.id, SAMPLE),
+    ).fetchall()
+    dates = Sources(conn, [(article_id, None) for article_id, _ in recent])
+    recent.sort(key=lambda r: r[0])
+    recent.sort(key=lambda r: dates.published(r[0]), reverse=True)
+    recent.sort(key=lambda r: r[1], reverse=True)
+    return [article_id for article_id, _ in recent[:MAX_ITEMS]]
+
+
+def _best_sentences(conn: sqlite3.Connection, entity: Named) -> list[Item]:
+    articles = _articles_about(conn, entity)
+    marks = ",".join("?" * len(articles))
+    offsets: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for row in conn.execute(
+        f"SELECT m.article_id, m.sentence_idx, m.start - s.start FROM mentions m "
+        f"JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence_idx "
+        f"WHERE m.entity_id = ? AND m.article_id IN ({marks})",
+        [entity.id, *articles],
+    ):
+        offsets[row[0], row[1]].append(row[2])
+    # Looked up by article, not by entity: a widely quoted entity has many more rows.
+    quoted: set[tuple[str, int]] = set()
+    for article_id, speaker, index, cite in conn.execute(
+        f"SELECT article_id, entity_id, sentence_idx, cite_idx FROM quotes"
+        f" WHERE article_id IN ({marks})",
+        articles,
+    ):
+        if speaker == entity.id:
+            quoted.update((article_id, i) for i in (index, cite) if i is not None)
+    roles: dict[str, list[str]] = defaultdict(list)
+    for article_id, described, text in conn.execute(
+        f"SELECT article_id, entity_id, text FROM descriptions WHERE article_id IN ({marks})",
+        articles,
+    ):
+        if described == entity.id:
+            roles[article_id].append(fold(text))
+
+    candidates = set(offsets) | quoted
+    sources = Sources(conn, candidates)
+    ranked: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for key in candidates:
+        article_id, index = key
+        sentence = sources.sentence(article_id, index)
+        folded = fold(sentence)
+        score = (
+            3.0 * (key in quoted)
+            + 2.0 * any(role in folded for role in roles[article_id])
+            + 2.0 * any(_leads(sentence[:at], roles[article_id]) for at in offsets[key])
+            + 0.5 * min(len(offsets[key]), 2)
+            - 0.02 * index
+            - (1.5 if not _SHORT <= len(sentence) <= _LONG else 0.0)
+        )
+        ranked[article_id].append((score, index))
+
+    for picks in ranked.values():
+        picks.sort(key=lambda p: (-p[0], p[1]))
+    chosen: list[tuple[float, str, int]] = []
+    for turn in range(PER_ARTICLE):
+        this_turn = [
+            (picks[turn][0], article_id, picks[turn][1])
+            for article_id, picks in ranked.items()
+            if len(picks) > turn
+        ]
+        this_turn.sort(key=lambda c: sources.published(c[1]), reverse=True)
+        this_turn.sort(key=lambda c: c[0], reverse=True)
+        chosen.extend(this_turn)
+    return [
+        Item("sentence", sources.sentence(article_id, index), sources.cite(article_id, index))
+        for _, article_id, index in chosen[:MAX_ITEMS]
+    ]
+
+
+def _leads(before: str, roles: list[str]) -> bool:
+    """The entity opens its sentence: nothing but a title or its role comes before it."""
+    folded = fold(before)
+    return folded in roles or all(w in TITLES or w in PARTICLES for w in folded.split())

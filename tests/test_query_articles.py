@@ -1,0 +1,86 @@
+"""/articles and /article: what is indexed, and everything drawn from one article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from factories import Story
+from worlds import delta_base
+
+from bot.query import run
+from bot.store import Store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return delta_base(tmp_path / "delta.sqlite3")
+
+
+def test_articles_are_listed_newest_first_with_counts(store: Store) -> None:
+    answer = run(store, "articles").to_json()
+    assert [r["article"] for r in answer["results"]] == ["levee-3", "convoy-2", "delta-1"]
+    assert answer["results"][1]["text"] == "convoy-2 · 5 entities, 2 figures, 2 quotes"
+    assert answer["results"][1]["source"] == "Coastal Times"
+    assert answer["message"].startswith("3 articles indexed")
+
+
+def test_an_empty_base_says_nothing_is_indexed(tmp_path: Path) -> None:
+    answer = run(Store(tmp_path / "empty.sqlite3"), "articles").to_json()
+    assert answer["results"] == []
+    assert answer["message"] == "Nothing has been indexed yet."
+
+
+def test_a_long_list_is_capped(tmp_path: Path) -> None:
+    store = Store(tmp_path / "long.sqlite3")
+    for number in range(55):
+        Story(f"x{number:02}", f"Note {number}").save(store)
+    answer = run(store, "articles").to_json()
+    assert len(answer["results"]) == 50
+    assert "55 articles indexed; the 50 newest are listed" in answer["message"]
+
+
+def test_one_article_shows_its_entities_figures_and_quotes(store: Store) -> None:
+    answer = run(store, "article", "delta-1").to_json()
+    assert answer["title"] == "Floodwaters cut off the Varn delta"
+    assert "Delta Post, 2023-04-02" in answer["message"]
+    assert "https://delta.example/floods" in answer["message"]
+    kinds = [r["kind"] for r in answer["results"]]
+    assert kinds == ["entity"] * 4 + ["figure"] * 2 + ["quote"]
+    assert answer["results"][0]["text"] == "Harbour Rescue Alliance (ORG) · 2 mentions"
+    assert answer["results"][0]["sentence"].startswith("The Harbour Rescue Alliance (HRA)")
+    assert answer["results"][4]["value"] == 4_000_000
+    assert answer["results"][6]["text"] == "Şükrü Yıldırımoğlu: “We will rebuild every bridge”"
+    assert all(r["article"] == "delta-1" for r in answer["results"])
+
+
+def test_an_entity_under_another_name_shows_the_article_spelling(store: Store) -> None:
+    texts = [r["text"] for r in run(store, "article", "convoy-2").to_json()["results"]]
+    assert "Şükrü Yıldırımoğlu (PERSON) · 1 mention, written “Şükrü Yildirimoglu”" in texts
+    assert "Şükrü Yıldırımoğlu: Fragment: “unacceptable”" in texts
+
+
+def test_a_unique_id_prefix_is_enough(store: Store) -> None:
+    assert run(store, "article", "lev").to_json()["title"].startswith("Inspectors blame")
+
+
+def test_an_unknown_id_says_so(store: Store) -> None:
+    answer = run(store, "article", "nope").to_json()
+    assert answer["results"] == []
+    assert "No article has the id “nope”" in answer["message"]
+
+
+def test_an_ambiguous_prefix_lists_the_ids(tmp_path: Path) -> None:
+    store = Store(tmp_path / "p.sqlite3")
+    for article_id in ("report-1", "report-2"):
+        Story(article_id, "Report").save(store)
+    answer = run(store, "article", "report").to_json()
+    assert answer["suggestions"] == ["report-1", "report-2"]
+    assert answer["results"] == []
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "???", "a" * 200])
+def test_odd_ids_get_a_message(store: Store, typed: str) -> None:
+    answer = run(store, "article", typed).to_json()
+    assert answer["results"] == []
+    assert answer["message"]

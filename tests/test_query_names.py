@@ -1,0 +1,218 @@
+"""Name lookup through /who and autocomplete: spellings, typos, ties, misses, freshness."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from factories import Story
+from worlds import delta_base
+
+from bot.query import autocomplete, run
+from bot.store import Store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return delta_base(tmp_path / "delta.sqlite3")
+
+
+def who(store: Store, name: str) -> dict:
+    return run(store, "who", name).to_json()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Yildirimoglu", "YILDIRIMOGLU", "Yıldırımoğlu", "şükrü yıldırımoğlu", "Sukru Yildirimoglu"],
+)
+def test_accents_and_case_do_not_matter(store: Store, typed: str) -> None:
+    assert who(store, typed)["entity"]["name"] == "Şükrü Yıldırımoğlu"
+
+
+@pytest.mark.parametrize(
+    "typed", ["Qudsi", "al-Qudsi", "al Qudsi", "AL-QUDSI", "Nabil Qudsi", "Qudsi Nabil", "alqudsi"]
+)
+def test_partial_names_particles_and_hyphens(store: Store, typed: str) -> None:
+    assert who(store, typed)["entity"]["name"] == "Nabil al-Qudsi"
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Lindquist", "Sara Lindqvist"),
+        ("Lindqvst", "Sara Lindqvist"),
+        ("Yildirmoglu", "Şükrü Yıldırımoğlu"),
+        ("Nabil al-Qudzi", "Nabil al-Qudsi"),
+    ],
+)
+def test_small_typos_find_the_name_and_say_it_was_a_guess(
+    store: Store, typed: str, name: str
+) -> None:
+    answer = who(store, typed)
+    assert answer["entity"]["name"] == name
+    assert "Closest match" in answer["message"]
+
+
+def test_exact_names_carry_no_closest_match_note(store: Store) -> None:
+    assert who(store, "Sara Lindqvist")["message"] == ""
+
+
+@pytest.mark.parametrize("typed", ["HRA", "hra", "Harbour Rescue", "harbour rescue alliance"])
+def test_acronyms_and_partial_organisation_names(store: Store, typed: str) -> None:
+    assert who(store, typed)["entity"]["name"] == "Harbour Rescue Alliance"
+
+
+def test_a_title_before_the_name_is_ignored(store: Store) -> None:
+    assert who(store, "Governor Yildirimoglu")["entity"]["name"] == "Şükrü Yıldırımoğlu"
+
+
+@pytest.mark.parametrize("typed", ["Okonkwo", "Pratt", "Putt", "Pit", "Ivanova", "Zed"])
+def test_unrelated_names_find_nothing_rather_than_a_weak_match(store: Store, typed: str) -> None:
+    answer = who(store, typed)
+    assert answer["entity"] is None
+    assert answer["results"] == []
+    assert f"No entity in the base is called “{typed}”" in answer["message"]
+
+
+def test_nothing_found_offers_near_names(store: Store) -> None:
+    answer = who(store, "Lars Lindqvist")
+    assert answer["entity"] is None
+    assert answer["suggestions"] == ["Sara Lindqvist"]
+
+
+def test_nothing_close_offers_no_random_suggestions(store: Store) -> None:
+    answer = who(store, "Okonkwo")
+    assert answer["suggestions"] == []
+    assert "/search Okonkwo" in answer["message"]
+
+
+def test_equally_close_entities_are_listed_not_guessed(store: Store) -> None:
+    answer = who(store, "Marten")
+    assert answer["entity"] is None
+    assert answer["results"] == []
+    assert sorted(answer["suggestions"]) == ["Ilse Marten", "Ivo Marten"]
+    assert "Ilse Marten (PERSON, 1 article)" in answer["message"]
+
+
+def test_a_typo_equally_close_to_two_names_is_listed_too(store: Store) -> None:
+    assert sorted(who(store, "Martin")["suggestions"]) == ["Ilse Marten", "Ivo Marten"]
+
+
+def brandt_base(path: Path, tomas_articles: int, klara_articles: int) -> Store:
+    store = Store(path)
+    for number in range(max(tomas_articles, klara_articles)):
+        story = Story(
+            f"b{number}", f"Harbour report {number}", published=f"2023-05-{number + 1:02}"
+        )
+        if number < tomas_articles:
+            story.say("Tomas Brandt inspected the harbour wall.")
+            story.entity("Tomas Brandt")
+        if number < klara_articles:
+            story.say("Klara Brandt counted the boats.")
+            story.entity("Klara Brandt")
+        story.save(store)
+    return store
+
+
+def test_a_tie_is_settled_for_the_entity_cited_in_clearly_more_articles(tmp_path: Path) -> None:
+    store = brandt_base(tmp_path / "b.sqlite3", tomas_articles=4, klara_articles=1)
+    assert who(store, "Brandt")["entity"]["name"] == "Tomas Brandt"
+
+
+def test_a_tie_between_similarly_cited_entities_stays_a_tie(tmp_path: Path) -> None:
+    store = brandt_base(tmp_path / "b.sqlite3", tomas_articles=3, klara_articles=2)
+    assert who(store, "Brandt")["entity"] is None
+
+
+def test_an_exact_alias_beats_a_longer_name_cited_more(tmp_path: Path) -> None:
+    store = delta_base(tmp_path / "d.sqlite3")
+    for number in range(4):
+        story = Story(f"p{number}", f"Ferry notice {number}")
+        story.say("The Pitts Ferry Council closed the crossing.")
+        story.entity("Pitts Ferry Council", "ORG")
+        story.save(store)
+    assert who(store, "Pitt")["entity"]["name"] == "Dana Pitt"
+
+
+def test_the_index_follows_changes_made_through_the_same_store(store: Store) -> None:
+    assert who(store, "Okonkwo")["entity"] is None
+    story = Story("late-4", "Late report")
+    story.say("Ada Okonkwo reopened the school.")
+    story.entity("Ada Okonkwo").save(store)
+    assert who(store, "Okonkwo")["entity"]["name"] == "Ada Okonkwo"
+
+
+def test_the_index_follows_changes_made_by_another_connection(store: Store) -> None:
+    assert who(store, "Okonkwo")["entity"] is None
+    with Store(store.path) as indexer:
+        story = Story("late-4", "Late report")
+        story.say("Ada Okonkwo reopened the school.")
+        story.entity("Ada Okonkwo").save(indexer)
+    assert who(store, "Okonkwo")["entity"]["name"] == "Ada Okonkwo"
+
+
+def test_the_index_forgets_deleted_articles(store: Store) -> None:
+    assert who(store, "Pitt")["entity"]["name"] == "Dana Pitt"
+    store.delete_article("levee-3")
+    assert who(store, "Pitt")["entity"] is None
+
+
+# -- autocomplete -------------------------------------------------------------------------
+
+
+def test_autocomplete_without_text_lists_the_most_cited_first(store: Store) -> None:
+    names = autocomplete(store, "")
+    assert len(names) == 7
+    assert set(names[:4]) == {
+        "Şükrü Yıldırımoğlu",
+        "Nabil al-Qudsi",
+        "Harbour Rescue Alliance",
+        "Sara Lindqvist",
+    }
+
+
+@pytest.mark.parametrize(
+    ("partial", "expected"),
+    [
+        ("lind", ["Sara Lindqvist"]),
+        ("sar", ["Sara Lindqvist"]),
+        ("şük", ["Şükrü Yıldırımoğlu"]),
+        ("yild", ["Şükrü Yıldırımoğlu"]),
+        ("al q", ["Nabil al-Qudsi"]),
+        ("nabil al-q", ["Nabil al-Qudsi"]),
+        ("HR", ["Harbour Rescue Alliance"]),
+    ],
+)
+def test_autocomplete_matches_word_beginnings(
+    store: Store, partial: str, expected: list[str]
+) -> None:
+    assert autocomplete(store, partial) == expected
+
+
+def test_autocomplete_puts_names_beginning_with_the_text_first(tmp_path: Path) -> None:
+    store = Store(tmp_path / "m.sqlite3")
+    story = Story("m1", "Market day")
+    story.say("Mara Quist met Lena Mara at the market.", "Lena Mara sold fish.")
+    story.entity("Mara Quist").entity("Lena Mara").save(store)
+    assert autocomplete(store, "mar") == ["Mara Quist", "Lena Mara"]
+
+
+def test_autocomplete_is_capped_and_names_are_short(tmp_path: Path) -> None:
+    store = Store(tmp_path / "many.sqlite3")
+    story = Story("many", "A long list")
+    for number in range(40):
+        name = f"Member {chr(65 + number % 26)}{number} " + "Longname" * (20 if number == 0 else 1)
+        story.say(f"{name} voted.")
+        story.entity(name)
+    story.save(store)
+    names = autocomplete(store, "member")
+    assert len(names) == 25
+    assert all(len(n) <= 100 for n in names)
+    assert autocomplete(store, "member", limit=5) == names[:5]
+    assert len(autocomplete(store, "", limit=100)) == 25
+
+
+def test_autocomplete_on_typos_and_nonsense(store: Store) -> None:
+    assert autocomplete(store, "lindquist") == ["Sara Lindqvist"]
+    assert autocomplete(store, "zzzz") == []
+    assert autocomplete(store, "?!") == autocomplete(store, "")

@@ -1,0 +1,134 @@
+"""/quote: a speaker's own words, keyword filtering, fragments, and speakers never quoted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from factories import Story
+from worlds import delta_base
+
+from bot.query import ask, run
+from bot.store import Store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return delta_base(tmp_path / "delta.sqlite3")
+
+
+def test_quotes_carry_speaker_words_and_citation(store: Store) -> None:
+    answer = run(store, "quote", "al-Qudsi").to_json()
+    assert answer["entity"]["name"] == "Nabil al-Qudsi"
+    [result] = answer["results"]
+    assert result["quote"] == "The water is still rising in the east"
+    assert result["speaker"] == "Nabil al-Qudsi"
+    assert result["fragment"] is False
+    assert result["text"] == "“The water is still rising in the east”"
+    assert result["sentence"] == "“The water is still rising in the east,” al-Qudsi said."
+    assert (result["article"], result["source"]) == ("convoy-2", "Coastal Times")
+
+
+def test_a_quote_over_two_sentences_cites_both(tmp_path: Path) -> None:
+    store = Store(tmp_path / "q.sqlite3")
+    story = Story("q1", "Harbour reopens")
+    story.say(
+        "The harbour reopened on Monday.",
+        "“We lost two weeks.",
+        "We will not lose another,” said harbourmaster Ole Brekke.",
+    )
+    story.entity("Ole Brekke", descriptions=["harbourmaster"])
+    story.quote("Ole Brekke", "We lost two weeks. We will not lose another", sentence=1, cite=2)
+    story.save(store)
+    [result] = run(store, "quote", "Brekke").to_json()["results"]
+    assert result["sentence"] == (
+        "“We lost two weeks. We will not lose another,” said harbourmaster Ole Brekke."
+    )
+
+
+def test_fragments_are_labelled_and_come_after_full_quotes(store: Store) -> None:
+    answer = run(store, "quote", "Yildirimoglu")
+    kinds = [(i.fragment, i.text) for i in answer.items]
+    assert kinds == [
+        (False, "“We will rebuild every bridge”"),
+        (True, "Fragment: “unacceptable”"),
+    ]
+    # A fragment is shown with the sentence it was taken from.
+    assert answer.items[1].context == (
+        "Governor Yildirimoglu called the delays “unacceptable” in a statement."
+    )
+
+
+@pytest.mark.parametrize("about", ["rising", "rise", "RISES", "east"])
+def test_the_keyword_filter_tolerates_word_forms(store: Store, about: str) -> None:
+    results = run(store, "quote", "al-Qudsi", about).to_json()["results"]
+    assert [r["quote"] for r in results] == ["The water is still rising in the east"]
+
+
+def test_a_keyword_no_quote_matches_says_so(store: Store) -> None:
+    answer = run(store, "quote", "al-Qudsi", "bridges").to_json()
+    assert answer["results"] == []
+    assert answer["entity"]["name"] == "Nabil al-Qudsi"
+    assert answer["message"].startswith(
+        "No quote from Nabil al-Qudsi mentions “bridges”; Nabil al-Qudsi has 1 quote in all."
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "/quote Yildirimoglu bridge",
+        "/quote Şükrü Yıldırımoğlu bridge",
+        "/quote Yildirimoglu about bridge",
+        "what did Yildirimoglu say about bridges?",
+    ],
+)
+def test_name_and_keyword_are_told_apart(store: Store, question: str) -> None:
+    answer = ask(store, question).to_json()
+    assert answer["command"] == "quote"
+    assert answer["entity"]["name"] == "Şükrü Yıldırımoğlu"
+    assert [r["quote"] for r in answer["results"]] == ["We will rebuild every bridge"]
+
+
+def test_a_known_entity_never_quoted_gets_no_results_and_its_mention_count(store: Store) -> None:
+    answer = run(store, "quote", "Sara Lindqvist").to_json()
+    assert answer["results"] == []
+    assert answer["entity"]["name"] == "Sara Lindqvist"
+    assert "No direct quotes from Sara Lindqvist" in answer["message"]
+    assert "mentioned 2 times in 2 articles" in answer["message"]
+
+
+def test_an_unknown_speaker_is_nothing_found(store: Store) -> None:
+    answer = run(store, "quote", "Okonkwo").to_json()
+    assert answer["entity"] is None
+    assert answer["results"] == []
+    assert "No entity in the base is called “Okonkwo”" in answer["message"]
+
+
+def test_an_ambiguous_speaker_is_listed(store: Store) -> None:
+    answer = run(store, "quote", "Marten").to_json()
+    assert answer["entity"] is None
+    assert sorted(answer["suggestions"]) == ["Ilse Marten", "Ivo Marten"]
+
+
+def test_many_quotes_are_capped_full_quotes_first(tmp_path: Path) -> None:
+    store = Store(tmp_path / "many.sqlite3")
+    for number in range(12):
+        story = Story(f"m{number:02}", f"Briefing {number}", published=f"2023-02-{number + 1:02}")
+        story.say(
+            f"“Briefing number {number} is over,” said Ole Brekke.",
+            f"Brekke called the talks “frank {number}” at the port.",
+        )
+        story.entity("Ole Brekke", aliases=["Brekke"])
+        story.quote("Ole Brekke", f"Briefing number {number} is over")
+        story.quote("Ole Brekke", f"frank {number}", fragment=True)
+        story.save(store)
+    answer = run(store, "quote", "Brekke").to_json()
+    results = answer["results"]
+    assert len(results) == 15
+    assert [r["fragment"] for r in results] == [False] * 12 + [True] * 3
+    assert [r["article"] for r in results[:3]] == ["m11", "m10", "m09"]  # newest first
+    assert "Showing 15 of 24 quotes" in answer["message"]
+    about = run(store, "quote", "Brekke", "briefings").to_json()
+    assert len(about["results"]) == 12
+    assert not any(r["fragment"] for r in about["results"])

@@ -1,0 +1,88 @@
+"""/search: full-text search over sentences, immune to FTS5 syntax in what users type."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from worlds import delta_base
+
+from bot.query import run
+from bot.store import Store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return delta_base(tmp_path / "delta.sqlite3")
+
+
+def search(store: Store, text: str) -> dict:
+    return run(store, "search", text).to_json()
+
+
+def test_matching_sentences_are_cited(store: Store) -> None:
+    answer = search(store, "levee")
+    assert answer["entity"] is None
+    sentences = [r["sentence"] for r in answer["results"]]
+    assert len(sentences) == 2
+    assert all("levee" in s for s in sentences)
+    for result in answer["results"]:
+        assert result["text"] == result["sentence"]
+        assert result["title"] and result["published"]
+
+
+def test_word_forms_and_accents_are_folded(store: Store) -> None:
+    assert search(store, "Yildirimoglu")["results"]
+    texts = [r["sentence"] for r in search(store, "yıldırımoğlu")["results"]]
+    assert any("Yıldırımoğlu" in t for t in texts)
+    assert any("Yildirimoglu" in t for t in texts)
+    assert search(store, "displacing")["results"]
+
+
+def test_the_best_match_comes_first(store: Store) -> None:
+    results = search(store, "levee inspector")["results"]
+    assert results[0]["sentence"].startswith("Dana Pitt, the chief levee inspector")
+
+
+def test_without_a_sentence_holding_every_word_some_words_are_enough(store: Store) -> None:
+    answer = search(store, "levee unicorn")
+    assert answer["results"]
+    assert "some of them" in answer["message"]
+
+
+def test_no_match_says_so(store: Store) -> None:
+    answer = search(store, "unicorn")
+    assert answer["results"] == []
+    assert "No sentence contains “unicorn”" in answer["message"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEAR(levee",
+        '"levee',
+        "levee*",
+        "AND",
+        "levee OR",
+        "NOT levee",
+        "(",
+        "text:levee",
+        "^levee",
+        "levee -dam",
+        "'",
+        'a"b',
+        "{levee}",
+        "levee + dam",
+    ],
+)
+def test_fts_syntax_in_the_text_is_searched_as_words(store: Store, text: str) -> None:
+    answer = search(store, text)
+    assert isinstance(answer["results"], list)
+    assert answer["message"] or answer["results"]
+
+
+@pytest.mark.parametrize("text", ["", "  ", "?!?...", "😀😀", "x" * 301, "\x00"])
+def test_text_that_cannot_be_searched_gets_a_message(store: Store, text: str) -> None:
+    answer = search(store, text)
+    assert answer["results"] == []
+    assert "/search TEXT" in answer["message"]

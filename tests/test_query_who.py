@@ -1,0 +1,99 @@
+"""/who: the entity card and the cited sentences chosen about it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from factories import Story
+from worlds import delta_base
+
+from bot.query import run
+from bot.store import Store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return delta_base(tmp_path / "delta.sqlite3")
+
+
+def test_the_card_names_type_aliases_articles_and_roles(store: Store) -> None:
+    answer = run(store, "who", "Yildirimoglu").to_json()
+    assert answer["command"] == "who"
+    assert answer["query"] == "Yildirimoglu"
+    assert answer["entity"] == {
+        "name": "Şükrü Yıldırımoğlu",
+        "type": "PERSON",
+        "aliases": ["Yildirimoglu"],
+        "articles": 2,
+        "descriptions": ["Governor"],
+    }
+
+
+def test_roles_that_differ_only_by_an_article_word_are_shown_once(store: Store) -> None:
+    entity = run(store, "who", "Sara Lindqvist").to_json()["entity"]
+    assert len(entity["descriptions"]) == 1
+    assert entity["descriptions"][0].casefold().endswith("hydrologist")
+
+
+def test_every_article_naming_the_entity_is_cited(store: Store) -> None:
+    results = run(store, "who", "Lindqvist").to_json()["results"]
+    assert {r["article"] for r in results} == {"convoy-2", "levee-3"}
+
+
+def test_items_are_whole_sentences_with_full_citations(store: Store) -> None:
+    results = run(store, "who", "Dana Pitt").to_json()["results"]
+    assert results
+    for result in results:
+        assert result["text"] == result["sentence"]
+        assert "Pitt" in result["sentence"]
+        assert result["title"] == "Inspectors blame neglect for the levee breach"
+        assert result["source"] == "Valley Ledger"
+        assert result["published"] == "2023-04-07"
+
+
+def saga(store: Store, articles: int) -> None:
+    """``articles`` stories, each naming Rhea Vance in four sentences of differing interest."""
+    for number in range(articles):
+        story = Story(
+            f"s{number:02}", f"Canal works, day {number}", published=f"2023-06-{number + 1:02}"
+        )
+        story.say(
+            "Workers drained the canal near the old mill before noon.",
+            f"Residents said they had seen Rhea Vance near the mill on day {number}.",
+            f"Rhea Vance, the canal engineer, inspected lock {number} on the same afternoon.",
+            f"Later a spokesman said the town had thanked Vance and the crew for lock {number}.",
+            f"“The lock will hold,” Vance said on day {number}.",
+        )
+        story.entity("Rhea Vance", aliases=["Vance"], descriptions=["the canal engineer"])
+        story.quote("Rhea Vance", "The lock will hold")
+        story.save(store)
+
+
+def test_sentences_are_spread_across_articles_best_first(tmp_path: Path) -> None:
+    store = Store(tmp_path / "saga.sqlite3")
+    saga(store, articles=2)
+    results = run(store, "who", "Vance").to_json()["results"]
+    assert len(results) == 6  # at most three from each article
+    assert {r["article"] for r in results[:2]} == {"s00", "s01"}
+    # Where it is the described subject, then where it is quoted, then passing mentions.
+    assert all(r["sentence"].startswith("Rhea Vance, the canal engineer") for r in results[:2])
+    assert all("“The lock will hold,”" in r["sentence"] for r in results[2:4])
+    assert all(r["sentence"].startswith("Residents said") for r in results[4:])
+
+
+def test_many_articles_give_one_sentence_each_up_to_the_cap(tmp_path: Path) -> None:
+    store = Store(tmp_path / "saga.sqlite3")
+    saga(store, articles=14)
+    answer = run(store, "who", "Rhea Vance").to_json()
+    assert answer["entity"]["articles"] == 14
+    results = answer["results"]
+    assert len(results) == 10
+    assert len({r["article"] for r in results}) == 10
+    # Equally good sentences: the newest articles first.
+    assert [r["article"] for r in results[:3]] == ["s13", "s12", "s11"]
+
+
+def test_an_entity_named_only_in_passing_still_gets_its_sentence(store: Store) -> None:
+    results = run(store, "who", "Ivo Marten").to_json()["results"]
+    assert [r["sentence"] for r in results] == ["Engineer Ivo Marten inspected the broken levee."]
