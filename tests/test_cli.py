@@ -1,0 +1,121 @@
+"""The command line as users and scorers drive it: JSON shapes, exit codes, one-line errors."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+ARTICLE = (
+    "date 2023-04-02\n\nFloods cut off the delta town\n\n"
+    "Mayor Ana Ortiz said more than 1,200 people were displaced by the flood. "
+    '"We will rebuild every bridge," Ortiz told reporters on Monday.\n'
+)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "flood.txt").write_text(ARTICLE, encoding="utf-8")
+    return folder
+
+
+def test_extract_json_has_the_documented_shape(capsys, docs: Path) -> None:
+    status, out, _ = run(capsys, "extract", "--json", str(docs / "flood.txt"))
+    assert status == 0
+    record = json.loads(out)
+    assert record["id"] == "flood" and record["published"] == "2023-04-02"
+    assert record["title"] == "Floods cut off the delta town"
+    ortiz = next(e for e in record["entities"] if e["name"] == "Ana Ortiz")
+    assert ortiz["type"] == "PERSON" and "Ortiz" in ortiz["aliases"] and ortiz["mentions"] == 2
+    (figure,) = record["figures"]
+    assert figure["value"] == 1200 and "1,200 people" in figure["text"]
+    assert figure["sentence"].startswith("Mayor Ana Ortiz said")
+    (quote,) = record["quotes"]
+    assert quote == {
+        "speaker": "Ana Ortiz",
+        "quote": "We will rebuild every bridge,",
+        "sentence": '"We will rebuild every bridge," Ortiz told reporters on Monday.',
+    }
+
+
+def test_index_then_ask_json(capsys, docs: Path, tmp_path: Path) -> None:
+    db = tmp_path / "facts.sqlite3"
+    status, out, _ = run(capsys, "index", "--db", str(db), str(docs))
+    assert status == 0 and "1 added" in out
+    status, out, _ = run(capsys, "index", "--db", str(db), str(docs))
+    assert "1 unchanged" in out
+    status, out, _ = run(capsys, "ask", "--db", str(db), "--json", "/quote ortiz")
+    answer = json.loads(out)
+    assert answer["command"] == "quote" and answer["entity"]["name"] == "Ana Ortiz"
+    (result,) = answer["results"]
+    assert result["article"] == "flood" and result["speaker"] == "Ana Ortiz"
+    assert result["quote"] == "We will rebuild every bridge,"
+    status, out, _ = run(capsys, "ask", "--db", str(db), "/figures displacement")
+    assert status == 0 and "1,200 people" in out and "Floods cut off the delta town" in out
+
+
+def test_first_question_indexes_the_knowledge_folder(capsys, docs: Path, tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text(f"knowledge_dir: {docs}\ndb_path: base.sqlite3\n")
+    status, out, err = run(capsys, "--config", str(config), "ask", "/who Ortiz")
+    assert status == 0 and "Ana Ortiz" in out and "first use" in err
+    assert (tmp_path / "base.sqlite3").exists()
+    status, out, _ = run(capsys, "--config", str(config), "articles")
+    assert "Floods cut off the delta town" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["extract", "--json", "missing.txt"], "no such file"),
+        (["ask", "--db", "missing.sqlite3", "/who x"], "no fact base"),
+    ],
+)
+def test_bad_input_is_one_line_and_non_zero(capsys, tmp_path, monkeypatch, argv, message) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, _, err = run(capsys, *argv)
+    assert status != 0 and message in err and len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_a_bad_file_among_good_ones_is_reported_and_the_rest_indexed(
+    capsys, docs: Path, tmp_path: Path
+) -> None:
+    (docs / "broken.jsonl").write_text('{"id": "x", "text": "Rain."}\n{oops\n')
+    (docs / "blob.txt").write_bytes(b"\x00\x01\x02" * 50)
+    status, out, err = run(capsys, "index", "--db", str(tmp_path / "f.sqlite3"), str(docs))
+    assert status == 0 and "2 added" in out and "2 failed" in out
+    assert "broken.jsonl:2" in err and "binary" in err
+
+
+def test_not_a_database_is_a_clear_error(capsys, tmp_path: Path) -> None:
+    fake = tmp_path / "notes.sqlite3"
+    fake.write_text("these are not tables " * 100)
+    status, _, err = run(capsys, "ask", "--db", str(fake), "/who x")
+    assert status == 1 and "not a factbot database" in err
+
+
+def test_unknown_command_and_module_entry_point(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "frobnicate"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert result.returncode == 2 and "invalid choice" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_run_without_a_token_says_how_to_get_one(capsys, monkeypatch, tmp_path) -> None:
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    monkeypatch.chdir(tmp_path)
+    status, _, err = run(capsys, "run")
+    assert status == 1 and "DISCORD_TOKEN" in err and "Developer Portal" in err
