@@ -61,8 +61,9 @@ def generated(limit: int) -> list[dict]:
                     ]
                 )
             )
-        rows.append({"id": f"g{n}", "title": f"Floods in {places_[n % 5]}",
-                     "text": " ".join(sentences)})
+        rows.append(
+            {"id": f"g{n}", "title": f"Floods in {places_[n % 5]}", "text": " ".join(sentences)}
+        )
     return rows
 
 

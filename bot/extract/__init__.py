@@ -12,15 +12,15 @@ from typing import Any
 from bot.extract.entities import extract_entities
 from bot.extract.figures import extract_figures
 from bot.extract.quotes import extract_quotes
-from bot.extract.tokens import tokenize
+from bot.extract.tokens import tokenize_sentences
 from bot.model import Article, Extraction
 
 
 def extract(article: Article) -> Extraction:
     """Every fact of ``article``; fragments are included as quotes marked ``fragment``."""
-    tokens = [tokenize(s.text, s.start) for s in article.sentences]
+    tokens = tokenize_sentences(article)
     entities = extract_entities(article, tokens)
-    quotes, fragments = extract_quotes(article, entities)
+    quotes, fragments = extract_quotes(article, entities, tokens)
     return Extraction(
         entities=entities, figures=extract_figures(article, tokens), quotes=quotes + fragments
     )

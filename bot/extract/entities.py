@@ -21,9 +21,10 @@ The approach, in three passes over an article:
 from __future__ import annotations
 
 import re
-from collections import Counter
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 
 from bot.extract.lexicon import (
     DAYS,
@@ -49,11 +50,12 @@ from bot.extract.lexicon import (
 )
 from bot.extract.tokens import (
     Token,
+    Tokens,
     is_acronym,
     is_capitalised,
     is_possessive,
     strip_possessive,
-    tokenize,
+    tokenize_sentences,
 )
 from bot.model import Article, Entity, Mention
 from bot.textnorm import fold, name_key
@@ -63,9 +65,11 @@ PERSON_CUES_AFTER = frozenset(
     ["regime", "administration", "government", "forces", "loyalists", "camp"]
 )
 _OF_WORDS = frozenset({"of", "for"})
+_NOT_INITIALS = PARTICLES | _OF_WORDS
 _OF_AFTER = frozenset({"states", "republic", "kingdom", "emirates", "rights"})
 _OPENERS = frozenset({'"', "'", "(", "[", "-", ":"})
 _STRONG, _MEDIUM, _WEAK = 3, 2, 1
+_ASCII_LOWER = frozenset(string.ascii_lowercase)
 _ROLE = "|".join(sorted(h for h in TITLE_HEADS if h.isalpha()))
 _ROLE_PHRASE = (
     rf"((?:[\w'-]+ ){{0,4}}?(?:{_ROLE})(?: of (?:the )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?)"
@@ -97,10 +101,18 @@ class _Mention:
 
 @dataclass(eq=False, slots=True)
 class _Cluster:
+    """Mentions of one entity, with what ``_home`` asks of them for every new mention
+    (type, initials, last words) kept current as mentions arrive."""
+
+    order: int  # clusters are numbered as they are made
     mentions: list[_Mention] = field(default_factory=list)
     acronyms: set[str] = field(default_factory=set)
     key_words: set[str] = field(default_factory=set)
-    votes: Counter[str] = field(default_factory=Counter)
+    votes: dict[str, int] = field(default_factory=dict)
+    type: str | None = None  # the type with the most votes
+    in_body: bool = False  # named outside a headline
+    initials: set[str] = field(default_factory=set)  # "UN" for "United Nations"
+    last_words: set[str] = field(default_factory=set)  # lower case, of mentions with a key
 
     def add(self, mention: _Mention) -> None:
         self.mentions.append(mention)
@@ -108,11 +120,66 @@ class _Cluster:
         if mention.acronym:
             self.acronyms.add(mention.acronym.replace(".", ""))
         if mention.type:
-            self.votes[mention.type] += mention.strength * (1 if mention.headline else 2)
+            weight = mention.strength * (1 if mention.headline else 2)
+            self.votes[mention.type] = self.votes.get(mention.type, 0) + weight
+            self.type = _winner(self.votes)
+        if not mention.headline:
+            self.in_body = True
+        if len(mention.words) >= 2:
+            words = [t.text for t in mention.words if t.lower not in _NOT_INITIALS]
+            if len(words) >= 2:
+                self.initials.add("".join(w[0] for w in words).upper())
+        if mention.key:
+            self.last_words.add(mention.words[-1].lower)
+
+
+class _Clusters:
+    """An article's clusters, with the lookups ``_home`` makes for every mention: by key,
+    by key word and by last word (each answer oldest first, as a scan would find them)."""
+
+    def __init__(self) -> None:
+        self.all: list[_Cluster] = []
+        self.by_key: dict[str, _Cluster] = {}
+        self._by_word: dict[str, list[_Cluster]] = {}
+        self._by_last_word: dict[str, list[_Cluster]] = {}
+
+    def new(self) -> _Cluster:
+        cluster = _Cluster(len(self.all))
+        self.all.append(cluster)
+        return cluster
+
+    def add(self, cluster: _Cluster, mention: _Mention) -> None:
+        for word in set(mention.key.split()) - cluster.key_words:
+            self._by_word.setdefault(word, []).append(cluster)
+        last = mention.words[-1].lower
+        if mention.key and last not in cluster.last_words:
+            self._by_last_word.setdefault(last, []).append(cluster)
+        cluster.add(mention)
+
+    def with_words(self, words: set[str]) -> list[_Cluster]:
+        """Clusters whose key words include all of ``words`` (at least one)."""
+        some = self._by_word.get(next(iter(words)), [])
+        return sorted((c for c in some if words <= c.key_words), key=attrgetter("order"))
+
+    def with_last_word(self, lower: str) -> list[_Cluster]:
+        """Clusters with a mention whose last word is ``lower``."""
+        return sorted(self._by_last_word.get(lower, []), key=attrgetter("order"))
+
+
+def _winner(votes: dict[str, int]) -> str | None:
+    if not votes:
+        return None
+    best = max(votes.values())
+    for kind in ("PERSON", "GPE", "ORG", "NORP", "OTHER"):
+        if votes.get(kind, 0) == best:
+            return kind
+    return None
 
 
 def _surface(tokens: list[Token]) -> str:
     """The name as written, spacing kept, possessive dropped."""
+    if len(tokens) == 1:
+        return strip_possessive(tokens[0].text)
     text = ""
     for i, token in enumerate(tokens):
         if i and token.start > tokens[i - 1].end:
@@ -121,23 +188,34 @@ def _surface(tokens: list[Token]) -> str:
     return text
 
 
-def _is_title_case(tokens: list[Token]) -> bool:
+def _is_title_case(tokens: Tokens) -> bool:
     """A headline whose every word is capitalised: capitals say nothing there."""
-    if len(tokens) > 40:
+    texts = tokens.texts
+    if len(texts) > 40:
         return False
-    words = [t for t in tokens if t.text[:1].isalpha()]
-    if len(words) < 5:
+    # A word starting a-z is neither capitalised nor shouted, so when such words are over
+    # 30% of the tokens both tests below fail: this count, done in C, settles most prose.
+    lower_starts = sum(map(_ASCII_LOWER.__contains__, map(itemgetter(0), texts)))
+    if 10 * lower_starts > 3 * len(texts):
         return False
-    small = [t for t in words if t.lower in FUNCTION_WORDS]
-    capitalised = sum(1 for t in words if t.text[:1].isupper())
-    shouting = sum(1 for t in words if t.text.isupper() and len(t.text) > 1)
-    return shouting >= 0.7 * len(words) or (
-        capitalised >= 0.85 * len(words) and any(t.text[:1].isupper() for t in small)
+    words = capitalised = shouting = 0
+    small_capitalised = False  # "Of", "The": only a headline capitalises those
+    for text, lower in zip(texts, tokens.lowers, strict=True):
+        if not text[:1].isalpha():
+            continue
+        words += 1
+        if text[:1].isupper():
+            capitalised += 1
+            small_capitalised = small_capitalised or lower in FUNCTION_WORDS
+        if len(text) > 1 and text.isupper():
+            shouting += 1
+    return words >= 5 and (
+        shouting >= 0.7 * words or (capitalised >= 0.85 * words and small_capitalised)
     )
 
 
-def _is_name_word(token: Token) -> bool:
-    return _name_word(token.text)
+def _name_starts(tokens: Tokens) -> list[int]:
+    return [k for k, text in enumerate(tokens.texts) if text[0].isupper() or text in PARTICLES]
 
 
 @lru_cache(maxsize=65536)
@@ -154,48 +232,49 @@ def _name_word(word: str) -> bool:
 class EntityExtractor:
     """Extracts one article's entities; create one per article."""
 
-    def __init__(self, article: Article, tokens: list[list[Token]]) -> None:
+    def __init__(self, article: Article, tokens: list[Tokens]) -> None:
         self.article = article
         self.common = common_words()
         self.places = places()
         self.demonyms = demonyms()
         self.mentions: list[_Mention] = []
         self.tokens = tokens
-        self.capitalised_inside = self._capitalised_inside()
-
-    def _capitalised_inside(self) -> set[str]:
-        """Words the article capitalises somewhere other than a sentence's start."""
-        seen: set[str] = set()
-        for tokens in self.tokens:
-            if _is_title_case(tokens):
-                continue
-            for token in tokens[1:]:
-                if token.text[:1].isupper():
-                    seen.add(strip_possessive(token.lower))
-        return seen
+        self.headlines = [_is_title_case(t) for t in tokens]
+        # Where a name can begin in each body sentence: a capitalised word or a particle.
+        self.name_starts = [
+            [] if headline else _name_starts(t)
+            for t, headline in zip(tokens, self.headlines, strict=True)
+        ]
+        # Words the article capitalises somewhere other than a sentence's start.
+        self.capitalised_inside = {
+            strip_possessive(sentence.lowers[k])
+            for sentence, starts in zip(tokens, self.name_starts, strict=True)
+            for k in starts
+            if k and sentence.texts[k][:1].isupper()
+        }
 
     # -- pass 1: chunks ---------------------------------------------------------------------
 
-    def _chunks(self, tokens: list[Token]) -> list[tuple[int, int]]:
-        """[start, end) token ranges of capitalised runs."""
+    def _chunks(self, tokens: Tokens, starts: list[int]) -> list[tuple[int, int]]:
+        """[start, end) token ranges of capitalised runs, beginning at ``starts``."""
+        texts = tokens.texts
         runs: list[tuple[int, int]] = []
-        starts = [k for k, t in enumerate(tokens) if t.text[:1].isupper() or t.text in PARTICLES]
         i = 0
         for i0 in starts:
             if i0 < i:
                 continue
             i = i0
-            if not _is_name_word(tokens[i]) and not self._particle_start(tokens, i):
+            if not _name_word(texts[i]) and not self._particle_start(tokens, i):
                 continue
             j = i + 1
-            while j < len(tokens) and not is_possessive(tokens[j - 1].text):
-                if _is_name_word(tokens[j]):
+            while j < len(texts) and not is_possessive(texts[j - 1]):
+                if _name_word(texts[j]):
                     j += 1
                 elif self._connector(tokens, i, j):
-                    j += 2 if tokens[j + 1].lower == "the" else 1
+                    j += 2 if tokens.lowers[j + 1] == "the" else 1
                 else:
                     break
-            while j > i and not _is_name_word(tokens[j - 1]):
+            while j > i and not _name_word(texts[j - 1]):
                 j -= 1
             if j > i:
                 runs.append((i, j))
@@ -203,45 +282,46 @@ class EntityExtractor:
         return runs
 
     @staticmethod
-    def _particle_start(tokens: list[Token], i: int) -> bool:
+    def _particle_start(tokens: Tokens, i: int) -> bool:
         return (
-            tokens[i].text in PARTICLES
+            tokens.texts[i] in PARTICLES
             and i + 1 < len(tokens)
-            and _is_name_word(tokens[i + 1])
-            and tokens[i + 1].start == tokens[i].end + 1
+            and _name_word(tokens.texts[i + 1])
+            and tokens.starts[i + 1] == tokens.ends[i] + 1
         )
 
     @staticmethod
-    def _connector(tokens: list[Token], i: int, j: int) -> bool:
+    def _connector(tokens: Tokens, i: int, j: int) -> bool:
         """A lower-case word joining two capitalised parts of one name."""
-        word = tokens[j].text
+        texts, lowers = tokens.texts, tokens.lowers
+        word = texts[j]
+        if word not in PARTICLES and word != "and" and word not in _OF_WORDS:
+            return False
         nxt = j + 1
-        if nxt < len(tokens) and tokens[nxt].lower == "the" and word in _OF_WORDS:
+        if nxt < len(texts) and lowers[nxt] == "the" and word in _OF_WORDS:
             nxt += 1
-        if nxt >= len(tokens) or not _is_name_word(tokens[nxt]):
+        if nxt >= len(texts) or not _name_word(texts[nxt]):
             return False
         if word in PARTICLES:
             return True
         if word == "and":
             # "House Oversight and Government Reform Committee": one body, not two.
-            if any(strip_possessive(t.lower) in ORG_HEADS for t in tokens[i:j]):
+            if any(strip_possessive(w) in ORG_HEADS for w in lowers[i:j]):
                 return False
             k = nxt
-            while k < len(tokens) and k - nxt < 5 and _is_name_word(tokens[k]):
+            while k < len(texts) and k - nxt < 5 and _name_word(texts[k]):
                 k += 1
-            return strip_possessive(tokens[k - 1].lower) in ORG_HEADS
+            return strip_possessive(lowers[k - 1]) in ORG_HEADS
         if word in _OF_WORDS:
-            previous = strip_possessive(tokens[j - 1].lower)
+            previous = strip_possessive(lowers[j - 1])
             heads = ORG_HEADS | WEAK_ORG_HEADS | TITLE_HEADS | _OF_AFTER
             return previous in heads and j - 1 >= i
         return False
 
-    def _drop_sentence_start(self, tokens: list[Token], start: int, end: int) -> int:
+    def _drop_sentence_start(self, tokens: Tokens, start: int, end: int) -> int:
         """Skip a first word that is capitalised only because it opens the sentence."""
-        first = tokens[start]
-        at_start = all(t.text in _OPENERS for t in tokens[:start])
-        lower = strip_possessive(first.lower)
-        if not at_start or lower not in self.common:
+        lower = strip_possessive(tokens.lowers[start])
+        if lower not in self.common or not all(t in _OPENERS for t in tokens.texts[:start]):
             return start
         if lower in self.places or lower in self.demonyms:
             return start
@@ -253,22 +333,30 @@ class EntityExtractor:
 
     # -- pass 1b: a chunk into description + name + cues -------------------------------
 
-    def _split_chunk(self, tokens: list[Token], start: int, end: int, sentence: int) -> None:
-        words = tokens[start:end]
-        lowers = [strip_possessive(t.lower) for t in words]
-        split = self._role_end(words, lowers)
-        if split:
-            # A leading role: "Turkish Foreign Minister | Mevlut Cavusoglu".
-            description = " ".join(t.text for t in words[:split])
-            self._add_peoples(words[:split], sentence)
-            self._add(
-                words[split:], tokens, start + split, end, sentence, "PERSON", _STRONG, description
-            )
-            return
-        roles = [w in TITLE_HEADS or w in TITLE_MODIFIERS or w in self.demonyms for w in lowers]
-        if all(roles) and any(w in TITLE_HEADS for w in lowers):
-            self._add_peoples(words, sentence)
-            return
+    def _split_chunk(self, tokens: Tokens, start: int, end: int, sentence: int) -> None:
+        words = tokens.words(start, end)
+        lowers = list(map(strip_possessive, tokens.lowers[start:end]))
+        if not TITLE_HEADS.isdisjoint(lowers):
+            split = self._role_end(words, lowers)
+            if split:
+                # A leading role: "Turkish Foreign Minister | Mevlut Cavusoglu".
+                description = " ".join(t.text for t in words[:split])
+                self._add_peoples(words[:split], sentence)
+                self._add(
+                    words[split:],
+                    lowers[split:],
+                    tokens,
+                    start + split,
+                    end,
+                    sentence,
+                    "PERSON",
+                    _STRONG,
+                    description,
+                )
+                return
+            if all(w in TITLE_HEADS or w in TITLE_MODIFIERS or w in self.demonyms for w in lowers):
+                self._add_peoples(words, sentence)
+                return
         # Leading nationalities split off unless the whole is one name: an organisation
         # ("Syrian Observatory for Human Rights"), a place ("Saudi Arabia"), or a nationality
         # with a common word ("Islamic State").
@@ -276,12 +364,11 @@ class EntityExtractor:
         while lead < len(words) - 1 and lowers[lead] in self.demonyms:
             lead += 1
         rest = lowers[lead:]
-        whole = (
+        if lead and not (
             self._org_name(rest)
             or fold(" ".join(t.text for t in words)) in self.places
             or (len(rest) == 1 and rest[0] in self.common)
-        )
-        if lead and not whole:
+        ):
             self._add_peoples(words[:lead], sentence)
             words, lowers, start = words[lead:], lowers[lead:], start + lead
         # Direction words before a place: "northern Syria" (but "North Carolina" is one).
@@ -297,10 +384,10 @@ class EntityExtractor:
             if lowers[k - 1] in ORG_HEADS and all(
                 w not in self.common and w not in ORG_HEADS for w in lowers[k:]
             ):
-                self._add(words[:k], tokens, start, start + k, sentence)
-                self._add(words[k:], tokens, start + k, end, sentence)
+                self._add(words[:k], lowers[:k], tokens, start, start + k, sentence)
+                self._add(words[k:], lowers[k:], tokens, start + k, end, sentence)
                 return
-        self._add(words, tokens, start, end, sentence)
+        self._add(words, lowers, tokens, start, end, sentence)
 
     def _role_end(self, words: list[Token], lowers: list[str]) -> int:
         """How many leading words are a role before a name, 0 if there is none.
@@ -353,7 +440,8 @@ class EntityExtractor:
     def _add(
         self,
         words: list[Token],
-        tokens: list[Token],
+        lowers: list[str],
+        tokens: Tokens,
         start: int,
         end: int,
         sentence: int,
@@ -361,8 +449,8 @@ class EntityExtractor:
         strength: int = 0,
         description: str = "",
     ) -> None:
-        lowers = [strip_possessive(t.lower) for t in words]
-        folded = fold(" ".join(strip_possessive(t.text) for t in words))
+        """Record a name (``lowers``: its words in lower case, possessive dropped)."""
+        folded = fold(" ".join([strip_possessive(t.text) for t in words]))
         last = lowers[-1]
         if last.endswith("s") and last not in self.places and last[:-1] in self.places:
             # "Syrias Aleppo": text that lost its apostrophes.
@@ -391,16 +479,16 @@ class EntityExtractor:
         words: list[Token],
         lowers: list[str],
         folded: str,
-        tokens: list[Token],
+        tokens: Tokens,
         start: int,
         end: int,
     ) -> tuple[str | None, int]:
-        before = tokens[start - 1].lower if start else ""
+        before = tokens.lowers[start - 1] if start else ""
         if before == "of" and start > 1:
-            before = tokens[start - 2].lower  # "the town of X"
-        after = tokens[end].lower if end < len(tokens) else ""
-        if after == "(" and end + 2 < len(tokens) and tokens[end + 2].text == ")":
-            after = tokens[end + 3].lower if end + 3 < len(tokens) else ""
+            before = tokens.lowers[start - 2]  # "the town of X"
+        after = tokens.lowers[end] if end < len(tokens) else ""
+        if after == "(" and end + 2 < len(tokens) and tokens.texts[end + 2] == ")":
+            after = tokens.lowers[end + 3] if end + 3 < len(tokens) else ""
         if folded in self.places:
             return "GPE", _STRONG
         if self._org_name(lowers):
@@ -436,18 +524,18 @@ class EntityExtractor:
         return "PERSON", _WEAK
 
     @staticmethod
-    def _org_cue(tokens: list[Token], start: int, end: int) -> bool:
+    def _org_cue(tokens: Tokens, start: int, end: int) -> bool:
         """'the Nightfall movement', 'the group Ceasefire Watch', 'the (DSB) group'."""
-        before = tokens[start - 1].lower if start else ""
-        after = tokens[end].lower if end < len(tokens) else ""
-        if after == "(" and end + 3 < len(tokens) and tokens[end + 2].text == ")":
-            after = tokens[end + 3].lower
+        before = tokens.lowers[start - 1] if start else ""
+        after = tokens.lowers[end] if end < len(tokens) else ""
+        if after == "(" and end + 3 < len(tokens) and tokens.texts[end + 2] == ")":
+            after = tokens.lowers[end + 3]
         return after in ORG_CUES_AFTER or before in ORG_CUES_BEFORE
 
-    def _context(self, mention: _Mention, tokens: list[Token], start: int, end: int) -> None:
+    def _context(self, mention: _Mention, tokens: Tokens, start: int, end: int) -> None:
         """Acronym in brackets after the name; a role in lower case just before it."""
-        if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
-            candidate = tokens[end + 1].text
+        if end + 2 < len(tokens) and tokens.texts[end] == "(" and tokens.texts[end + 2] == ")":
+            candidate = tokens.texts[end + 1]
             initials = {t.text[:1].upper() for t in mention.words}
             if is_acronym(candidate) and candidate[0] in initials:
                 mention.acronym = candidate
@@ -458,8 +546,7 @@ class EntityExtractor:
         k = start
         role: list[str] = []
         while k > 0 and len(role) < 5:
-            word = tokens[k - 1].text
-            lower = word.lower()
+            word, lower = tokens.texts[k - 1], tokens.lowers[k - 1]
             if (
                 lower in TITLE_HEADS
                 or lower in ORG_CUES_BEFORE
@@ -486,36 +573,39 @@ class EntityExtractor:
         if role:
             mention.description = " ".join(role)
             return
+        text = self.article.text
         sentence = self.article.sentences[mention.sentence]
-        local = mention.start - sentence.start
-        before, after = sentence.text[:local], sentence.text[mention.end - sentence.start :]
-        match = _APPOSITIVE_BEFORE.search(before[-80:]) if before.endswith(", ") else None
-        if match is None and after.startswith(", "):
-            match = _APPOSITIVE_AFTER.match(after)
+        match = None
+        if text.endswith(", ", sentence.start, mention.start):
+            before = text[max(sentence.start, mention.start - 80) : mention.start]
+            match = _APPOSITIVE_BEFORE.search(before)
+        if match is None and text.startswith(", ", mention.end, sentence.end):
+            match = _APPOSITIVE_AFTER.match(text[mention.end : sentence.end])
         if match:
             mention.description = match.group(1)
 
     # -- headlines --------------------------------------------------------------------------
 
-    def _headline_mentions(self, tokens: list[Token], sentence: int, known: set[str]) -> None:
+    def _headline_mentions(self, tokens: Tokens, sentence: int, known: set[str]) -> None:
         """In a Title Case line, keep only runs that name something already known."""
         i = 0
         while i < len(tokens):
             found = 0
             for n in range(min(6, len(tokens) - i), 0, -1):
-                words = tokens[i : i + n]
-                if not all(_is_name_word(t) or t.lower in PARTICLES for t in words):
+                texts, lowers = tokens.texts[i : i + n], tokens.lowers[i : i + n]
+                if not all(
+                    _name_word(t) or w in PARTICLES for t, w in zip(texts, lowers, strict=True)
+                ):
                     continue
-                if not _is_name_word(words[0]) and words[0].lower not in PARTICLES:
+                if not _name_word(texts[0]) and lowers[0] not in PARTICLES:
                     continue
-                text = _surface(list(words))
+                words = tokens.words(i, i + n)
+                text = _surface(words)
                 folded, key = fold(text), name_key(text)
                 if key in known or folded in self.places or folded in self.demonyms:
                     kind = "GPE" if folded in self.places else None
                     kind = "NORP" if folded in self.demonyms else kind
-                    self.mentions.append(
-                        _Mention(list(words), sentence, kind, _WEAK, headline=True)
-                    )
+                    self.mentions.append(_Mention(words, sentence, kind, _WEAK, headline=True))
                     found = n
                     break
             i += found or 1
@@ -523,67 +613,52 @@ class EntityExtractor:
     # -- pass 3: identity -------------------------------------------------------------------
 
     def _cluster(self) -> list[_Cluster]:
-        clusters: list[_Cluster] = []
-        by_key: dict[str, _Cluster] = {}
+        clusters = _Clusters()
         ordered = sorted(self.mentions, key=lambda m: (m.headline, m.start))
-        full = [m for m in ordered if len(m.key.split()) >= 2 and not m.headline]
+        full = [m for m in ordered if " " in m.key and not m.headline]  # two words or more
         for mention in full:
-            cluster = by_key.get(mention.key)
+            cluster = clusters.by_key.get(mention.key)
             if cluster is None:
-                cluster = by_key[mention.key] = _Cluster()
-                clusters.append(cluster)
-            cluster.add(mention)
+                cluster = clusters.by_key[mention.key] = clusters.new()
+            clusters.add(cluster, mention)
         placed = {id(m) for m in full}
         for mention in ordered:
             if id(mention) in placed:
                 continue
-            cluster = self._home(mention, clusters, by_key)
+            cluster = self._home(mention, clusters)
             if cluster is None:
-                cluster = _Cluster()
-                clusters.append(cluster)
-                by_key.setdefault(mention.key, cluster)
-            cluster.add(mention)
-        return [
-            c
-            for c in clusters
-            if any(not m.headline for m in c.mentions) or _cluster_type(c) in ("GPE", "NORP")
-        ]
+                cluster = clusters.new()
+                clusters.by_key.setdefault(mention.key, cluster)
+            clusters.add(cluster, mention)
+        return [c for c in clusters.all if c.in_body or c.type in ("GPE", "NORP")]
 
-    def _home(
-        self, mention: _Mention, clusters: list[_Cluster], by_key: dict[str, _Cluster]
-    ) -> _Cluster | None:
+    def _home(self, mention: _Mention, clusters: _Clusters) -> _Cluster | None:
         surface, key = mention.surface, mention.key
-        if key in by_key:
-            return by_key[key]
+        if key in clusters.by_key:
+            return clusters.by_key[key]
         letters = surface.replace(".", "")
         if is_acronym(surface):
-            for cluster in clusters:
-                if letters in cluster.acronyms or letters in _initials(cluster):
+            for cluster in clusters.all:
+                if letters in cluster.acronyms or letters in cluster.initials:
                     return cluster
             return None
         if mention.type in ("GPE", "NORP") and mention.strength >= _STRONG:
-            # "Rogers" is a town, but not in an article about Mike Rogers.
-            people = [
-                c
-                for c in clusters
-                if _cluster_type(c) == "PERSON"
-                and any(m.key.split() and m.words[-1].lower == surface.lower() for m in c.mentions)
-            ]
-            if mention.type == "GPE" and people:
-                mention.type, mention.strength = "PERSON", _WEAK
-                return people[-1]
+            if mention.type == "GPE":
+                # "Rogers" is a town, but not in an article about Mike Rogers.
+                named = clusters.with_last_word(surface.lower())
+                people = [c for c in named if c.type == "PERSON"]
+                if people:
+                    mention.type, mention.strength = "PERSON", _WEAK
+                    return people[-1]
             return None
         words = set(key.split())
+        if not words:
+            return None
         candidates = [
-            c
-            for c in clusters
-            if words
-            and words <= c.key_words
-            and _cluster_type(c) in ("PERSON", "ORG", None)
-            and any(not m.headline for m in c.mentions)
+            c for c in clusters.with_words(words) if c.type in ("PERSON", "ORG", None) and c.in_body
         ]
         if mention.type == "PERSON":
-            candidates = [c for c in candidates if _cluster_type(c) == "PERSON"] or candidates
+            candidates = [c for c in candidates if c.type == "PERSON"] or candidates
         if not candidates:
             return None
 
@@ -598,10 +673,10 @@ class EntityExtractor:
     def extract(self) -> list[Entity]:
         headlines = []
         for index, tokens in enumerate(self.tokens):
-            if _is_title_case(tokens):
+            if self.headlines[index]:
                 headlines.append((index, tokens))
                 continue
-            for start, end in self._chunks(tokens):
+            for start, end in self._chunks(tokens, self.name_starts[index]):
                 start = self._drop_sentence_start(tokens, start, end)
                 if start < end:
                     self._split_chunk(tokens, start, end, index)
@@ -612,9 +687,11 @@ class EntityExtractor:
         return [self._entity(c) for c in self._cluster()]
 
     def _entity(self, cluster: _Cluster) -> Entity:
-        kind = _cluster_type(cluster) or "OTHER"
+        kind = cluster.type or "OTHER"
         body = [m for m in cluster.mentions if not m.headline] or cluster.mentions
-        uses = Counter(m.surface for m in body)
+        uses: dict[str, int] = {}
+        for m in body:
+            uses[m.surface] = uses.get(m.surface, 0) + 1
         name = max(uses, key=lambda s: (len(name_key(s).split()), not is_acronym(s), uses[s]))
         aliases = {m.surface for m in cluster.mentions} | cluster.acronyms
         if kind == "PERSON" and len(name_key(name).split()) >= 2:
@@ -629,31 +706,11 @@ class EntityExtractor:
         return Entity(name, kind, sorted(aliases, key=str.casefold), mentions, descriptions)
 
 
-def _initials(cluster: _Cluster) -> set[str]:
-    found = set()
-    for mention in cluster.mentions:
-        words = [t.text for t in mention.words if t.lower not in PARTICLES | _OF_WORDS]
-        if len(words) >= 2:
-            found.add("".join(w[0] for w in words).upper())
-    return found
-
-
-def _cluster_type(cluster: _Cluster) -> str | None:
-    votes = cluster.votes
-    if not votes:
-        return None
-    best = max(votes.values())
-    for kind in ("PERSON", "GPE", "ORG", "NORP", "OTHER"):
-        if votes[kind] == best:
-            return kind
-    return None
-
-
-def extract_entities(article: Article, tokens: list[list[Token]] | None = None) -> list[Entity]:
+def extract_entities(article: Article, tokens: list[Tokens] | None = None) -> list[Entity]:
     """All entities of ``article``, each with its mentions, aliases and descriptions.
 
     ``tokens`` are the sentences' tokens when the caller has them already.
     """
     if tokens is None:
-        tokens = [tokenize(s.text, s.start) for s in article.sentences]
+        tokens = tokenize_sentences(article)
     return EntityExtractor(article, tokens).extract()

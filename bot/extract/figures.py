@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.extract.lexicon import FUNCTION_WORDS, MONTHS, SPEECH_VERBS
-from bot.extract.tokens import Token, tokenize
+from bot.extract.tokens import Tokens, tokenize_sentences
 from bot.model import Article, Figure
 from bot.textnorm import stem
 
@@ -36,6 +36,8 @@ APPROXIMATORS = (
     "nearly", "almost", "about", "around", "some", "roughly", "approximately", "over",
     "under", "only", "just", "estimated", "approx",
 )  # fmt: skip
+_APPROXIMATOR_WORDS = [(phrase, phrase.split()) for phrase in APPROXIMATORS]
+_APPROXIMATOR_SIZE = max(len(words) for _, words in _APPROXIMATOR_WORDS)
 CURRENCIES = {"$": "$", "€": "€", "£": "£", "¥": "¥"}
 CURRENCY_WORDS = frozenset(
     ["dollars", "euros", "pounds", "yen", "yuan", "rubles", "roubles", "lira", "liras"]
@@ -99,37 +101,39 @@ def _word_value(word: str) -> float | None:
 class FigureExtractor:
     """Finds the figures of one sentence at a time."""
 
-    def __init__(self, article: Article, tokens: list[list[Token]]) -> None:
+    def __init__(self, article: Article, tokens: list[Tokens]) -> None:
         self.article = article
         self.tokens = tokens
 
     def extract(self) -> list[Figure]:
         figures: list[Figure] = []
         for sentence, tokens in zip(self.article.sentences, self.tokens, strict=True):
-            i = 0
-            while i < len(tokens):
-                word = tokens[i].lower
-                if not (word[0].isdigit() or word in _NUMBER_WORDS or "-" in word):
-                    i += 1
+            after = 0  # the end of the last number found: nothing before it starts another
+            # Only a digit, a number word or a hyphenated word ("nine-year") can start one.
+            starts = [
+                k
+                for k, word in enumerate(tokens.lowers)
+                if word[0].isdigit() or word in _NUMBER_WORDS or "-" in word
+            ]
+            for i in starts:
+                if i < after:
                     continue
                 number = self._number(tokens, i)
                 if number is None:
-                    i += 1
                     continue
                 figure = self._figure(tokens, number, sentence.index)
                 if figure:
                     figures.append(figure)
-                i = number.end
+                after = number.end
         return figures
 
     # -- the number -----------------------------------------------------------------------
 
-    def _number(self, tokens: list[Token], i: int) -> _Number | None:
-        token = tokens[i]
-        word = token.lower
+    def _number(self, tokens: Tokens, i: int) -> _Number | None:
+        word = tokens.lowers[i]
         if word[:1].isdigit():
             if ":" in word or (
-                i + 1 < len(tokens) and tokens[i + 1].lower in {"th", "st", "nd", "rd"}
+                i + 1 < len(tokens) and tokens.lowers[i + 1] in {"th", "st", "nd", "rd"}
             ):
                 return None
             value = _digits(word)
@@ -141,17 +145,17 @@ class FigureExtractor:
             # "hundreds of thousands", "tens of millions"
             if (
                 end + 1 < len(tokens)
-                and tokens[end].lower == "of"
-                and tokens[end + 1].lower in VAGUE
+                and tokens.lowers[end] == "of"
+                and tokens.lowers[end + 1] in VAGUE
             ):
                 end += 2
             return _Number(i, end, None)
         elif (
             word in ("a", "an")
             and i + 1 < len(tokens)
-            and tokens[i + 1].lower in ("dozen", "hundred", "thousand", "million", "billion")
+            and tokens.lowers[i + 1] in ("dozen", "hundred", "thousand", "million", "billion")
         ):
-            scale = tokens[i + 1].lower
+            scale = tokens.lowers[i + 1]
             value = 12.0 if scale == "dozen" else SCALES[scale]
             return self._scaled(tokens, _Number(i, i + 2, value))
         else:
@@ -161,60 +165,60 @@ class FigureExtractor:
                 if dash and first in UNITS and rest.isalpha():  # "nine-year"
                     return _Number(i, i + 1, float(UNITS[first]), rest)
                 return None
-            if word == "one" and not (i + 1 < len(tokens) and tokens[i + 1].lower in SCALES):
+            if word == "one" and not (i + 1 < len(tokens) and tokens.lowers[i + 1] in SCALES):
                 return None
             number = _Number(i, i + 1, value)
         return self._scaled(tokens, number)
 
     @staticmethod
-    def _vague_ok(tokens: list[Token], i: int) -> bool:
+    def _vague_ok(tokens: Tokens, i: int) -> bool:
         """'thousands of civilians', 'hundreds of thousands displaced': not 'tens' alone."""
-        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-        return tokens[i].lower != "tens" or nxt == "of"
+        nxt = tokens.lowers[i + 1] if i + 1 < len(tokens) else ""
+        return tokens.lowers[i] != "tens" or nxt == "of"
 
     @staticmethod
-    def _scaled(tokens: list[Token], number: _Number) -> _Number:
+    def _scaled(tokens: Tokens, number: _Number) -> _Number:
         end = number.end
-        while end < len(tokens) and tokens[end].lower in SCALES and number.value is not None:
+        while end < len(tokens) and tokens.lowers[end] in SCALES and number.value is not None:
             if (
-                tokens[end].lower in ("m", "k", "bn", "mn", "mln")
-                and tokens[end].start != tokens[end - 1].end
+                tokens.lowers[end] in ("m", "k", "bn", "mn", "mln")
+                and tokens.starts[end] != tokens.ends[end - 1]
             ):
                 break
-            number.value *= SCALES[tokens[end].lower]
+            number.value *= SCALES[tokens.lowers[end]]
             end += 1
         number.end = end
         if (
             end + 1 < len(tokens)
-            and tokens[end].lower in ("to", "-", "and")
-            and tokens[end - 1].lower not in SCALES
-            and (tokens[end + 1].lower[:1].isdigit() or tokens[end + 1].lower in UNITS)
-            and tokens[end].lower != "and"
+            and tokens.lowers[end] in ("to", "-", "and")
+            and tokens.lowers[end - 1] not in SCALES
+            and (tokens.lowers[end + 1][:1].isdigit() or tokens.lowers[end + 1] in UNITS)
+            and tokens.lowers[end] != "and"
         ):
             # "five to 10 people", "10-15 people": one figure, its lower bound.
             end += 2
-            while end < len(tokens) and tokens[end].lower in SCALES:
+            while end < len(tokens) and tokens.lowers[end] in SCALES:
                 if number.value is not None:
-                    number.value *= SCALES[tokens[end].lower]
+                    number.value *= SCALES[tokens.lowers[end]]
                 end += 1
             number.end = end
         if end < len(tokens):
-            nxt = tokens[end].lower
+            nxt = tokens.lowers[end]
             if nxt == "%" or nxt == "percent":
                 number.unit, number.end = "%", end + 1
-            elif nxt == "per" and end + 1 < len(tokens) and tokens[end + 1].lower == "cent":
+            elif nxt == "per" and end + 1 < len(tokens) and tokens.lowers[end + 1] == "cent":
                 number.unit, number.end = "%", end + 2
-        if number.start and tokens[number.start - 1].text in CURRENCIES:
-            number.unit = CURRENCIES[tokens[number.start - 1].text]
+        if number.start and tokens.texts[number.start - 1] in CURRENCIES:
+            number.unit = CURRENCIES[tokens.texts[number.start - 1]]
             number.start -= 1
         return number
 
     # -- rejecting what is not a figure -----------------------------------------------------
 
-    def _not_a_figure(self, tokens: list[Token], number: _Number) -> bool:
-        token = tokens[number.start]
-        before = tokens[number.start - 1] if number.start else None
-        after = tokens[number.end] if number.end < len(tokens) else None
+    def _not_a_figure(self, tokens: Tokens, number: _Number) -> bool:
+        token = tokens.token(number.start)
+        before = tokens.token(number.start - 1) if number.start else None
+        after = tokens.token(number.end) if number.end < len(tokens) else None
         if before and before.lower.rstrip(".") in MONTHS:
             return True  # December 16
         if after and after.lower.rstrip(".") in MONTHS:
@@ -236,25 +240,25 @@ class FigureExtractor:
             and token.text[:1].isdigit()
         ):
             return True  # Resolution 2254, Flight 17
-        return bool(after and after.start == tokens[number.end - 1].end and after.text == "-")
+        return bool(after and after.start == tokens.ends[number.end - 1] and after.text == "-")
 
     # -- what it counts and what happened -------------------------------------------------
 
-    def _counted(self, tokens: list[Token], number: _Number) -> tuple[int, int]:
+    def _counted(self, tokens: Tokens, number: _Number) -> tuple[int, int]:
         """Token range of the counted noun phrase after the number, or an empty range."""
         k = number.end
         if (
             k + 1 < len(tokens)
-            and tokens[k].lower == "of"
-            and (number.value is None or number.unit == "%" or tokens[k + 1].lower == "the")
+            and tokens.lowers[k] == "of"
+            and (number.value is None or number.unit == "%" or tokens.lowers[k + 1] == "the")
         ):
             k += 1
-            if k < len(tokens) and tokens[k].lower in ("the", "its", "their", "his", "her"):
+            if k < len(tokens) and tokens.lowers[k] in ("the", "its", "their", "his", "her"):
                 k += 1
         start = k
         while k < len(tokens) and k - start < 4:
-            word = tokens[k].text
-            lower = tokens[k].lower
+            word = tokens.texts[k]
+            lower = tokens.lowers[k]
             if not word[:1].isalpha() or lower in _NOT_NOUNS or lower in MONTHS:
                 break
             if lower.endswith("ing") or lower in SPEECH_VERBS or lower in _VERBS:
@@ -262,7 +266,7 @@ class FigureExtractor:
             k += 1
             if lower in COUNT_NOUNS or lower in MEASURES or lower in CURRENCY_WORDS:
                 if lower == "square" or (
-                    lower in MEASURES and k < len(tokens) and tokens[k].lower in MEASURES
+                    lower in MEASURES and k < len(tokens) and tokens.lowers[k] in MEASURES
                 ):
                     continue
                 break
@@ -273,44 +277,43 @@ class FigureExtractor:
         if (
             number.value is None
             and k - start == 1
-            and not tokens[start].lower.endswith(("ed", "s"))
+            and not tokens.lowers[start].endswith(("ed", "s"))
         ):
             return start, start
         return start, k
 
     @staticmethod
-    def _predicate(tokens: list[Token], first: int, last: int) -> str:
+    def _predicate(tokens: Tokens, first: int, last: int) -> str:
         best: tuple[int, str] | None = None
-        for k, token in enumerate(tokens):
-            if first <= k < last or not token.text[:1].isalpha():
+        for k in range(max(0, first - 8), min(len(tokens), last + 8)):  # 8 words either side
+            if first <= k < last or not tokens.texts[k][:1].isalpha():
                 continue
             distance = first - k if k < first else k - last + 1
-            if distance > 8:
-                continue
-            if stem(token.lower) in EVENT_STEMS and (best is None or distance < best[0]):
-                best = (distance, token.lower)
+            lower = tokens.lowers[k]
+            if stem(lower) in EVENT_STEMS and (best is None or distance < best[0]):
+                best = (distance, lower)
         return best[1] if best else ""
 
     @staticmethod
-    def _counts_event(tokens: list[Token], number: _Number) -> bool:
+    def _counts_event(tokens: Tokens, number: _Number) -> bool:
         """'killed 13', 'wounded more than 30', '6.5 million are displaced'."""
         k = number.start
-        while k > 0 and tokens[k - 1].lower in {"at", "least", "more", "than", "about", "some"}:
+        while k > 0 and tokens.lowers[k - 1] in {"at", "least", "more", "than", "about", "some"}:
             k -= 1
-        if k and stem(tokens[k - 1].lower) in CASUALTY_STEMS:
+        if k and stem(tokens.lowers[k - 1]) in CASUALTY_STEMS:
             return True
-        after = [t.lower for t in tokens[number.end : number.end + 4]]
+        after = tokens.lowers[number.end : number.end + 4]
         return (
             bool(after)
             and after[0] in {"are", "were", "have", "had", "was"}
             and any(stem(w) in CASUALTY_STEMS for w in after[1:])
         )
 
-    def _figure(self, tokens: list[Token], number: _Number, sentence: int) -> Figure | None:
+    def _figure(self, tokens: Tokens, number: _Number, sentence: int) -> Figure | None:
         if self._not_a_figure(tokens, number):
             return None
         what_start, what_end = self._counted(tokens, number)
-        what = " ".join(t.text for t in tokens[what_start:what_end])
+        what = " ".join(tokens.texts[what_start:what_end])
         unit = number.unit
         if what.lower() in CURRENCY_WORDS:
             unit = unit or what.lower()
@@ -323,16 +326,16 @@ class FigureExtractor:
             what = f"percent of {what}" if what else "percent"
         first = number.start
         approx = ""
-        for phrase in APPROXIMATORS:
-            size = len(phrase.split())
-            if first >= size and " ".join(t.lower for t in tokens[first - size : first]) == phrase:
-                approx, first = phrase, first - size
+        before = tokens.lowers[max(0, first - _APPROXIMATOR_SIZE) : first]
+        for phrase, words in _APPROXIMATOR_WORDS:
+            if len(words) <= len(before) and before[len(before) - len(words) :] == words:
+                approx, first = phrase, first - len(words)
                 break
         predicate = self._predicate(tokens, first, max(number.end, what_end))
         if number.value is None and what.endswith("ed") and " " not in what:
             predicate = what.lower()  # "hundreds of thousands displaced"
         last = max(number.end, what_end)
-        text = self.article.text[tokens[first].start : tokens[last - 1].end]
+        text = self.article.text[tokens.starts[first] : tokens.ends[last - 1]]
         return Figure(
             value=number.value,
             text=text,
@@ -344,8 +347,8 @@ class FigureExtractor:
         )
 
 
-def extract_figures(article: Article, tokens: list[list[Token]] | None = None) -> list[Figure]:
+def extract_figures(article: Article, tokens: list[Tokens] | None = None) -> list[Figure]:
     """All figures of ``article`` in reading order (``tokens``: its sentences' tokens)."""
     if tokens is None:
-        tokens = [tokenize(s.text, s.start) for s in article.sentences]
+        tokens = tokenize_sentences(article)
     return FigureExtractor(article, tokens).extract()

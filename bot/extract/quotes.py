@@ -20,11 +20,12 @@ as a fragment, never presented as a statement.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.extract.lexicon import FUNCTION_WORDS, ORG_HEADS, SPEECH_VERBS, TITLE_HEADS
-from bot.extract.tokens import Token, tokenize
+from bot.extract.tokens import Tokens, tokenize, tokenize_sentences
 from bot.model import Article, Entity, Quote
 
 FRAGMENT_MAX_WORDS = 5
@@ -41,10 +42,11 @@ _ADVERBS = frozenset("also then later again once has had have was were would wil
 _PRONOUNS = frozenset({"he", "she"})
 _WORD = re.compile(r"[A-Za-z']+")
 _SUBJECT_STOP = frozenset(',;:()"')
+_MARK = re.compile('"')
+_LINE = re.compile(r"[^\n]+")
 
 
-@dataclass(frozen=True, slots=True)
-class _Named:
+class _Named(NamedTuple):
     start: int
     end: int
     name: str
@@ -76,8 +78,8 @@ def _can_close(text: str, i: int) -> bool:
 def _pair_marks(text: str, start: int, end: int) -> list[_Span]:
     spans: list[_Span] = []
     opened: int | None = None
-    for match in re.finditer('"', text[start:end]):
-        i = start + match.start()
+    for match in _MARK.finditer(text, start, end):
+        i = match.start()
         if opened is None:
             if _can_open(text, i):
                 opened = i
@@ -94,9 +96,11 @@ def _pair_marks(text: str, start: int, end: int) -> list[_Span]:
 class QuoteExtractor:
     """Finds one article's quotes, given its entities."""
 
-    def __init__(self, article: Article, entities: list[Entity]) -> None:
+    def __init__(self, article: Article, entities: list[Entity], tokens: list[Tokens]) -> None:
         self.article = article
+        self.tokens = tokens
         self.text = article.text
+        self.sentence_starts = [s.start for s in article.sentences]
         self.named = sorted(
             (_Named(m.start, m.end, e.name, e.type) for e in entities for m in e.mentions),
             key=lambda n: n.start,
@@ -104,19 +108,30 @@ class QuoteExtractor:
         self.roles = {
             d.lower(): e.name for e in entities if e.type == "PERSON" for d in e.descriptions
         }
+        self.named_starts = [n.start for n in self.named]
         self.spans = {
-            p.start(): _pair_marks(self.text, p.start(), p.end())
-            for p in re.finditer(r"[^\n]+", self.text)
+            p.start(): _pair_marks(self.text, p.start(), p.end()) for p in _LINE.finditer(self.text)
         }
         self.quoted = [(s.open, s.close) for spans in self.spans.values() for s in spans]
         self.quoted_starts = [start for start, _ in self.quoted]
         self.last_speaker: tuple[int, str] | None = None
 
     def _sentence_at(self, offset: int) -> int:
-        for sentence in self.article.sentences:
-            if sentence.start <= offset < sentence.end + 1:
-                return sentence.index
+        """The sentence holding ``offset`` (or the space just after it), else the last one.
+
+        Sentences are in order, a space apart at least, so only the last sentence starting
+        at or before ``offset`` can hold it.
+        """
+        k = bisect_right(self.sentence_starts, offset) - 1
+        if k >= 0 and offset < self.article.sentences[k].end + 1:
+            return k
         return len(self.article.sentences) - 1
+
+    def _named_between(self, start: int, end: int) -> list[_Named]:
+        """Names that start in text[start:end], in order."""
+        return self.named[
+            bisect_left(self.named_starts, start) : bisect_left(self.named_starts, end)
+        ]
 
     # -- speakers -------------------------------------------------------------------------
 
@@ -127,7 +142,7 @@ class QuoteExtractor:
         Hudson Institute"); a place speaks only as the subject itself ("Ankara said"), not
         as a modifier ("a former U.S. official said").
         """
-        inside = [n for n in self.named if start <= n.start and n.end <= end]
+        inside = [n for n in self._named_between(start, end) if n.end <= end]
         tail = self.text[start:end].rstrip(" ,")
         for named in reversed(inside):
             if named.type == "PERSON":
@@ -162,7 +177,7 @@ class QuoteExtractor:
         """He/she: a person earlier in the sentence, else a body there, else the latest person
         (or speaker) of the last sentences. Names inside quotations never count."""
         first = self.article.sentences[sentence].start
-        here = [n for n in self.named if first <= n.start < offset and not self._quoted(n.start)]
+        here = [n for n in self._named_between(first, offset) if not self._quoted(n.start)]
         for kinds in (("PERSON",), ("ORG",)):
             fitting = [n for n in here if n.type in kinds]
             if fitting:
@@ -170,43 +185,43 @@ class QuoteExtractor:
         floor = self.article.sentences[max(0, sentence - 3)].start
         candidates = [
             (n.start, n.name)
-            for n in self.named
-            if floor <= n.start < first and n.type == "PERSON" and not self._quoted(n.start)
+            for n in self._named_between(floor, first)
+            if n.type == "PERSON" and not self._quoted(n.start)
         ]
         if self.last_speaker and floor <= self.last_speaker[0] < offset:
             candidates.append(self.last_speaker)
         return max(candidates)[1] if candidates else None
 
-    def _subject_before(self, tokens: list[Token], verb: int, sentence: int) -> str | None:
+    def _subject_before(self, tokens: Tokens, verb: int, sentence: int) -> str | None:
         """The speaker in the words just before a speech verb; past an appositive if need be
         ('McCain, an Arizona Republican, said')."""
         k = verb
-        while k > 0 and tokens[k - 1].lower in _ADVERBS:
+        while k > 0 and tokens.lowers[k - 1] in _ADVERBS:
             k -= 1
         for _ in range(2):
             first = k
-            while first > 0 and tokens[first - 1].text not in _SUBJECT_STOP and k - first < 8:
-                if tokens[first - 1].lower in {"that", "and", "but", "which", "who", "while"}:
+            while first > 0 and tokens.texts[first - 1] not in _SUBJECT_STOP and k - first < 8:
+                if tokens.lowers[first - 1] in {"that", "and", "but", "which", "who", "while"}:
                     break
                 first -= 1
             if first == k:
                 return None
-            found = self._resolve(tokens[first].start, tokens[k - 1].end, sentence)
-            if found or first == 0 or tokens[first - 1].text != "," or k - first > 6:
+            found = self._resolve(tokens.starts[first], tokens.ends[k - 1], sentence)
+            if found or first == 0 or tokens.texts[first - 1] != "," or k - first > 6:
                 return found
             k = first - 1
         return None
 
-    def _subject_after(self, tokens: list[Token], verb: int, sentence: int) -> str | None:
+    def _subject_after(self, tokens: Tokens, verb: int, sentence: int) -> str | None:
         """Inverted order: 'said Trump', 'said the Turkish presidency'."""
         last = verb + 1
-        while last < len(tokens) and tokens[last].text not in _SUBJECT_STOP | {"."}:
-            if last - verb > 7 or tokens[last].lower in {"in", "on", "at", "after", "during"}:
+        while last < len(tokens) and tokens.texts[last] not in _SUBJECT_STOP | {"."}:
+            if last - verb > 7 or tokens.lowers[last] in {"in", "on", "at", "after", "during"}:
                 break
             last += 1
         if last == verb + 1:
             return None
-        return self._resolve(tokens[verb + 1].start, tokens[last - 1].end, sentence)
+        return self._resolve(tokens.starts[verb + 1], tokens.ends[last - 1], sentence)
 
     def _after(self, span: _Span, quotes: list[_Span]) -> str | None:
         sentence = self.article.sentences[self._sentence_at(span.close)]
@@ -214,14 +229,13 @@ class QuoteExtractor:
         for other in quotes:
             if span.close < other.open < stop:
                 stop = other.open
-        tokens = tokenize(self.text[span.close + 1 : stop], span.close + 1)
-        words = [t for t in tokens if t.text[:1].isalpha()]
-        if not words:
+        tokens = tokenize(self.text, span.close + 1, stop)
+        if not any(t[:1].isalpha() for t in tokens.texts):
             return None
-        for i, token in enumerate(tokens):
-            if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+        for i, lower in enumerate(tokens.lowers):
+            if lower == "according" and i + 1 < len(tokens) and tokens.lowers[i + 1] == "to":
                 return self._subject_after(tokens, i + 1, sentence.index)
-            if token.lower in SPEECH_VERBS:
+            if lower in SPEECH_VERBS:
                 return self._subject_before(tokens, i, sentence.index) or self._subject_after(
                     tokens, i, sentence.index
                 )
@@ -233,21 +247,21 @@ class QuoteExtractor:
         for other in quotes:
             if begin <= other.close < span.open:
                 begin = other.close + 1
-        tokens = tokenize(self.text[begin : span.open], begin)
+        tokens = tokenize(self.text, begin, span.open)
         if not tokens:
             return None
         first_word = self.text[span.open + 1 : span.open + 2]
         if first_word.islower():
             # 'Trump also "reiterated that ..."': the quote is the subject's own predicate.
             k = len(tokens)
-            while k > 0 and tokens[k - 1].lower in _ADVERBS:
+            while k > 0 and tokens.lowers[k - 1] in _ADVERBS:
                 k -= 1
-            if k and tokens[k - 1].text[:1].isupper():
-                named = self._resolve(tokens[k - 1].start, tokens[k - 1].end, sentence.index)
-                if named and not any(t.lower in SPEECH_VERBS for t in tokens[k:]):
+            if k and tokens.texts[k - 1][:1].isupper():
+                named = self._resolve(tokens.starts[k - 1], tokens.ends[k - 1], sentence.index)
+                if named and SPEECH_VERBS.isdisjoint(tokens.lowers[k:]):
                     return named
         for i in range(len(tokens) - 1, -1, -1):
-            if tokens[i].lower in SPEECH_VERBS:
+            if tokens.lowers[i] in SPEECH_VERBS:
                 return self._subject_before(tokens, i, sentence.index)
         return None
 
@@ -257,12 +271,12 @@ class QuoteExtractor:
         if index == 0:
             return None
         previous = self.article.sentences[index - 1]
-        tokens = tokenize(previous.text, previous.start)
-        words = [i for i, t in enumerate(tokens) if t.text[:1].isalpha()]
+        tokens = self.tokens[index - 1]
+        words = [i for i, t in enumerate(tokens.texts) if t[:1].isalpha()]
         if not words:
             return None
         for i in words[-4:]:
-            if tokens[i].lower in SPEECH_VERBS:
+            if tokens.lowers[i] in SPEECH_VERBS:
                 return self._subject_before(tokens, i, previous.index)
         return None
 
@@ -313,6 +327,10 @@ class QuoteExtractor:
         return not self.text[sentence.start : span.open].strip()
 
 
-def extract_quotes(article: Article, entities: list[Entity]) -> tuple[list[Quote], list[Quote]]:
-    """(attributed quotes, fragments) of ``article``."""
-    return QuoteExtractor(article, entities).extract()
+def extract_quotes(
+    article: Article, entities: list[Entity], tokens: list[Tokens] | None = None
+) -> tuple[list[Quote], list[Quote]]:
+    """(attributed quotes, fragments) of ``article`` (``tokens``: its sentences' tokens)."""
+    if tokens is None:
+        tokens = tokenize_sentences(article)
+    return QuoteExtractor(article, entities, tokens).extract()

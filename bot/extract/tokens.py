@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from bot.extract.lexicon import PARTICLES
+from bot.model import Article
 
 # Dotted abbreviations (U.S.), words with inner apostrophes or hyphens, numbers, punctuation.
+# The alternatives that start with a capital sit behind one look-ahead, so a lower-case word
+# or a digit does not try each abbreviation in turn; a word's apostrophes and hyphens are
+# matched a part at a time, not a character at a time. Both only make the scan cheaper.
 _TOKEN = re.compile(
+    r"(?=[A-Z])(?:"
     r"(?:[A-Z]\.){2,}"  # U.S., U.N.
     r"|(?:Mr|Mrs|Ms|Dr|St|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Jr|Sr|Rev|Brig"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\."
     r"|[A-Z]\.(?=\s+[A-Z])"  # a middle initial: George W. Bush
-    r"|\d+(?:[.,:]\d+)*|[^\W\d_](?:[\w]|['’](?=\w)|-(?=\w))*|[^\w\s]"
+    r")"
+    r"|\d+(?:[.,:]\d+)*|[^\W\d_]\w*(?:['’-]\w+)*|[^\w\s]"
 )
 # "NATO-backed", "UN-recognized", "Iran-based": a name, then a modifier; "Jong-un" is a name.
 _COMPOUND_TAILS = frozenset("based style born made led run held era type like wide linked".split())
@@ -24,7 +31,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 
 class Token(NamedTuple):
-    """One token of a sentence; offsets are into the article text."""
+    """One token; offsets are into the article text."""
 
     text: str
     start: int
@@ -32,40 +39,96 @@ class Token(NamedTuple):
     lower: str
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Tokens of ``text``; a capitalised prefix of a hyphenated word ("NATO-backed",
-    "UN-recognized") becomes a token of its own, followed by the rest."""
-    tokens: list[Token] = []
-    append = tokens.append
-    for match in _TOKEN.finditer(text):
-        word = match.group(0)
-        start = offset + match.start()
-        if "-" in word:
-            head, dash, tail = word.partition("-")
-            if (
-                head[:1].isupper()
-                and tail[:1].islower()
-                and head.lower() not in PARTICLES
-                and (tail.endswith(("ed", "ing")) or tail in _COMPOUND_TAILS)
-            ):
-                append(Token(head, start, start + len(head), head.lower()))
-                tail = dash + tail
-                append(Token(tail, start + len(head), start + len(word), tail.lower()))
-                continue
-        append(Token(word, start, start + len(word), word.lower()))
+@dataclass(slots=True)
+class Tokens:
+    """The tokens of a stretch of an article (a sentence), as parallel lists.
+
+    Token ``i`` is ``texts[i]`` (``lowers[i]`` in lower case) at ``starts[i]:ends[i]`` of
+    the article text. Lists rather than an object per token: an article has over a thousand
+    tokens, and making and garbage-collecting an object for each cost more than the
+    extraction that reads them. ``token`` and ``words`` make objects for the few that a name
+    or a number is made of.
+    """
+
+    texts: list[str]
+    lowers: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def token(self, i: int) -> Token:
+        return Token(self.texts[i], self.starts[i], self.ends[i], self.lowers[i])
+
+    def words(self, start: int, end: int) -> list[Token]:
+        """Tokens ``start`` to ``end`` (exclusive)."""
+        fields = zip(
+            self.texts[start:end],
+            self.starts[start:end],
+            self.ends[start:end],
+            self.lowers[start:end],
+            strict=True,
+        )
+        return list(map(_new_token, fields))
+
+
+# A NamedTuple's own constructor is Python code; tuple.__new__ builds one in C.
+_new_token = partial(tuple.__new__, Token)
+_group, _start, _end = re.Match.group, re.Match.start, re.Match.end
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
+    """Tokens of ``text[start:end]``, with offsets into ``text``.
+
+    A capitalised prefix of a hyphenated word ("NATO-backed", "UN-recognized") becomes a
+    token of its own, followed by the rest.
+    """
+    matches = list(_TOKEN.finditer(text, start, len(text) if end is None else end))
+    texts = list(map(_group, matches))
+    tokens = Tokens(
+        texts, list(map(str.lower, texts)), list(map(_start, matches)), list(map(_end, matches))
+    )
+    if text.find("-", start, end) >= 0:
+        for i in reversed([i for i, word in enumerate(texts) if "-" in word]):
+            _split_compound(tokens, i)
     return tokens
+
+
+def _split_compound(tokens: Tokens, i: int) -> None:
+    """Token ``i`` in two if it is a name run into a modifier ("NATO-backed")."""
+    head, dash, tail = tokens.texts[i].partition("-")
+    if (
+        head[:1].isupper()
+        and tail[:1].islower()
+        and head.lower() not in PARTICLES
+        and (tail.endswith(("ed", "ing")) or tail in _COMPOUND_TAILS)
+    ):
+        tail = dash + tail
+        middle = tokens.starts[i] + len(head)
+        tokens.texts[i : i + 1] = [head, tail]
+        tokens.lowers[i : i + 1] = [head.lower(), tail.lower()]
+        tokens.starts[i : i + 1] = [tokens.starts[i], middle]
+        tokens.ends[i : i + 1] = [middle, tokens.ends[i]]
+
+
+def tokenize_sentences(article: Article) -> list[Tokens]:
+    """The tokens of each of ``article``'s sentences."""
+    text = article.text
+    return [tokenize(text, s.start, s.end) for s in article.sentences]
+
+
+_POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 
 
 @lru_cache(maxsize=65536)
 def strip_possessive(word: str) -> str:
     """'Haftar's' -> 'Haftar'; "Syrians'" -> 'Syrians'."""
-    if word.endswith(("'s", "’s", "'", "’")) and len(word) > 2:
-        return _POSSESSIVE.sub("", word)
-    return word
+    return _POSSESSIVE.sub("", word) if is_possessive(word) else word
 
 
 def is_possessive(word: str) -> bool:
-    return word != strip_possessive(word)
+    return len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS)
 
 
 @lru_cache(maxsize=65536)

@@ -33,39 +33,45 @@ _HOVER_CARD = re.compile(
     r"\b([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}) \1(?=[A-Z])[^\n]{0,300}?\bMORE\b"
     r"(?: ?\([^()\n]{0,30}\))?"
 )
-# A sentence glued to the next one: "he said.Further" -> "he said. Further".
-_GLUED = re.compile(r"(?<=[a-z][.!?])(?=[\"]?[A-Z][a-z])")
+# A sentence glued to the next one: "he said.Further" -> "he said. Further". (Patterns here
+# start with the character they are about and look behind afterwards: the regex engine scans
+# for a leading character quickly, but tries a leading look-behind at every position.)
+_GLUED = re.compile(r"[.!?](?<=[a-z][.!?])(?=\"?[A-Z][a-z])")
 # A paragraph broken inside a sentence: "have been\n\nkilled".
-_BROKEN_PARAGRAPH = re.compile(r"(?<=[a-z,])\n\n(?=[a-z])")
+_BROKEN_PARAGRAPH = re.compile(r"\n\n(?<=[a-z,]\n\n)(?=[a-z])")
 _DATE_HEADER = re.compile(
     r"\A\s*(?:date|published|posted|updated)?\s*:?\s*(\d{4})-(\d{2})-(\d{2})\b[^\n]*\n",
     re.IGNORECASE,
 )
-_MOJIBAKE_HINT = re.compile("[ÃÂâ][\u0080-\u00bf\u2000-\u20ff]|â€")
-_QUOTES = str.maketrans(
-    {
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2033": '"',
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u00b4": "'",
-        "\u2013": "-",
-        "\u2014": " - ",
-        "\u2212": "-",
-        "\u2026": "...",
-    }
-)
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+# UTF-8 read as Windows-1252 starts each damaged character with one of these ("â€™").
+_MOJIBAKE_LEADS = "ÃÂâ"
+_MOJIBAKE_HINT = re.compile(f"[{_MOJIBAKE_LEADS}][\u0080-\u00bf\u2000-\u20ff]")
+_QUOTES = {
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2033": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u00b4": "'",
+    "\u2013": "-",
+    "\u2014": " - ",
+    "\u2212": "-",
+    "\u2026": "...",
+}
+# Replacing the few marks a text has is much faster than str.translate over all of it.
+_QUOTE_MARKS = re.compile("|".join(map(re.escape, _QUOTES)))
+# Runs of spacing other than a lone plain space, which is already what a run becomes.
+_ODD_SPACE = "\t\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPACES = re.compile(f" [ {_ODD_SPACE}]+|[{_ODD_SPACE}][ {_ODD_SPACE}]*")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +([.,;:!?])(?=\s|$|\")")
+_SPACE_BEFORE_PUNCT = re.compile(r" (?<=\w ) *([.,;:!?])(?=\s|$|\")")
 # A closing quotation mark pushed off its sentence: `conflict. "` at a paragraph's end.
 _DETACHED_CLOSE = re.compile(r'([.,!?]) +"(?=\s*$)', re.MULTILINE)
 
@@ -84,19 +90,29 @@ _FURNITURE = re.compile(
         (?:\s*[:|].{0,60}|\s+\d+\s+of\s+\d+)?
       | (?:next|prev(?:ious)?|toggle)\s+(?:image|caption|photo)\b.{0,60}
       | (?:just|must)\s+watch(?:ed)?\b.* | hide\s+caption\b.* | \d{1,2}:\d{2}
-      | media\s+playback\b.* | enlarge\s+this\s+image\b.* | .{0,80}\bnewsletters?\b.{0,80}
+      | media\s+playback\b.* | enlarge\s+this\s+image\b.*
       | please\s+verify\s+you.{0,40} | replay\s+more\s+videos\b.*
       | (?:see\s+also|read\s+(?:also|more|or\s+share))\b.{0,200} | related(?:\s\w+)?\s*:.{0,200}
-      | .*pic\.twitter\.com.* | (?:additional\s+)?(?:reporting|editing|writing)\s+by\b.{0,200}
+      | (?:additional\s+)?(?:reporting|editing|writing)\s+by\b.{0,200}
       | our\s+standards:.* | write\s+to\s+\S.{0,80}@.* | tags\s*:.{0,200}
       | tags(?-i:(?:\s+[A-Z][\w-]*){1,15}) | (?:last\s+)?updated\s*(?::|at|on)\b.{0,40}
       | \d+\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\s+ago
-      | follow\s+@\w+ | contributing:.{0,120} | .{0,120}\bvote\s+(?:here|in\b.{0,40}\bpoll)\b.{0,10}
+      | follow\s+@\w+ | contributing:.{0,120}
       | (?-i:[A-Z][A-Z /&-]{2,40}):.{0,100}  # an all-capitals label: "SPECIAL COVERAGE: ..."
       | \(\s*[A-Za-z][\w ]{0,30}:[^()]{0,120}\)  # a bracketed promotion: "( PHOTOS: ...)"
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Furniture lines recognised by a word inside them. Trying these at every character is slow,
+# so they are only tried on lines whose lower case holds one of _MENTION_HINTS (their words
+# without the letters i, k and s, which case-insensitive matching also pairs with
+# non-ASCII characters).
+_FURNITURE_MENTIONS = re.compile(
+    r"^(?:.*pic\.twitter\.com.*|.{0,80}\bnewsletters?\b.{0,80}"
+    r"|.{0,120}\bvote\s+(?:here|in\b.{0,40}\bpoll)\b.{0,10})\s*$",
+    re.IGNORECASE,
+)
+_MENTION_HINTS = ("tter.com", "letter", "vote")
 # Lines from which everything to the end is a comment form or site footer.
 _TRAILER = re.compile(
     r"^(?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment|\d*\s*comments?"
@@ -130,16 +146,19 @@ def fix_entities(text: str) -> str:
 
 def normalise_characters(text: str) -> str:
     """Repair mojibake, unify quotes, dashes and spaces, drop invisible characters."""
-    if _MOJIBAKE_HINT.search(text):
+    if any(c in text for c in _MOJIBAKE_LEADS) and _MOJIBAKE_HINT.search(text):
         text = ftfy.fix_encoding(text)
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_QUOTES)
+    text = _QUOTE_MARKS.sub(lambda m: _QUOTES[m.group()], text)
     text = _INVISIBLE.sub("", text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _keep_line(line: str) -> bool:
-    return not (_FURNITURE.match(line) or _CAPTCHA.match(line))
+    if _FURNITURE.match(line) or _CAPTCHA.match(line):
+        return False
+    lower = line.lower()
+    return not (any(h in lower for h in _MENTION_HINTS) and _FURNITURE_MENTIONS.match(line))
 
 
 def clean_text(raw: str) -> Cleaned:
@@ -154,8 +173,9 @@ def clean_text(raw: str) -> Cleaned:
     text = _TAG.sub(" ", text)
     text = _PLACEHOLDER.sub(" ", text)
     text = _INLINE_FURNITURE.sub(" ", text)
-    text = _HOVER_CARD.sub(r"\1", text)
-    text = _GLUED.sub(" ", text)
+    if "MORE" in text:  # what ends a hover card; most texts have none
+        text = _HOVER_CARD.sub(r"\1", text)
+    text = _GLUED.sub(r"\g<0> ", text)
     text = _SPACES.sub(" ", text)
     notes: list[str] = []
     paragraphs: list[str] = []

@@ -26,12 +26,14 @@ _SENTENCE_FINAL_ABBREVIATIONS = frozenset(
 )
 
 _END = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
-_NEXT_START = re.compile(r"\s+[\"'(\[]?[A-Z0-9\u00c0-\u024f]")
+_NEXT_START = re.compile(r"(\s+)[\"'(\[]?[A-Z0-9\u00c0-\u024f]")  # group 1: the spaces
 _PRONOUN_START = re.compile(r"\s+(?:He|She|They|It|We|I|The|This|That|But|And|In|On)\b")
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z][A-Za-z.]*)\.$")
 
 
-def _is_abbreviation(text: str, dot: int, following: str) -> bool:
+def _is_abbreviation(text: str, dot: int, stop: int, end: int) -> bool:
+    """Whether the dot at ``dot`` ends an abbreviation; text[stop:end] follows the dot."""
     match = _WORD_BEFORE.search(text, max(0, dot - 24), dot + 1)
     if not match:
         return False
@@ -41,7 +43,7 @@ def _is_abbreviation(text: str, dot: int, following: str) -> bool:
     if word not in ABBREVIATIONS:
         return False
     # "...in the U.S. The next day" ends a sentence; "U.S. officials" does not.
-    return not (word in _SENTENCE_FINAL_ABBREVIATIONS and _PRONOUN_START.match(following))
+    return not (word in _SENTENCE_FINAL_ABBREVIATIONS and _PRONOUN_START.match(text, stop, end))
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -49,19 +51,23 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     begin = start
     # Inside a quotation a sentence goes on; trusted only when the marks pair up.
     balanced = text.count('"', start, end) % 2 == 0
+    marks, counted = 0, start  # quotation marks in text[start:counted]
     for match in _END.finditer(text, start, end):
         stop = match.end()
-        if balanced and text.count('"', start, stop) % 2:
-            continue
-        following = text[stop:end]
-        if not _NEXT_START.match(following):
+        if balanced:
+            marks += text.count('"', counted, stop)
+            counted = stop
+            if marks % 2:
+                continue
+        following = _NEXT_START.match(text, stop, end)
+        if not following:
             continue
         punct = match.group(0)
         single_dot = punct.startswith(".") and len(punct.rstrip("\"')]")) == 1
-        if single_dot and _is_abbreviation(text, match.start(), following):
+        if single_dot and _is_abbreviation(text, match.start(), stop, end):
             continue
         spans.append((begin, stop))
-        begin = stop + (len(following) - len(following.lstrip()))
+        begin = following.end(1)  # past the spaces
     if begin < end:
         spans.append((begin, end))
     return spans
@@ -70,7 +76,7 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` in order, each with its [start, end) offsets into ``text``."""
     sentences: list[Sentence] = []
-    for paragraph in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+    for paragraph in _PARAGRAPH.finditer(text):
         for s, e in _split_paragraph(text, paragraph.start(), paragraph.end()):
             while e > s and text[e - 1].isspace():
                 e -= 1
