@@ -116,3 +116,14 @@ def test_mentions_point_at_their_text() -> None:
         for m in e.mentions:
             assert a.text[m.start : m.end] == m.text
             assert a.sentences[m.sentence].start <= m.start < a.sentences[m.sentence].end
+
+
+def test_a_run_of_names_without_commas_is_not_one_name() -> None:
+    x = facts("The list named Tonga Tuvalu Uganda Ukraine Uruguay Vanuatu Zambia Zimbabwe too.")
+    assert {"Tuvalu", "Uganda", "Zambia"} <= names(x, "GPE")
+    assert all(len(name.split()) < 3 for name in names(x))
+
+
+def test_nationality_with_a_common_word_is_one_body() -> None:
+    x = facts("Fighters of the Islamic State attacked the town.")
+    assert entity(x, "Islamic State").type == "ORG"

@@ -64,6 +64,13 @@ def test_bare_numbers_count_casualties() -> None:
     assert (f.value, f.predicate) == (6.5e6, "displaced")
 
 
+def test_death_toll_and_weekday_before_a_count() -> None:
+    (f,) = facts("Officials put the death toll at at least 70 on Monday.").figures
+    assert (f.value, f.text) == (70, "at least 70")
+    found = facts("The monitor said on Tuesday 25 people were killed.").figures
+    assert [(f.value, f.what) for f in found] == [(25, "people")]
+
+
 def test_predicate_is_the_nearby_event() -> None:
     (f,) = facts("The shelling killed more than 300 civilians last week.").figures
     assert f.predicate == "killed" and f.approx == "more than"

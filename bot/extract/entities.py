@@ -69,6 +69,12 @@ _NOT_INITIALS = PARTICLES | _OF_WORDS
 _OF_AFTER = frozenset({"states", "republic", "kingdom", "emirates", "rights"})
 _OPENERS = frozenset({'"', "'", "(", "[", "-", ":"})
 _STRONG, _MEDIUM, _WEAK = 3, 2, 1
+# What a nationality and a common word name when they are no body: "Libyan War".
+EVENT_WORDS = frozenset(
+    "war wars conflict revolution crisis uprising spring offensive election elections".split()
+)
+# The most words a name runs to ("Organization for the Prohibition of Chemical Weapons").
+MAX_NAME_WORDS = 7
 _ASCII_LOWER = frozenset(string.ascii_lowercase)
 _ROLE = "|".join(sorted(h for h in TITLE_HEADS if h.isalpha()))
 _ROLE_PHRASE = (
@@ -176,15 +182,15 @@ def _winner(votes: dict[str, int]) -> str | None:
     return None
 
 
-def _surface(tokens: list[Token]) -> str:
+def _surface(words: list[Token]) -> str:
     """The name as written, spacing kept, possessive dropped."""
-    if len(tokens) == 1:
-        return strip_possessive(tokens[0].text)
+    if len(words) == 1:
+        return strip_possessive(words[0].text)
     text = ""
-    for i, token in enumerate(tokens):
-        if i and token.start > tokens[i - 1].end:
+    for i, token in enumerate(words):
+        if i and token.start > words[i - 1].end:
             text += " "
-        text += strip_possessive(token.text) if i == len(tokens) - 1 else token.text
+        text += strip_possessive(token.text) if i == len(words) - 1 else token.text
     return text
 
 
@@ -241,17 +247,17 @@ class EntityExtractor:
         self.tokens = tokens
         self.headlines = [_is_title_case(t) for t in tokens]
         # Where a name can begin in each body sentence: a capitalised word or a particle.
-        self.name_starts = [
-            [] if headline else _name_starts(t)
-            for t, headline in zip(tokens, self.headlines, strict=True)
-        ]
+        self.name_starts: list[list[int]] = []
         # Words the article capitalises somewhere other than a sentence's start.
-        self.capitalised_inside = {
-            strip_possessive(sentence.lowers[k])
-            for sentence, starts in zip(tokens, self.name_starts, strict=True)
-            for k in starts
-            if k and sentence.texts[k][:1].isupper()
-        }
+        self.capitalised_inside: set[str] = set()
+        for sentence, headline in zip(tokens, self.headlines, strict=True):
+            if headline:
+                self.name_starts.append([])
+                continue
+            starts = _name_starts(sentence)
+            self.name_starts.append(starts)
+            inside = [sentence.lowers[k] for k in starts if k and sentence.texts[k][0].isupper()]
+            self.capitalised_inside.update(map(strip_possessive, inside))
 
     # -- pass 1: chunks ---------------------------------------------------------------------
 
@@ -285,7 +291,7 @@ class EntityExtractor:
     def _particle_start(tokens: Tokens, i: int) -> bool:
         return (
             tokens.texts[i] in PARTICLES
-            and i + 1 < len(tokens)
+            and i + 1 < len(tokens.texts)
             and _name_word(tokens.texts[i + 1])
             and tokens.starts[i + 1] == tokens.ends[i] + 1
         )
@@ -483,12 +489,13 @@ class EntityExtractor:
         start: int,
         end: int,
     ) -> tuple[str | None, int]:
-        before = tokens.lowers[start - 1] if start else ""
+        texts, around = tokens.texts, tokens.lowers
+        before = around[start - 1] if start else ""
         if before == "of" and start > 1:
-            before = tokens.lowers[start - 2]  # "the town of X"
-        after = tokens.lowers[end] if end < len(tokens) else ""
-        if after == "(" and end + 2 < len(tokens) and tokens.texts[end + 2] == ")":
-            after = tokens.lowers[end + 3] if end + 3 < len(tokens) else ""
+            before = around[start - 2]  # "the town of X"
+        after = around[end] if end < len(texts) else ""
+        if after == "(" and end + 2 < len(texts) and texts[end + 2] == ")":
+            after = around[end + 3] if end + 3 < len(texts) else ""
         if folded in self.places:
             return "GPE", _STRONG
         if self._org_name(lowers):
@@ -520,22 +527,26 @@ class EntityExtractor:
                 return "PERSON", _WEAK
             return None, 0
         if any(w in self.common for w in lowers if w not in PARTICLES):
+            if lowers[0] in self.demonyms and lowers[-1] not in EVENT_WORDS:
+                return "ORG", _WEAK  # "Islamic State", but not "Libyan War"
             return "OTHER", _WEAK
         return "PERSON", _WEAK
 
     @staticmethod
     def _org_cue(tokens: Tokens, start: int, end: int) -> bool:
         """'the Nightfall movement', 'the group Ceasefire Watch', 'the (DSB) group'."""
-        before = tokens.lowers[start - 1] if start else ""
-        after = tokens.lowers[end] if end < len(tokens) else ""
-        if after == "(" and end + 3 < len(tokens) and tokens.texts[end + 2] == ")":
-            after = tokens.lowers[end + 3]
+        texts, lowers = tokens.texts, tokens.lowers
+        before = lowers[start - 1] if start else ""
+        after = lowers[end] if end < len(texts) else ""
+        if after == "(" and end + 3 < len(texts) and texts[end + 2] == ")":
+            after = lowers[end + 3]
         return after in ORG_CUES_AFTER or before in ORG_CUES_BEFORE
 
     def _context(self, mention: _Mention, tokens: Tokens, start: int, end: int) -> None:
         """Acronym in brackets after the name; a role in lower case just before it."""
-        if end + 2 < len(tokens) and tokens.texts[end] == "(" and tokens.texts[end + 2] == ")":
-            candidate = tokens.texts[end + 1]
+        texts = tokens.texts
+        if end + 2 < len(texts) and texts[end] == "(" and texts[end + 2] == ")":
+            candidate = texts[end + 1]
             initials = {t.text[:1].upper() for t in mention.words}
             if is_acronym(candidate) and candidate[0] in initials:
                 mention.acronym = candidate
@@ -546,7 +557,7 @@ class EntityExtractor:
         k = start
         role: list[str] = []
         while k > 0 and len(role) < 5:
-            word, lower = tokens.texts[k - 1], tokens.lowers[k - 1]
+            word, lower = texts[k - 1], tokens.lowers[k - 1]
             if (
                 lower in TITLE_HEADS
                 or lower in ORG_CUES_BEFORE
@@ -586,12 +597,15 @@ class EntityExtractor:
 
     # -- headlines --------------------------------------------------------------------------
 
-    def _headline_mentions(self, tokens: Tokens, sentence: int, known: set[str]) -> None:
-        """In a Title Case line, keep only runs that name something already known."""
-        i = 0
-        while i < len(tokens):
+    def _headline_mentions(
+        self, tokens: Tokens, sentence: int, known: set[str], span: tuple[int, int] | None = None
+    ) -> None:
+        """In a Title Case line (or an over-long run of capitals, ``span``), keep only runs
+        that name something already known."""
+        i, stop = span or (0, len(tokens.texts))
+        while i < stop:
             found = 0
-            for n in range(min(6, len(tokens) - i), 0, -1):
+            for n in range(min(6, stop - i), 0, -1):
                 texts, lowers = tokens.texts[i : i + n], tokens.lowers[i : i + n]
                 if not all(
                     _name_word(t) or w in PARTICLES for t, w in zip(texts, lowers, strict=True)
@@ -671,19 +685,22 @@ class EntityExtractor:
         return max(candidates, key=weight)
 
     def extract(self) -> list[Entity]:
-        headlines = []
+        headlines: list[tuple[int, Tokens, tuple[int, int] | None]] = []
         for index, tokens in enumerate(self.tokens):
             if self.headlines[index]:
-                headlines.append((index, tokens))
+                headlines.append((index, tokens, None))
                 continue
             for start, end in self._chunks(tokens, self.name_starts[index]):
                 start = self._drop_sentence_start(tokens, start, end)
-                if start < end:
+                if end - start > MAX_NAME_WORDS:
+                    # A list of names with no commas ("Tuvalu Uganda Ukraine ..."), not a name.
+                    headlines.append((index, tokens, (start, end)))
+                elif start < end:
                     self._split_chunk(tokens, start, end, index)
         known = {m.key for m in self.mentions}
         known |= {fold(m.acronym) for m in self.mentions if m.acronym}
-        for index, tokens in headlines:
-            self._headline_mentions(tokens, index, known)
+        for index, tokens, span in headlines:
+            self._headline_mentions(tokens, index, known, span)
         return [self._entity(c) for c in self._cluster()]
 
     def _entity(self, cluster: _Cluster) -> Entity:
@@ -703,7 +720,8 @@ class EntityExtractor:
             Mention(m.sentence, m.start, m.end, self.article.text[m.start : m.end])
             for m in sorted(cluster.mentions, key=lambda m: m.start)
         ]
-        return Entity(name, kind, sorted(aliases, key=str.casefold), mentions, descriptions)
+        aliases_sorted = sorted(aliases, key=lambda a: (a.casefold(), a))
+        return Entity(name, kind, aliases_sorted, mentions, descriptions)
 
 
 def extract_entities(article: Article, tokens: list[Tokens] | None = None) -> list[Entity]:

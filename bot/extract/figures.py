@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.extract.lexicon import FUNCTION_WORDS, MONTHS, SPEECH_VERBS
+from bot.extract.lexicon import DAYS, FUNCTION_WORDS, MONTHS, SPEECH_VERBS
 from bot.extract.tokens import Tokens, tokenize_sentences
 from bot.model import Article, Figure
 from bot.textnorm import stem
@@ -133,7 +133,7 @@ class FigureExtractor:
         word = tokens.lowers[i]
         if word[:1].isdigit():
             if ":" in word or (
-                i + 1 < len(tokens) and tokens.lowers[i + 1] in {"th", "st", "nd", "rd"}
+                i + 1 < len(tokens.texts) and tokens.lowers[i + 1] in {"th", "st", "nd", "rd"}
             ):
                 return None
             value = _digits(word)
@@ -144,7 +144,7 @@ class FigureExtractor:
             end = i + 1
             # "hundreds of thousands", "tens of millions"
             if (
-                end + 1 < len(tokens)
+                end + 1 < len(tokens.texts)
                 and tokens.lowers[end] == "of"
                 and tokens.lowers[end + 1] in VAGUE
             ):
@@ -152,7 +152,7 @@ class FigureExtractor:
             return _Number(i, end, None)
         elif (
             word in ("a", "an")
-            and i + 1 < len(tokens)
+            and i + 1 < len(tokens.texts)
             and tokens.lowers[i + 1] in ("dozen", "hundred", "thousand", "million", "billion")
         ):
             scale = tokens.lowers[i + 1]
@@ -165,7 +165,7 @@ class FigureExtractor:
                 if dash and first in UNITS and rest.isalpha():  # "nine-year"
                     return _Number(i, i + 1, float(UNITS[first]), rest)
                 return None
-            if word == "one" and not (i + 1 < len(tokens) and tokens.lowers[i + 1] in SCALES):
+            if word == "one" and not (i + 1 < len(tokens.texts) and tokens.lowers[i + 1] in SCALES):
                 return None
             number = _Number(i, i + 1, value)
         return self._scaled(tokens, number)
@@ -173,13 +173,13 @@ class FigureExtractor:
     @staticmethod
     def _vague_ok(tokens: Tokens, i: int) -> bool:
         """'thousands of civilians', 'hundreds of thousands displaced': not 'tens' alone."""
-        nxt = tokens.lowers[i + 1] if i + 1 < len(tokens) else ""
+        nxt = tokens.lowers[i + 1] if i + 1 < len(tokens.texts) else ""
         return tokens.lowers[i] != "tens" or nxt == "of"
 
     @staticmethod
     def _scaled(tokens: Tokens, number: _Number) -> _Number:
         end = number.end
-        while end < len(tokens) and tokens.lowers[end] in SCALES and number.value is not None:
+        while end < len(tokens.texts) and tokens.lowers[end] in SCALES and number.value is not None:
             if (
                 tokens.lowers[end] in ("m", "k", "bn", "mn", "mln")
                 and tokens.starts[end] != tokens.ends[end - 1]
@@ -189,7 +189,7 @@ class FigureExtractor:
             end += 1
         number.end = end
         if (
-            end + 1 < len(tokens)
+            end + 1 < len(tokens.texts)
             and tokens.lowers[end] in ("to", "-", "and")
             and tokens.lowers[end - 1] not in SCALES
             and (tokens.lowers[end + 1][:1].isdigit() or tokens.lowers[end + 1] in UNITS)
@@ -197,16 +197,16 @@ class FigureExtractor:
         ):
             # "five to 10 people", "10-15 people": one figure, its lower bound.
             end += 2
-            while end < len(tokens) and tokens.lowers[end] in SCALES:
+            while end < len(tokens.texts) and tokens.lowers[end] in SCALES:
                 if number.value is not None:
                     number.value *= SCALES[tokens.lowers[end]]
                 end += 1
             number.end = end
-        if end < len(tokens):
+        if end < len(tokens.texts):
             nxt = tokens.lowers[end]
             if nxt == "%" or nxt == "percent":
                 number.unit, number.end = "%", end + 1
-            elif nxt == "per" and end + 1 < len(tokens) and tokens.lowers[end + 1] == "cent":
+            elif nxt == "per" and end + 1 < len(tokens.texts) and tokens.lowers[end + 1] == "cent":
                 number.unit, number.end = "%", end + 2
         if number.start and tokens.texts[number.start - 1] in CURRENCIES:
             number.unit = CURRENCIES[tokens.texts[number.start - 1]]
@@ -218,7 +218,7 @@ class FigureExtractor:
     def _not_a_figure(self, tokens: Tokens, number: _Number) -> bool:
         token = tokens.token(number.start)
         before = tokens.token(number.start - 1) if number.start else None
-        after = tokens.token(number.end) if number.end < len(tokens) else None
+        after = tokens.token(number.end) if number.end < len(tokens.texts) else None
         if before and before.lower.rstrip(".") in MONTHS:
             return True  # December 16
         if after and after.lower.rstrip(".") in MONTHS:
@@ -235,6 +235,7 @@ class FigureExtractor:
             before
             and before.text[:1].isupper()
             and before.lower not in FUNCTION_WORDS
+            and before.lower not in DAYS  # "said on Tuesday 25 people were killed"
             and number.start > 1
             and not number.unit
             and token.text[:1].isdigit()
@@ -248,15 +249,15 @@ class FigureExtractor:
         """Token range of the counted noun phrase after the number, or an empty range."""
         k = number.end
         if (
-            k + 1 < len(tokens)
+            k + 1 < len(tokens.texts)
             and tokens.lowers[k] == "of"
             and (number.value is None or number.unit == "%" or tokens.lowers[k + 1] == "the")
         ):
             k += 1
-            if k < len(tokens) and tokens.lowers[k] in ("the", "its", "their", "his", "her"):
+            if k < len(tokens.texts) and tokens.lowers[k] in ("the", "its", "their", "his", "her"):
                 k += 1
         start = k
-        while k < len(tokens) and k - start < 4:
+        while k < len(tokens.texts) and k - start < 4:
             word = tokens.texts[k]
             lower = tokens.lowers[k]
             if not word[:1].isalpha() or lower in _NOT_NOUNS or lower in MONTHS:
@@ -266,7 +267,7 @@ class FigureExtractor:
             k += 1
             if lower in COUNT_NOUNS or lower in MEASURES or lower in CURRENCY_WORDS:
                 if lower == "square" or (
-                    lower in MEASURES and k < len(tokens) and tokens.lowers[k] in MEASURES
+                    lower in MEASURES and k < len(tokens.texts) and tokens.lowers[k] in MEASURES
                 ):
                     continue
                 break
@@ -285,7 +286,7 @@ class FigureExtractor:
     @staticmethod
     def _predicate(tokens: Tokens, first: int, last: int) -> str:
         best: tuple[int, str] | None = None
-        for k in range(max(0, first - 8), min(len(tokens), last + 8)):  # 8 words either side
+        for k in range(max(0, first - 8), min(len(tokens.texts), last + 8)):  # 8 words either side
             if first <= k < last or not tokens.texts[k][:1].isalpha():
                 continue
             distance = first - k if k < first else k - last + 1
@@ -296,12 +297,14 @@ class FigureExtractor:
 
     @staticmethod
     def _counts_event(tokens: Tokens, number: _Number) -> bool:
-        """'killed 13', 'wounded more than 30', '6.5 million are displaced'."""
+        """'killed 13', 'wounded more than 30', '6.5 million are displaced', 'toll at 50'."""
         k = number.start
         while k > 0 and tokens.lowers[k - 1] in {"at", "least", "more", "than", "about", "some"}:
             k -= 1
         if k and stem(tokens.lowers[k - 1]) in CASUALTY_STEMS:
             return True
+        if "toll" in tokens.lowers[max(0, k - 5) : k]:
+            return True  # "put the death toll at 50", "the toll rose to 24"
         after = tokens.lowers[number.end : number.end + 4]
         return (
             bool(after)

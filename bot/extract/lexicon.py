@@ -53,7 +53,7 @@ ORG_HEADS = frozenset(
     gazette telegraph guardian press agency broadcasting radio television tv channel
     channel club federation commission cabinet administration regime directorate bureau
     secretariat mission hospital church mosque nations council. board trust exchange
-    reserve tribunal academy institution initiative project campaign caucus taliban
+    reserve tribunal academy institution initiative project campaign caucus
     militia militias committee images corps regiment museum division unit""".split()
 ) - {"regime", "administration", "government"}
 # Organisation words that a name may end in only when more than one word precedes them.

@@ -215,7 +215,7 @@ class QuoteExtractor:
     def _subject_after(self, tokens: Tokens, verb: int, sentence: int) -> str | None:
         """Inverted order: 'said Trump', 'said the Turkish presidency'."""
         last = verb + 1
-        while last < len(tokens) and tokens.texts[last] not in _SUBJECT_STOP | {"."}:
+        while last < len(tokens.texts) and tokens.texts[last] not in _SUBJECT_STOP | {"."}:
             if last - verb > 7 or tokens.lowers[last] in {"in", "on", "at", "after", "during"}:
                 break
             last += 1
@@ -233,7 +233,7 @@ class QuoteExtractor:
         if not any(t[:1].isalpha() for t in tokens.texts):
             return None
         for i, lower in enumerate(tokens.lowers):
-            if lower == "according" and i + 1 < len(tokens) and tokens.lowers[i + 1] == "to":
+            if lower == "according" and i + 1 < len(tokens.texts) and tokens.lowers[i + 1] == "to":
                 return self._subject_after(tokens, i + 1, sentence.index)
             if lower in SPEECH_VERBS:
                 return self._subject_before(tokens, i, sentence.index) or self._subject_after(
@@ -248,19 +248,19 @@ class QuoteExtractor:
             if begin <= other.close < span.open:
                 begin = other.close + 1
         tokens = tokenize(self.text, begin, span.open)
-        if not tokens:
+        if not tokens.texts:
             return None
         first_word = self.text[span.open + 1 : span.open + 2]
         if first_word.islower():
             # 'Trump also "reiterated that ..."': the quote is the subject's own predicate.
-            k = len(tokens)
+            k = len(tokens.texts)
             while k > 0 and tokens.lowers[k - 1] in _ADVERBS:
                 k -= 1
             if k and tokens.texts[k - 1][:1].isupper():
                 named = self._resolve(tokens.starts[k - 1], tokens.ends[k - 1], sentence.index)
                 if named and SPEECH_VERBS.isdisjoint(tokens.lowers[k:]):
                     return named
-        for i in range(len(tokens) - 1, -1, -1):
+        for i in range(len(tokens.texts) - 1, -1, -1):
             if tokens.lowers[i] in SPEECH_VERBS:
                 return self._subject_before(tokens, i, sentence.index)
         return None

@@ -55,9 +55,6 @@ class Tokens:
     starts: list[int]
     ends: list[int]
 
-    def __len__(self) -> int:
-        return len(self.texts)
-
     def token(self, i: int) -> Token:
         return Token(self.texts[i], self.starts[i], self.ends[i], self.lowers[i])
 
