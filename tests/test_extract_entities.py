@@ -127,3 +127,37 @@ def test_a_run_of_names_without_commas_is_not_one_name() -> None:
 def test_nationality_with_a_common_word_is_one_body() -> None:
     x = facts("Fighters of the Islamic State attacked the town.")
     assert entity(x, "Islamic State").type == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        ("Secretary of State Ann Vole flew home.", "Ann Vole", "Secretary of State"),
+        (
+            "Director of National Intelligence Bo Reyes spoke.",
+            "Bo Reyes",
+            "Director of National Intelligence",
+        ),
+        ("House Minority Leader Ida Pell objected.", "Ida Pell", "House Minority Leader"),
+        ("Aid chief Sen. Tom Brack of Ohio agreed.", "Tom Brack", "Sen."),
+    ],
+)
+def test_role_chains_before_names(text: str, name: str, description: str) -> None:
+    found = entity(facts(text), name)
+    assert found.type == "PERSON" and description in found.descriptions[0]
+
+
+def test_middle_initials_and_hyphenated_given_names_stay_in_the_name() -> None:
+    x = facts("George W. Plank met Kim Jong-sun and NATO-backed envoys.")
+    assert {"George W. Plank", "Kim Jong-sun", "NATO"} <= names(x)
+
+
+def test_surname_that_is_also_a_town_is_the_person() -> None:
+    x = facts("Senator Mike Rogers spoke first. Rogers then left the hearing.")
+    rogers = entity(x, "Mike Rogers")
+    assert rogers.type == "PERSON" and len(rogers.mentions) == 2
+
+
+def test_party_labels_and_shouted_words_are_not_names() -> None:
+    x = facts('Rep. Ed Vane, R-Texas, said: "WATCH this space." WATCH: the video.')
+    assert "WATCH" not in names(x) and not any(n.startswith("R-") for n in names(x))

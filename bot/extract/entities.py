@@ -407,8 +407,12 @@ class EntityExtractor:
             return 0
         split = heads[-1] + 1
         if lowers[split] in _OF_WORDS:
-            j = split + 1 + (lowers[split + 1 : split + 2] == ["the"])
-            while j < len(lowers) - 1 and self._role_word(lowers[j]):
+            first = j = split + 1 + (lowers[split + 1 : split + 2] == ["the"])
+            # "Governor of Texas", "Secretary of Homeland Security"; a place only right after
+            # "of", so a first name that is also a town stays with its surname.
+            while j < len(lowers) - 1 and (
+                self._role_word(lowers[j]) or (j == first and lowers[j] in self.places)
+            ):
                 j += 1
             split = j
         name = lowers[split:]
@@ -423,7 +427,6 @@ class EntityExtractor:
             word in self.common
             or word in TITLE_MODIFIERS
             or word in ORG_HEADS
-            or word in self.places
             or word in self.demonyms
         )
 
