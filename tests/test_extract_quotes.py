@@ -106,3 +106,18 @@ def test_unbalanced_mark_costs_only_its_paragraph() -> None:
 
 def test_unattributed_quote_is_not_reported() -> None:
     assert quotes('"Nothing will change for a long time to come."') == []
+
+
+def test_pronoun_after_a_sentence_goes_to_its_subject_not_its_object() -> None:
+    text = 'Minister Ana Ortiz met Paulo Reis in May.\n\n"The talks failed today," she said.'
+    assert quotes(text) == [("Ana Ortiz", "The talks failed today,")]
+
+
+def test_names_inside_the_quote_are_not_antecedents() -> None:
+    text = 'Mayor Ana Ortiz spoke.\n\n"Paulo Reis broke every promise he made," she said.'
+    assert quotes(text) == [("Ana Ortiz", "Paulo Reis broke every promise he made,")]
+
+
+def test_speaker_before_an_appositive() -> None:
+    text = '"The bridge will hold," Ortiz, a civil engineer, said on Monday.'
+    assert quotes(text) == [("Ortiz", "The bridge will hold,")]

@@ -174,23 +174,31 @@ class QuoteExtractor:
         return k >= 0 and offset < self.quoted[k][1]
 
     def _antecedent(self, offset: int, sentence: int) -> str | None:
-        """He/she: a person earlier in the sentence, else a body there, else the latest person
-        (or speaker) of the last sentences. Names inside quotations never count."""
+        """He/she: a person earlier in the sentence, else a body there, else the subject of
+        the last sentences naming a person, or the last speaker. Quoted names never count."""
         first = self.article.sentences[sentence].start
         here = [n for n in self._named_between(first, offset) if not self._quoted(n.start)]
         for kinds in (("PERSON",), ("ORG",)):
             fitting = [n for n in here if n.type in kinds]
             if fitting:
                 return fitting[-1].name
+        # The nearest earlier sentence naming a person: its first person, the likely subject
+        # ("Kerry met Assad. ... he said" is Kerry), unless a quote was attributed since.
+        for index in range(sentence - 1, max(-1, sentence - 4), -1):
+            start = self.article.sentences[index].start
+            people = [
+                n
+                for n in self._named_between(start, self.article.sentences[index].end)
+                if n.type == "PERSON" and not self._quoted(n.start)
+            ]
+            if people:
+                if self.last_speaker and start <= self.last_speaker[0] < offset:
+                    return self.last_speaker[1]
+                return people[0].name
         floor = self.article.sentences[max(0, sentence - 3)].start
-        candidates = [
-            (n.start, n.name)
-            for n in self._named_between(floor, first)
-            if n.type == "PERSON" and not self._quoted(n.start)
-        ]
         if self.last_speaker and floor <= self.last_speaker[0] < offset:
-            candidates.append(self.last_speaker)
-        return max(candidates)[1] if candidates else None
+            return self.last_speaker[1]
+        return None
 
     def _subject_before(self, tokens: Tokens, verb: int, sentence: int) -> str | None:
         """The speaker in the words just before a speech verb; past an appositive if need be
@@ -198,6 +206,8 @@ class QuoteExtractor:
         k = verb
         while k > 0 and tokens.lowers[k - 1] in _ADVERBS:
             k -= 1
+        if k > 1 and tokens.texts[k - 1] == ",":
+            k -= 1  # the comma closing an appositive: "McCain, an Arizona Republican, said"
         for _ in range(2):
             first = k
             while first > 0 and tokens.texts[first - 1] not in _SUBJECT_STOP and k - first < 8:
