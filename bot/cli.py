@@ -56,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
         help="article files or folders (default: the knowledge folder)",
     )
 
-    p = commands.add_parser("ask", help='answer a question, e.g. "/who Haftar"')
+    p = commands.add_parser("ask", help='answer a question, e.g. "/who Ortiz"')
     p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     p.add_argument("question", help='"/who NAME", "/figures TOPIC", "/quote NAME", ...')

@@ -51,8 +51,11 @@ def _stamp(moment: datetime) -> str:
 
 
 def _parse_stamp(value: str | None) -> datetime | None:
-    """The inverse of ``_stamp``; None for a missing value."""
-    return datetime.fromisoformat(value).astimezone(UTC) if value else None
+    """The inverse of ``_stamp``; None for a missing or unreadable value."""
+    try:
+        return datetime.fromisoformat(value).astimezone(UTC) if value else None
+    except ValueError:
+        return None
 
 
 def _scheduled(day: date, at: time, zone: ZoneInfo) -> datetime:

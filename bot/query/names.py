@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.store import Store
-from bot.textnorm import PARTICLES, fold
+from bot.textnorm import KEY_STOPWORDS, fold
 
 ACCEPT = 0.7
 MARGIN = 0.05
@@ -121,7 +121,7 @@ class NameIndex:
                 continue
             seen.add((entity_id, folded))
             typed = folded.split()
-            content = frozenset(w for w in typed if w not in PARTICLES) or frozenset(typed)
+            content = frozenset(w for w in typed if w not in KEY_STOPWORDS) or frozenset(typed)
             for word in set(typed):
                 self._by_word[word].append(len(self._forms))
             self._forms.append(_Form(entity_id, folded, content))
@@ -149,7 +149,7 @@ class NameIndex:
     def match(self, text: str) -> list[Match]:
         """Every entity with a name sharing a word with ``text``, best first."""
         typed = fold(text).split()
-        query = [w for w in typed if w not in PARTICLES] or typed
+        query = [w for w in typed if w not in KEY_STOPWORDS] or typed
         levels = [self._word_levels(word) for word in query]
         candidates = {i for found in levels for word in found for i in self._by_word[word]}
         best: dict[int, Match] = {}

@@ -21,7 +21,7 @@ from bot.query.names import TITLES, Named
 from bot.query.replies import lookup
 from bot.query.sources import Sources
 from bot.store import Store
-from bot.textnorm import PARTICLES, fold
+from bot.textnorm import KEY_STOPWORDS, fold
 
 MAX_ITEMS = 10
 PER_ARTICLE = 3
@@ -162,4 +162,4 @@ def _best_sentences(conn: sqlite3.Connection, entity: Named) -> list[Item]:
 def _leads(before: str, roles: list[str]) -> bool:
     """The entity opens its sentence: nothing but a title or its role comes before it."""
     folded = fold(before)
-    return folded in roles or all(w in TITLES or w in PARTICLES for w in folded.split())
+    return folded in roles or all(w in TITLES or w in KEY_STOPWORDS for w in folded.split())
