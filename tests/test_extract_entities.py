@@ -161,3 +161,9 @@ def test_surname_that_is_also_a_town_is_the_person() -> None:
 def test_party_labels_and_shouted_words_are_not_names() -> None:
     x = facts('Rep. Ed Vane, R-Texas, said: "WATCH this space." WATCH: the video.')
     assert "WATCH" not in names(x) and not any(n.startswith("R-") for n in names(x))
+
+
+def test_places_and_buildings_named_by_their_kind_are_not_people() -> None:
+    x = facts("Crowds filled Liberty Square near Harbor View Airport and the Blue River.")
+    assert names(x, "PERSON") == set()
+    assert entity(x, "Liberty Square").type == "OTHER"

@@ -505,14 +505,14 @@ class EntityExtractor:
             return "ORG", _STRONG
         if lowers[-1] in self.demonyms:
             return "NORP", _STRONG  # "Ohio Republican", "Middle Eastern"
+        if len(words) > 1 and lowers[-1] in GEO_HEADS:
+            return "OTHER", _STRONG  # "Mediterranean Sea", "Capitol Hill"
         if len(words) > 1 and lowers[0] in ORG_PREFIXES:
             return "ORG", _MEDIUM  # "Jaish al-Islam"
         if before in PLACE_CUES_BEFORE or after in PLACE_CUES_AFTER:
             return "GPE", _MEDIUM  # "the town of X", "X province"
         if len(words) > 1 and lowers[0] in PLACE_PREFIXES:
             return "GPE", _WEAK  # "Khan Sheikhoun", "Deir Ezzor"
-        if len(words) > 1 and lowers[-1] in GEO_HEADS:
-            return "OTHER", _STRONG  # "Mediterranean Sea", "Capitol Hill"
         if len(words) == 1 and is_acronym(words[0].text):
             return "ORG", _MEDIUM
         if folded in self.demonyms:

@@ -81,12 +81,13 @@ PLACE_PREFIXES = frozenset(
     "deir tal tel tell ras khan jabal jebel beit kafr ain jisr maarat bab wadi bir".split()
 )
 ORG_PREFIXES = frozenset(
-    "jaish jabhat jund ansar liwa kataib harakat ahrar hizb saraya faylaq tahrir".split()
+    "jaish jabhat jund ansar liwa kataib harakat ahrar hizb saraya faylaq".split()
 )
-# The last word of a geographic feature's name: "Mediterranean Sea", "Capitol Hill".
+# The last word of a geographic feature's or a building's name: "Capitol Hill", "X Airport".
 GEO_HEADS = frozenset(
     """sea ocean river mountains mountain hill hills valley desert gulf strait straits island
-    islands peninsula lake bay canal heights plain plains coast""".split()
+    islands peninsula lake bay canal heights plain plains coast airport square street avenue
+    bridge palace tower stadium""".split()
 )
 PLACE_DIRECTIONS = frozenset(
     """north south east west northern southern eastern western central northeast northwest

@@ -27,7 +27,9 @@ _PLACEHOLDER = re.compile(
 )
 # Credits and tags inside a paragraph: "(AP Photo/Jane Doe)", "[ID: nL5E8N3792]".
 _INLINE_FURNITURE = re.compile(
-    r"\([^()\n]{0,60}\bPhoto\b[^()\n]{0,80}\)|\[ID:[^\]\n]{0,40}\]", re.IGNORECASE
+    r"\([^()\n]{0,60}\bPhoto\b[^()\n]{0,80}\)|\[ID:[^\]\n]{0,40}\]"
+    r"|\bHide Caption\b(?: \d+ of \d+)?",
+    re.IGNORECASE,
 )
 # A hover card: a name, the name again glued to a teaser, up to "MORE": keep the name once.
 _HOVER_CARD = re.compile(
