@@ -167,3 +167,16 @@ def test_places_and_buildings_named_by_their_kind_are_not_people() -> None:
     x = facts("Crowds filled Liberty Square near Harbor View Airport and the Blue River.")
     assert names(x, "PERSON") == set()
     assert entity(x, "Liberty Square").type == "OTHER"
+
+
+def test_text_that_lost_its_punctuation() -> None:
+    x = facts("Omar al-Rashid spoke. Omar al-Rashids forces shelled Basra Iraq. Rashids army left.")
+    assert len(entity(x, "Omar al-Rashid").mentions) == 3
+    assert {"Basra", "Iraq"} <= names(x, "GPE")
+    assert names(x, "PERSON") == {"Omar al-Rashid"}
+
+
+def test_a_role_and_a_place_name_no_person() -> None:
+    x = facts("The Mayor of Nairobi spoke. Governor of New York Ida Pell agreed.")
+    assert entity(x, "Nairobi").type == "GPE"
+    assert entity(x, "Ida Pell").descriptions == ["Governor of New York"]

@@ -136,7 +136,14 @@ class _Cluster:
             if len(words) >= 2:
                 self.initials.add("".join(w[0] for w in words).upper())
         if mention.key:
-            self.last_words.add(mention.words[-1].lower)
+            self.last_words.add(_last_word(mention))
+
+
+def _last_word(mention: _Mention) -> str:
+    """The surname as a lone mention would spell it: "al-Rashid" -> "rashid"."""
+    last = mention.words[-1].lower
+    head, dash, rest = last.partition("-")
+    return rest if dash and head in PARTICLES else last
 
 
 class _Clusters:
@@ -157,7 +164,7 @@ class _Clusters:
     def add(self, cluster: _Cluster, mention: _Mention) -> None:
         for word in set(mention.key.split()) - cluster.key_words:
             self._by_word.setdefault(word, []).append(cluster)
-        last = mention.words[-1].lower
+        last = _last_word(mention)
         if mention.key and last not in cluster.last_words:
             self._by_last_word.setdefault(last, []).append(cluster)
         cluster.add(mention)
@@ -363,6 +370,12 @@ class EntityExtractor:
             if all(w in TITLE_HEADS or w in TITLE_MODIFIERS or w in self.demonyms for w in lowers):
                 self._add_peoples(words, sentence)
                 return
+            if "of" in lowers:
+                # "Mayor of Paris", "Governor of New York": a role and a place, no person.
+                k = len(lowers) - lowers[::-1].index("of")
+                if " ".join(lowers[k:]) in self.places:
+                    self._add(words[k:], lowers[k:], tokens, start + k, end, sentence)
+                    return
         # Leading nationalities split off unless the whole is one name: an organisation
         # ("Kenyan Observatory for Human Rights"), a place ("Saudi Arabia"), or a nationality
         # with a common word ("Islamic State").
@@ -385,6 +398,27 @@ class EntityExtractor:
             and " ".join(lowers[1:]) in self.places
         ):
             words, lowers, start = words[1:], lowers[1:], start + 1
+        # Places run together where commas were lost: "Aleppo Syria", "Turkey Russia".
+        if (
+            len(words) > 1
+            and " ".join(lowers) not in self.places
+            and all(w in self.places or (w.endswith("s") and w[:-1] in self.places) for w in lowers)
+        ):
+            for k in range(len(words)):
+                self._add(
+                    words[k : k + 1], lowers[k : k + 1], tokens, start + k, start + k + 1, sentence
+                )
+            return
+        # A wire agency glued to a headline: "Syria Monitor AFP" -> "AFP".
+        if (
+            len(words) > 1
+            and is_acronym(words[-1].text)
+            and "." not in words[-1].text
+            and not any(is_acronym(t.text) for t in words[:-1])
+        ):
+            self._split_chunk(tokens, start, end - 1, sentence)
+            self._add(words[-1:], lowers[-1:], tokens, end - 1, end, sentence)
+            return
         # A body run into a person's name: "United Nations | Susan Rice".
         for k in range(len(words) - 2, 0, -1):
             if lowers[k - 1] in ORG_HEADS and all(
@@ -407,17 +441,21 @@ class EntityExtractor:
             return 0
         split = heads[-1] + 1
         if lowers[split] in _OF_WORDS:
-            first = j = split + 1 + (lowers[split + 1 : split + 2] == ["the"])
-            # "Governor of Texas", "Secretary of Homeland Security"; a place only right after
-            # "of", so a first name that is also a town stays with its surname.
-            while j < len(lowers) - 1 and (
-                self._role_word(lowers[j]) or (j == first and lowers[j] in self.places)
-            ):
+            j = split + 1 + (lowers[split + 1 : split + 2] == ["the"])
+            # "Governor of New York", "Secretary of Homeland Security"; a place only right
+            # after "of", so a first name that is also a town stays with its surname.
+            for n in (3, 2, 1):
+                if j + n < len(lowers) and " ".join(lowers[j : j + n]) in self.places:
+                    j += n
+                    break
+            while j < len(lowers) - 1 and self._role_word(lowers[j]):
                 j += 1
             split = j
         name = lowers[split:]
         if not name or name[0] in _OF_WORDS or name[0] == "the":
             return 0
+        if " ".join(name) in self.places:
+            return 0  # "the Mayor of Paris" names no person
         if all(self._role_word(w) or w in TITLE_HEADS for w in name):
             return 0
         return split
@@ -634,7 +672,7 @@ class EntityExtractor:
         ordered = sorted(self.mentions, key=lambda m: (m.headline, m.start))
         full = [m for m in ordered if " " in m.key and not m.headline]  # two words or more
         for mention in full:
-            cluster = clusters.by_key.get(mention.key)
+            cluster = clusters.by_key.get(mention.key) or self._home_without_s(mention, clusters)
             if cluster is None:
                 cluster = clusters.by_key[mention.key] = clusters.new()
             clusters.add(cluster, mention)
@@ -642,12 +680,26 @@ class EntityExtractor:
         for mention in ordered:
             if id(mention) in placed:
                 continue
-            cluster = self._home(mention, clusters)
+            cluster = self._home(mention, clusters) or self._home_without_s(mention, clusters)
             if cluster is None:
                 cluster = clusters.new()
                 clusters.by_key.setdefault(mention.key, cluster)
             clusters.add(cluster, mention)
         return [c for c in clusters.all if c.in_body or c.type in ("GPE", "NORP")]
+
+    def _home_without_s(self, mention: _Mention, clusters: _Clusters) -> _Cluster | None:
+        """'Assads', 'Bashar al-Assads': a possessive whose apostrophe the text lost."""
+        surface, key = mention.surface, mention.key
+        if not surface.endswith("s") or surface.endswith("ss") or mention.headline:
+            return None
+        mention.surface, mention.key = surface[:-1], name_key(surface[:-1])
+        cluster = clusters.by_key.get(mention.key)
+        if cluster is None and " " not in mention.key:
+            cluster = self._home(mention, clusters)
+        if cluster is not None and cluster.type in ("PERSON", "ORG"):
+            return cluster
+        mention.surface, mention.key = surface, key
+        return None
 
     def _home(self, mention: _Mention, clusters: _Clusters) -> _Cluster | None:
         surface, key = mention.surface, mention.key
