@@ -26,7 +26,12 @@ from dataclasses import dataclass
 
 from bot.extract.tokens import is_acronym
 from bot.model import Entity
-from bot.textnorm import name_key
+from bot.textnorm import KEY_STOPWORDS, name_key, words
+
+
+def _initials(name: str) -> str:
+    """'Government of National Unity' -> 'gnu' (as a name key spells an acronym)."""
+    return "".join(w[0] for w in words(name) if w not in KEY_STOPWORDS)
 
 
 def _is_full(name: str) -> bool:
@@ -246,8 +251,24 @@ class Linker:
         for r in rows:
             uses[r["name"]] += r["uses"]
             types[r["type"]] += r["mentions"] or r["uses"]
-        # Among equals, the spelling that keeps its accents (Yıldırımoğlu over Yildirimoglu).
-        name = max(uses, key=lambda n: (_is_full(n), uses[n], sum(ord(c) > 127 for c in n), n))
+        # Among equals: the name its acronym stands for ("Government of National Unity" for
+        # NUG), then the spelling that keeps its accents (Yıldırımoğlu over Yildirimoglu).
+        keys = {
+            r[0]
+            for r in self.conn.execute(
+                "SELECT key FROM alias_keys WHERE entity_id = ? LIMIT 200", (entity_id,)
+            )
+        }
+        name = max(
+            uses,
+            key=lambda n: (
+                _is_full(n),
+                uses[n],
+                _initials(n) in keys,
+                sum(ord(c) > 127 for c in n),
+                n,
+            ),
+        )
         self.conn.execute(
             "UPDATE entities SET name = ?, type = ? WHERE id = ?",
             (name, types.most_common(1)[0][0], entity_id),

@@ -81,3 +81,10 @@ def test_replacing_an_article_withdraws_its_aliases(tmp_path: Path) -> None:
         store.delete_article("a")
         store.delete_article("b")
         assert store.conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 0
+
+
+def test_among_equally_used_names_the_one_its_acronym_stands_for(tmp_path: Path) -> None:
+    with Store(tmp_path / "f.sqlite3") as store:
+        put(store, "a", Entity("National Concord Government", "ORG", ["GNU"]))
+        put(store, "b", Entity("Government of National Unity", "ORG", ["GNU"]))
+        assert set(groups(store)) == {"Government of National Unity"}
