@@ -11,6 +11,7 @@ displacement finds "the flight of 9,000 people".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -84,6 +85,12 @@ CASUALTY_STEMS = frozenset(
 _YEAR_LOW, _YEAR_HIGH = 1800, 2100
 # Words that can start a figure; any other token is skipped cheaply.
 _NUMBER_WORDS = frozenset(UNITS) | VAGUE | {"a", "an"}
+# "a" and "an" start a number only before one of these: "a dozen", "a million".
+_ARTICLE_SCALES = frozenset(["dozen", "hundred", "thousand", "million", "billion"])
+# A sentence without a digit, a hyphen or one of these words holds no number, so most are
+# passed over without looking at their words one by one.
+_NUMBER_HINTS = frozenset(UNITS) | VAGUE | _ARTICLE_SCALES
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(slots=True)
@@ -120,6 +127,12 @@ class FigureExtractor:
     def extract(self) -> list[Figure]:
         figures: list[Figure] = []
         for sentence, tokens in zip(self.article.sentences, self.tokens, strict=True):
+            if not (
+                _DIGIT.search(sentence.text)
+                or "-" in sentence.text
+                or not _NUMBER_HINTS.isdisjoint(tokens.lowers)
+            ):
+                continue
             after = 0  # the end of the last number found: nothing before it starts another
             # Only a digit, a number word or a hyphenated word ("nine-year") can start one.
             starts = [
@@ -142,11 +155,10 @@ class FigureExtractor:
     # -- the number -----------------------------------------------------------------------
 
     def _number(self, tokens: Tokens, i: int) -> _Number | None:
-        word = tokens.lowers[i]
+        lowers = tokens.lowers
+        word = lowers[i]
         if word[:1].isdigit():
-            if ":" in word or (
-                i + 1 < len(tokens.texts) and tokens.lowers[i + 1] in {"th", "st", "nd", "rd"}
-            ):
+            if ":" in word or (i + 1 < len(lowers) and lowers[i + 1] in {"th", "st", "nd", "rd"}):
                 return None
             value = _digits(word)
             if value is None:
@@ -155,19 +167,11 @@ class FigureExtractor:
         elif word in VAGUE and self._vague_ok(tokens, i):
             end = i + 1
             # "hundreds of thousands", "tens of millions"
-            if (
-                end + 1 < len(tokens.texts)
-                and tokens.lowers[end] == "of"
-                and tokens.lowers[end + 1] in VAGUE
-            ):
+            if end + 1 < len(lowers) and lowers[end] == "of" and lowers[end + 1] in VAGUE:
                 end += 2
             return _Number(i, end, None)
-        elif (
-            word in ("a", "an")
-            and i + 1 < len(tokens.texts)
-            and tokens.lowers[i + 1] in ("dozen", "hundred", "thousand", "million", "billion")
-        ):
-            scale = tokens.lowers[i + 1]
+        elif word in ("a", "an") and i + 1 < len(lowers) and lowers[i + 1] in _ARTICLE_SCALES:
+            scale = lowers[i + 1]
             value = 12.0 if scale == "dozen" else SCALES[scale]
             return self._scaled(tokens, _Number(i, i + 2, value))
         else:
@@ -177,7 +181,7 @@ class FigureExtractor:
                 if dash and first in UNITS and rest.isalpha():  # "nine-year"
                     return _Number(i, i + 1, float(UNITS[first]), rest)
                 return None
-            if word == "one" and not (i + 1 < len(tokens.texts) and tokens.lowers[i + 1] in SCALES):
+            if word == "one" and not (i + 1 < len(lowers) and lowers[i + 1] in SCALES):
                 return None
             number = _Number(i, i + 1, value)
         return self._scaled(tokens, number)
@@ -185,40 +189,42 @@ class FigureExtractor:
     @staticmethod
     def _vague_ok(tokens: Tokens, i: int) -> bool:
         """'thousands of civilians', 'hundreds of thousands displaced': not 'tens' alone."""
-        nxt = tokens.lowers[i + 1] if i + 1 < len(tokens.texts) else ""
-        return tokens.lowers[i] != "tens" or nxt == "of"
+        lowers = tokens.lowers
+        nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
+        return lowers[i] != "tens" or nxt == "of"
 
     @staticmethod
     def _scaled(tokens: Tokens, number: _Number) -> _Number:
+        lowers = tokens.lowers
         end = number.end
-        while end < len(tokens.texts) and tokens.lowers[end] in SCALES and number.value is not None:
+        while end < len(lowers) and lowers[end] in SCALES and number.value is not None:
             if (
-                tokens.lowers[end] in ("m", "k", "bn", "mn", "mln")
+                lowers[end] in ("m", "k", "bn", "mn", "mln")
                 and tokens.starts[end] != tokens.ends[end - 1]
             ):
                 break
-            number.value *= SCALES[tokens.lowers[end]]
+            number.value *= SCALES[lowers[end]]
             end += 1
         number.end = end
         if (
-            end + 1 < len(tokens.texts)
-            and tokens.lowers[end] in ("to", "-", "and")
-            and tokens.lowers[end - 1] not in SCALES
-            and (tokens.lowers[end + 1][:1].isdigit() or tokens.lowers[end + 1] in UNITS)
-            and tokens.lowers[end] != "and"
+            end + 1 < len(lowers)
+            and lowers[end] in ("to", "-", "and")
+            and lowers[end - 1] not in SCALES
+            and (lowers[end + 1][:1].isdigit() or lowers[end + 1] in UNITS)
+            and lowers[end] != "and"
         ):
             # "five to 10 people", "10-15 people": one figure, its lower bound.
             end += 2
-            while end < len(tokens.texts) and tokens.lowers[end] in SCALES:
+            while end < len(lowers) and lowers[end] in SCALES:
                 if number.value is not None:
-                    number.value *= SCALES[tokens.lowers[end]]
+                    number.value *= SCALES[lowers[end]]
                 end += 1
             number.end = end
-        if end < len(tokens.texts):
-            nxt = tokens.lowers[end]
+        if end < len(lowers):
+            nxt = lowers[end]
             if nxt == "%" or nxt == "percent":
                 number.unit, number.end = "%", end + 1
-            elif nxt == "per" and end + 1 < len(tokens.texts) and tokens.lowers[end + 1] == "cent":
+            elif nxt == "per" and end + 1 < len(lowers) and lowers[end + 1] == "cent":
                 number.unit, number.end = "%", end + 2
         if number.start and tokens.texts[number.start - 1] in CURRENCIES:
             number.unit = CURRENCIES[tokens.texts[number.start - 1]]
@@ -259,19 +265,20 @@ class FigureExtractor:
 
     def _counted(self, tokens: Tokens, number: _Number) -> tuple[int, int]:
         """Token range of the counted noun phrase after the number, or an empty range."""
+        lowers = tokens.lowers
         k = number.end
         if (
-            k + 1 < len(tokens.texts)
-            and tokens.lowers[k] == "of"
-            and (number.value is None or number.unit == "%" or tokens.lowers[k + 1] == "the")
+            k + 1 < len(lowers)
+            and lowers[k] == "of"
+            and (number.value is None or number.unit == "%" or lowers[k + 1] == "the")
         ):
             k += 1
-            if k < len(tokens.texts) and tokens.lowers[k] in ("the", "its", "their", "his", "her"):
+            if k < len(lowers) and lowers[k] in ("the", "its", "their", "his", "her"):
                 k += 1
         start = k
-        while k < len(tokens.texts) and k - start < 4:
+        while k < len(lowers) and k - start < 4:
             word = tokens.texts[k]
-            lower = tokens.lowers[k]
+            lower = lowers[k]
             if not word[:1].isalpha() or lower in _NOT_NOUNS or lower in MONTHS:
                 break
             if lower.endswith("ing") or lower in SPEECH_VERBS or lower in _VERBS:
@@ -279,7 +286,7 @@ class FigureExtractor:
             k += 1
             if lower in COUNT_NOUNS or lower in MEASURES or lower in CURRENCY_WORDS:
                 if lower == "square" or (
-                    lower in MEASURES and k < len(tokens.texts) and tokens.lowers[k] in MEASURES
+                    lower in MEASURES and k < len(lowers) and lowers[k] in MEASURES
                 ):
                     continue
                 break
@@ -287,37 +294,37 @@ class FigureExtractor:
                 break
         if k == start:
             return start, start
-        if (
-            number.value is None
-            and k - start == 1
-            and not tokens.lowers[start].endswith(("ed", "s"))
-        ):
+        if number.value is None and k - start == 1 and not lowers[start].endswith(("ed", "s")):
             return start, start
         return start, k
 
     @staticmethod
     def _predicate(tokens: Tokens, first: int, last: int) -> str:
-        best: tuple[int, str] | None = None
-        for k in range(max(0, first - 8), min(len(tokens.texts), last + 8)):  # 8 words either side
-            if first <= k < last or not tokens.texts[k][:1].isalpha():
-                continue
-            distance = first - k if k < first else k - last + 1
-            lower = tokens.lowers[k]
-            if stem(lower) in EVENT_STEMS and (best is None or distance < best[0]):
-                best = (distance, lower)
-        return best[1] if best else ""
+        """The event word nearest to tokens[first:last], at most 8 words away; of two as
+        near, the one before."""
+        texts, lowers = tokens.texts, tokens.lowers
+        for distance in range(1, 9):
+            for k in (first - distance, last - 1 + distance):
+                if (
+                    0 <= k < len(texts)
+                    and texts[k][:1].isalpha()
+                    and stem(lowers[k]) in EVENT_STEMS
+                ):
+                    return lowers[k]
+        return ""
 
     @staticmethod
     def _counts_event(tokens: Tokens, number: _Number) -> bool:
         """'killed 13', 'wounded more than 30', '6.5 million are displaced', 'toll at 50'."""
+        lowers = tokens.lowers
         k = number.start
-        while k > 0 and tokens.lowers[k - 1] in {"at", "least", "more", "than", "about", "some"}:
+        while k > 0 and lowers[k - 1] in {"at", "least", "more", "than", "about", "some"}:
             k -= 1
-        if k and stem(tokens.lowers[k - 1]) in CASUALTY_STEMS:
+        if k and stem(lowers[k - 1]) in CASUALTY_STEMS:
             return True
-        if "toll" in tokens.lowers[max(0, k - 5) : k]:
+        if "toll" in lowers[max(0, k - 5) : k]:
             return True  # "put the death toll at 50", "the toll rose to 24"
-        after = tokens.lowers[number.end : number.end + 4]
+        after = lowers[number.end : number.end + 4]
         return (
             bool(after)
             and after[0] in {"are", "were", "have", "had", "was"}
