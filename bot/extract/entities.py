@@ -180,6 +180,7 @@ class _Clusters:
 
 
 def _winner(votes: dict[str, int]) -> str | None:
+    """The type with the most votes; a tie goes to the one listed first."""
     if not votes:
         return None
     best = max(votes.values())
@@ -228,6 +229,7 @@ def _is_title_case(tokens: Tokens) -> bool:
 
 
 def _name_starts(tokens: Tokens) -> list[int]:
+    """Where a name can begin: a capitalised word or a particle ("al", "von")."""
     return [k for k, text in enumerate(tokens.texts) if text[0].isupper() or text in PARTICLES]
 
 
@@ -253,8 +255,7 @@ class EntityExtractor:
         self.mentions: list[_Mention] = []
         self.tokens = tokens
         self.headlines = [_is_title_case(t) for t in tokens]
-        # Where a name can begin in each body sentence: a capitalised word or a particle.
-        self.name_starts: list[list[int]] = []
+        self.name_starts: list[list[int]] = []  # of each body sentence
         # Words the article capitalises somewhere other than a sentence's start.
         self.capitalised_inside: set[str] = set()
         for sentence, headline in zip(tokens, self.headlines, strict=True):

@@ -39,6 +39,10 @@ class Token(NamedTuple):
     lower: str
 
 
+# A NamedTuple's own constructor is Python code; tuple.__new__ makes one in C.
+_new_token = partial(tuple.__new__, Token)
+
+
 @dataclass(slots=True)
 class Tokens:
     """The tokens of a stretch of an article (a sentence), as parallel lists.
@@ -56,7 +60,7 @@ class Tokens:
     ends: list[int]
 
     def token(self, i: int) -> Token:
-        return Token(self.texts[i], self.starts[i], self.ends[i], self.lowers[i])
+        return _new_token((self.texts[i], self.starts[i], self.ends[i], self.lowers[i]))
 
     def words(self, start: int, end: int) -> list[Token]:
         """Tokens ``start`` to ``end`` (exclusive)."""
@@ -70,8 +74,6 @@ class Tokens:
         return list(map(_new_token, fields))
 
 
-# A NamedTuple's own constructor is Python code; tuple.__new__ builds one in C.
-_new_token = partial(tuple.__new__, Token)
 _group, _start, _end = re.Match.group, re.Match.start, re.Match.end
 
 
@@ -125,6 +127,7 @@ def strip_possessive(word: str) -> str:
 
 
 def is_possessive(word: str) -> bool:
+    """Ends in 's or a bare apostrophe, as "Vrana's" and "Kenyans'" do."""
     return len(word) > 2 and word.endswith(_POSSESSIVE_ENDINGS)
 
 

@@ -25,12 +25,12 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,500})?/?>")
 _PLACEHOLDER = re.compile(
     r"%[A-Z][A-Z0-9_]{2,}[0-9a-fA-F]*%|\{\{[^{}\n]{0,200}\}\}|\[(?:pull)?quote\]|\[/?[a-z_]+\]"
 )
-# Credits and tags inside a paragraph: "(AP Photo/Jane Doe)", "[ID: nL5E8N3792]".
-_INLINE_FURNITURE = re.compile(
-    r"\([^()\n]{0,60}\bPhoto\b[^()\n]{0,80}\)|\[ID:[^\]\n]{0,40}\]"
-    r"|\bHide Caption\b(?: \d+ of \d+)?",
-    re.IGNORECASE,
-)
+# Credits and tags inside a paragraph: "(AP Photo/Jane Doe)", "[ID: nL5E8N3792]", and a
+# gallery's "Hide Caption 3 of 5". The caption is tried at every word, which is slow, so
+# texts that cannot hold it (no "de capt" in lower case) get the bracketed forms alone.
+_BRACKETED = r"\([^()\n]{0,60}\bPhoto\b[^()\n]{0,80}\)|\[ID:[^\]\n]{0,40}\]"
+_INLINE_FURNITURE = re.compile(_BRACKETED + r"|\bHide Caption\b(?: \d+ of \d+)?", re.IGNORECASE)
+_BRACKETED_FURNITURE = re.compile(_BRACKETED, re.IGNORECASE)
 # A hover card: a name, the name again glued to a teaser, up to "MORE": keep the name once.
 _HOVER_CARD = re.compile(
     r"\b([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}) \1(?=[A-Z])[^\n]{0,300}?\bMORE\b"
@@ -166,6 +166,7 @@ def normalise_characters(text: str) -> str:
 
 
 def _keep_line(line: str) -> bool:
+    """Whether a line is article text, not page furniture or a spam check."""
     if _FURNITURE.match(line) or _CAPTCHA.match(line):
         return False
     lower = line.lower()
@@ -183,7 +184,8 @@ def clean_text(raw: str) -> Cleaned:
     text = fix_entities(text)
     text = _TAG.sub(" ", text)
     text = _PLACEHOLDER.sub(" ", text)
-    text = _INLINE_FURNITURE.sub(" ", text)
+    furniture = _INLINE_FURNITURE if "de capt" in text.lower() else _BRACKETED_FURNITURE
+    text = furniture.sub(" ", text)
     if "MORE" in text:  # what ends a hover card; most texts have none
         text = _HOVER_CARD.sub(r"\1", text)
     text = _GLUED.sub(r"\g<0> ", text)
