@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_left, insort
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter, itemgetter
@@ -69,6 +71,8 @@ _NOT_INITIALS = PARTICLES | _OF_WORDS
 _OF_AFTER = frozenset({"states", "republic", "kingdom", "emirates", "rights"})
 _OPENERS = frozenset({'"', "'", "(", "[", "-", ":"})
 _STRONG, _MEDIUM, _WEAK = 3, 2, 1
+# A tie between types' votes goes to the one listed first.
+_TYPE_RANK = {kind: rank for rank, kind in enumerate(("PERSON", "GPE", "ORG", "NORP", "OTHER"))}
 # What a nationality and a common word name when they are no body: "Libyan War".
 EVENT_WORDS = frozenset(
     "war wars conflict revolution crisis uprising spring offensive election elections".split()
@@ -112,6 +116,7 @@ class _Cluster:
 
     order: int  # clusters are numbered as they are made
     mentions: list[_Mention] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # of the mentions, in order
     acronyms: set[str] = field(default_factory=set)
     key_words: set[str] = field(default_factory=set)
     votes: dict[str, int] = field(default_factory=dict)
@@ -120,15 +125,26 @@ class _Cluster:
     initials: set[str] = field(default_factory=set)  # "UN" for "United Nations"
     last_words: set[str] = field(default_factory=set)  # lower case, of mentions with a key
 
-    def add(self, mention: _Mention) -> None:
+    def add(self, mention: _Mention, key_words: set[str], last_word: str) -> None:
+        """Add ``mention``, whose key splits into ``key_words`` and whose surname as a
+        lone mention would spell it is ``last_word``."""
         self.mentions.append(mention)
-        self.key_words.update(mention.key.split())
+        insort(self.starts, mention.start)
+        self.key_words |= key_words
         if mention.acronym:
             self.acronyms.add(mention.acronym.replace(".", ""))
-        if mention.type:
-            weight = mention.strength * (1 if mention.headline else 2)
-            self.votes[mention.type] = self.votes.get(mention.type, 0) + weight
-            self.type = _winner(self.votes)
+        kind = mention.type
+        if kind:
+            # Only ``kind`` gains votes, so it either overtakes the leader or not.
+            votes = self.votes[kind] = self.votes.get(kind, 0) + mention.strength * (
+                1 if mention.headline else 2
+            )
+            leader = self.type
+            if leader is None or (
+                kind != leader
+                and (votes, -_TYPE_RANK[kind]) > (self.votes[leader], -_TYPE_RANK[leader])
+            ):
+                self.type = kind
         if not mention.headline:
             self.in_body = True
         if len(mention.words) >= 2:
@@ -136,7 +152,7 @@ class _Cluster:
             if len(words) >= 2:
                 self.initials.add("".join(w[0] for w in words).upper())
         if mention.key:
-            self.last_words.add(_last_word(mention))
+            self.last_words.add(last_word)
 
 
 def _last_word(mention: _Mention) -> str:
@@ -162,12 +178,13 @@ class _Clusters:
         return cluster
 
     def add(self, cluster: _Cluster, mention: _Mention) -> None:
-        for word in set(mention.key.split()) - cluster.key_words:
+        key_words = set(mention.key.split())
+        for word in key_words - cluster.key_words:
             self._by_word.setdefault(word, []).append(cluster)
         last = _last_word(mention)
         if mention.key and last not in cluster.last_words:
             self._by_last_word.setdefault(last, []).append(cluster)
-        cluster.add(mention)
+        cluster.add(mention, key_words, last)
 
     def with_words(self, words: set[str]) -> list[_Cluster]:
         """Clusters whose key words include all of ``words`` (at least one)."""
@@ -177,17 +194,6 @@ class _Clusters:
     def with_last_word(self, lower: str) -> list[_Cluster]:
         """Clusters with a mention whose last word is ``lower``."""
         return sorted(self._by_last_word.get(lower, []), key=attrgetter("order"))
-
-
-def _winner(votes: dict[str, int]) -> str | None:
-    """The type with the most votes; a tie goes to the one listed first."""
-    if not votes:
-        return None
-    best = max(votes.values())
-    for kind in ("PERSON", "GPE", "ORG", "NORP", "OTHER"):
-        if votes.get(kind, 0) == best:
-            return kind
-    return None
 
 
 def _surface(words: list[Token]) -> str:
@@ -242,6 +248,64 @@ def _name_word(word: str) -> bool:
         and lower not in MONTHS
         and lower not in DAYS
     )
+
+
+_Verdict = tuple[str | None, int]
+
+
+@lru_cache(maxsize=65536)
+def _name_cues(
+    lowers: tuple[str, ...], folded: str, first_word: str
+) -> tuple[_Verdict | None, _Verdict | None, _Verdict | None]:
+    """What a name says of its type by itself, as three verdicts ``_type`` weighs against
+    the context in turn: one that outranks every context cue, one that outranks all but a
+    place cue, and a last one (None for a lone word it cannot type). Names recur, within an
+    article and across articles, so this is worked out once per name."""
+    gazetteer, peoples = places(), demonyms()
+    several = len(lowers) > 1
+    first: _Verdict | None = None
+    if folded in gazetteer:
+        first = "GPE", _STRONG
+    elif _org_name(lowers):
+        first = "ORG", _STRONG
+    elif lowers[-1] in peoples:
+        first = "NORP", _STRONG  # "Ohio Republican", "Middle Eastern"
+    elif several and lowers[-1] in GEO_HEADS:
+        first = "OTHER", _STRONG  # "Mediterranean Sea", "Capitol Hill"
+    elif several and lowers[0] in ORG_PREFIXES:
+        first = "ORG", _MEDIUM  # "Jaish al-Islam"
+    second: _Verdict | None = None
+    if several and lowers[0] in PLACE_PREFIXES:
+        second = "GPE", _WEAK  # "Khan Sheikhoun", "Deir Ezzor"
+    elif not several and is_acronym(first_word):
+        second = "ORG", _MEDIUM
+    elif folded in peoples:
+        second = "NORP", _STRONG
+    third: _Verdict | None = None
+    if lowers[0] in PARTICLES or lowers[0].split("-")[0] in PARTICLES:
+        third = ("ORG", _WEAK) if len(name_key(folded).split()) == 1 else ("PERSON", _WEAK)
+    elif several:
+        if any(w in common_words() for w in lowers if w not in PARTICLES):
+            if lowers[0] in peoples and lowers[-1] not in EVENT_WORDS:
+                third = "ORG", _WEAK  # "Islamic State", but not "Libyan War"
+            else:
+                third = "OTHER", _WEAK
+        else:
+            third = "PERSON", _WEAK
+    return first, second, third
+
+
+def _org_name(lowers: Sequence[str]) -> bool:
+    """Whether the words name a body: "Red Crescent Society", "Ministry of Health"."""
+    if not lowers:
+        return False
+    if lowers[-1] in ORG_HEADS:
+        return True
+    for k, word in enumerate(lowers):
+        heads = word in ORG_HEADS or (word in WEAK_ORG_HEADS and (k >= 1 or len(lowers) > 2))
+        if heads and (k == len(lowers) - 1 or lowers[k + 1] in _OF_WORDS):
+            return True
+    return False
 
 
 class EntityExtractor:
@@ -348,6 +412,15 @@ class EntityExtractor:
     # -- pass 1b: a chunk into description + name + cues -------------------------------
 
     def _split_chunk(self, tokens: Tokens, start: int, end: int, sentence: int) -> None:
+        if end - start == 1:
+            # Most chunks are one word, with no role, nationality or second name to split
+            # off: a role word alone names no one ("the President"), but may be a people's.
+            lower = strip_possessive(tokens.lowers[start])
+            if lower in TITLE_HEADS:
+                self._add_peoples([tokens.token(start)], sentence)
+            else:
+                self._add([tokens.token(start)], [lower], tokens, start, end, sentence)
+            return
         words = tokens.words(start, end)
         lowers = list(map(strip_possessive, tokens.lowers[start:end]))
         if not TITLE_HEADS.isdisjoint(lowers):
@@ -385,7 +458,7 @@ class EntityExtractor:
             lead += 1
         rest = lowers[lead:]
         if lead and not (
-            self._org_name(rest)
+            _org_name(rest)
             or fold(" ".join(t.text for t in words)) in self.places
             or (len(rest) == 1 and rest[0] in self.common)
         ):
@@ -469,17 +542,6 @@ class EntityExtractor:
             or word in self.demonyms
         )
 
-    def _org_name(self, lowers: list[str]) -> bool:
-        if not lowers:
-            return False
-        if lowers[-1] in ORG_HEADS:
-            return True
-        for k, word in enumerate(lowers):
-            heads = word in ORG_HEADS or (word in WEAK_ORG_HEADS and (k >= 1 or len(lowers) > 2))
-            if heads and (k == len(lowers) - 1 or lowers[k + 1] in _OF_WORDS):
-                return True
-        return False
-
     def _add_peoples(self, words: list[Token], sentence: int) -> None:
         for token in words:
             if strip_possessive(token.lower) in self.demonyms:
@@ -531,6 +593,11 @@ class EntityExtractor:
         start: int,
         end: int,
     ) -> tuple[str | None, int]:
+        """The name's type and how sure it is: what the name itself says, weighed in turn
+        against the words around it ("the town of X", "Minister X", "X movement")."""
+        first, second, third = _name_cues(tuple(lowers), folded, words[0].text)
+        if first:
+            return first
         texts, around = tokens.texts, tokens.lowers
         before = around[start - 1] if start else ""
         if before == "of" and start > 1:
@@ -538,41 +605,22 @@ class EntityExtractor:
         after = around[end] if end < len(texts) else ""
         if after == "(" and end + 2 < len(texts) and texts[end + 2] == ")":
             after = around[end + 3] if end + 3 < len(texts) else ""
-        if folded in self.places:
-            return "GPE", _STRONG
-        if self._org_name(lowers):
-            return "ORG", _STRONG
-        if lowers[-1] in self.demonyms:
-            return "NORP", _STRONG  # "Ohio Republican", "Middle Eastern"
-        if len(words) > 1 and lowers[-1] in GEO_HEADS:
-            return "OTHER", _STRONG  # "Mediterranean Sea", "Capitol Hill"
-        if len(words) > 1 and lowers[0] in ORG_PREFIXES:
-            return "ORG", _MEDIUM  # "Jaish al-Islam"
         if before in PLACE_CUES_BEFORE or after in PLACE_CUES_AFTER:
             return "GPE", _MEDIUM  # "the town of X", "X province"
-        if len(words) > 1 and lowers[0] in PLACE_PREFIXES:
-            return "GPE", _WEAK  # "Khan Sheikhoun", "Deir Ezzor"
-        if len(words) == 1 and is_acronym(words[0].text):
-            return "ORG", _MEDIUM
-        if folded in self.demonyms:
-            return "NORP", _STRONG
+        if second:
+            return second
         if before in TITLE_HEADS and before.isalpha():
             return "PERSON", _STRONG
         if self._org_cue(tokens, start, end):
             return "ORG", _MEDIUM
-        if lowers[0] in PARTICLES or lowers[0].split("-")[0] in PARTICLES:
-            return ("ORG", _WEAK) if len(name_key(folded).split()) == 1 else ("PERSON", _WEAK)
-        if len(words) == 1:
-            if after in PERSON_CUES_AFTER and (after != "forces" or is_possessive(words[0].text)):
-                return "PERSON", _MEDIUM
-            if after in SPEECH_VERBS:
-                return "PERSON", _WEAK
-            return None, 0
-        if any(w in self.common for w in lowers if w not in PARTICLES):
-            if lowers[0] in self.demonyms and lowers[-1] not in EVENT_WORDS:
-                return "ORG", _WEAK  # "Islamic State", but not "Libyan War"
-            return "OTHER", _WEAK
-        return "PERSON", _WEAK
+        if third:
+            return third
+        # A lone word the name alone does not type.
+        if after in PERSON_CUES_AFTER and (after != "forces" or is_possessive(words[0].text)):
+            return "PERSON", _MEDIUM
+        if after in SPEECH_VERBS:
+            return "PERSON", _WEAK
+        return None, 0
 
     @staticmethod
     def _org_cue(tokens: Tokens, start: int, end: int) -> bool:
@@ -735,8 +783,8 @@ class EntityExtractor:
         # Several people share the word: the one the article names most (Juan Lopez, not
         # Maria, is "Lopez"), the most recently named among equals.
         def weight(cluster: _Cluster) -> tuple[int, int]:
-            starts = [m.start for m in cluster.mentions if m.start < mention.start]
-            return len(cluster.mentions), max(starts, default=-1)
+            before = bisect_left(cluster.starts, mention.start)
+            return len(cluster.mentions), cluster.starts[before - 1] if before else -1
 
         return max(candidates, key=weight)
 

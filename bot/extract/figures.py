@@ -134,11 +134,13 @@ class FigureExtractor:
             ):
                 continue
             after = 0  # the end of the last number found: nothing before it starts another
-            # Only a digit, a number word or a hyphenated word ("nine-year") can start one.
+            # Only a digit, a number word or one run into another ("nine-year") starts one.
             starts = [
                 k
                 for k, word in enumerate(tokens.lowers)
-                if word[0].isdigit() or word in _NUMBER_WORDS or "-" in word
+                if word[0].isdigit()
+                or word in _NUMBER_WORDS
+                or ("-" in word and word.partition("-")[0] in UNITS)
             ]
             for i in starts:
                 if i < after:

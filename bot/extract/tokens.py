@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from itertools import accumulate
 from typing import NamedTuple
 
 from bot.extract.lexicon import PARTICLES
@@ -74,7 +75,10 @@ class Tokens:
         return list(map(_new_token, fields))
 
 
-_group, _start, _end = re.Match.group, re.Match.start, re.Match.end
+# The token pattern as one group, so that splitting a text on it yields the gaps and the
+# tokens in turn: every offset then follows from the lengths alone, with no match object
+# made per token.
+_TOKEN_OR_GAP = re.compile(f"({_TOKEN.pattern})")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
@@ -83,12 +87,12 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
     A capitalised prefix of a hyphenated word ("NATO-backed", "UN-recognized") becomes a
     token of its own, followed by the rest.
     """
-    matches = list(_TOKEN.finditer(text, start, len(text) if end is None else end))
-    texts = list(map(_group, matches))
-    tokens = Tokens(
-        texts, list(map(str.lower, texts)), list(map(_start, matches)), list(map(_end, matches))
-    )
-    if text.find("-", start, end) >= 0:
+    span = text[start:end]
+    parts = _TOKEN_OR_GAP.split(span)  # gap, token, gap, token, ..., gap
+    offsets = list(accumulate(map(len, parts), initial=start))
+    texts = parts[1::2]
+    tokens = Tokens(texts, list(map(str.lower, texts)), offsets[1::2], offsets[2::2])
+    if "-" in span:
         for i in reversed([i for i, word in enumerate(texts) if "-" in word]):
             _split_compound(tokens, i)
     return tokens
