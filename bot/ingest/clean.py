@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -71,10 +72,12 @@ _QUOTES = {
 # Replacing the few marks a text has is much faster than str.translate over all of it.
 _QUOTE_MARKS = re.compile("|".join(map(re.escape, _QUOTES)))
 # Runs of spacing other than a lone plain space, which is already what a run becomes.
-_ODD_SPACE = "\t\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_SPACES = re.compile(f" [ {_ODD_SPACE}]+|[{_ODD_SPACE}][ {_ODD_SPACE}]*")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_SPACE_BEFORE_PUNCT = re.compile(r" (?<=\w ) *([.,;:!?])(?=\s|$|\")")
+_ODD_SPACES = "\t\u00a0\u2028\u2029\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+_SPACES = re.compile(f" [ {_ODD_SPACES}]+|[{_ODD_SPACES}][ {_ODD_SPACES}]*")
+_INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = re.compile(f"[{_INVISIBLES}]")
+_PUNCTUATION = ".,;:!?"
+_SPACE_BEFORE_PUNCT = re.compile(rf" (?<=\w ) *([{_PUNCTUATION}])(?=\s|$|\")")
 # A closing quotation mark pushed off its sentence: `conflict. "` at a paragraph's end.
 _DETACHED_CLOSE = re.compile(r'([.,!?]) +"(?=\s*$)', re.MULTILINE)
 
@@ -126,6 +129,15 @@ _TRAILER = re.compile(
 _CAPTCHA = re.compile(r"^\s*\d{1,3}\s*[-+x×*−]\s*\d{0,3}\s*=\s*\d{0,3}\s*\??\s*$")
 
 
+def _sub(pattern: re.Pattern[str], replacement: str, text: str, needles: Iterable[str]) -> str:
+    """``pattern.sub``, skipped when ``text`` holds none of ``needles``, one of which every
+    match contains. Each regex pass over a long text costs more than finding a character
+    in it, and most texts hold nothing that most of these patterns are about."""
+    if any(needle in text for needle in needles):
+        return pattern.sub(replacement, text)
+    return text
+
+
 @dataclass(slots=True)
 class Cleaned:
     """The cleaned body plus what was learnt while cleaning it."""
@@ -146,7 +158,8 @@ def iso_date(value: str | None) -> str | None:
 def fix_entities(text: str) -> str:
     """Decode HTML entities, including the broken forms scrapers leave."""
     text = _BROKEN_NUMERIC.sub(lambda m: f"&#{m.group(1)};", text)
-    text = _BROKEN_NAMED.sub(lambda m: f"&{m.group(1).lower()};", text)
+    if ";" in text:
+        text = _BROKEN_NAMED.sub(lambda m: f"&{m.group(1).lower()};", text)
     for _ in range(4):  # "&amp;amp;quot;" needs several rounds
         decoded = html.unescape(text)
         if decoded == text:
@@ -160,8 +173,9 @@ def normalise_characters(text: str) -> str:
     if any(c in text for c in _MOJIBAKE_LEADS) and _MOJIBAKE_HINT.search(text):
         text = ftfy.fix_encoding(text)
     text = unicodedata.normalize("NFC", text)
-    text = _QUOTE_MARKS.sub(lambda m: _QUOTES[m.group()], text)
-    text = _INVISIBLE.sub("", text)
+    if any(mark in text for mark in _QUOTES):
+        text = _QUOTE_MARKS.sub(lambda m: _QUOTES[m.group()], text)
+    text = _sub(_INVISIBLE, "", text, _INVISIBLES)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -183,13 +197,16 @@ def clean_text(raw: str) -> Cleaned:
         text = text[header.end() :]
     text = fix_entities(text)
     text = _TAG.sub(" ", text)
-    text = _PLACEHOLDER.sub(" ", text)
-    furniture = _INLINE_FURNITURE if "de capt" in text.lower() else _BRACKETED_FURNITURE
-    text = furniture.sub(" ", text)
+    text = _sub(_PLACEHOLDER, " ", text, "%{[")
+    lower = text.lower()
+    if "de capt" in lower:
+        text = _INLINE_FURNITURE.sub(" ", text)
+    elif "photo" in lower or "[" in text:
+        text = _BRACKETED_FURNITURE.sub(" ", text)
     if "MORE" in text:  # what ends a hover card; most texts have none
         text = _HOVER_CARD.sub(r"\1", text)
     text = _GLUED.sub(r"\g<0> ", text)
-    text = _SPACES.sub(" ", text)
+    text = _sub(_SPACES, " ", text, ("  ", *_ODD_SPACES))
     notes: list[str] = []
     paragraphs: list[str] = []
     for line in text.split("\n"):
@@ -202,6 +219,6 @@ def clean_text(raw: str) -> Cleaned:
         if _keep_line(line):
             paragraphs.append(line)
     body = _BROKEN_PARAGRAPH.sub(" ", "\n\n".join(paragraphs))
-    body = _SPACE_BEFORE_PUNCT.sub(r"\1", body)
+    body = _sub(_SPACE_BEFORE_PUNCT, r"\1", body, [" " + mark for mark in _PUNCTUATION])
     body = _DETACHED_CLOSE.sub(r'\1"', body)
     return Cleaned(text=body, published=published, notes=notes)
