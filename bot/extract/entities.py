@@ -693,16 +693,14 @@ class EntityExtractor:
         """In a Title Case line (or an over-long run of capitals, ``span``), keep only runs
         that name something already known."""
         i, stop = span or (0, len(tokens.texts))
+        # How many words that can be part of a name run from each position on.
+        runs = [0] * (stop + 1)
+        for k in range(stop - 1, i - 1, -1):
+            if _name_word(tokens.texts[k]) or tokens.lowers[k] in PARTICLES:
+                runs[k] = runs[k + 1] + 1
         while i < stop:
             found = 0
-            for n in range(min(6, stop - i), 0, -1):
-                texts, lowers = tokens.texts[i : i + n], tokens.lowers[i : i + n]
-                if not all(
-                    _name_word(t) or w in PARTICLES for t, w in zip(texts, lowers, strict=True)
-                ):
-                    continue
-                if not _name_word(texts[0]) and lowers[0] not in PARTICLES:
-                    continue
+            for n in range(min(6, runs[i]), 0, -1):
                 words = tokens.words(i, i + n)
                 text = _surface(words)
                 folded, key = fold(text), name_key(text)
@@ -822,7 +820,7 @@ class EntityExtractor:
         descriptions = list(dict.fromkeys(m.description for m in cluster.mentions if m.description))
         mentions = [
             Mention(m.sentence, m.start, m.end, self.article.text[m.start : m.end])
-            for m in sorted(cluster.mentions, key=lambda m: m.start)
+            for m in sorted(cluster.mentions, key=attrgetter("start"))
         ]
         aliases_sorted = sorted(aliases, key=lambda a: (a.casefold(), a))
         return Entity(name, kind, aliases_sorted, mentions, descriptions)
