@@ -67,6 +67,8 @@ PERSON_CUES_AFTER = frozenset(
     ["regime", "administration", "government", "forces", "loyalists", "camp"]
 )
 _OF_WORDS = frozenset({"of", "for"})
+# Lower-case words that can join two capitalised parts of one name.
+_CONNECTORS = PARTICLES | _OF_WORDS | {"and"}
 _NOT_INITIALS = PARTICLES | _OF_WORDS
 _OF_AFTER = frozenset({"states", "republic", "kingdom", "emirates", "rights"})
 _OPENERS = frozenset({'"', "'", "(", "[", "-", ":"})
@@ -348,7 +350,7 @@ class EntityExtractor:
             while j < len(texts) and not is_possessive(texts[j - 1]):
                 if _name_word(texts[j]):
                     j += 1
-                elif self._connector(tokens, i, j):
+                elif texts[j] in _CONNECTORS and self._connector(tokens, i, j):
                     j += 2 if tokens.lowers[j + 1] == "the" else 1
                 else:
                     break
@@ -370,11 +372,10 @@ class EntityExtractor:
 
     @staticmethod
     def _connector(tokens: Tokens, i: int, j: int) -> bool:
-        """A lower-case word joining two capitalised parts of one name."""
+        """Whether ``texts[j]``, one of ``_CONNECTORS``, joins two capitalised parts of one
+        name."""
         texts, lowers = tokens.texts, tokens.lowers
         word = texts[j]
-        if word not in PARTICLES and word != "and" and word not in _OF_WORDS:
-            return False
         nxt = j + 1
         if nxt < len(texts) and lowers[nxt] == "the" and word in _OF_WORDS:
             nxt += 1
@@ -398,6 +399,8 @@ class EntityExtractor:
 
     def _drop_sentence_start(self, tokens: Tokens, start: int, end: int) -> int:
         """Skip a first word that is capitalised only because it opens the sentence."""
+        if start and tokens.texts[0] not in _OPENERS:
+            return start  # most chunks: a word has come before
         lower = strip_possessive(tokens.lowers[start])
         if lower not in self.common or not all(t in _OPENERS for t in tokens.texts[:start]):
             return start
