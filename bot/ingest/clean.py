@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -129,7 +129,12 @@ _TRAILER = re.compile(
 _CAPTCHA = re.compile(r"^\s*\d{1,3}\s*[-+x×*−]\s*\d{0,3}\s*=\s*\d{0,3}\s*\??\s*$")
 
 
-def _sub(pattern: re.Pattern[str], replacement: str, text: str, needles: Iterable[str]) -> str:
+def _sub(
+    pattern: re.Pattern[str],
+    replacement: str | Callable[[re.Match[str]], str],
+    text: str,
+    needles: Iterable[str],
+) -> str:
     """``pattern.sub``, skipped when ``text`` holds none of ``needles``, one of which every
     match contains. Each regex pass over a long text costs more than finding a character
     in it, and most texts hold nothing that most of these patterns are about."""
@@ -158,8 +163,7 @@ def iso_date(value: str | None) -> str | None:
 def fix_entities(text: str) -> str:
     """Decode HTML entities, including the broken forms scrapers leave."""
     text = _BROKEN_NUMERIC.sub(lambda m: f"&#{m.group(1)};", text)
-    if ";" in text:
-        text = _BROKEN_NAMED.sub(lambda m: f"&{m.group(1).lower()};", text)
+    text = _sub(_BROKEN_NAMED, lambda m: f"&{m.group(1).lower()};", text, ";")
     for _ in range(4):  # "&amp;amp;quot;" needs several rounds
         decoded = html.unescape(text)
         if decoded == text:
@@ -173,8 +177,7 @@ def normalise_characters(text: str) -> str:
     if any(c in text for c in _MOJIBAKE_LEADS) and _MOJIBAKE_HINT.search(text):
         text = ftfy.fix_encoding(text)
     text = unicodedata.normalize("NFC", text)
-    if any(mark in text for mark in _QUOTES):
-        text = _QUOTE_MARKS.sub(lambda m: _QUOTES[m.group()], text)
+    text = _sub(_QUOTE_MARKS, lambda m: _QUOTES[m.group()], text, _QUOTES)
     text = _sub(_INVISIBLE, "", text, _INVISIBLES)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
