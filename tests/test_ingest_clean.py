@@ -62,6 +62,22 @@ def test_unicode_quotes_spaces_and_detached_marks_are_normalised() -> None:
     assert clean_text(raw).text == '"We will rebuild," she said. It\'s "hard."'
 
 
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("The bridge {{ad_slot}} opened.", "The bridge opened."),
+        ("The bridge [pullquote] opened.", "The bridge opened."),
+        ("The bridge (AP Photo/Jane Doe) opened.", "The bridge opened."),
+        ("The bridge [ID: nL5E8N3792] opened.", "The bridge opened."),
+        ("The Nai\u200brobi bridge op\u00aden\ufeffed.", "The Nairobi bridge opened."),
+        ("The bridge\u2009opened\tat  last.", "The bridge opened at last."),
+        ("The bridge \u00a0 opened.", "The bridge opened."),
+    ],
+)
+def test_inline_debris_and_odd_spacing_go(raw: str, clean: str) -> None:
+    assert clean_text(raw).text == clean
+
+
 def test_double_encoded_utf8_is_repaired() -> None:
     raw = "The minister\u00e2\u20ac\u2122s plan was approved."
     assert clean_text(raw).text == "The minister's plan was approved."
