@@ -11,15 +11,18 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from tqdm import tqdm
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.extract import extract, extraction_json
-from bot.indexer import IndexReport, index_paths
-from bot.ingest import Failure, discover, load_file
-from bot.store import SchemaError, Store
+from bot.indexer import IndexReport, forget, index_paths
+from bot.ingest import Failure, count_articles, discover, load_file
+from bot.store import Store, StoreError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -49,12 +52,25 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("index", help="build or update the fact base")
     p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
     p.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=os.cpu_count() or 1,
+        help="worker processes for extraction (default: one per CPU)",
+    )
+    p.add_argument(
         "paths",
         nargs="*",
         type=Path,
         metavar="PATH",
         help="article files or folders (default: the knowledge folder)",
     )
+
+    p = commands.add_parser("forget", help="remove articles from the fact base by id")
+    p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
+    p.add_argument("ids", nargs="+", metavar="ID")
+
+    p = commands.add_parser("relink", help="work out who is who across the whole base afresh")
+    p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
 
     p = commands.add_parser("ask", help='answer a question, e.g. "/who Ortiz"')
     p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
@@ -68,13 +84,40 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_store(path: Path) -> Store:
+def _jobs(text: str) -> int:
     try:
-        return Store(path)
-    except SchemaError as exc:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return jobs
+
+
+def _open_store(path: Path, upgrade: bool = False) -> Store:
+    try:
+        return Store(path, upgrade=upgrade)
+    except StoreError as exc:
         raise CliError(str(exc)) from exc
     except OSError as exc:
         raise CliError(f"cannot open fact base {path}: {exc.strerror or exc}") from exc
+
+
+def _existing_store(args: argparse.Namespace, settings: Settings) -> Store:
+    path = args.db or settings.db_path
+    if not path.exists():
+        raise CliError(f"no fact base at {path}: run 'factbot index' first")
+    return _open_store(path)
+
+
+def _say_busy(store: Store) -> Callable[[], None]:
+    def busy() -> None:
+        print(
+            f"factbot: another indexing run is writing to {store.path}; waiting for it to end",
+            file=sys.stderr,
+        )
+
+    return busy
 
 
 def _print_report(report: IndexReport) -> None:
@@ -116,8 +159,13 @@ def _extraction_text(record: dict) -> str:
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     paths = args.paths or [settings.knowledge_dir]
-    with _open_store(args.db or settings.db_path) as store:
-        report = index_paths(store, paths)
+    shown = sys.stderr.isatty()
+    total = count_articles(discover(paths)[0]) if shown else None
+    with (
+        _open_store(args.db or settings.db_path, upgrade=True) as store,
+        tqdm(total=total, unit=" articles", disable=not shown, file=sys.stderr) as bar,
+    ):
+        report = index_paths(store, paths, args.jobs, bar.update, _say_busy(store))
     _print_report(report)
     indexed_nothing = not (report.added or report.updated or report.unchanged)
     return EXIT_FAILED if report.failed and indexed_nothing else EXIT_OK
@@ -129,13 +177,29 @@ def _store_for_questions(args: argparse.Namespace, settings: Settings) -> Store:
         if not args.db.exists():
             raise CliError(f"no fact base at {args.db}: run 'factbot index --db {args.db}' first")
         return _open_store(args.db)
-    store = _open_store(settings.db_path)
+    store = _open_store(settings.db_path, upgrade=True)
     if store.article_count() == 0 and settings.knowledge_dir.is_dir():
         report = index_paths(store, [settings.knowledge_dir])
         print(
             f"factbot: first use, {report.summary()} from {settings.knowledge_dir}", file=sys.stderr
         )
     return store
+
+
+def cmd_forget(args: argparse.Namespace, settings: Settings) -> int:
+    with _existing_store(args, settings) as store:
+        removed, unknown = forget(store, args.ids)
+    for article_id in unknown:
+        print(f"factbot: no article {article_id!r} in the base", file=sys.stderr)
+    print(f"removed {len(removed)} article{'s' if len(removed) != 1 else ''}")
+    return EXIT_FAILED if unknown and not removed else EXIT_OK
+
+
+def cmd_relink(args: argparse.Namespace, settings: Settings) -> int:
+    with _existing_store(args, settings) as store, store.writing(_say_busy(store)):
+        forms = store.relink()
+    print(f"relinked {forms} names")
+    return EXIT_OK
 
 
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -170,6 +234,8 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 COMMANDS = {
     "extract": cmd_extract,
     "index": cmd_index,
+    "forget": cmd_forget,
+    "relink": cmd_relink,
     "ask": cmd_ask,
     "articles": cmd_articles,
     "run": cmd_run,

@@ -24,7 +24,7 @@ from bot.query.answer import Answer, Item, plural
 from bot.query.figures import figure_item
 from bot.query.quotes import quote_item
 from bot.query.sources import Sources
-from bot.store import Store
+from bot.store import Store, reads
 
 LAST_DIGEST_KEY = "digest.last_posted"
 MAX_ARTICLES = 20
@@ -37,9 +37,6 @@ ARTICLES_GROUP = "New articles"
 ENTITIES_GROUP = "Most mentioned"
 FIGURES_GROUP = "New figures"
 QUOTES_GROUP = "Notable quotes"
-
-# Articles in the window (ingested_at > since AND ingested_at <= until), as a subquery.
-_WINDOW = "SELECT id FROM articles WHERE ingested_at > :since AND ingested_at <= :until"
 
 
 # -- when ------------------------------------------------------------------------------------
@@ -111,7 +108,7 @@ def build_digest(store: Store, since: datetime, until: datetime, zone: tzinfo = 
     """
     window = {"since": _stamp(since), "until": _stamp(until)}
     conn = store.conn
-    count = conn.execute(f"SELECT count(*) FROM ({_WINDOW})", window).fetchone()[0]
+    count = reads.window_count(conn, window)
     shown_since = since.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
     if not count:
         return Answer(
@@ -122,21 +119,9 @@ def build_digest(store: Store, since: datetime, until: datetime, zone: tzinfo = 
             title=f"Digest since {shown_since}",
             message=f"Nothing new since {shown_since}.",
         )
-    articles = conn.execute(
-        f"SELECT a.id, (SELECT min(s.idx) FROM sentences s WHERE s.article_id = a.id"
-        f" AND s.text <> a.title) AS lead FROM articles a WHERE a.id IN ({_WINDOW})"
-        f" ORDER BY coalesce(a.published, '') DESC, a.ingested_at DESC, a.id"
-        f" LIMIT {MAX_ARTICLES}",
-        window,
-    ).fetchall()
-    entities = _entities(conn, window)
-    figures = conn.execute(
-        f"SELECT f.* FROM figures f JOIN articles a ON a.id = f.article_id"
-        f" WHERE f.article_id IN ({_WINDOW})"
-        f" ORDER BY coalesce(a.published, '') DESC, a.id, f.sentence_idx, f.id"
-        f" LIMIT {MAX_FIGURES}",
-        window,
-    ).fetchall()
+    articles = reads.window_articles(conn, window, MAX_ARTICLES)
+    entities = reads.window_entities(conn, window, MAX_ENTITIES)
+    figures = reads.window_figures(conn, window, MAX_FIGURES)
     quotes = _quotes(conn, window)
     sources = Sources(
         conn,
@@ -187,34 +172,9 @@ def build_digest(store: Store, since: datetime, until: datetime, zone: tzinfo = 
     )
 
 
-def _entities(conn: sqlite3.Connection, window: dict[str, str]) -> list[sqlite3.Row]:
-    """The entities the window's articles mention most, with where each is first named."""
-    return conn.execute(
-        f"WITH firsts AS (SELECT m.entity_id, m.article_id, m.sentence_idx, row_number() OVER"
-        f" (PARTITION BY m.entity_id ORDER BY coalesce(a.published, '') DESC, a.id,"
-        f" m.sentence_idx) AS n FROM mentions m JOIN articles a ON a.id = m.article_id"
-        f" WHERE m.article_id IN ({_WINDOW}))"
-        f" SELECT e.name, sum(ae.mentions) AS mentions, count(*) AS articles,"
-        f" f.article_id, f.sentence_idx AS first"
-        f" FROM article_entities ae JOIN entities e ON e.id = ae.entity_id"
-        f" JOIN firsts f ON f.entity_id = e.id AND f.n = 1"
-        f" WHERE ae.article_id IN ({_WINDOW}) GROUP BY e.id"
-        f" ORDER BY mentions DESC, articles DESC, e.name LIMIT {MAX_ENTITIES}",
-        window,
-    ).fetchall()
-
-
 def _quotes(conn: sqlite3.Connection, window: dict[str, str]) -> list[sqlite3.Row]:
     """Full quotes (never fragments) with a known speaker: the longest, one per speaker."""
-    rows = conn.execute(
-        f"SELECT q.*, coalesce(e.name, q.speaker) AS speaker_name FROM quotes q"
-        f" LEFT JOIN entities e ON e.id = q.entity_id"
-        f" WHERE q.article_id IN ({_WINDOW}) AND q.fragment = 0 AND q.speaker IS NOT NULL"
-        f" AND length(q.quote) >= {MIN_QUOTE_CHARS}"
-        f" ORDER BY length(q.quote) DESC, q.article_id, q.id",
-        window,
-    ).fetchall()
     chosen: dict[str, sqlite3.Row] = {}
-    for row in rows:
+    for row in reads.window_quotes(conn, window, MIN_QUOTE_CHARS):
         chosen.setdefault(row["speaker_name"], row)
     return list(chosen.values())[:MAX_QUOTES]

@@ -1,24 +1,47 @@
-"""Indexing article files into the fact base: incremental, idempotent, failure-contained.
+"""Indexing article files into the fact base: incremental, parallel, failure-contained.
 
-An article whose bytes hash the same as what is stored is skipped; a changed one is
-re-extracted and replaced in one transaction; one that cannot be read or extracted is
-reported and leaves whatever was indexed before untouched.
+The work is a pipeline. The calling process reads each file (cheap: bytes, JSON lines,
+hashes) and skips articles whose bytes hash as stored; the costly part, cleaning and fact
+extraction, runs in worker processes (``jobs``); the calling process stores the results in
+the order they were read, a batch of articles to a transaction, each article its own
+savepoint, so a failure undoes only itself. At most a bounded number of articles is in
+flight, so memory stays flat on any corpus. The same files give the same base whatever the
+number of workers.
+
+The base follows its folders: an article whose file has gone from an indexed folder, or
+whose line has gone from a file read in full, is removed. Two inputs that would give one
+article id are never merged: the first one read keeps the id, the other is reported and
+skipped.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from bot.extract import extract
-from bot.ingest import Failure, Loaded, discover, load_file
+from bot.ingest import Failure, Loaded, Raw, build, discover, read_file
+from bot.model import Extraction
 from bot.store import Store
 
 log = logging.getLogger(__name__)
-BATCH = 100
+
+# Articles stored in one transaction: a commit per article would cost more than storing it,
+# and each commit also resolves the entities the batch touched.
+BATCH = 200
+# Articles handed to each worker process at a time, and kept in flight per worker.
+CHUNK = 8
+IN_FLIGHT_PER_JOB = 8
+# Fewer articles to extract than this are done in this process: starting workers costs more.
+POOL_THRESHOLD = 40
+
+Progress = Callable[[int], None]
 
 
 @dataclass(slots=True)
@@ -28,54 +51,186 @@ class IndexReport:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated)
+        return bool(self.added or self.updated or self.removed)
 
     def summary(self) -> str:
+        removed = f", {len(self.removed)} removed" if self.removed else ""
         return (
             f"{len(self.added)} added, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged, {len(self.failed)} failed"
+            f"{len(self.unchanged)} unchanged{removed}, {len(self.failed)} failed"
         )
 
 
-def _index_one(store: Store, loaded: Loaded, report: IndexReport) -> None:
-    article = loaded.article
-    previous = store.content_hash(article.id)
-    if previous == loaded.content_hash:
-        report.unchanged.append(article.id)
-        return
+Done = tuple[Raw, Loaded | Failure, Extraction | None]
+
+
+def extract_raw(raw: Raw) -> Done:
+    """Clean, split and extract one article (the part that runs in a worker)."""
+    loaded = build(raw)
+    if isinstance(loaded, Failure):
+        return raw, loaded, None
     try:
-        facts = extract(article)
-        store.put_article(article, facts, loaded.content_hash)
+        return raw, loaded, extract(loaded.article)
     except Exception as exc:  # one bad article must not stop the run; it is logged in full
-        log.exception("indexing %s failed", article.id)
-        report.failed.append(Failure(article.path or article.id, f"not indexed: {exc}"))
-        return
-    (report.updated if previous else report.added).append(article.id)
-    report.warnings.extend(f"{article.id}: {w}" for w in article.warnings)
+        log.exception("extracting %s failed", raw.id)
+        return raw, Failure(raw.path, f"{raw.id}: not indexed: {exc}", raw.line), None
 
 
-def index_paths(store: Store, paths: Iterable[Path]) -> IndexReport:
-    """Index every article file under ``paths`` (files or folders).
+def _extract_chunk(raws: list[Raw]) -> list[Done]:
+    return [extract_raw(raw) for raw in raws]
 
-    Articles are committed in batches of ``BATCH`` (one commit per article costs more than
-    storing it); each article is still its own savepoint, so a failure undoes only itself.
-    """
-    report = IndexReport()
-    files, missing = discover(paths)
-    report.failed.extend(missing)
-    items = (item for path in files for item in load_file(path))
-    while True:
-        batch = list(islice(items, BATCH))
-        if not batch:
-            return report
-        with store.transaction():
-            for item in batch:
+
+class _Run:
+    """One indexing run: the ids it has seen, what it has read, and its report."""
+
+    def __init__(self, store: Store, files: list[Path], progress: Progress | None) -> None:
+        self.store = store
+        self.progress = progress or (lambda done: None)
+        self.report = IndexReport()
+        self.stored = store.article_sources()
+        self.seen: dict[str, str] = {}  # article id -> where this run read it
+        self.read_whole: dict[str, set[str]] = {str(f): set() for f in files}
+
+    def to_extract(self, files: list[Path]) -> Iterator[Raw]:
+        """The articles of ``files`` that are new or changed; the rest go in the report."""
+        for path in files:
+            for item in read_file(path):
                 if isinstance(item, Failure):
-                    report.failed.append(item)
+                    self.report.failed.append(item)
+                    self.read_whole.pop(item.path, None)
+                    self.progress(1)
+                elif self._accept(item):
+                    yield item
                 else:
-                    _index_one(store, item, report)
+                    self.progress(1)
+
+    def _accept(self, raw: Raw) -> bool:
+        where = f"{raw.path}:{raw.line}" if raw.line else raw.path
+        clash = self._clash(raw)
+        if clash:
+            self.report.failed.append(
+                Failure(raw.path, f"article id {raw.id!r} is already {clash}; skipped", raw.line)
+            )
+            return False
+        self.seen[raw.id] = where
+        self.read_whole.get(raw.path, set()).add(raw.id)
+        if self.store.content_hash(raw.id) == raw.content_hash:
+            self.report.unchanged.append(raw.id)
+            return False
+        return True
+
+    def _clash(self, raw: Raw) -> str:
+        """Whose the id already is, when it belongs to another input."""
+        if raw.id in self.seen:
+            return f"the article at {self.seen[raw.id]}"
+        owner = self.stored.get(raw.id)
+        if owner and owner != raw.path and Path(owner).exists():
+            return f"the article from {owner}"
+        return ""
+
+    def store_one(self, raw: Raw, loaded: Loaded | Failure, facts: Extraction | None) -> None:
+        self.progress(1)
+        if isinstance(loaded, Failure) or facts is None:
+            self.report.failed.append(
+                loaded if isinstance(loaded, Failure) else Failure(raw.path, raw.id)
+            )
+            self.read_whole.pop(raw.path, None)
+            return
+        article = loaded.article
+        previous = raw.id in self.stored
+        try:
+            self.store.put_article(article, facts, loaded.content_hash)
+        except Exception as exc:  # contained like an extraction failure
+            log.exception("storing %s failed", article.id)
+            self.report.failed.append(Failure(raw.path, f"not indexed: {exc}", raw.line))
+            self.read_whole.pop(raw.path, None)
+            return
+        (self.report.updated if previous else self.report.added).append(article.id)
+        self.report.warnings.extend(f"{article.id}: {w}" for w in article.warnings)
+
+    def prune(self, folders: list[Path]) -> None:
+        """Remove articles whose file has left an indexed folder, or whose line has left a
+        file read in full this run."""
+        gone: list[str] = []
+        for article_id, path in self.stored.items():
+            if not path or article_id in self.seen:
+                continue
+            if path in self.read_whole or (_under(Path(path), folders) and not Path(path).exists()):
+                gone.append(article_id)
+        with self.store.transaction():
+            for article_id in gone:
+                if self.store.delete_article(article_id):
+                    self.report.removed.append(article_id)
+
+
+def _under(path: Path, folders: list[Path]) -> bool:
+    return any(path.is_relative_to(folder) for folder in folders)
+
+
+def index_paths(
+    store: Store,
+    paths: Iterable[Path],
+    jobs: int = 1,
+    progress: Progress | None = None,
+    on_busy: Callable[[], None] | None = None,
+) -> IndexReport:
+    """Index every article file under ``paths`` (files or folders), with ``jobs`` worker
+    processes for extraction; ``progress`` is told of each article finished, ``on_busy``
+    if another indexing run holds the base (this one then waits for it)."""
+    with store.writing(on_busy):
+        return _index(store, [Path(p).resolve() for p in paths], jobs, progress)
+
+
+def _index(store: Store, paths: list[Path], jobs: int, progress: Progress | None) -> IndexReport:
+    files, missing = discover(paths)
+    run = _Run(store, files, progress)
+    run.report.failed.extend(missing)
+    results = _extracted(run.to_extract(files), jobs)
+    while batch := list(islice(results, BATCH)):
+        with store.transaction():
+            for done in batch:
+                run.store_one(*done)
+    run.prune([p for p in paths if p.is_dir()])
+    return run.report
+
+
+def _extracted(raws: Iterator[Raw], jobs: int) -> Iterator[Done]:
+    """The extraction of each article, in the order read: here for a small run or one job,
+    else in ``jobs`` worker processes."""
+    first = list(islice(raws, POOL_THRESHOLD))
+    if jobs <= 1 or len(first) < POOL_THRESHOLD:
+        yield from map(extract_raw, first)
+        yield from map(extract_raw, raws)
+        return
+    rest = _chunks(iter([*first, *raws]), CHUNK)
+    # "spawn": workers start clean, whatever threads or connections this process holds.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        pending: deque[Future[list[Done]]] = deque()
+        for chunk in rest:
+            pending.append(pool.submit(_extract_chunk, chunk))
+            if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _chunks(items: Iterator[Raw], size: int) -> Iterator[list[Raw]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def forget(store: Store, article_ids: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Remove articles by id; return (removed, unknown)."""
+    removed: list[str] = []
+    unknown: list[str] = []
+    with store.writing(), store.transaction():
+        for article_id in article_ids:
+            (removed if store.delete_article(article_id) else unknown).append(article_id)
+    return removed, unknown

@@ -34,12 +34,32 @@ def fold(text: str) -> str:
     return " ".join(_WORD.findall(stripped.casefold()))
 
 
+def spells_acronym(name: str) -> bool:
+    """CRA, NATO, U.S.: two to seven capital letters, perhaps dotted, perhaps possessive.
+
+    Only the shape: whether a capitalised word is an acronym or a shouted word (WATCH) is
+    for the extractor to judge (``bot.extract.tokens.is_acronym``).
+    """
+    letters = _POSSESSIVE.sub("", name).replace(".", "")
+    return 2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()
+
+
 def words(text: str) -> list[str]:
     """The folded words of a text."""
     return fold(text).split()
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+
+
+@lru_cache(maxsize=65536)
+def name_words(name: str) -> tuple[str, ...]:
+    """The words that tell a name apart, in order: folded, dotted abbreviations joined
+    (C.I.A. = CIA), particles and function words left out unless nothing else is left."""
+    name = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name)
+    folded = words(name)
+    return tuple(w for w in folded if w not in KEY_STOPWORDS) or tuple(folded)
 
 
 @lru_cache(maxsize=65536)
@@ -49,9 +69,7 @@ def name_key(name: str) -> str:
     "Omar al-Rashid", "Omar Al Rashid" and "Rashid, Omar" share one key; so do
     "Coastal Rights Observatory" and "Observatory for Coastal Rights".
     """
-    name = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name)  # C.I.A. = CIA
-    content = [w for w in words(name) if w not in KEY_STOPWORDS]
-    return " ".join(sorted(content or words(name)))
+    return " ".join(sorted(name_words(name)))
 
 
 @lru_cache(maxsize=65536)

@@ -1,6 +1,7 @@
 """The command line as users and scorers drive it: JSON shapes, exit codes, one-line errors."""
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -119,3 +120,38 @@ def test_run_without_a_token_says_how_to_get_one(capsys, monkeypatch, tmp_path) 
     monkeypatch.chdir(tmp_path)
     status, _, err = run(capsys, "run")
     assert status == 1 and "DISCORD_TOKEN" in err and "Developer Portal" in err
+
+
+def test_forget_and_relink(capsys, docs: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "facts.sqlite3")
+    run(capsys, "index", "--db", db, "--jobs", "2", str(docs))
+    status, out, _ = run(capsys, "relink", "--db", db)
+    assert status == 0 and out.startswith("relinked")
+    status, out, err = run(capsys, "forget", "--db", db, "flood", "nothing-here")
+    assert status == 0 and "removed 1 article" in out and "nothing-here" in err
+    status, out, _ = run(capsys, "ask", "--db", db, "--json", "/who Ortiz")
+    assert json.loads(out)["entity"] is None
+
+
+def test_indexing_off_a_terminal_prints_no_progress_bar(capsys, docs: Path, tmp_path) -> None:
+    status, out, err = run(capsys, "index", "--db", str(tmp_path / "f.sqlite3"), str(docs))
+    assert status == 0 and out == "indexed: 1 added, 0 updated, 0 unchanged, 0 failed\n"
+    assert err == ""
+
+
+def test_a_base_of_an_older_schema_is_rebuilt_by_index(capsys, docs: Path, tmp_path) -> None:
+    old = tmp_path / "old.sqlite3"
+    with sqlite3.connect(old) as conn:
+        conn.execute("CREATE TABLE articles (id TEXT PRIMARY KEY)")
+        conn.execute("PRAGMA user_version=1")
+    status, _, err = run(capsys, "ask", "--db", str(old), "/who Ortiz")
+    assert status == 1 and "older factbot" in err and "factbot index" in err
+    status, out, _ = run(capsys, "index", "--db", str(old), str(docs))
+    assert status == 0 and "1 added" in out
+
+
+@pytest.mark.parametrize("jobs", ["0", "many"])
+def test_jobs_must_be_a_positive_number(capsys, docs: Path, tmp_path, jobs: str) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["index", "--db", str(tmp_path / "f.sqlite3"), "--jobs", jobs, str(docs)])
+    assert stopped.value.code == 2 and "number of processes" in capsys.readouterr().err

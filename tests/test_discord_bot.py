@@ -389,6 +389,27 @@ async def test_new_files_in_the_knowledge_folder_are_indexed_while_serving(
         assert "Lowater" in shown(reply)
 
 
+async def test_a_file_removed_from_the_knowledge_folder_leaves_the_base(
+    tmp_path: Path, base: Path
+) -> None:
+    async with discord_world(tmp_path, poll_seconds=1) as world:
+        fake = world.fake
+        await fake.wait_commands(None)
+        article = world.settings.knowledge_dir / "lowater.txt"
+        article.write_text(ARTICLE_FILE, encoding="utf-8")
+
+        async def answer_is_private(private: bool) -> None:
+            while True:
+                reply = await fake.reply(await fake.slash("who", fake.bob, name="Ines Calloway"))
+                if bool(reply["flags"] & EPHEMERAL) == private:
+                    return
+                await asyncio.sleep(0.2)
+
+        await asyncio.wait_for(answer_is_private(False), WAIT)
+        article.unlink()
+        await asyncio.wait_for(answer_is_private(True), WAIT)
+
+
 # -- the gateway connection -------------------------------------------------------------------
 
 

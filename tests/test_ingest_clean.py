@@ -78,6 +78,23 @@ def test_inline_debris_and_odd_spacing_go(raw: str, clean: str) -> None:
     assert clean_text(raw).text == clean
 
 
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        (
+            "Senator Ada Quill Ada (Addie) Maren QuillFloods close river road Mayor says "
+            "bridges will reopen MORE (D-Vale) voted no.",
+            "Senator Ada Quill voted no.",
+        ),
+        ("Mayor Tom Varga Tom VargaVarga: 'We rebuild' MORE said so.", "Mayor Tom Varga said so."),
+        ("Rep. Quill QuillBudget talks stall MORE agreed.", "Rep. Quill agreed."),
+        ("The council said MORE people came.", "The council said MORE people came."),
+    ],
+)
+def test_hover_cards_leave_only_the_linked_name(raw: str, clean: str) -> None:
+    assert clean_text(raw).text == clean
+
+
 def test_double_encoded_utf8_is_repaired() -> None:
     raw = "The minister\u00e2\u20ac\u2122s plan was approved."
     assert clean_text(raw).text == "The minister's plan was approved."

@@ -49,6 +49,20 @@ AUTOCOMPLETE_BUDGET_SECONDS = 2.0
 CHOICES = 25
 
 
+class LoggedProgress:
+    """Indexing progress for the log: a line every ``EVERY`` articles of a long run."""
+
+    EVERY = 2000
+
+    def __init__(self) -> None:
+        self.done = 0
+
+    def __call__(self, count: int) -> None:
+        self.done += count
+        if self.done % self.EVERY < count:
+            log.info("indexing: %d articles done", self.done)
+
+
 def intents() -> discord.Intents:
     chosen = discord.Intents.none()
     chosen.guilds = True
@@ -105,7 +119,7 @@ class FactBot(discord.Client):
 
     async def setup_hook(self) -> None:
         """After login, before the gateway: open the base, check settings, sync commands."""
-        await self.workers.read(lambda store: None)  # a base we cannot read stops start-up
+        await self.workers.write(lambda store: None)  # a base we cannot open stops start-up
         await self._check_digest_channel()
         await self._sync_commands()
         self._jobs.append(asyncio.create_task(self._watch_knowledge(), name="knowledge"))
@@ -217,7 +231,7 @@ class FactBot(discord.Client):
     # -- changing the base ----------------------------------------------------------------
 
     async def _index(self, paths: list[Path]) -> IndexReport:
-        report = await self.workers.write(index_paths, paths)
+        report = await self.workers.write(index_paths, paths, 1, LoggedProgress())
         if report.changed or report.failed:
             log.info("indexed %d files: %s", len(paths), report.summary())
         for failure in report.failed:
@@ -225,12 +239,13 @@ class FactBot(discord.Client):
         return report
 
     async def index_changes(self) -> None:
-        """Index the knowledge folder's new and changed files (one poll)."""
+        """Index the knowledge folder's new and changed files, and forget removed ones
+        (one poll)."""
         scan = await asyncio.to_thread(self.watch.scan)
-        changed = self.watch.changed(scan)
-        if changed:
-            await self._index(changed)
-            self.watch.mark_indexed(scan, changed)
+        paths = self.watch.to_index(scan)
+        if paths and (scan or self.watch.folder.is_dir()):
+            await self._index(paths)
+            self.watch.mark_indexed(scan, paths)
 
     async def _watch_knowledge(self) -> None:
         while True:

@@ -1,9 +1,11 @@
-"""Noticing new and changed article files in the knowledge folder.
+"""Noticing new, changed and removed article files in the knowledge folder.
 
 Polling rather than file-system events: it works the same on every platform and on network
 folders, and a poll every minute is plenty for news. A file counts as changed when its
 modification time or size differ from the last time it was indexed; the indexer itself
 compares content hashes, so a touched but unchanged file costs one read and nothing more.
+The first poll, and any poll that finds a file gone, indexes the whole folder, which also
+removes from the base the articles of files no longer there.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class FolderWatch:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._indexed: dict[Path, Stamp] = {}
+        self._synced = False
         self._warned = False
 
     def scan(self) -> dict[Path, Stamp]:
@@ -41,10 +44,18 @@ class FolderWatch:
             stamps[path] = (status.st_mtime_ns, status.st_size)
         return stamps
 
-    def changed(self, scan: dict[Path, Stamp]) -> list[Path]:
-        """The files of ``scan`` that are new or differ from when they were last indexed."""
-        return [path for path, stamp in scan.items() if self._indexed.get(path) != stamp]
+    def to_index(self, scan: dict[Path, Stamp]) -> list[Path]:
+        """What to index for ``scan``: nothing when nothing changed; the whole folder on the
+        first poll or when a file has gone; else the new and changed files."""
+        if self._synced and self._indexed.keys() <= scan.keys():
+            return [path for path, stamp in scan.items() if self._indexed.get(path) != stamp]
+        return [self.folder]
 
     def mark_indexed(self, scan: dict[Path, Stamp], paths: list[Path]) -> None:
+        """Remember the state of ``paths`` (or of the whole scan, for the folder)."""
+        if paths == [self.folder]:
+            self._indexed = dict(scan)
+            self._synced = True
+            return
         for path in paths:
             self._indexed[path] = scan[path]

@@ -22,6 +22,7 @@ from bot.store import Store
 R = TypeVar("R")
 
 READER_THREADS = 4
+WRITER_PREFIX = "factbot-write"
 
 
 class Workers:
@@ -33,12 +34,15 @@ class Workers:
         self._stores: list[Store] = []
         self._lock = threading.Lock()
         self._readers = ThreadPoolExecutor(readers, thread_name_prefix="factbot-read")
-        self._writer = ThreadPoolExecutor(1, thread_name_prefix="factbot-write")
+        self._writer = ThreadPoolExecutor(1, thread_name_prefix=WRITER_PREFIX)
 
     def _store(self) -> Store:
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
-            store = Store(self._db_path)
+            # The writer brings a base of an older schema up to date (emptied; the folder
+            # watch indexes the knowledge folder again); readers open it as it is.
+            writer = threading.current_thread().name.startswith(WRITER_PREFIX)
+            store = Store(self._db_path, upgrade=writer)
             self._local.store = store
             with self._lock:
                 self._stores.append(store)

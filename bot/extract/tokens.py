@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from bot.extract.lexicon import PARTICLES
 from bot.model import Article
+from bot.textnorm import spells_acronym
 
 # Dotted abbreviations (U.S.), words with inner apostrophes or hyphens, numbers, punctuation.
 # The alternatives that start with a capital sit behind one look-ahead, so a lower-case word
@@ -138,10 +139,9 @@ def is_possessive(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
     """CRA, NATO, U.S., UN: two to seven capitals, perhaps dotted; not a shouted word."""
-    letters = strip_possessive(word).replace(".", "")
-    if not (2 <= len(letters) <= 7 and letters.isalpha() and letters.isupper()):
+    if not spells_acronym(word):
         return False
-    return "." in word or letters.lower() not in _shouted_words()
+    return "." in word or strip_possessive(word).lower() not in _shouted_words()
 
 
 @lru_cache(maxsize=1)

@@ -139,20 +139,41 @@ def _markdown_to_text(text: str) -> str:
     return _MD_EMPHASIS.sub(r"\2", text)
 
 
-def _load_document(path: Path, data: bytes) -> Iterator[Loaded | Failure]:
-    text, warning = _decode(data)
-    if path.suffix.lower() == ".md":
-        text = _markdown_to_text(text)
-    built = build_article(path.stem, text, path=str(path))
+@dataclass(frozen=True, slots=True)
+class Raw:
+    """One article as read from its file, before cleaning: cheap to read, and all that the
+    costly steps (cleaning, splitting, extraction) need, so they can run in another
+    process."""
+
+    id: str
+    path: str
+    content_hash: str
+    text: str
+    line: int | None = None
+    fields: tuple[tuple[str, str | None], ...] = ()  # title, source, published, url
+    warning: str | None = None
+    markdown: bool = False
+
+
+def build(raw: Raw) -> Loaded | Failure:
+    """Clean and split one article read from a file."""
+    text = _markdown_to_text(raw.text) if raw.markdown else raw.text
+    built = build_article(raw.id, text, path=raw.path, **dict(raw.fields))
     if isinstance(built, str):
-        yield Failure(str(path), built)
-        return
-    if warning:
-        built.warnings.append(warning)
-    yield Loaded(built, _hash(data))
+        message = f"{raw.id}: {built}" if raw.line else built
+        return Failure(raw.path, message, raw.line)
+    if raw.warning:
+        built.warnings.append(raw.warning)
+    return Loaded(built, raw.content_hash)
 
 
-def _load_jsonl(path: Path, lines: Iterable[bytes]) -> Iterator[Loaded | Failure]:
+def _read_document(path: Path, data: bytes) -> Raw:
+    text, warning = _decode(data)
+    markdown = path.suffix.lower() == ".md"
+    return Raw(path.stem, str(path), _hash(data), text, warning=warning, markdown=markdown)
+
+
+def _read_jsonl(path: Path, lines: Iterable[bytes]) -> Iterator[Raw | Failure]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -168,21 +189,15 @@ def _load_jsonl(path: Path, lines: Iterable[bytes]) -> Iterator[Loaded | Failure
             yield Failure(str(path), 'not an article object with a "text" string', number)
             continue
         article_id = str(record.get("id") or f"{path.name.split('.')[0]}-{number}")
-        fields = {k: record.get(k) for k in ("title", "source", "published", "url")}
-        built = build_article(
-            article_id,
-            record["text"],
-            path=str(path),
-            **{k: v if isinstance(v, str) else None for k, v in fields.items()},
+        fields = tuple(
+            (k, v if isinstance(v, str) else None)
+            for k, v in ((k, record.get(k)) for k in ("title", "source", "published", "url"))
         )
-        if isinstance(built, str):
-            yield Failure(str(path), f"{article_id}: {built}", number)
-        else:
-            yield Loaded(built, _hash(line))
+        yield Raw(article_id, str(path), _hash(line), record["text"], number, fields)
 
 
-def load_file(path: Path) -> Iterator[Loaded | Failure]:
-    """Every article of one file, or the reasons it has none."""
+def read_file(path: Path) -> Iterator[Raw | Failure]:
+    """Every article of one file as read, before cleaning, or the reasons it has none."""
     name = path.name.lower()
     if not supported(path):
         yield Failure(str(path), f"unsupported file type (use {', '.join(SUFFIXES)})")
@@ -190,11 +205,11 @@ def load_file(path: Path) -> Iterator[Loaded | Failure]:
     try:
         if name.endswith(".jsonl.gz"):
             with gzip.open(path, "rb") as stream:
-                yield from _load_jsonl(path, stream)
+                yield from _read_jsonl(path, stream)
             return
         if name.endswith(".jsonl"):
             with path.open("rb") as stream:
-                yield from _load_jsonl(path, stream)
+                yield from _read_jsonl(path, stream)
             return
         if path.stat().st_size > MAX_ARTICLE_BYTES:
             yield Failure(str(path), "file larger than 5 MB, skipped")
@@ -206,4 +221,29 @@ def load_file(path: Path) -> Iterator[Loaded | Failure]:
     if _looks_binary(data):
         yield Failure(str(path), "binary file, not text: skipped")
         return
-    yield from _load_document(path, data)
+    yield _read_document(path, data)
+
+
+def count_articles(files: Iterable[Path]) -> int:
+    """How many articles ``files`` hold, at most (a JSONL file's lines counted unread)."""
+    total = 0
+    for path in files:
+        name = path.name.lower()
+        try:
+            if name.endswith(".jsonl.gz"):
+                with gzip.open(path, "rb") as stream:
+                    total += sum(1 for line in stream if line.strip())
+            elif name.endswith(".jsonl"):
+                with path.open("rb") as stream:
+                    total += sum(1 for line in stream if line.strip())
+            else:
+                total += 1
+        except (OSError, EOFError, gzip.BadGzipFile):
+            continue
+    return total
+
+
+def load_file(path: Path) -> Iterator[Loaded | Failure]:
+    """Every article of one file, cleaned and split, or the reasons it has none."""
+    for item in read_file(path):
+        yield item if isinstance(item, Failure) else build(item)

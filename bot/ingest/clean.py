@@ -32,10 +32,14 @@ _PLACEHOLDER = re.compile(
 _BRACKETED = r"\([^()\n]{0,60}\bPhoto\b[^()\n]{0,80}\)|\[ID:[^\]\n]{0,40}\]"
 _INLINE_FURNITURE = re.compile(_BRACKETED + r"|\bHide Caption\b(?: \d+ of \d+)?", re.IGNORECASE)
 _BRACKETED_FURNITURE = re.compile(_BRACKETED, re.IGNORECASE)
-# A hover card: a name, the name again glued to a teaser, up to "MORE": keep the name once.
+# A hover card: a linked name, the person's full name (nicknames in brackets) glued to a
+# teaser of other stories, up to "MORE": "Ted Cruz Rafael (Ted) Edward CruzGOP turns ... MORE".
+# The full name ends in the linked name's last word; only the linked name is kept.
+_NAME_WORD = r"[A-Z][\w'’.-]*"
 _HOVER_CARD = re.compile(
-    r"\b([A-Z][\w'.-]+(?: [A-Z][\w'.-]+){0,3}) \1(?=[A-Z])[^\n]{0,300}?\bMORE\b"
-    r"(?: ?\([^()\n]{0,30}\))?"
+    rf"\b(?P<link>(?:{_NAME_WORD} ){{0,3}}(?P<last>[A-Z][\w'’-]+)) "
+    rf"(?:(?:{_NAME_WORD}|\({_NAME_WORD}\)) ){{0,5}}(?P=last)(?=[A-Z0-9'\"])"
+    r"[^\n]{0,600}?\bMORE\b(?: ?\([^()\n]{0,30}\))?"
 )
 # A sentence glued to the next one: "he said.Further" -> "he said. Further". (Patterns here
 # start with the character they are about and look behind afterwards: the regex engine scans
@@ -207,7 +211,7 @@ def clean_text(raw: str) -> Cleaned:
     elif "photo" in lower or "[" in text:
         text = _BRACKETED_FURNITURE.sub(" ", text)
     if "MORE" in text:  # what ends a hover card; most texts have none
-        text = _HOVER_CARD.sub(r"\1", text)
+        text = _HOVER_CARD.sub(r"\g<link>", text)
     text = _GLUED.sub(r"\g<0> ", text)
     text = _sub(_SPACES, " ", text, ("  ", *_ODD_SPACES))
     notes: list[str] = []

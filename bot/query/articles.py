@@ -11,7 +11,7 @@ from bot.query.quotes import quote_item
 from bot.query.replies import refusal
 from bot.query.sources import Sources
 from bot.query.usage import USAGE
-from bot.store import Store
+from bot.store import Store, reads
 
 MAX_LISTED = 50
 MAX_ID_SUGGESTIONS = 5
@@ -19,18 +19,15 @@ MAX_ID_SUGGESTIONS = 5
 
 def articles(store: Store) -> Answer:
     total = store.article_count()
-    rows = store.conn.execute(
-        "SELECT a.id,"
-        " (SELECT count(*) FROM article_entities e WHERE e.article_id = a.id),"
-        " (SELECT count(*) FROM figures f WHERE f.article_id = a.id),"
-        " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id)"
-        " FROM articles a ORDER BY a.published DESC, a.id LIMIT ?",
-        (MAX_LISTED,),
-    ).fetchall()
-    sources = Sources(store.conn, [(row[0], None) for row in rows])
+    rows = reads.article_listing(store.conn, MAX_LISTED)
+    sources = Sources(store.conn, [(row["id"], None) for row in rows])
     items = [
-        Item("article", f"{article_id} · {_counts(*counts)}", sources.cite(article_id))
-        for article_id, *counts in rows
+        Item(
+            "article",
+            f"{row['id']} · {_counts(row['entities'], row['figures'], row['quotes'])}",
+            sources.cite(row["id"]),
+        )
+        for row in rows
     ]
     if not total:
         message = "Nothing has been indexed yet."
@@ -45,13 +42,7 @@ def article(store: Store, article_id: str) -> Answer:
     if problem:
         return refusal("article", article_id, problem)
     wanted = article_id.strip()
-    starting = [
-        row[0]
-        for row in store.conn.execute(
-            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
-            (wanted, wanted + "\U0010ffff", MAX_ID_SUGGESTIONS + 1),
-        )
-    ]
+    starting = reads.article_ids_from(store.conn, wanted, MAX_ID_SUGGESTIONS + 1)
     if wanted not in starting and len(starting) != 1:
         title = f"No article “{wanted}”"
         message = f"No article has the id “{wanted}”; /articles lists them."
@@ -72,22 +63,9 @@ def article(store: Store, article_id: str) -> Answer:
 
 def _facts(store: Store, article_id: str, query: str) -> Answer:
     conn = store.conn
-    entities = conn.execute(
-        "SELECT e.name, e.type, ae.name AS local, ae.mentions,"
-        " (SELECT min(m.sentence_idx) FROM mentions m"
-        "  WHERE m.article_id = ae.article_id AND m.entity_id = ae.entity_id) AS first"
-        " FROM article_entities ae JOIN entities e ON e.id = ae.entity_id"
-        " WHERE ae.article_id = ? ORDER BY ae.mentions DESC, e.name",
-        (article_id,),
-    ).fetchall()
-    figures = conn.execute(
-        "SELECT * FROM figures WHERE article_id = ? ORDER BY sentence_idx, id", (article_id,)
-    ).fetchall()
-    quotes = conn.execute(
-        "SELECT q.*, e.name AS entity_name FROM quotes q LEFT JOIN entities e"
-        " ON e.id = q.entity_id WHERE q.article_id = ? ORDER BY q.sentence_idx, q.id",
-        (article_id,),
-    ).fetchall()
+    entities = reads.entities_of_article(conn, article_id)
+    figures = reads.figures_of_article(conn, article_id)
+    quotes = reads.quotes_of_article(conn, article_id)
     refs = [
         *((article_id, r["first"]) for r in entities),
         *((article_id, r["sentence_idx"]) for r in figures),

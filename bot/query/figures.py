@@ -24,7 +24,7 @@ from bot.query.answer import Answer, Citation, Item, plural
 from bot.query.replies import refusal
 from bot.query.sources import Sources
 from bot.query.usage import USAGE
-from bot.store import Store
+from bot.store import Store, reads
 from bot.textnorm import fold, stems
 
 MAX_ITEMS = 40
@@ -44,15 +44,7 @@ def figures(store: Store, topic: str) -> Answer:
         problem = f"“{' '.join(topic.split())}” is too common to look up; name a topic."
     if problem:
         return refusal("figures", topic, problem)
-    rows = store.conn.execute(
-        "SELECT f.article_id, f.sentence_idx, f.value, f.text, f.what, f.predicate, f.approx,"
-        " f.unit, a.published FROM sentences_fts"
-        " JOIN sentences s ON s.id = sentences_fts.rowid"
-        " JOIN figures f ON f.article_id = s.article_id AND f.sentence_idx = s.idx"
-        " JOIN articles a ON a.id = f.article_id"
-        " WHERE sentences_fts MATCH ? ORDER BY sentences_fts.rowid DESC LIMIT ?",
-        (inputs.fts_query(topic_terms), MAX_SCANNED),
-    ).fetchall()
+    rows = reads.figures_in_matching(store.conn, inputs.fts_query(topic_terms), MAX_SCANNED)
     typed = " ".join(topic.split())
     title = f"Figures on “{typed}”"
     if not rows:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.store import Store
+from bot.store import Store, reads
 from bot.textnorm import KEY_STOPWORDS, fold
 
 ACCEPT = 0.7
@@ -131,18 +131,8 @@ class NameIndex:
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> NameIndex:
-        entities = [
-            Named(row[0], row[1], row[2], row[3])
-            for row in conn.execute(
-                "SELECT e.id, e.name, e.type, count(*) FROM entities e "
-                "JOIN article_entities ae ON ae.entity_id = e.id GROUP BY e.id"
-            )
-        ]
-        names = [
-            (row[0], row[1])
-            for row in conn.execute("SELECT DISTINCT entity_id, alias FROM aliases")
-        ]
-        return cls(entities, names)
+        entities = [Named(*row) for row in reads.all_entities(conn)]
+        return cls(entities, reads.all_entity_names(conn))
 
     # -- lookups ----------------------------------------------------------------------------
 
@@ -308,8 +298,7 @@ def name_index(store: Store) -> NameIndex:
     connection's ``total_changes`` when this one writes; together they say when to rebuild.
     """
     with _LOCK:
-        data_version = store.conn.execute("PRAGMA data_version").fetchone()[0]
-        version = (data_version, store.conn.total_changes)
+        version = reads.base_version(store.conn)
         cached = _CACHE.get(store)
         if cached is None or cached[0] != version:
             cached = (version, NameIndex.load(store.conn))

@@ -18,7 +18,7 @@ from bot.query.names import name_index
 from bot.query.replies import lookup
 from bot.query.sources import Sources
 from bot.query.who import entity_card
-from bot.store import Store
+from bot.store import Store, reads
 from bot.textnorm import stems
 
 MAX_ITEMS = 15
@@ -43,13 +43,12 @@ def quote(store: Store, name: str, about: str = "") -> Answer:
     conn = store.conn
     about_shown = " ".join(about.split())
     title = f"Quotes from {entity.name}" + (f" about “{about_shown}”" if about else "")
-    count = conn.execute("SELECT count(*) FROM quotes WHERE entity_id = ?", (entity.id,))
-    total: int = count.fetchone()[0]
+    total = reads.quote_count(conn, entity.id)
     if not total:
-        mentions = conn.execute("SELECT count(*) FROM mentions WHERE entity_id = ?", (entity.id,))
+        mentions = reads.mention_count(conn, entity.id)
         message = (
             f"No direct quotes from {entity.name}. {entity.name} is mentioned "
-            f"{plural(mentions.fetchone()[0], 'time')} in {plural(entity.articles, 'article')}; "
+            f"{plural(mentions, 'time')} in {plural(entity.articles, 'article')}; "
             f"/who {entity.name} shows what the articles say."
         )
         return Answer("quote", query, card, [], title=title, message=message)
@@ -65,9 +64,7 @@ def quote(store: Store, name: str, about: str = "") -> Answer:
             return Answer("quote", query, card, [], title=title, message=message)
     else:
         chosen, available = _newest(conn, entity.id), total
-    rows = conn.execute(
-        f"SELECT * FROM quotes WHERE id IN ({','.join('?' * len(chosen))})", chosen
-    ).fetchall()
+    rows = reads.quotes_by_id(conn, chosen)
     sources = Sources(
         conn, [(r["article_id"], i) for r in rows for i in (r["sentence_idx"], r["cite_idx"])]
     )
@@ -87,25 +84,15 @@ def quote(store: Store, name: str, about: str = "") -> Answer:
 def _newest(conn: sqlite3.Connection, entity_id: int) -> list[int]:
     """Ids of the most recently indexed full quotes, then fragments if there is room."""
     chosen: list[int] = []
-    for fragment in (0, 1):
-        chosen += [
-            row[0]
-            for row in conn.execute(
-                "SELECT id FROM quotes WHERE entity_id = ? AND fragment = ?"
-                " ORDER BY id DESC LIMIT ?",
-                (entity_id, fragment, MAX_ITEMS - len(chosen)),
-            )
-        ]
+    for fragment in (False, True):
+        chosen += reads.newest_quote_ids(conn, entity_id, fragment, MAX_ITEMS - len(chosen))
     return chosen
 
 
 def _about(conn: sqlite3.Connection, entity_id: int, wanted: set[str]) -> tuple[list[int], int]:
     """Ids of the recent quotes whose words carry every wanted stem, full quotes first; and
     how many there are."""
-    recent = conn.execute(
-        "SELECT id, quote, fragment FROM quotes WHERE entity_id = ? ORDER BY id DESC LIMIT ?",
-        (entity_id, RECENT),
-    ).fetchall()
+    recent = reads.recent_quotes(conn, entity_id, RECENT)
     matching = [r for r in recent if wanted <= set(stems(r["quote"]))]
     matching.sort(key=lambda r: r["fragment"])
     return [r["id"] for r in matching[:MAX_ITEMS]], len(matching)

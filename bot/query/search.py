@@ -18,7 +18,7 @@ from bot.query.answer import Answer, Item
 from bot.query.replies import refusal
 from bot.query.sources import Sources
 from bot.query.usage import USAGE
-from bot.store import Store
+from bot.store import Store, reads
 
 MAX_ITEMS = 10
 # Matches ranked: bm25 is computed for every match FTS5 returns, so a common word would cost
@@ -49,17 +49,4 @@ def search(store: Store, text: str) -> Answer:
 
 def _matching(conn: sqlite3.Connection, query: str) -> list[tuple[str, int]]:
     """The best sentences by bm25 among the ``RANKED`` most recently indexed matches."""
-    ranked = conn.execute(
-        "SELECT rowid, bm25(sentences_fts) FROM sentences_fts WHERE sentences_fts MATCH ?"
-        " ORDER BY rowid DESC LIMIT ?",
-        (query, RANKED),
-    ).fetchall()
-    best = [row[0] for row in sorted(ranked, key=lambda row: row[1])[:MAX_ITEMS]]
-    where = {
-        row[0]: (row[1], row[2])
-        for row in conn.execute(
-            f"SELECT id, article_id, idx FROM sentences WHERE id IN ({','.join('?' * len(best))})",
-            best,
-        )
-    }
-    return [where[sentence] for sentence in best]
+    return reads.best_sentences(conn, query, RANKED, MAX_ITEMS)

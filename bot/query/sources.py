@@ -12,8 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from bot.query.answer import Citation
-
-_CHUNK = 500
+from bot.store import reads
 
 
 class Sources:
@@ -25,26 +24,11 @@ class Sources:
             indexes = wanted[article_id]
             if index is not None:
                 indexes.add(index)
-        ids = list(wanted)
-        self._articles: dict[str, sqlite3.Row] = {}
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            for row in conn.execute(
-                f"SELECT id, title, source, published, url FROM articles WHERE id IN ({marks})",
-                chunk,
-            ):
-                self._articles[row["id"]] = row
+        self._articles = reads.article_meta(conn, wanted)
         self._sentences: dict[tuple[str, int], str] = {}
         for article_id, indexes in wanted.items():
-            if not indexes:
-                continue
-            marks = ",".join("?" * len(indexes))
-            for row in conn.execute(
-                f"SELECT idx, text FROM sentences WHERE article_id = ? AND idx IN ({marks})",
-                [article_id, *sorted(indexes)],
-            ):
-                self._sentences[article_id, row["idx"]] = row["text"]
+            for index, text in reads.sentence_texts(conn, article_id, indexes).items():
+                self._sentences[article_id, index] = text
 
     def sentence(self, article_id: str, index: int) -> str:
         return self._sentences.get((article_id, index), "")

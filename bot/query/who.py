@@ -20,7 +20,7 @@ from bot.query.answer import Answer, Item
 from bot.query.names import TITLES, Named
 from bot.query.replies import lookup
 from bot.query.sources import Sources
-from bot.store import Store
+from bot.store import Store, reads
 from bot.textnorm import KEY_STOPWORDS, fold
 
 MAX_ITEMS = 10
@@ -52,43 +52,35 @@ def who(store: Store, name: str) -> Answer:
 
 def entity_card(store: Store, entity: Named) -> dict[str, Any]:
     """The JSON entity: name, type, other names, how many articles, roles from the text."""
-    conn = store.conn
-    names = conn.execute(
-        "SELECT alias FROM aliases WHERE entity_id = ? LIMIT ?", (entity.id, SAMPLE)
-    )
-    roles = conn.execute(
-        "SELECT text FROM descriptions WHERE entity_id = ? ORDER BY rowid DESC LIMIT ?",
-        (entity.id, SAMPLE),
-    )
-    aliases = _most_used((row[0] for row in names), fold)
+    names = reads.entity_names(store.conn, entity.id)
+    roles = reads.entity_roles(store.conn, entity.id, SAMPLE)
+    aliases = _most_used(names, fold)
     return {
         "name": entity.name,
         "type": entity.type,
         "aliases": [a for a in aliases if fold(a) != fold(entity.name)],
         "articles": entity.articles,
         "descriptions": _most_used(
-            (row[0] for row in roles), lambda text: _LEADING_ARTICLE.sub("", fold(text))
+            ((role, 1) for role in roles), lambda text: _LEADING_ARTICLE.sub("", fold(text))
         )[:MAX_DESCRIPTIONS],
     }
 
 
-def _most_used(texts: Iterable[str], same: Callable[[str], str]) -> list[str]:
-    """Distinct texts, the most used first; texts with one ``same`` key count as one text,
-    shown in its most used spelling."""
+def _most_used(texts: Iterable[tuple[str, int]], same: Callable[[str], str]) -> list[str]:
+    """Distinct texts, the most used first, from (text, uses) pairs; texts with one ``same``
+    key count as one text, shown in its most used spelling."""
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    for text in texts:
-        spellings[same(text)][text] += 1
+    for text, uses in texts:
+        spellings[same(text)][text] += uses
     ranked = sorted(spellings.values(), key=lambda c: c.total(), reverse=True)
     return [spelling.most_common(1)[0][0] for spelling in ranked]
 
 
 def _articles_about(conn: sqlite3.Connection, entity: Named) -> list[str]:
     """The articles to quote from: those naming the entity most, newest first among equals."""
-    recent = conn.execute(
-        "SELECT article_id, mentions FROM article_entities WHERE entity_id = ?"
-        " ORDER BY rowid DESC LIMIT ?",
-        (entity.id, SAMPLE),
-    ).fetchall()
+    recent = [
+        (r["article_id"], r["mentions"]) for r in reads.entity_articles(conn, entity.id, SAMPLE)
+    ]
     dates = Sources(conn, [(article_id, None) for article_id, _ in recent])
     recent.sort(key=lambda r: r[0])
     recent.sort(key=lambda r: dates.published(r[0]), reverse=True)
@@ -98,31 +90,15 @@ def _articles_about(conn: sqlite3.Connection, entity: Named) -> list[str]:
 
 def _best_sentences(conn: sqlite3.Connection, entity: Named) -> list[Item]:
     articles = _articles_about(conn, entity)
-    marks = ",".join("?" * len(articles))
     offsets: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for row in conn.execute(
-        f"SELECT m.article_id, m.sentence_idx, m.start - s.start FROM mentions m "
-        f"JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence_idx "
-        f"WHERE m.entity_id = ? AND m.article_id IN ({marks})",
-        [entity.id, *articles],
-    ):
-        offsets[row[0], row[1]].append(row[2])
-    # Looked up by article, not by entity: a widely quoted entity has many more rows.
+    for article_id, index, offset in reads.entity_mentions(conn, entity.id, articles):
+        offsets[article_id, index].append(offset)
     quoted: set[tuple[str, int]] = set()
-    for article_id, speaker, index, cite in conn.execute(
-        f"SELECT article_id, entity_id, sentence_idx, cite_idx FROM quotes"
-        f" WHERE article_id IN ({marks})",
-        articles,
-    ):
-        if speaker == entity.id:
-            quoted.update((article_id, i) for i in (index, cite) if i is not None)
+    for article_id, index, cite in reads.entity_quoted_in(conn, entity.id, articles):
+        quoted.update((article_id, i) for i in (index, cite) if i is not None)
     roles: dict[str, list[str]] = defaultdict(list)
-    for article_id, described, text in conn.execute(
-        f"SELECT article_id, entity_id, text FROM descriptions WHERE article_id IN ({marks})",
-        articles,
-    ):
-        if described == entity.id:
-            roles[article_id].append(fold(text))
+    for article_id, text in reads.entity_roles_in(conn, entity.id, articles):
+        roles[article_id].append(fold(text))
 
     candidates = set(offsets) | quoted
     sources = Sources(conn, candidates)

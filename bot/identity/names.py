@@ -1,0 +1,147 @@
+"""How two spellings of a person's name relate: the name's parts, nicknames, sound-alikes.
+
+News writes one person many ways: "James Mattis" and "Jim Mattis", "Robert S. Mueller III"
+and "Bob Mueller", "Sergei Lavrov" and "Sergey Lavrov", "Hassan Rouhani" and "Hasan
+Rowhani". These helpers take a name apart (given name, middle names, surname, generation
+suffix, patronymic) and say how two given names or two words relate: the same, an initial,
+a nickname of the other (from the curated ``nicknames`` tables), or only alike in sound.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import lru_cache
+
+import jellyfish
+from nicknames import NickNamer
+
+from bot.textnorm import NAME_PARTICLES, fold
+
+# Generation suffixes. "Jr." and "Sr." name another member of the family ("Donald Trump Jr."
+# is not "Donald Trump"); a numeral is often dropped by the same person ("Robert Mueller").
+GENERATIONS = frozenset({"jr", "sr"})
+NUMERALS = frozenset({"ii", "iii", "iv"})
+# "son of" particles: "Mohammed bin Salman" is not called "Salman".
+PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben"})
+
+# Letter groups that transliterations of one sound spell differently, mapped to one spelling
+# before the phonetic code: Qasem/Kasem, Gadhafi/Gaddafi, Rouhani/Rowhani, Hizballah.
+_TRANSLITERATIONS = (
+    ("dh", "d"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("ou", "u"),
+    ("ow", "u"),
+    ("oo", "u"),
+    ("q", "k"),
+    ("ee", "i"),
+    ("ey", "i"),
+    ("ei", "i"),
+    ("y", "i"),
+    ("isation", "ization"),
+)
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+class Fit(IntEnum):
+    """How well one given name stands for another, best first."""
+
+    SAME = 0
+    INITIAL = 1
+    NICKNAME = 2
+    SOUND = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person's name in parts, folded: "Robert S. Mueller III" is given ("robert",),
+    middles ("s",), surname "mueller", suffix "iii"."""
+
+    given: str  # "" for a lone surname
+    middles: tuple[str, ...]
+    surname: str
+    suffix: str = ""
+    patronymic: bool = False  # the surname follows "bin"/"ibn": "bin salman"
+
+    @property
+    def words(self) -> int:
+        return bool(self.given) + len(self.middles) + 1
+
+
+def parse_person(name: str) -> PersonName | None:
+    """The parts of a person's name as written; None when it has no word to go by."""
+    words = fold(name).split()
+    suffix = ""
+    while len(words) > 1 and words[-1] in GENERATIONS | NUMERALS:
+        suffix = words.pop()
+    if not words:
+        return None
+    surname = words[-1]
+    patronymic = len(words) > 2 and words[-2] in PATRONYMICS
+    given = [w for w in words[:-1] if w not in NAME_PARTICLES]
+    if not given:
+        return PersonName("", (), surname, suffix, patronymic)
+    return PersonName(given[0], tuple(given[1:]), surname, suffix, patronymic)
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+@lru_cache(maxsize=65536)
+def _name_family(given: str) -> frozenset[str]:
+    """The given name and every formal name it may be short for: "jim" -> {jim, james}."""
+    namer = _nicknamer()
+    return frozenset({given, *namer.canonicals_of(given)})
+
+
+def given_fit(a: str, b: str) -> Fit | None:
+    """How the given names ``a`` and ``b`` can be one person's, or None if they cannot.
+
+    "j" and "james" fit as an initial; "jim" and "james", "bob" and "rob" (both short for
+    robert) as nicknames; "sergei" and "sergey" only by sound.
+    """
+    if a == b:
+        return Fit.SAME
+    if not a or not b:
+        return None
+    if len(a) == 1 or len(b) == 1:
+        return Fit.INITIAL if a[0] == b[0] else None
+    if _name_family(a) & _name_family(b):
+        return Fit.NICKNAME
+    if sound(a) == sound(b):
+        return Fit.SOUND
+    return None
+
+
+def middles_fit(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Middle names of one person: either name may leave them out, but when both give them
+    they must agree word for word, an initial standing for a name ("W." is not "H. W.")."""
+    if not a or not b:
+        return True
+    return len(a) == len(b) and all(
+        given_fit(x, y) in (Fit.SAME, Fit.INITIAL) for x, y in zip(a, b, strict=True)
+    )
+
+
+def suffixes_fit(a: str, b: str) -> bool:
+    """ "Jr." or "Sr." on one name only means two people of one family; numerals may be
+    dropped."""
+    if a == b:
+        return True
+    return a not in GENERATIONS and b not in GENERATIONS
+
+
+@lru_cache(maxsize=65536)
+def sound(word: str) -> str:
+    """A phonetic code of a folded word that transliterations of one name share:
+    "qasem" and "qassem", "gadhafi" and "gaddafi", "rouhani" and "rowhani"."""
+    spelled = word
+    for group, same in _TRANSLITERATIONS:
+        spelled = spelled.replace(group, same)
+    spelled = _DOUBLE.sub(r"\1", spelled)
+    return jellyfish.metaphone(spelled) or spelled

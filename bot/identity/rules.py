@@ -1,0 +1,258 @@
+"""Whether two forms name one entity: the rules, each a small named function.
+
+``DIFFERENT_RULES`` are cannot-links: when one holds, no evidence joins the two forms, and
+no entity may hold both. ``SAME_RULES`` say that two forms are one entity, at a level
+(lower is surer); the resolver merges the surest pairs first. ``SHORT_RULES`` say that one
+form is a short form of the other ("Mattis" of "James Mattis", "GNA" of "Government of
+National Accord"): a short form joins a longer one only when it is the only one it fits, or
+one that clearly dominates. Precision over recall: a pair that no rule relates stays apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.identity.names import (
+    Fit,
+    PersonName,
+    given_fit,
+    middles_fit,
+    sound,
+    suffixes_fit,
+)
+from bot.identity.profile import ANY, BODY, PERSON, PLACE, Profile
+
+# Co-mentioned names two sound-alike forms must share before they count as one.
+SHARED_CONTEXT = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Same:
+    """A rule's verdict that two forms are one entity: its name and level."""
+
+    rule: str
+    level: int
+
+
+Rule = Callable[[Profile, Profile], bool]
+SameRule = Callable[[Profile, Profile], int | None]
+
+
+# -- different ------------------------------------------------------------------------------
+
+
+def person_and_place(a: Profile, b: Profile) -> bool:
+    """A lone word for a person is never one for a place or a people: "Jordan" the country
+    and "Jordan" the senator. (A full name that one article took for a place is a typing
+    slip: type is a vote.)"""
+    return {a.family, b.family} == {PERSON, PLACE} and (a.single or b.single)
+
+
+def conflicting_given_names(a: Profile, b: Profile) -> bool:
+    """George W. Bush and Jeb Bush; Hillary and Bill Clinton. A given name that is the
+    other's middle name is no conflict ("Tayyip Erdogan", "Recep Tayyip Erdogan")."""
+    pa, pb = _people(a, b)
+    if not (pa and pb and pa.given and pb.given) or given_fit(pa.given, pb.given) is not None:
+        return False
+    return pa.given not in pb.middles and pb.given not in pa.middles
+
+
+def conflicting_middle_names(a: Profile, b: Profile) -> bool:
+    """George W. Bush and George H. W. Bush."""
+    pa, pb = _people(a, b)
+    return bool(pa and pb and not middles_fit(pa.middles, pb.middles))
+
+
+def conflicting_generations(a: Profile, b: Profile) -> bool:
+    """Donald Trump Jr. and Donald Trump."""
+    pa, pb = _people(a, b)
+    return bool(pa and pb and not suffixes_fit(pa.suffix, pb.suffix))
+
+
+def patronymic_and_name(a: Profile, b: Profile) -> bool:
+    """ "Mohammed bin Salman" is the son of Salman, not Salman: a patronymic surname never
+    meets the same word used as a name, unless the lone form itself says "bin"."""
+    pa, pb = _people(a, b)
+    if not (pa and pb) or pa.patronymic == pb.patronymic:
+        return False
+    lone = a if not pa.patronymic else b
+    return not (lone.single and lone.display.casefold().startswith(("bin ", "ibn ", "bint ")))
+
+
+def bodies_of_other_countries(a: Profile, b: Profile) -> bool:
+    """The Syrian Army and the Iraqi Army; "Supreme Court" of two countries."""
+    return bool(a.countries and b.countries and a.countries != b.countries)
+
+
+DIFFERENT_RULES: list[Rule] = [
+    person_and_place,
+    conflicting_given_names,
+    conflicting_middle_names,
+    conflicting_generations,
+    patronymic_and_name,
+    bodies_of_other_countries,
+]
+
+
+def different(a: Profile, b: Profile, rules: list[Rule] | None = None) -> bool:
+    """Whether any cannot-link rule holds between ``a`` and ``b``."""
+    return any(rule(a, b) for rule in (DIFFERENT_RULES if rules is None else rules))
+
+
+# -- same -----------------------------------------------------------------------------------
+
+
+def same_key(a: Profile, b: Profile) -> int | None:
+    """One name under two types: type is a vote, not part of identity ("Kobani" as a place
+    in one article and a group in another)."""
+    return 0 if a.form.key == b.form.key else None
+
+
+def person_variant(a: Profile, b: Profile) -> int | None:
+    """One person's full name written two ways that give the same parts: a nickname
+    ("Jim"/"James Halvorsen"), a middle name or its initial, a numeral ("III")."""
+    pa, pb = _full_people(a, b)
+    if not (pa and pb) or pa.surname != pb.surname or pa.patronymic != pb.patronymic:
+        return None
+    if bool(pa.middles) != bool(pb.middles):
+        return None  # one leaves out what the other gives: see ``partial_name``
+    fit = given_fit(pa.given, pb.given)
+    return 1 if fit in (Fit.SAME, Fit.NICKNAME) else None
+
+
+def body_variant(a: Profile, b: Profile) -> int | None:
+    """A body named with and without its country ("U.S. Department of Justice", "Justice
+    Department"), or two wordings sharing an acronym the articles define ("National Unity
+    Government (NUG)", "Government of National Unity (NUG)")."""
+    if a.single or b.single or PERSON in (a.family, b.family):
+        return None
+    if a.core and a.core == b.core:
+        return 1
+    shared = {x for x in a.acronyms & b.acronyms if len(x) >= 3}
+    return 1 if any(_spells(x, a) and _spells(x, b) for x in shared) else None
+
+
+def sound_variant(a: Profile, b: Profile) -> int | None:
+    """Transliterations of one name ("Qassem"/"Qasem Soleimani", "Idlib"/"Idleb"): every
+    word alike in sound, never on that alone: the two must also share what is named
+    around them."""
+    if not a.sounds or a.sounds != b.sounds or not _compatible_families(a, b):
+        return None
+    if len(a.context & b.context) < SHARED_CONTEXT:
+        return None
+    pa, pb = _full_people(a, b)
+    if pa and pb and given_fit(pa.given, pb.given) is None:
+        return None
+    return 2
+
+
+SAME_RULES: list[SameRule] = [same_key, person_variant, body_variant, sound_variant]
+
+
+def same(a: Profile, b: Profile, rules: list[SameRule] | None = None) -> Same | None:
+    """The surest rule that calls ``a`` and ``b`` one entity, if any."""
+    found = [
+        Same(rule.__name__, level)
+        for rule in (SAME_RULES if rules is None else rules)
+        if (level := rule(a, b)) is not None
+    ]
+    return min(found, key=lambda s: s.level, default=None)
+
+
+# -- short forms ----------------------------------------------------------------------------
+
+
+def surname_of(short: Profile, full: Profile) -> bool:
+    """A lone word that is the person's surname: "Mattis" of "James Mattis"."""
+    ps, pf = short.person, full.person
+    if not (short.single and ps and pf) or full.single or full.family != PERSON:
+        return False
+    if short.family not in (PERSON, ANY):
+        return False
+    if ps.surname == pf.surname:
+        return True
+    return sound(ps.surname) == sound(pf.surname) and len(short.context & full.context) >= (
+        SHARED_CONTEXT
+    )
+
+
+def partial_name(short: Profile, full: Profile) -> bool:
+    """A name that leaves out what the fuller one gives: its middle names ("Brett
+    Kavanaugh" of "Brett M. Kavanaugh") or all but the initial of its given name ("J.
+    Halvorsen"). It may fit several people ("George Bush"), so it is a short form."""
+    ps, pf = _full_people(short, full)
+    if not (ps and pf) or ps.surname != pf.surname or ps.patronymic != pf.patronymic:
+        return False
+    fit = given_fit(ps.given, pf.given)
+    if fit is None or fit == Fit.SOUND:
+        return False
+    fewer_middles = not ps.middles and bool(pf.middles)
+    only_initial = len(ps.given) == 1 < len(pf.given)
+    return fewer_middles or only_initial
+
+
+def name_without_first(short: Profile, full: Profile) -> bool:
+    """A person called by their middle name and surname: "Tayyip Erdogan" of "Recep Tayyip
+    Erdogan"."""
+    ps, pf = _full_people(short, full)
+    return bool(
+        ps
+        and pf
+        and not ps.middles
+        and ps.surname == pf.surname
+        and ps.given in pf.middles
+        and ps.words < pf.words
+    )
+
+
+def acronym_of(short: Profile, full: Profile) -> bool:
+    """An acronym that a body's name spells or that the articles define for it."""
+    if not short.single or full.single or full.family == PERSON or short.family == PERSON:
+        return False
+    letters = short.form.key
+    if not short.display.isupper():
+        return False
+    if len(letters) < 3:  # "SC": too many names spell it; only one the articles define
+        return letters in full.acronyms and _spells(letters, full)
+    return letters in full.initials or (letters in full.acronyms and _spells(letters, full))
+
+
+SHORT_RULES: list[Rule] = [surname_of, partial_name, name_without_first, acronym_of]
+
+
+def short_form(short: Profile, full: Profile, rules: list[Rule] | None = None) -> bool:
+    """Whether ``short`` is a short form of ``full``."""
+    return any(rule(short, full) for rule in (SHORT_RULES if rules is None else rules))
+
+
+# -- parts ----------------------------------------------------------------------------------
+
+
+def _people(a: Profile, b: Profile) -> tuple[PersonName | None, PersonName | None]:
+    """Both names taken apart, when both can be a person's."""
+    if a.person is None or b.person is None:
+        return None, None
+    return a.person, b.person
+
+
+def _full_people(a: Profile, b: Profile) -> tuple[PersonName | None, PersonName | None]:
+    """Both names taken apart, when both are full names of people (one may be untyped)."""
+    if a.single or b.single or PERSON not in (a.family, b.family):
+        return None, None
+    if not {a.family, b.family} <= {PERSON, ANY}:
+        return None, None
+    return _people(a, b)
+
+
+def _spells(acronym: str, body: Profile) -> bool:
+    """Whether the acronym is made of the initials of the body's name, in any order ("NUG"
+    for "Government of National Unity"): an acronym an article gives a name in brackets may
+    be a label of something else ("(R-SC)")."""
+    letters = sorted(acronym)
+    return any(sorted(initials) == letters for initials in body.initials)
+
+
+def _compatible_families(a: Profile, b: Profile) -> bool:
+    families = {a.family, b.family} - {ANY}
+    return len(families) <= 1 or families == {BODY, PLACE}

@@ -1,0 +1,53 @@
+"""The fact base: one SQLite file holding articles, sentences and the facts drawn from them.
+
+SQL lives here and nowhere else: ``base`` opens the file and runs transactions, ``articles``
+writes and removes articles, ``identity`` resolves who is who across the base, and
+``reads`` answers the named questions the query layer asks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.model import Article, Extraction
+from bot.store import articles as _articles
+from bot.store.articles import StoredArticle
+from bot.store.base import SchemaError, StoreError
+from bot.store.base import Store as _Base
+from bot.store.identity import relink
+
+__all__ = ["SchemaError", "Store", "StoreError", "StoredArticle"]
+
+
+class Store(_Base):
+    """A fact base: the connection, plus the article-level reads and writes."""
+
+    def __init__(self, path: str | Path, upgrade: bool = False) -> None:
+        super().__init__(path, upgrade)
+
+    def put_article(self, article: Article, extraction: Extraction, content_hash: str) -> None:
+        """Replace everything known about ``article.id`` in one transaction."""
+        with self.transaction() as conn:
+            _articles.put_article(conn, article, extraction, content_hash)
+
+    def delete_article(self, article_id: str) -> bool:
+        with self.transaction() as conn:
+            return _articles.delete_article(conn, article_id)
+
+    def content_hash(self, article_id: str) -> str | None:
+        return _articles.content_hash(self.conn, article_id)
+
+    def article_count(self) -> int:
+        return _articles.article_count(self.conn)
+
+    def articles(self) -> list[StoredArticle]:
+        return _articles.stored_articles(self.conn)
+
+    def article_sources(self) -> dict[str, str | None]:
+        """Every indexed article id with the file it came from."""
+        return _articles.article_sources(self.conn)
+
+    def relink(self) -> int:
+        """Resolve every entity of the base afresh; return how many forms were resolved."""
+        with self.transaction() as conn:
+            return relink(conn)

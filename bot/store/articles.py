@@ -1,0 +1,242 @@
+"""Writing and removing articles, and reading what the indexer needs to know of them.
+
+An article's rows are replaced inside one transaction. Each of its entities is filed under
+its form (the folded key of its fullest name, and its type), whose counts go up by what the
+article adds; removing the article takes exactly that back, recomputed from its stored rows,
+and marks the forms it touched for the identity step.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from bot.model import Article, Extraction
+from bot.textnorm import fold, name_key
+
+# How many of the names an article mentions most are filed as each entity's context.
+CONTEXT_PER_ARTICLE = 5
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An indexed article's metadata, as listings and citations need it."""
+
+    id: str
+    title: str
+    source: str | None
+    published: str | None
+    url: str | None
+    path: str | None
+    content_hash: str
+    ingested_at: str
+
+
+def form_key(name: str) -> str:
+    """The key an entity is filed under: its name's folded, sorted words."""
+    return name_key(name) or fold(name)
+
+
+def contexts(entities: list[tuple[str, int]]) -> list[list[str]]:
+    """For each (key, mentions) of an article, the keys of the names the article mentions
+    most besides it, most mentioned first (ties by key, so the result is the same whenever
+    it is worked out)."""
+    ranked = sorted(entities, key=lambda e: (-e[1], e[0]))
+    found: list[list[str]] = []
+    for key, _ in entities:
+        others: list[str] = []
+        for other, _ in ranked:
+            if other != key and other not in others:
+                others.append(other)
+                if len(others) == CONTEXT_PER_ARTICLE:
+                    break
+        found.append(others)
+    return found
+
+
+def put_article(
+    conn: sqlite3.Connection, article: Article, extraction: Extraction, content_hash: str
+) -> None:
+    """Replace everything known about ``article.id``; the caller holds a transaction."""
+    delete_article(conn, article.id)
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    conn.execute(
+        "INSERT INTO articles(id, path, content_hash, title, source, published, url,"
+        " ingested_at, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            article.id,
+            article.path,
+            content_hash,
+            article.title,
+            article.source,
+            article.published,
+            article.url,
+            now,
+            article.text,
+        ),
+    )
+    conn.executemany(
+        'INSERT INTO sentences(article_id, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+        [(article.id, s.index, s.start, s.end, s.text) for s in article.sentences],
+    )
+    conn.execute(
+        "INSERT INTO sentences_fts(rowid, text)"
+        " SELECT id, text FROM sentences WHERE article_id = ?",
+        (article.id,),
+    )
+    speakers = _put_entities(conn, article.id, extraction)
+    conn.executemany(
+        "INSERT INTO figures(article_id, sentence_idx, value, value_high, text, what, predicate,"
+        " approx, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                article.id,
+                f.sentence,
+                f.value,
+                getattr(f, "value_high", None),
+                f.text,
+                f.what,
+                f.predicate,
+                f.approx,
+                f.unit,
+            )
+            for f in extraction.figures
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO quotes(article_id, sentence_idx, cite_idx, speaker, ae_id, form_id, quote,"
+        " fragment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                article.id,
+                q.sentence,
+                q.cite,
+                q.speaker,
+                *speakers.get(q.speaker or "", (None, None)),
+                q.quote,
+                int(q.fragment),
+            )
+            for q in extraction.quotes
+        ],
+    )
+
+
+def _put_entities(
+    conn: sqlite3.Connection, article_id: str, extraction: Extraction
+) -> dict[str, tuple[int, int]]:
+    """File the article's entities under their forms; return each of their names mapped to
+    (article entity id, form id), for the quotes to name their speakers."""
+    entities = [(e, form_key(e.name)) for e in extraction.entities if form_key(e.name)]
+    around = contexts([(key, len(e.mentions)) for e, key in entities])
+    names: dict[str, tuple[int, int]] = {}
+    form_names: list[tuple[int, str, int]] = []
+    aliases: list[tuple[int, str]] = []
+    mentions: list[tuple[int, int, int, int]] = []
+    descriptions: list[tuple[int, str]] = []
+    context: list[tuple[int, str]] = []
+    for (entity, key), others in zip(entities, around, strict=True):
+        form_id = conn.execute(
+            "INSERT INTO forms(key, type, articles, mentions) VALUES (?, ?, 1, ?) "
+            "ON CONFLICT(key, type) DO UPDATE SET articles = articles + 1, "
+            "mentions = mentions + excluded.mentions, dirty = 1 RETURNING id",
+            (key, entity.type, len(entity.mentions)),
+        ).fetchone()[0]
+        ae_id = conn.execute(
+            "INSERT INTO article_entities(article_id, form_id, name, type, mentions)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (article_id, form_id, entity.name, entity.type, len(entity.mentions)),
+        ).lastrowid
+        assert ae_id is not None
+        others_names = [a for a in dict.fromkeys(entity.aliases) if a != entity.name]
+        form_names.append((form_id, entity.name, 1))
+        form_names.extend((form_id, alias, 0) for alias in others_names)
+        aliases.extend((ae_id, alias) for alias in others_names)
+        mentions.extend((ae_id, m.sentence, m.start, m.end) for m in entity.mentions)
+        descriptions.extend((ae_id, d) for d in dict.fromkeys(entity.descriptions))
+        context.extend((form_id, other) for other in others)
+        for name in (entity.name, *entity.aliases):
+            names.setdefault(name, (ae_id, form_id))
+    conn.executemany(
+        "INSERT INTO form_names(form_id, name, fullest, uses) VALUES (?, ?, ?, 1) "
+        "ON CONFLICT DO UPDATE SET uses = uses + 1",
+        form_names,
+    )
+    conn.executemany(
+        "INSERT INTO form_context(form_id, key, uses) VALUES (?, ?, 1) "
+        "ON CONFLICT DO UPDATE SET uses = uses + 1",
+        context,
+    )
+    conn.executemany("INSERT INTO aliases(ae_id, alias) VALUES (?, ?)", aliases)
+    conn.executemany(
+        'INSERT INTO mentions(ae_id, sentence_idx, start, "end") VALUES (?, ?, ?, ?)', mentions
+    )
+    conn.executemany("INSERT INTO descriptions(ae_id, text) VALUES (?, ?)", descriptions)
+    return names
+
+
+def delete_article(conn: sqlite3.Connection, article_id: str) -> bool:
+    """Remove an article and take its share out of the forms' counts; the caller holds a
+    transaction. Returns whether there was such an article."""
+    rows = conn.execute(
+        "SELECT ae.id, ae.form_id, ae.name, ae.mentions, f.key FROM article_entities ae"
+        " JOIN forms f ON f.id = ae.form_id WHERE ae.article_id = ? ORDER BY ae.id",
+        (article_id,),
+    ).fetchall()
+    if rows:
+        _withdraw(conn, rows)
+    conn.execute(
+        "DELETE FROM sentences_fts WHERE rowid IN (SELECT id FROM sentences WHERE article_id = ?)",
+        (article_id,),
+    )
+    return bool(conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount)
+
+
+def _withdraw(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> None:
+    around = contexts([(r["key"], r["mentions"]) for r in rows])
+    aliases: dict[int, list[str]] = {r["id"]: [] for r in rows}
+    marks = ",".join("?" * len(rows))
+    for ae_id, alias in conn.execute(
+        f"SELECT ae_id, alias FROM aliases WHERE ae_id IN ({marks}) ORDER BY rowid",
+        list(aliases),
+    ):
+        aliases[ae_id].append(alias)
+    conn.executemany(
+        "UPDATE forms SET articles = articles - 1, mentions = mentions - ?, dirty = 1 WHERE id = ?",
+        [(r["mentions"], r["form_id"]) for r in rows],
+    )
+    names = [(r["form_id"], r["name"], 1) for r in rows]
+    names += [(r["form_id"], a, 0) for r in rows for a in aliases[r["id"]]]
+    conn.executemany(
+        "UPDATE form_names SET uses = uses - 1 WHERE form_id = ? AND name = ? AND fullest = ?",
+        names,
+    )
+    conn.executemany(
+        "UPDATE form_context SET uses = uses - 1 WHERE form_id = ? AND key = ?",
+        [(r["form_id"], other) for r, others in zip(rows, around, strict=True) for other in others],
+    )
+    forms = sorted({(r["form_id"],) for r in rows})
+    conn.executemany("DELETE FROM form_names WHERE form_id = ? AND uses <= 0", forms)
+    conn.executemany("DELETE FROM form_context WHERE form_id = ? AND uses <= 0", forms)
+
+
+def content_hash(conn: sqlite3.Connection, article_id: str) -> str | None:
+    row = conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
+def article_count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def stored_articles(conn: sqlite3.Connection) -> list[StoredArticle]:
+    rows = conn.execute(
+        "SELECT id, title, source, published, url, path, content_hash, ingested_at "
+        "FROM articles ORDER BY coalesce(published, '') DESC, id"
+    ).fetchall()
+    return [StoredArticle(*row) for row in rows]
+
+
+def article_sources(conn: sqlite3.Connection) -> dict[str, str | None]:
+    """Every indexed article id with the file it came from."""
+    return {row[0]: row[1] for row in conn.execute("SELECT id, path FROM articles")}

@@ -1,0 +1,351 @@
+"""The named questions the query layer asks of the base, each one SQL statement or a few.
+
+Every read is bounded by what it is asked for (ids, a limit), never by the size of the base:
+a widely named entity's rows are read newest first up to a limit, and full-text matches are
+taken from the most recently indexed. Rows come back as ``sqlite3.Row`` (read by column
+name), so the query layer never needs to know how the tables are laid out.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+# Rows per IN (...) list, well under SQLite's limit on bound parameters.
+_CHUNK = 500
+# The forms of an entity, as a subquery taking the entity id.
+_FORMS_OF = "SELECT id FROM forms WHERE entity_id = ?"
+# Articles indexed in a window: ingested_at > :since AND ingested_at <= :until.
+_WINDOW = "SELECT id FROM articles WHERE ingested_at > :since AND ingested_at <= :until"
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ",".join("?" * len(values))
+
+
+def _chunks(values: Iterable[object]) -> Iterable[list[object]]:
+    values = list(values)
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+# -- articles and sentences -----------------------------------------------------------------
+
+
+def article_meta(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, sqlite3.Row]:
+    """Title, outlet, date and address of each article."""
+    found: dict[str, sqlite3.Row] = {}
+    for chunk in _chunks(ids):
+        for row in conn.execute(
+            f"SELECT id, title, source, published, url FROM articles WHERE id IN ({_marks(chunk)})",
+            chunk,
+        ):
+            found[row["id"]] = row
+    return found
+
+
+def sentence_texts(
+    conn: sqlite3.Connection, article_id: str, indexes: Iterable[int]
+) -> dict[int, str]:
+    """The text of the given sentences of one article, by index."""
+    wanted = sorted(set(indexes))
+    if not wanted:
+        return {}
+    return {
+        row[0]: row[1]
+        for row in conn.execute(
+            f"SELECT idx, text FROM sentences WHERE article_id = ? AND idx IN ({_marks(wanted)})",
+            [article_id, *wanted],
+        )
+    }
+
+
+def article_listing(conn: sqlite3.Connection, limit: int, offset: int = 0) -> list[sqlite3.Row]:
+    """The newest articles with how many entities, figures and quotes each gave."""
+    return conn.execute(
+        "SELECT a.id,"
+        " (SELECT count(*) FROM article_entities e WHERE e.article_id = a.id) AS entities,"
+        " (SELECT count(*) FROM figures f WHERE f.article_id = a.id) AS figures,"
+        " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes"
+        " FROM articles a ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
+        (limit, offset),
+    ).fetchall()
+
+
+def article_ids_from(conn: sqlite3.Connection, prefix: str, limit: int) -> list[str]:
+    """Article ids beginning with ``prefix``, in order."""
+    return [
+        row[0]
+        for row in conn.execute(
+            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            (prefix, prefix + "\U0010ffff", limit),
+        )
+    ]
+
+
+def entities_of_article(conn: sqlite3.Connection, article_id: str) -> list[sqlite3.Row]:
+    """The article's entities: base-wide name and type, the article's own name, mentions,
+    and the first sentence naming each."""
+    return conn.execute(
+        "SELECT e.name, e.type, ae.name AS local, ae.mentions,"
+        " (SELECT min(m.sentence_idx) FROM mentions m WHERE m.ae_id = ae.id) AS first"
+        " FROM article_entities ae JOIN forms f ON f.id = ae.form_id"
+        " JOIN entities e ON e.id = f.entity_id"
+        " WHERE ae.article_id = ? ORDER BY ae.mentions DESC, e.name",
+        (article_id,),
+    ).fetchall()
+
+
+def figures_of_article(conn: sqlite3.Connection, article_id: str) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT * FROM figures WHERE article_id = ? ORDER BY sentence_idx, id", (article_id,)
+    ).fetchall()
+
+
+def quotes_of_article(conn: sqlite3.Connection, article_id: str) -> list[sqlite3.Row]:
+    """The article's quotes, with the base-wide name of each speaker that is an entity."""
+    return conn.execute(
+        "SELECT q.*, e.name AS entity_name FROM quotes q"
+        " LEFT JOIN forms f ON f.id = q.form_id LEFT JOIN entities e ON e.id = f.entity_id"
+        " WHERE q.article_id = ? ORDER BY q.sentence_idx, q.id",
+        (article_id,),
+    ).fetchall()
+
+
+# -- full text ------------------------------------------------------------------------------
+
+
+def best_sentences(
+    conn: sqlite3.Connection, query: str, scanned: int, limit: int
+) -> list[tuple[str, int]]:
+    """(article id, sentence index) of the sentences matching an FTS5 query best (bm25),
+    among the ``scanned`` most recently indexed matches."""
+    ranked = conn.execute(
+        "SELECT rowid, bm25(sentences_fts) FROM sentences_fts WHERE sentences_fts MATCH ?"
+        " ORDER BY rowid DESC LIMIT ?",
+        (query, scanned),
+    ).fetchall()
+    best = [row[0] for row in sorted(ranked, key=lambda row: row[1])[:limit]]
+    where = {
+        row[0]: (row[1], row[2])
+        for row in conn.execute(
+            f"SELECT id, article_id, idx FROM sentences WHERE id IN ({_marks(best)})", best
+        )
+    }
+    return [where[sentence] for sentence in best]
+
+
+def figures_in_matching(conn: sqlite3.Connection, query: str, limit: int) -> list[sqlite3.Row]:
+    """Figures of the sentences matching an FTS5 query, the most recently indexed first."""
+    return conn.execute(
+        "SELECT f.*, a.published FROM sentences_fts"
+        " JOIN sentences s ON s.id = sentences_fts.rowid"
+        " JOIN figures f ON f.article_id = s.article_id AND f.sentence_idx = s.idx"
+        " JOIN articles a ON a.id = f.article_id"
+        " WHERE sentences_fts MATCH ? ORDER BY sentences_fts.rowid DESC LIMIT ?",
+        (query, limit),
+    ).fetchall()
+
+
+# -- entities -------------------------------------------------------------------------------
+
+
+def all_entities(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Every entity: id, name, type and how many articles name it."""
+    return conn.execute("SELECT id, name, type, articles FROM entities").fetchall()
+
+
+def all_entity_names(conn: sqlite3.Connection) -> list[tuple[int, str]]:
+    """(entity id, name) for every name any article uses for an entity."""
+    return [
+        (row[0], row[1])
+        for row in conn.execute(
+            "SELECT DISTINCT f.entity_id, n.name FROM form_names n JOIN forms f ON f.id = n.form_id"
+            " WHERE f.entity_id IS NOT NULL"
+        )
+    ]
+
+
+def entity_names(conn: sqlite3.Connection, entity_id: int) -> list[tuple[str, int]]:
+    """The names articles use for an entity, with how many article entities used each."""
+    return [
+        (row[0], row[1])
+        for row in conn.execute(
+            "SELECT n.name, sum(n.uses) FROM form_names n WHERE n.form_id IN"
+            f" ({_FORMS_OF}) GROUP BY n.name",
+            (entity_id,),
+        )
+    ]
+
+
+def entity_roles(conn: sqlite3.Connection, entity_id: int, limit: int) -> list[str]:
+    """How the most recently indexed articles describe an entity."""
+    return [
+        row[0]
+        for row in conn.execute(
+            "SELECT d.text FROM descriptions d JOIN article_entities ae ON ae.id = d.ae_id"
+            f" WHERE ae.form_id IN ({_FORMS_OF}) ORDER BY d.ae_id DESC LIMIT ?",
+            (entity_id, limit),
+        )
+    ]
+
+
+def entity_articles(conn: sqlite3.Connection, entity_id: int, limit: int) -> list[sqlite3.Row]:
+    """(article_id, mentions) of the most recently indexed articles naming an entity."""
+    return conn.execute(
+        "SELECT article_id, sum(mentions) AS mentions FROM article_entities"
+        f" WHERE id IN (SELECT id FROM article_entities WHERE form_id IN ({_FORMS_OF})"
+        " ORDER BY id DESC LIMIT ?) GROUP BY article_id",
+        (entity_id, limit),
+    ).fetchall()
+
+
+def entity_mentions(
+    conn: sqlite3.Connection, entity_id: int, article_ids: Sequence[str]
+) -> list[sqlite3.Row]:
+    """(article_id, sentence_idx, offset in the sentence) of an entity's mentions in the
+    given articles."""
+    return conn.execute(
+        "SELECT ae.article_id, m.sentence_idx, m.start - s.start AS offset FROM mentions m"
+        " JOIN article_entities ae ON ae.id = m.ae_id"
+        " JOIN sentences s ON s.article_id = ae.article_id AND s.idx = m.sentence_idx"
+        f" WHERE ae.form_id IN ({_FORMS_OF}) AND ae.article_id IN ({_marks(article_ids)})",
+        [entity_id, *article_ids],
+    ).fetchall()
+
+
+def entity_quoted_in(
+    conn: sqlite3.Connection, entity_id: int, article_ids: Sequence[str]
+) -> list[sqlite3.Row]:
+    """Sentences of the given articles where an entity is quoted (and where the quote is
+    attributed)."""
+    return conn.execute(
+        "SELECT q.article_id, q.sentence_idx, q.cite_idx FROM quotes q"
+        f" JOIN forms f ON f.id = q.form_id WHERE q.article_id IN ({_marks(article_ids)})"
+        " AND f.entity_id = ?",
+        [*article_ids, entity_id],
+    ).fetchall()
+
+
+def entity_roles_in(
+    conn: sqlite3.Connection, entity_id: int, article_ids: Sequence[str]
+) -> list[sqlite3.Row]:
+    """(article_id, text) of how the given articles describe an entity."""
+    return conn.execute(
+        "SELECT ae.article_id, d.text FROM descriptions d"
+        " JOIN article_entities ae ON ae.id = d.ae_id"
+        f" WHERE ae.article_id IN ({_marks(article_ids)}) AND ae.form_id IN ({_FORMS_OF})",
+        [*article_ids, entity_id],
+    ).fetchall()
+
+
+def mention_count(conn: sqlite3.Connection, entity_id: int) -> int:
+    return conn.execute(
+        "SELECT coalesce(sum(mentions), 0) FROM forms WHERE entity_id = ?", (entity_id,)
+    ).fetchone()[0]
+
+
+# -- quotes ---------------------------------------------------------------------------------
+
+
+def quote_count(conn: sqlite3.Connection, entity_id: int) -> int:
+    return conn.execute(
+        f"SELECT count(*) FROM quotes WHERE form_id IN ({_FORMS_OF})", (entity_id,)
+    ).fetchone()[0]
+
+
+def newest_quote_ids(
+    conn: sqlite3.Connection, entity_id: int, fragment: bool, limit: int
+) -> list[int]:
+    """Ids of an entity's most recently indexed quotes (or fragments)."""
+    return [
+        row[0]
+        for row in conn.execute(
+            f"SELECT id FROM quotes WHERE form_id IN ({_FORMS_OF}) AND fragment = ?"
+            " ORDER BY id DESC LIMIT ?",
+            (entity_id, int(fragment), limit),
+        )
+    ]
+
+
+def recent_quotes(conn: sqlite3.Connection, entity_id: int, limit: int) -> list[sqlite3.Row]:
+    """(id, quote, fragment) of an entity's most recently indexed quotes."""
+    return conn.execute(
+        f"SELECT id, quote, fragment FROM quotes WHERE form_id IN ({_FORMS_OF})"
+        " ORDER BY id DESC LIMIT ?",
+        (entity_id, limit),
+    ).fetchall()
+
+
+def quotes_by_id(conn: sqlite3.Connection, ids: Sequence[int]) -> list[sqlite3.Row]:
+    return conn.execute(f"SELECT * FROM quotes WHERE id IN ({_marks(ids)})", list(ids)).fetchall()
+
+
+# -- the digest window ----------------------------------------------------------------------
+
+
+def window_count(conn: sqlite3.Connection, window: dict[str, str]) -> int:
+    return conn.execute(f"SELECT count(*) FROM ({_WINDOW})", window).fetchone()[0]
+
+
+def window_articles(
+    conn: sqlite3.Connection, window: dict[str, str], limit: int
+) -> list[sqlite3.Row]:
+    """The window's articles, newest first, with their first sentence after the title."""
+    return conn.execute(
+        "SELECT a.id, (SELECT min(s.idx) FROM sentences s WHERE s.article_id = a.id"
+        f" AND s.text <> a.title) AS lead FROM articles a WHERE a.id IN ({_WINDOW})"
+        " ORDER BY coalesce(a.published, '') DESC, a.ingested_at DESC, a.id LIMIT :limit",
+        {**window, "limit": limit},
+    ).fetchall()
+
+
+def window_entities(
+    conn: sqlite3.Connection, window: dict[str, str], limit: int
+) -> list[sqlite3.Row]:
+    """The entities the window's articles mention most, with where each is first named."""
+    return conn.execute(
+        "WITH named AS (SELECT f.entity_id, ae.article_id, ae.mentions,"
+        " (SELECT min(m.sentence_idx) FROM mentions m WHERE m.ae_id = ae.id) AS first,"
+        " coalesce(a.published, '') AS published"
+        " FROM article_entities ae JOIN forms f ON f.id = ae.form_id"
+        f" JOIN articles a ON a.id = ae.article_id WHERE ae.article_id IN ({_WINDOW})),"
+        " firsts AS (SELECT entity_id, article_id, first, row_number() OVER"
+        " (PARTITION BY entity_id ORDER BY published DESC, article_id, first) AS n FROM named)"
+        " SELECT e.name, sum(n.mentions) AS mentions, count(DISTINCT n.article_id) AS articles,"
+        " f.article_id, f.first FROM named n JOIN entities e ON e.id = n.entity_id"
+        " JOIN firsts f ON f.entity_id = e.id AND f.n = 1"
+        " GROUP BY e.id ORDER BY mentions DESC, articles DESC, e.name LIMIT :limit",
+        {**window, "limit": limit},
+    ).fetchall()
+
+
+def window_figures(
+    conn: sqlite3.Connection, window: dict[str, str], limit: int
+) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT f.* FROM figures f JOIN articles a ON a.id = f.article_id"
+        f" WHERE f.article_id IN ({_WINDOW})"
+        " ORDER BY coalesce(a.published, '') DESC, a.id, f.sentence_idx, f.id LIMIT :limit",
+        {**window, "limit": limit},
+    ).fetchall()
+
+
+def window_quotes(
+    conn: sqlite3.Connection, window: dict[str, str], min_chars: int
+) -> list[sqlite3.Row]:
+    """The window's full quotes (never fragments) with a speaker, longest first, each with
+    the speaker's base-wide name where it is an entity."""
+    return conn.execute(
+        "SELECT q.*, coalesce(e.name, q.speaker) AS speaker_name FROM quotes q"
+        " LEFT JOIN forms f ON f.id = q.form_id LEFT JOIN entities e ON e.id = f.entity_id"
+        f" WHERE q.article_id IN ({_WINDOW}) AND q.fragment = 0 AND q.speaker IS NOT NULL"
+        " AND length(q.quote) >= :min_chars ORDER BY length(q.quote) DESC, q.article_id, q.id",
+        {**window, "min_chars": min_chars},
+    ).fetchall()
+
+
+def base_version(conn: sqlite3.Connection) -> tuple[int, int]:
+    """A value that changes whenever the base does: another connection's commits change
+    ``data_version``, this connection's own writes ``total_changes``."""
+    return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes

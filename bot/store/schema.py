@@ -1,0 +1,165 @@
+"""The tables of the fact base, and what a base written by an older factbot needs.
+
+Entities live at three levels:
+
+- ``article_entities``: each article's own entities, as its text gives them (name, type,
+  mentions, aliases, descriptions);
+- ``forms``: one row for each name and type the articles use ("Jim Mattis" as a PERSON),
+  with counts kept up to date as articles come and go (``form_names``, ``form_context``)
+  and the cheap keys under which forms that may be one entity meet (``form_keys``);
+- ``entities``: what the identity step (``bot.store.identity``) makes of the forms.
+
+Replacing or removing an article withdraws exactly what it added to the counts, and marks
+the forms it touched ``dirty`` for the identity step, which runs before every commit.
+(Statements are split on semicolons: comments in ``SCHEMA`` must not contain one.)
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 2
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    path TEXT,
+    content_hash TEXT NOT NULL,
+    title TEXT NOT NULL,
+    source TEXT,
+    published TEXT,
+    url TEXT,
+    ingested_at TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX articles_ingested ON articles(ingested_at);
+CREATE INDEX articles_published ON articles(published, id);
+CREATE INDEX articles_path ON articles(path);
+CREATE TABLE sentences (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (article_id, idx)
+);
+-- Full-text index of sentences, whose rowid is sentences.id.
+CREATE VIRTUAL TABLE sentences_fts USING fts5(
+    text, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    articles INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE forms (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,
+    type TEXT NOT NULL,
+    entity_id INTEGER REFERENCES entities(id),
+    articles INTEGER NOT NULL DEFAULT 0,
+    mentions INTEGER NOT NULL DEFAULT 0,
+    dirty INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (key, type)
+);
+CREATE INDEX forms_entity ON forms(entity_id);
+CREATE INDEX forms_dirty ON forms(dirty) WHERE dirty = 1;
+-- Spellings of a form, with how many article entities used each: as their fullest name
+-- (fullest = 1) or as another name (a surname, an acronym).
+CREATE TABLE form_names (
+    form_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    fullest INTEGER NOT NULL,
+    uses INTEGER NOT NULL,
+    PRIMARY KEY (form_id, name, fullest)
+) WITHOUT ROWID;
+-- Names most mentioned alongside a form: evidence that sound-alike forms are one.
+CREATE TABLE form_context (
+    form_id INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    uses INTEGER NOT NULL,
+    PRIMARY KEY (form_id, key)
+) WITHOUT ROWID;
+CREATE TABLE form_keys (
+    key TEXT NOT NULL,
+    form_id INTEGER NOT NULL,
+    PRIMARY KEY (key, form_id)
+) WITHOUT ROWID;
+CREATE INDEX form_keys_form ON form_keys(form_id);
+CREATE TABLE article_entities (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    form_id INTEGER NOT NULL REFERENCES forms(id),
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    mentions INTEGER NOT NULL
+);
+CREATE INDEX article_entities_form ON article_entities(form_id);
+CREATE INDEX article_entities_article ON article_entities(article_id);
+-- The other names an article uses for its entity (the name itself is on the entity).
+CREATE TABLE aliases (
+    ae_id INTEGER NOT NULL REFERENCES article_entities(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL
+);
+CREATE INDEX aliases_ae ON aliases(ae_id);
+CREATE TABLE mentions (
+    ae_id INTEGER NOT NULL REFERENCES article_entities(id) ON DELETE CASCADE,
+    sentence_idx INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX mentions_ae ON mentions(ae_id);
+CREATE TABLE descriptions (
+    ae_id INTEGER NOT NULL REFERENCES article_entities(id) ON DELETE CASCADE,
+    text TEXT NOT NULL
+);
+CREATE INDEX descriptions_ae ON descriptions(ae_id);
+CREATE TABLE figures (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sentence_idx INTEGER NOT NULL,
+    value REAL,
+    value_high REAL,
+    text TEXT NOT NULL,
+    what TEXT NOT NULL,
+    predicate TEXT NOT NULL,
+    approx TEXT NOT NULL,
+    unit TEXT NOT NULL
+);
+CREATE INDEX figures_article ON figures(article_id, sentence_idx);
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sentence_idx INTEGER NOT NULL,
+    cite_idx INTEGER,
+    speaker TEXT,
+    ae_id INTEGER REFERENCES article_entities(id) ON DELETE CASCADE,
+    form_id INTEGER,
+    quote TEXT NOT NULL,
+    fragment INTEGER NOT NULL
+);
+CREATE INDEX quotes_form ON quotes(form_id, id);
+CREATE INDEX quotes_article ON quotes(article_id);
+"""
+
+# Every table, in an order that drops dependants first; used to rebuild an older base.
+TABLES = (
+    "quotes",
+    "figures",
+    "descriptions",
+    "mentions",
+    "aliases",
+    "article_entities",
+    "form_keys",
+    "form_context",
+    "form_names",
+    "forms",
+    "entities",
+    "sentences_fts",
+    "sentences",
+    "articles",
+    "meta",
+)
+# Tables of schema 1 that schema 2 no longer has.
+RETIRED = ("alias_keys",)

@@ -1,0 +1,251 @@
+"""Who is who across articles: each identity rule with invented names, through a real base.
+
+Articles are stored with the entities the extractor would give them; which base-wide entity
+each article's entity became is read back the way ``/article`` reads it.
+"""
+
+from itertools import permutations
+from pathlib import Path
+
+import pytest
+
+from bot.identity import FormData, resolve
+from bot.model import Article, Entity, Extraction, Mention, Sentence
+from bot.store import Store, reads
+from bot.textnorm import name_key
+
+
+def put(store: Store, article_id: str, *entities: Entity) -> None:
+    text = "A sentence."
+    article = Article(article_id, article_id, text, [Sentence(0, 0, len(text), text)])
+    named = [
+        Entity(e.name, e.type, e.aliases, e.mentions or [Mention(0, 0, 1, e.name)], e.descriptions)
+        for e in entities
+    ]
+    store.put_article(article, Extraction(entities=named), article_id)
+
+
+def groups(store: Store) -> dict[str, set[str]]:
+    """Base-wide entity name -> the articles whose entities it holds."""
+    found: dict[str, set[str]] = {}
+    for article in store.articles():
+        for row in reads.entities_of_article(store.conn, article.id):
+            found.setdefault(row["name"], set()).add(article.id)
+    return found
+
+
+def person(name: str, *aliases: str) -> Entity:
+    return Entity(name, "PERSON", list(aliases))
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store(tmp_path / "facts.sqlite3") as opened:
+        yield opened
+
+
+# -- joined ---------------------------------------------------------------------------------
+
+
+def test_accents_particles_and_word_order_join(store: Store) -> None:
+    put(store, "a", person("Tayfun Çelikoğlu", "Çelikoğlu"))
+    put(store, "b", person("Tayfun Celikoglu", "Celikoglu"))
+    put(store, "c", Entity("Observatory for Coastal Rights", "ORG"))
+    put(store, "d", Entity("Coastal Rights Observatory", "ORG"))
+    assert sorted(map(sorted, groups(store).values())) == [["a", "b"], ["c", "d"]]
+
+
+def test_nickname_middle_initial_and_numeral_are_one_person(store: Store) -> None:
+    put(store, "a", person("James Halvorsen", "Halvorsen"))
+    put(store, "b", person("Jim Halvorsen", "Halvorsen"))
+    put(store, "c", person("James T. Halvorsen III", "Halvorsen"))
+    put(store, "d", person("James Halvorsen", "Halvorsen"))
+    assert groups(store) == {"James Halvorsen": {"a", "b", "c", "d"}}
+
+
+def test_a_lone_surname_joins_the_only_person_it_fits(store: Store) -> None:
+    put(store, "a", person("Varga"))
+    put(store, "b", person("Istvan al-Varga", "Varga", "al-Varga"))
+    put(store, "c", person("Varga"))
+    assert groups(store) == {"Istvan al-Varga": {"a", "b", "c"}}
+
+
+def test_a_lone_surname_joins_the_person_who_clearly_dominates(store: Store) -> None:
+    for n in range(4):
+        put(store, f"m{n}", person("Marta Oyelaran", "Oyelaran"))
+    put(store, "k", person("Kofi Oyelaran", "Oyelaran"))
+    put(store, "lone", person("Oyelaran"))
+    assert groups(store)["Marta Oyelaran"] == {"m0", "m1", "m2", "m3", "lone"}
+
+
+def test_a_lone_surname_shared_by_two_close_people_stays_apart(store: Store) -> None:
+    for n in range(2):
+        put(store, f"m{n}", person("Marta Oyelaran", "Oyelaran"))
+        put(store, f"k{n}", person("Kofi Oyelaran", "Oyelaran"))
+    put(store, "lone", person("Oyelaran"))
+    assert groups(store)["Oyelaran"] == {"lone"}
+
+
+def test_a_middle_name_used_as_given_name_joins_the_full_name(store: Store) -> None:
+    put(store, "a", person("Arda Tekin Yaziroglu", "Yaziroglu"))
+    put(store, "b", person("Tekin Yaziroglu", "Yaziroglu"))
+    put(store, "c", person("Arda Tekin Yaziroglu", "Yaziroglu"))
+    assert groups(store) == {"Arda Tekin Yaziroglu": {"a", "b", "c"}}
+
+
+def test_acronym_joins_differently_worded_names(store: Store) -> None:
+    put(store, "a", Entity("National Unity Government", "ORG", ["NUG"]))
+    put(store, "b", Entity("Government of National Unity", "ORG", ["NUG"]))
+    put(store, "c", Entity("NUG", "ORG"))
+    assert len(groups(store)) == 1
+
+
+def test_a_body_with_and_without_its_country_is_one(store: Store) -> None:
+    put(store, "a", Entity("Maritime Safety Directorate", "ORG"))
+    put(store, "b", Entity("U.S. Maritime Safety Directorate", "ORG"))
+    put(store, "c", Entity("American Maritime Safety Directorate", "ORG"))
+    put(store, "d", Entity("Maritime Safety Directorate", "ORG"))
+    assert groups(store) == {"Maritime Safety Directorate": {"a", "b", "c", "d"}}
+
+
+def test_type_is_a_vote_not_part_of_identity(store: Store) -> None:
+    put(store, "a", Entity("Velmora", "GPE"))
+    put(store, "b", Entity("Velmora", "GPE"))
+    put(store, "c", Entity("Velmora", "OTHER"))
+    put(store, "d", Entity("Velmora", "ORG"))
+    assert groups(store) == {"Velmora": {"a", "b", "c", "d"}}
+    (row,) = reads.entities_of_article(store.conn, "c")
+    assert row["type"] == "GPE"
+
+
+def test_canonical_name_is_the_most_used_full_name(store: Store) -> None:
+    put(store, "a", Entity("Ostrava Federal Republic", "GPE", ["OFR"]))
+    put(store, "b", Entity("Federal Republic of Ostrava", "GPE", ["FRO"]))
+    put(store, "c", Entity("Federal Republic of Ostrava", "GPE"))
+    put(store, "d", Entity("Ostrava", "GPE"))
+    assert groups(store) == {"Federal Republic of Ostrava": {"a", "b", "c"}, "Ostrava": {"d"}}
+
+
+def test_among_equally_used_names_the_one_its_acronym_stands_for(store: Store) -> None:
+    put(store, "a", Entity("Government of National Unity", "ORG", ["NUG"]))
+    put(store, "b", Entity("National Unity Government", "ORG", ["NUG"]))
+    assert set(groups(store)) == {"National Unity Government"}
+
+
+def test_an_acronym_joins_only_a_name_it_spells(store: Store) -> None:
+    put(store, "a", Entity("Coastal Rights Office", "ORG", ["SC"]))
+    put(store, "b", Entity("Southern Crescent", "GPE", ["SC"]))
+    put(store, "c", Entity("SC", "ORG"))
+    assert groups(store) == {"Coastal Rights Office": {"a"}, "Southern Crescent": {"b", "c"}}
+
+
+# -- kept apart -----------------------------------------------------------------------------
+
+
+def test_shared_surname_never_joins_two_full_names(store: Store) -> None:
+    put(store, "a", person("Donna Reyes", "Reyes"))
+    put(store, "b", person("Mark Reyes", "Reyes"))
+    assert set(groups(store)) == {"Donna Reyes", "Mark Reyes"}
+
+
+def test_different_middle_initials_or_generations_are_different_people(store: Store) -> None:
+    put(store, "a", person("Walter K. Brannigan"))
+    put(store, "b", person("Walter P. K. Brannigan"))
+    put(store, "c", person("Walter Brannigan Jr."))
+    put(store, "d", person("Walter Brannigan"))
+    assert groups(store) == {
+        "Walter K. Brannigan": {"a"},
+        "Walter P. K. Brannigan": {"b"},
+        "Walter Brannigan Jr.": {"c"},
+        "Walter Brannigan": {"d"},
+    }
+
+
+def test_a_patronymic_is_not_the_fathers_name(store: Store) -> None:
+    put(store, "a", person("Faisal bin Hamdan", "bin Hamdan"))
+    put(store, "b", person("Hamdan"))
+    assert set(groups(store)) == {"Faisal bin Hamdan", "Hamdan"}
+
+
+def test_a_person_is_never_a_place_of_the_same_name(store: Store) -> None:
+    put(store, "a", Entity("Lorrin", "GPE"))
+    put(store, "b", person("Lorrin"))
+    put(store, "c", person("Pia Lorrin", "Lorrin"))
+    assert groups(store) == {"Lorrin": {"a"}, "Pia Lorrin": {"b", "c"}}
+
+
+def test_bodies_of_two_countries_stay_apart(store: Store) -> None:
+    put(store, "a", Entity("Kenyan Coast Guard", "ORG"))
+    put(store, "b", Entity("Nigerian Coast Guard", "ORG"))
+    assert set(groups(store)) == {"Kenyan Coast Guard", "Nigerian Coast Guard"}
+
+
+def test_a_common_word_alias_does_not_capture_other_bodies(store: Store) -> None:
+    put(store, "a", Entity("Coastal National Congress", "ORG", ["Congress"]))
+    put(store, "b", Entity("Congress", "ORG"))
+    put(store, "c", Entity("Congress", "ORG"))
+    assert groups(store) == {"Coastal National Congress": {"a"}, "Congress": {"b", "c"}}
+
+
+# -- sound-alike spellings ------------------------------------------------------------------
+
+
+def _form(id: int, name: str, type: str, articles: int, context: tuple[str, ...]) -> FormData:
+    return FormData(
+        id, name_key(name), type, articles, articles, ((name, articles, True),), context
+    )
+
+
+def test_transliterations_join_only_with_shared_context() -> None:
+    around = ("qarovia", "lentz", "ministry interior")
+    forms = [
+        _form(1, "Qassim Dharwali", "PERSON", 20, around),
+        _form(2, "Kasim Darwali", "PERSON", 3, around),
+        _form(3, "Qasim Darwaly", "PERSON", 2, ("other place", "someone else", "a body")),
+    ]
+    joined = {c.forms: c.name for c in resolve(forms)}
+    assert joined == {(1, 2): "Qassim Dharwali", (3,): "Qasim Darwaly"}
+
+
+# -- the base as a whole --------------------------------------------------------------------
+
+
+ARTICLES = {
+    "a": [person("Jim Halvorsen", "Halvorsen"), Entity("Velmora", "GPE")],
+    "b": [person("James Halvorsen", "Halvorsen"), Entity("NUG", "ORG")],
+    "c": [person("Halvorsen"), Entity("Government of National Unity", "ORG", ["NUG"])],
+    "d": [person("Donna Halvorsen", "Halvorsen"), Entity("Velmora", "OTHER")],
+}
+
+
+@pytest.mark.parametrize("order", list(permutations("abcd"))[::5])
+def test_the_order_articles_arrive_in_does_not_change_the_entities(
+    tmp_path: Path, order: tuple[str, ...]
+) -> None:
+    with Store(tmp_path / "first.sqlite3") as first, Store(tmp_path / "other.sqlite3") as other:
+        for article_id in "abcd":
+            put(first, article_id, *ARTICLES[article_id])
+        for article_id in order:
+            put(other, article_id, *ARTICLES[article_id])
+        assert groups(other) == groups(first)
+        other.relink()
+        assert groups(other) == groups(first)
+
+
+def test_replacing_or_removing_articles_withdraws_what_they_gave(store: Store) -> None:
+    put(store, "a", person("Rosa Quintero", "Quintero", "Rosita"))
+    put(store, "b", person("Rosa Quintero", "Quintero"))
+    put(store, "a", person("Rosa Quintero", "Quintero"))
+    (entity,) = reads.all_entities(store.conn)
+    assert dict(reads.entity_names(store.conn, entity["id"])) == {"Rosa Quintero": 2, "Quintero": 2}
+    store.delete_article("a")
+    store.delete_article("b")
+    assert reads.all_entities(store.conn) == []
+
+
+def test_an_entity_splits_again_when_the_article_joining_it_goes(store: Store) -> None:
+    put(store, "a", person("Halvorsen"))
+    put(store, "b", person("Jim Halvorsen", "Halvorsen"))
+    assert groups(store) == {"Jim Halvorsen": {"a", "b"}}
+    store.delete_article("b")
+    assert groups(store) == {"Halvorsen": {"a"}}
