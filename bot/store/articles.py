@@ -15,9 +15,6 @@ from datetime import UTC, datetime
 from bot.model import Article, Extraction
 from bot.textnorm import fold, name_key
 
-# How many of the names an article mentions most are filed as each entity's context.
-CONTEXT_PER_ARTICLE = 5
-
 
 @dataclass(frozen=True, slots=True)
 class StoredArticle:
@@ -36,23 +33,6 @@ class StoredArticle:
 def form_key(name: str) -> str:
     """The key an entity is filed under: its name's folded, sorted words."""
     return name_key(name) or fold(name)
-
-
-def contexts(entities: list[tuple[str, int]]) -> list[list[str]]:
-    """For each (key, mentions) of an article, the keys of the names the article mentions
-    most besides it, most mentioned first (ties by key, so the result is the same whenever
-    it is worked out)."""
-    ranked = sorted(entities, key=lambda e: (-e[1], e[0]))
-    found: list[list[str]] = []
-    for key, _ in entities:
-        others: list[str] = []
-        for other, _ in ranked:
-            if other != key and other not in others:
-                others.append(other)
-                if len(others) == CONTEXT_PER_ARTICLE:
-                    break
-        found.append(others)
-    return found
 
 
 def put_article(
@@ -126,46 +106,56 @@ def _put_entities(
     conn: sqlite3.Connection, article_id: str, extraction: Extraction
 ) -> dict[str, tuple[int, int]]:
     """File the article's entities under their forms; return each of their names mapped to
-    (article entity id, form id), for the quotes to name their speakers."""
+    (article entity id, form id), for the quotes to name their speakers.
+
+    A few statements an article rather than a few an entity: the forms' counts are raised
+    together, their ids read back in one query, and the article entities get consecutive
+    ids after the largest (the writer lock makes this the only writer).
+    """
     entities = [(e, form_key(e.name)) for e in extraction.entities if form_key(e.name)]
-    around = contexts([(key, len(e.mentions)) for e, key in entities])
+    if not entities:
+        return {}
+    conn.executemany(
+        "INSERT INTO forms(key, type, articles, mentions) VALUES (?, ?, 1, ?) "
+        "ON CONFLICT(key, type) DO UPDATE SET articles = articles + 1, "
+        "mentions = mentions + excluded.mentions, dirty = max(dirty, 1)",
+        [(key, e.type, len(e.mentions)) for e, key in entities],
+    )
+    keys = sorted({key for _, key in entities})
+    form_ids: dict[tuple[str, str], int] = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        rows = conn.execute(
+            f"SELECT key, type, id FROM forms WHERE key IN ({','.join('?' * len(chunk))})", chunk
+        )
+        form_ids.update(((key, kind), form_id) for key, kind, form_id in rows)
+    first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM article_entities").fetchone()[0]
     names: dict[str, tuple[int, int]] = {}
+    rows_ae: list[tuple[int, str, int, str, str, int]] = []
     form_names: list[tuple[int, str, int]] = []
     aliases: list[tuple[int, str]] = []
     mentions: list[tuple[int, int, int, int]] = []
     descriptions: list[tuple[int, str]] = []
-    context: list[tuple[int, str]] = []
-    for (entity, key), others in zip(entities, around, strict=True):
-        form_id = conn.execute(
-            "INSERT INTO forms(key, type, articles, mentions) VALUES (?, ?, 1, ?) "
-            "ON CONFLICT(key, type) DO UPDATE SET articles = articles + 1, "
-            "mentions = mentions + excluded.mentions, dirty = 1 RETURNING id",
-            (key, entity.type, len(entity.mentions)),
-        ).fetchone()[0]
-        ae_id = conn.execute(
-            "INSERT INTO article_entities(article_id, form_id, name, type, mentions)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (article_id, form_id, entity.name, entity.type, len(entity.mentions)),
-        ).lastrowid
-        assert ae_id is not None
+    for ae_id, (entity, key) in enumerate(entities, first):
+        form_id = form_ids[key, entity.type]
+        rows_ae.append((ae_id, article_id, form_id, entity.name, entity.type, len(entity.mentions)))
         others_names = [a for a in dict.fromkeys(entity.aliases) if a != entity.name]
         form_names.append((form_id, entity.name, 1))
         form_names.extend((form_id, alias, 0) for alias in others_names)
         aliases.extend((ae_id, alias) for alias in others_names)
         mentions.extend((ae_id, m.sentence, m.start, m.end) for m in entity.mentions)
         descriptions.extend((ae_id, d) for d in dict.fromkeys(entity.descriptions))
-        context.extend((form_id, other) for other in others)
         for name in (entity.name, *entity.aliases):
             names.setdefault(name, (ae_id, form_id))
+    conn.executemany(
+        "INSERT INTO article_entities(id, article_id, form_id, name, type, mentions)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        rows_ae,
+    )
     conn.executemany(
         "INSERT INTO form_names(form_id, name, fullest, uses) VALUES (?, ?, ?, 1) "
         "ON CONFLICT DO UPDATE SET uses = uses + 1",
         form_names,
-    )
-    conn.executemany(
-        "INSERT INTO form_context(form_id, key, uses) VALUES (?, ?, 1) "
-        "ON CONFLICT DO UPDATE SET uses = uses + 1",
-        context,
     )
     conn.executemany("INSERT INTO aliases(ae_id, alias) VALUES (?, ?)", aliases)
     conn.executemany(
@@ -179,21 +169,21 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> bool:
     """Remove an article and take its share out of the forms' counts; the caller holds a
     transaction. Returns whether there was such an article."""
     rows = conn.execute(
-        "SELECT ae.id, ae.form_id, ae.name, ae.mentions, f.key FROM article_entities ae"
+        "SELECT ae.id, ae.form_id, ae.name, ae.type, ae.mentions, f.key FROM article_entities ae"
         " JOIN forms f ON f.id = ae.form_id WHERE ae.article_id = ? ORDER BY ae.id",
         (article_id,),
     ).fetchall()
     if rows:
         _withdraw(conn, rows)
     conn.execute(
-        "DELETE FROM sentences_fts WHERE rowid IN (SELECT id FROM sentences WHERE article_id = ?)",
+        "INSERT INTO sentences_fts(sentences_fts, rowid, text)"
+        " SELECT 'delete', id, text FROM sentences WHERE article_id = ?",
         (article_id,),
     )
     return bool(conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount)
 
 
 def _withdraw(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> None:
-    around = contexts([(r["key"], r["mentions"]) for r in rows])
     aliases: dict[int, list[str]] = {r["id"]: [] for r in rows}
     marks = ",".join("?" * len(rows))
     for ae_id, alias in conn.execute(
@@ -202,7 +192,8 @@ def _withdraw(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> None:
     ):
         aliases[ae_id].append(alias)
     conn.executemany(
-        "UPDATE forms SET articles = articles - 1, mentions = mentions - ?, dirty = 1 WHERE id = ?",
+        "UPDATE forms SET articles = articles - 1, mentions = mentions - ?,"
+        " dirty = max(dirty, 1) WHERE id = ?",
         [(r["mentions"], r["form_id"]) for r in rows],
     )
     names = [(r["form_id"], r["name"], 1) for r in rows]
@@ -211,13 +202,8 @@ def _withdraw(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> None:
         "UPDATE form_names SET uses = uses - 1 WHERE form_id = ? AND name = ? AND fullest = ?",
         names,
     )
-    conn.executemany(
-        "UPDATE form_context SET uses = uses - 1 WHERE form_id = ? AND key = ?",
-        [(r["form_id"], other) for r, others in zip(rows, around, strict=True) for other in others],
-    )
     forms = sorted({(r["form_id"],) for r in rows})
     conn.executemany("DELETE FROM form_names WHERE form_id = ? AND uses <= 0", forms)
-    conn.executemany("DELETE FROM form_context WHERE form_id = ? AND uses <= 0", forms)
 
 
 def content_hash(conn: sqlite3.Connection, article_id: str) -> str | None:

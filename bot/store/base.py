@@ -16,8 +16,8 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from bot.store.identity import settle
-from bot.store.schema import RETIRED, SCHEMA, SCHEMA_VERSION, TABLES
+from bot.store.identity import Profiles, settle
+from bot.store.schema import RETIRED, SCHEMA_VERSION, STATEMENTS, TABLES
 
 # How long a writer waits for another to finish a transaction before giving up.
 BUSY_TIMEOUT_MS = 30_000
@@ -48,6 +48,7 @@ class Store:
         self.conn = sqlite3.connect(str(path), check_same_thread=False)
         self.conn.row_factory = sqlite3.Row
         self._depth = 0
+        self._profiles = Profiles()
         try:
             self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self.conn.execute("PRAGMA journal_mode=WAL")
@@ -78,9 +79,8 @@ class Store:
         with self.transaction():
             for table in (*RETIRED, *TABLES):
                 self.conn.execute(f"DROP TABLE IF EXISTS {table}")
-            for statement in SCHEMA.split(";"):
-                if statement.strip():
-                    self.conn.execute(statement)
+            for statement in STATEMENTS:
+                self.conn.execute(statement)
             self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def close(self) -> None:
@@ -108,6 +108,7 @@ class Store:
                 yield self.conn
             except BaseException:
                 self._depth -= 1
+                self._profiles.clear()
                 self.conn.execute(f"ROLLBACK TO {name}")
                 self.conn.execute(f"RELEASE {name}")
                 raise
@@ -118,9 +119,10 @@ class Store:
         self._depth = 1
         try:
             yield self.conn
-            settle(self.conn)
+            settle(self.conn, self._profiles)
         except BaseException:
             self._depth = 0
+            self._profiles.clear()
             if self.conn.in_transaction:
                 self.conn.rollback()
             raise

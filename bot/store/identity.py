@@ -13,52 +13,133 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import partial
 
 from bot.identity import Cluster, FormData, resolve
+from bot.identity.cluster import describe
 from bot.identity.profile import CONTEXT_WORDS, Profile
 
 _CHUNK = 500
+# Articles of a form whose other names make its context.
+CONTEXT_ARTICLES = 50
 
 
-def settle(conn: sqlite3.Connection) -> int:
-    """Resolve the entities of every dirty form and what it can join; return how many
-    forms were resolved."""
-    dirty = [r[0] for r in conn.execute("SELECT id FROM forms WHERE dirty = 1")]
-    if not dirty:
+class Profiles:
+    """The profiles of forms that have not changed, kept between the settlements of one
+    connection: the forms a batch of articles touches are mostly the same few hundred, and
+    what the rules ask of each is worked out once. Forgotten when another connection
+    writes to the base, and after a rollback."""
+
+    def __init__(self) -> None:
+        self.known: dict[int, Profile] = {}
+        self.version: int | None = None
+
+    def clear(self) -> None:
+        self.known.clear()
+        self.version = None
+
+    def check(self, conn: sqlite3.Connection) -> None:
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self.version:
+            self.known.clear()
+            self.version = version
+
+    def get(self, conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Profile]:
+        missing = sorted(i for i in ids if i not in self.known)
+        self.known.update(
+            (i, Profile(f, partial(context, conn))) for i, f in _load(conn, missing).items()
+        )
+        return {i: self.known[i] for i in ids if i in self.known}
+
+
+def settle(conn: sqlite3.Connection, profiles: Profiles | None = None) -> int:
+    """Bring the entities of every dirty form up to date; return how many forms that took.
+
+    A form whose names changed (or that is new, or gone) is resolved again with everything
+    it can join. A form whose counts alone changed, in an entity whose making no count
+    decided (``settled``), keeps its entity: only the entity's name, type and article
+    count are worked out again.
+    """
+    profiles = profiles or Profiles()
+    profiles.check(conn)
+    rows = conn.execute(
+        "SELECT f.id, f.dirty, f.articles, coalesce(e.settled, 0) FROM forms f"
+        " LEFT JOIN entities e ON e.id = f.entity_id WHERE f.dirty > 0"
+    ).fetchall()
+    if not rows:
         return 0
-    return _resolve_from(conn, dirty)
+    for row in rows:
+        profiles.known.pop(row[0], None)
+    changed = [r[0] for r in rows if r[1] == 2 or not r[3] or r[2] <= 0]
+    counted = [r[0] for r in rows if not (r[1] == 2 or not r[3] or r[2] <= 0)]
+    moved = _keys_moved(conn, profiles, counted)
+    resolved = _resolve_from(conn, changed + sorted(moved), profiles) if changed or moved else set()
+    _refresh(conn, [f for f in counted if f not in moved and f not in resolved], profiles)
+    return len(resolved) + len(counted)
 
 
 def relink(conn: sqlite3.Connection) -> int:
     """Resolve every form of the base afresh; return how many there are."""
-    conn.execute("UPDATE forms SET dirty = 1")
+    conn.execute("UPDATE forms SET dirty = 2")
     return settle(conn)
 
 
-def _resolve_from(conn: sqlite3.Connection, dirty: list[int]) -> int:
-    # What the dirty forms were joined with before (their old keys and entities), so that
-    # an entity they leave is resolved again too.
-    seeds = set(dirty)
-    seeds |= _sharing_keys(conn, _keys_of(conn, dirty))
-    seeds |= _ids(
-        conn,
-        "SELECT id FROM forms WHERE entity_id IN "
-        "(SELECT entity_id FROM forms WHERE id IN ({}) AND entity_id IS NOT NULL)",
-        dirty,
-    )
-    entities = _ids(
-        conn, "SELECT entity_id FROM forms WHERE id IN ({}) AND entity_id IS NOT NULL", seeds
-    )
+def _keys_moved(conn: sqlite3.Connection, profiles: Profiles, forms: list[int]) -> set[int]:
+    """Forms whose blocking keys are no longer those stored (their most used spelling
+    changed, and with it what they can join)."""
+    stored: dict[int, set[str]] = defaultdict(set)
+    for start in range(0, len(forms), _CHUNK):
+        chunk = forms[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for key, form_id in conn.execute(
+            f"SELECT key, form_id FROM form_keys WHERE form_id IN ({marks})", chunk
+        ):
+            stored[form_id].add(key)
+    return {f for f, p in profiles.get(conn, forms).items() if p.blocking_keys != stored[f]}
+
+
+def _refresh(conn: sqlite3.Connection, forms: list[int], profiles: Profiles) -> None:
+    """Name, type and count again the entities of forms whose counts changed."""
+    entities = _ids(conn, "SELECT entity_id FROM forms WHERE id IN ({})", forms)
+    members: dict[int, list[int]] = defaultdict(list)
+    for start in range(0, len(entities), _CHUNK):
+        chunk = sorted(entities)[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for form_id, entity_id in conn.execute(
+            f"SELECT id, entity_id FROM forms WHERE entity_id IN ({marks})", chunk
+        ):
+            members[entity_id].append(form_id)
+    known = profiles.get(conn, [f for ids in members.values() for f in ids])
+    updates = []
+    for entity_id, ids in members.items():
+        cluster = describe(known[f] for f in ids)
+        updates.append((cluster.name, cluster.type, cluster.articles, entity_id))
+    conn.executemany("UPDATE entities SET name = ?, type = ?, articles = ? WHERE id = ?", updates)
+    conn.executemany("UPDATE forms SET dirty = 0 WHERE id = ?", [(f,) for f in forms])
+
+
+def _resolve_from(conn: sqlite3.Connection, dirty: list[int], profiles: Profiles) -> set[int]:
+    """Resolve the neighbourhood of forms whose names changed: every form that shares a
+    blocking key with one of them (before or after the change), with all the forms of the
+    entities those are in, so that no entity is resolved in part."""
+    neighbours = _sharing_keys(conn, _keys_of(conn, dirty))
     dead = _ids(conn, "SELECT id FROM forms WHERE id IN ({}) AND articles <= 0", dirty)
+    live = profiles.get(conn, [f for f in dirty if f not in dead])
+    entities = _entities_of(conn, neighbours | set(dirty))
     _forget_forms(conn, dead)
-    live = [f for f in dirty if f not in dead]
-    forms = _load(conn, live)
-    _replace_keys(conn, forms)
-    part = _closure(conn, seeds - dead)
-    forms.update(_load(conn, sorted(part - set(forms))))
-    clusters = resolve(forms[i] for i in sorted(part))
+    _replace_keys(conn, live)
+    part = (neighbours | set(live) | _sharing_keys(conn, _keys_of(conn, live))) - dead
+    entities |= _entities_of(conn, part)
+    part |= _ids(conn, "SELECT id FROM forms WHERE entity_id IN ({})", entities)
+    clusters = resolve(profiles.get(conn, sorted(part)).values())
     _save(conn, clusters, part, entities)
-    return len(part)
+    return part
+
+
+def _entities_of(conn: sqlite3.Connection, forms: Iterable[int]) -> set[int]:
+    return _ids(
+        conn, "SELECT entity_id FROM forms WHERE id IN ({}) AND entity_id IS NOT NULL", forms
+    )
 
 
 def _ids(conn: sqlite3.Connection, sql: str, values: Iterable[int]) -> set[int]:
@@ -96,24 +177,11 @@ def _sharing_keys(conn: sqlite3.Connection, keys: Iterable[str]) -> set[int]:
     return found
 
 
-def _closure(conn: sqlite3.Connection, seeds: set[int]) -> set[int]:
-    """Every form reachable from ``seeds`` through shared blocking keys."""
-    reached = set(seeds)
-    frontier = set(seeds)
-    seen_keys: set[str] = set()
-    while frontier:
-        keys = _keys_of(conn, frontier) - seen_keys
-        seen_keys |= keys
-        frontier = _sharing_keys(conn, keys) - reached
-        reached |= frontier
-    return reached
-
-
 def _load(conn: sqlite3.Connection, ids: list[int]) -> dict[int, FormData]:
-    """The forms with these ids, as the resolver reads them."""
+    """The forms with these ids, as the resolver reads them (their context left to be
+    asked for, by ``context``)."""
     rows: dict[int, sqlite3.Row] = {}
     names: dict[int, list[tuple[str, int, bool]]] = defaultdict(list)
-    context: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
@@ -127,11 +195,6 @@ def _load(conn: sqlite3.Connection, ids: list[int]) -> dict[int, FormData]:
             chunk,
         ):
             names[form].append((name, uses, bool(fullest)))
-        for form, key, uses in conn.execute(
-            f"SELECT form_id, key, uses FROM form_context WHERE form_id IN ({marks}) AND uses > 0",
-            chunk,
-        ):
-            context[form].append((uses, key))
     return {
         form_id: FormData(
             id=form_id,
@@ -140,15 +203,30 @@ def _load(conn: sqlite3.Connection, ids: list[int]) -> dict[int, FormData]:
             articles=row["articles"],
             mentions=row["mentions"],
             names=tuple(sorted(names[form_id])),
-            context=tuple(key for _, key in sorted(context[form_id], key=lambda c: (-c[0], c[1])))[
-                :CONTEXT_WORDS
-            ],
+            context=None,
         )
         for form_id, row in rows.items()
     }
 
 
-def _replace_keys(conn: sqlite3.Connection, forms: dict[int, FormData]) -> None:
+def context(conn: sqlite3.Connection, form_id: int) -> tuple[str, ...]:
+    """The keys of the typed names mentioned most often in the articles naming a form:
+    among the first ``CONTEXT_ARTICLES`` of them by id, so that the sample does not depend
+    on the order they were indexed in."""
+    return tuple(
+        row[0]
+        for row in conn.execute(
+            "SELECT f.key FROM article_entities other JOIN forms f ON f.id = other.form_id"
+            " WHERE other.article_id IN (SELECT article_id FROM article_entities"
+            " WHERE form_id = ? ORDER BY article_id LIMIT ?)"
+            " AND other.form_id != ? AND f.type != 'OTHER'"
+            " GROUP BY f.key ORDER BY count(*) DESC, f.key LIMIT ?",
+            (form_id, CONTEXT_ARTICLES, form_id, CONTEXT_WORDS),
+        )
+    )
+
+
+def _replace_keys(conn: sqlite3.Connection, forms: dict[int, Profile]) -> None:
     """Store the blocking keys of forms whose names may have changed."""
     ids = list(forms)
     for start in range(0, len(ids), _CHUNK):
@@ -158,14 +236,14 @@ def _replace_keys(conn: sqlite3.Connection, forms: dict[int, FormData]) -> None:
         )
     conn.executemany(
         "INSERT OR IGNORE INTO form_keys(key, form_id) VALUES (?, ?)",
-        [(key, form.id) for form in forms.values() for key in Profile(form).blocking_keys()],
+        [(key, form_id) for form_id, p in forms.items() for key in p.blocking_keys],
     )
 
 
 def _forget_forms(conn: sqlite3.Connection, dead: set[int]) -> None:
-    """Drop forms no article uses any more, with their names, keys and context."""
+    """Drop forms no article uses any more, with their names and keys."""
     rows = [(f,) for f in sorted(dead)]
-    for table in ("form_keys", "form_names", "form_context"):
+    for table in ("form_keys", "form_names"):
         conn.executemany(f"DELETE FROM {table} WHERE form_id = ?", rows)
     conn.executemany("DELETE FROM forms WHERE id = ?", rows)
 
@@ -177,7 +255,6 @@ def _save(
     cluster took it first, else a new one; drop the entities ``before`` that none kept."""
     current = dict(_pairs(conn, part))
     before = before | {e for e in current.values() if e is not None}
-    articles = {c.forms: c.articles for c in clusters}
     kept: set[int] = set()
     assignments: list[tuple[int, int]] = []
     for cluster in sorted(clusters, key=lambda c: (-c.articles, c.forms)):
@@ -189,13 +266,13 @@ def _save(
         if votes:
             entity_id = max(votes, key=lambda e: (votes[e], -e))
             conn.execute(
-                "UPDATE entities SET name = ?, type = ?, articles = ? WHERE id = ?",
-                (cluster.name, cluster.type, articles[cluster.forms], entity_id),
+                "UPDATE entities SET name = ?, type = ?, articles = ?, settled = ? WHERE id = ?",
+                (cluster.name, cluster.type, cluster.articles, cluster.settled, entity_id),
             )
         else:
             entity_id = conn.execute(
-                "INSERT INTO entities(name, type, articles) VALUES (?, ?, ?)",
-                (cluster.name, cluster.type, articles[cluster.forms]),
+                "INSERT INTO entities(name, type, articles, settled) VALUES (?, ?, ?, ?)",
+                (cluster.name, cluster.type, cluster.articles, cluster.settled),
             ).lastrowid
             assert entity_id is not None
         kept.add(entity_id)

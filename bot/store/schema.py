@@ -5,16 +5,19 @@ Entities live at three levels:
 - ``article_entities``: each article's own entities, as its text gives them (name, type,
   mentions, aliases, descriptions);
 - ``forms``: one row for each name and type the articles use ("Jim Mattis" as a PERSON),
-  with counts kept up to date as articles come and go (``form_names``, ``form_context``)
+  with counts kept up to date as articles come and go (``form_names``)
   and the cheap keys under which forms that may be one entity meet (``form_keys``);
 - ``entities``: what the identity step (``bot.store.identity``) makes of the forms.
 
 Replacing or removing an article withdraws exactly what it added to the counts, and marks
 the forms it touched ``dirty`` for the identity step, which runs before every commit.
-(Statements are split on semicolons: comments in ``SCHEMA`` must not contain one.)
+``SCHEMA`` is run statement by statement (``STATEMENTS``), inside the transaction that
+creates the base.
 """
 
 from __future__ import annotations
+
+import sqlite3
 
 SCHEMA_VERSION = 2
 
@@ -43,15 +46,19 @@ CREATE TABLE sentences (
     text TEXT NOT NULL,
     UNIQUE (article_id, idx)
 );
--- Full-text index of sentences, whose rowid is sentences.id.
+-- Full-text index of sentences (the text itself stays in sentences, whose id is its rowid).
 CREATE VIRTUAL TABLE sentences_fts USING fts5(
-    text, tokenize = 'porter unicode61 remove_diacritics 2'
+    text, content = 'sentences', content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
 );
+-- settled: its forms were joined by no decision that counts could change (see
+-- bot.identity.cluster.Cluster), so new counts only change its name, type and articles.
 CREATE TABLE entities (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
     type TEXT NOT NULL,
-    articles INTEGER NOT NULL DEFAULT 0
+    articles INTEGER NOT NULL DEFAULT 0,
+    settled INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE forms (
     id INTEGER PRIMARY KEY,
@@ -60,11 +67,12 @@ CREATE TABLE forms (
     entity_id INTEGER REFERENCES entities(id),
     articles INTEGER NOT NULL DEFAULT 0,
     mentions INTEGER NOT NULL DEFAULT 0,
-    dirty INTEGER NOT NULL DEFAULT 1,
+    dirty INTEGER NOT NULL DEFAULT 2,
     UNIQUE (key, type)
 );
 CREATE INDEX forms_entity ON forms(entity_id);
-CREATE INDEX forms_dirty ON forms(dirty) WHERE dirty = 1;
+-- dirty: 0 resolved, 1 its counts changed, 2 its names changed (or it is new).
+CREATE INDEX forms_dirty ON forms(dirty) WHERE dirty > 0;
 -- Spellings of a form, with how many article entities used each: as their fullest name
 -- (fullest = 1) or as another name (a surname, an acronym).
 CREATE TABLE form_names (
@@ -74,13 +82,12 @@ CREATE TABLE form_names (
     uses INTEGER NOT NULL,
     PRIMARY KEY (form_id, name, fullest)
 ) WITHOUT ROWID;
--- Names most mentioned alongside a form: evidence that sound-alike forms are one.
-CREATE TABLE form_context (
-    form_id INTEGER NOT NULL,
-    key TEXT NOT NULL,
-    uses INTEGER NOT NULL,
-    PRIMARY KEY (form_id, key)
-) WITHOUT ROWID;
+CREATE TRIGGER form_names_new AFTER INSERT ON form_names BEGIN
+    UPDATE forms SET dirty = 2 WHERE id = NEW.form_id;
+END;
+CREATE TRIGGER form_names_gone AFTER DELETE ON form_names BEGIN
+    UPDATE forms SET dirty = 2 WHERE id = OLD.form_id;
+END;
 CREATE TABLE form_keys (
     key TEXT NOT NULL,
     form_id INTEGER NOT NULL,
@@ -95,7 +102,7 @@ CREATE TABLE article_entities (
     type TEXT NOT NULL,
     mentions INTEGER NOT NULL
 );
-CREATE INDEX article_entities_form ON article_entities(form_id);
+CREATE INDEX article_entities_form ON article_entities(form_id, article_id);
 CREATE INDEX article_entities_article ON article_entities(article_id);
 -- The other names an article uses for its entity (the name itself is on the entity).
 CREATE TABLE aliases (
@@ -143,6 +150,20 @@ CREATE INDEX quotes_form ON quotes(form_id, id);
 CREATE INDEX quotes_article ON quotes(article_id);
 """
 
+
+def _statements(script: str) -> tuple[str, ...]:
+    """The statements of a script, each whole (a trigger's body holds semicolons too)."""
+    statements: list[str] = []
+    current = ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return tuple(statements)
+
+
+STATEMENTS = _statements(SCHEMA)
 # Every table, in an order that drops dependants first; used to rebuild an older base.
 TABLES = (
     "quotes",
@@ -152,7 +173,6 @@ TABLES = (
     "aliases",
     "article_entities",
     "form_keys",
-    "form_context",
     "form_names",
     "forms",
     "entities",
@@ -162,4 +182,4 @@ TABLES = (
     "meta",
 )
 # Tables of schema 1 that schema 2 no longer has.
-RETIRED = ("alias_keys",)
+RETIRED = ("alias_keys", "form_context")
