@@ -53,6 +53,7 @@ class IndexReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # the files read
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -191,6 +192,7 @@ def _index(store: Store, paths: list[Path], jobs: int, progress: Progress | None
     files, missing = discover(paths)
     run = _Run(store, files, progress)
     run.report.failed.extend(missing)
+    run.report.files.extend(files)
     results = _extracted(run.to_extract(files), jobs)
     while batch := list(islice(results, BATCH)):
         with store.transaction():

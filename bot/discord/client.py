@@ -244,8 +244,8 @@ class FactBot(discord.Client):
         scan = await asyncio.to_thread(self.watch.scan)
         paths = self.watch.to_index(scan)
         if paths and (scan or self.watch.folder.is_dir()):
-            await self._index(paths)
-            self.watch.mark_indexed(scan, paths)
+            report = await self._index(paths)
+            self.watch.mark_indexed(scan, paths, report.files)
 
     async def _watch_knowledge(self) -> None:
         while True:
@@ -304,7 +304,7 @@ class FactBot(discord.Client):
             scan = await asyncio.to_thread(self.watch.scan)
             paths = list(scan)
             report = await self._index(paths)
-            self.watch.mark_indexed(scan, paths)
+            self.watch.mark_indexed(scan, paths, report.files)
             return admin.report_text(report)
 
         await self._admin_reply(interaction, "reindex", work)

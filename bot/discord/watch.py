@@ -18,13 +18,14 @@ from bot.ingest import discover
 log = logging.getLogger(__name__)
 
 Stamp = tuple[int, int]  # (modification time in ns, size in bytes)
+_UNSEEN: Stamp = (-1, -1)
 
 
 class FolderWatch:
     """Remembers the state of each article file as last indexed."""
 
     def __init__(self, folder: Path) -> None:
-        self.folder = folder
+        self.folder = folder.resolve()
         self._indexed: dict[Path, Stamp] = {}
         self._synced = False
         self._warned = False
@@ -51,11 +52,14 @@ class FolderWatch:
             return [path for path, stamp in scan.items() if self._indexed.get(path) != stamp]
         return [self.folder]
 
-    def mark_indexed(self, scan: dict[Path, Stamp], paths: list[Path]) -> None:
-        """Remember the state of ``paths`` (or of the whole scan, for the folder)."""
+    def mark_indexed(self, scan: dict[Path, Stamp], paths: list[Path], read: list[Path]) -> None:
+        """Remember the state of ``paths`` (or of the whole scan, for the folder). A file
+        the indexer ``read`` that the scan, taken before, did not list is remembered with no
+        stamp: had it gone again by the next scan, the folder is indexed once more."""
         if paths == [self.folder]:
             self._indexed = dict(scan)
             self._synced = True
-            return
-        for path in paths:
-            self._indexed[path] = scan[path]
+        else:
+            self._indexed.update((path, scan[path]) for path in paths if path in scan)
+        for path in read:
+            self._indexed.setdefault(path, _UNSEEN)
