@@ -17,6 +17,8 @@ sentences, the word lists) and hand on mentions:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.extract.entities.chunks import (
     MAX_NAME_WORDS,
     chunks,
@@ -26,26 +28,29 @@ from bot.extract.entities.chunks import (
 from bot.extract.entities.context import ArticleContext
 from bot.extract.entities.identity import cluster, entity
 from bot.extract.entities.mention import NameMention
-from bot.extract.entities.splitting import split_chunk
+from bot.extract.entities.splitting import SPLIT_RULES, Rule, split_chunk
 from bot.extract.tokens import Tokens, tokenize_sentences
 from bot.model import Article, Entity
 from bot.textnorm import fold
 
-__all__ = ["extract_entities"]
+__all__ = ["SPLIT_RULES", "extract_entities"]
 
 # A sentence, and the span of its tokens to read as a headline (None: all of them).
 _Unsure = tuple[int, tuple[int, int] | None]
 
 
-def extract_entities(article: Article, tokens: list[Tokens] | None = None) -> list[Entity]:
+def extract_entities(
+    article: Article, tokens: list[Tokens] | None = None, rules: Sequence[Rule] = SPLIT_RULES
+) -> list[Entity]:
     """All entities of ``article``, each with its mentions, aliases and descriptions.
 
-    ``tokens`` are the sentences' tokens when the caller has them already.
+    ``tokens`` are the sentences' tokens when the caller has them already; ``rules`` split
+    runs of capitals into names (``SPLIT_RULES``, or some of them to see what one does).
     """
     if tokens is None:
         tokens = tokenize_sentences(article)
     ctx = ArticleContext.of(article, tokens)
-    mentions, unsure = _body_mentions(ctx)
+    mentions, unsure = _body_mentions(ctx, rules)
     known = {m.key for m in mentions}
     known |= {fold(m.acronym) for m in mentions if m.acronym}
     for sentence, span in unsure:
@@ -53,7 +58,9 @@ def extract_entities(article: Article, tokens: list[Tokens] | None = None) -> li
     return [entity(article, c) for c in cluster(mentions)]
 
 
-def _body_mentions(ctx: ArticleContext) -> tuple[list[NameMention], list[_Unsure]]:
+def _body_mentions(
+    ctx: ArticleContext, rules: Sequence[Rule]
+) -> tuple[list[NameMention], list[_Unsure]]:
     """The mentions of the body's sentences, and the stretches where capitals say nothing:
     headline lines and runs of capitals too long to be one name."""
     mentions: list[NameMention] = []
@@ -68,5 +75,5 @@ def _body_mentions(ctx: ArticleContext) -> tuple[list[NameMention], list[_Unsure
                 # A list of names with no commas ("Tuvalu Uganda Ukraine ..."), not a name.
                 unsure.append((index, (start, end)))
             elif start < end:
-                mentions += split_chunk(ctx, tokens, start, end, index)
+                mentions += split_chunk(ctx, tokens, start, end, index, rules)
     return mentions, unsure

@@ -20,13 +20,7 @@ def name(
 ) -> list[NameMention]:
     """The mention the chunk names (none for a lone common word); ``kind`` and
     ``strength``, when given, are its type, and ``description`` who it is."""
-    words, lowers, tokens, start, end = (
-        chunk.words,
-        chunk.lowers,
-        chunk.tokens,
-        chunk.start,
-        chunk.end,
-    )
+    tokens, sentence, start, end, words, lowers = chunk
     folded = fold(" ".join([strip_possessive(t.text) for t in words]))
     last = lowers[-1]
     if last.endswith("s") and last not in ctx.places and last[:-1] in ctx.places:
@@ -52,9 +46,9 @@ def name(
         kind, strength = "ORG", MEDIUM
     if not description and kind in (None, "PERSON", "ORG"):
         description = role_before(ctx, tokens, start) or appositive(
-            ctx.article, chunk.sentence, words[0].start, words[-1].end
+            ctx.article, sentence, words[0].start, words[-1].end
         )
-    return [NameMention(words, chunk.sentence, kind, strength, description, acronym)]
+    return [NameMention(words, sentence, kind, strength, description, acronym)]
 
 
 def peoples(ctx: ArticleContext, words: list[Token], sentence: int) -> list[NameMention]:
