@@ -11,7 +11,6 @@ mentions of names the body or the gazetteer already knows.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
 
 from bot.extract.entities.context import ArticleContext
 from bot.extract.entities.mention import WEAK, NameMention, surface
@@ -25,7 +24,7 @@ from bot.extract.lexicon import (
     TITLE_MODIFIERS,
     WEAK_ORG_HEADS,
 )
-from bot.extract.tokens import Token, Tokens, is_capitalised, is_possessive, strip_possessive
+from bot.extract.tokens import Tokens, is_capitalised, is_possessive, strip_possessive
 from bot.textnorm import fold, name_key
 
 OF_WORDS = frozenset({"of", "for"})
@@ -39,30 +38,6 @@ _OPENERS = frozenset({'"', "'", "(", "[", "-", ":"})
 MAX_NAME_WORDS = 7
 # The longest run of known words a headline line is searched for.
 _MAX_HEADLINE_NAME_WORDS = 6
-
-
-class Chunk(NamedTuple):
-    """Words ``start`` to ``end`` of a sentence's tokens, one name until a rule splits it."""
-
-    tokens: Tokens
-    sentence: int
-    start: int
-    end: int
-    words: list[Token]
-    lowers: list[str]  # the words in lower case, possessive dropped
-
-    def part(self, first: int, last: int | None = None) -> Chunk:
-        """The chunk's words ``first`` to ``last`` (to its end when ``last`` is None)."""
-        if last is None:
-            last = len(self.words)
-        return Chunk(
-            self.tokens,
-            self.sentence,
-            self.start + first,
-            self.start + last,
-            self.words[first:last],
-            self.lowers[first:last],
-        )
 
 
 @lru_cache(maxsize=65536)

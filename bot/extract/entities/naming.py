@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
-from bot.extract.entities.chunks import Chunk
 from bot.extract.entities.context import ArticleContext
 from bot.extract.entities.cues import org_cue, type_of
 from bot.extract.entities.descriptions import appositive, bracketed_acronym, role_before
 from bot.extract.entities.mention import MEDIUM, STRONG, NameMention
-from bot.extract.tokens import Token, is_acronym, strip_possessive
+from bot.extract.tokens import Token, Tokens, is_acronym, strip_possessive
 from bot.textnorm import fold
 
 
 def name(
     ctx: ArticleContext,
-    chunk: Chunk,
+    tokens: Tokens,
+    sentence: int,
+    start: int,
+    end: int,
+    words: list[Token],
+    lowers: list[str],
     kind: str | None = None,
     strength: int = 0,
     description: str = "",
 ) -> list[NameMention]:
-    """The mention the chunk names (none for a lone common word); ``kind`` and
-    ``strength``, when given, are its type, and ``description`` who it is."""
-    tokens, sentence, start, end, words, lowers = chunk
+    """The mention a chunk names (none for a lone common word), given as its fields
+    (``name(ctx, *chunk)``); ``kind`` and ``strength``, when given, are its type, and
+    ``description`` who it is."""
     folded = fold(" ".join([strip_possessive(t.text) for t in words]))
     last = lowers[-1]
     if last.endswith("s") and last not in ctx.places and last[:-1] in ctx.places:

@@ -4,7 +4,8 @@ A capitalised run is often more than one name: a role before a person, nationali
 before a name, places whose commas were lost. Each way of splitting is a small named rule;
 ``split_chunk`` tries them in the order of ``SPLIT_RULES``. A rule either passes (None) or
 returns a ``Split``: the mentions it made and what is left, if anything, for the rules after
-it. A chunk no rule settles is one name.
+it or to split afresh. A chunk no rule settles is one name. Any list of rules can be given
+instead, so each can be tested, or switched off, on its own.
 """
 
 from __future__ import annotations
@@ -12,14 +13,41 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from bot.extract.entities.chunks import OF_WORDS, Chunk
+from bot.extract.entities.chunks import OF_WORDS
 from bot.extract.entities.context import ArticleContext
 from bot.extract.entities.cues import org_name
 from bot.extract.entities.mention import STRONG, NameMention
 from bot.extract.entities.naming import name, peoples
 from bot.extract.lexicon import ORG_HEADS, PLACE_DIRECTIONS, TITLE_HEADS, TITLE_MODIFIERS
-from bot.extract.tokens import Tokens, is_acronym, strip_possessive
+from bot.extract.tokens import Token, Tokens, is_acronym, strip_possessive
 from bot.textnorm import fold
+
+
+class Chunk(NamedTuple):
+    """Words ``start`` to ``end`` of a sentence's tokens, one name until a rule splits it.
+
+    Its fields, in order, are what ``naming.name`` takes after the context.
+    """
+
+    tokens: Tokens
+    sentence: int
+    start: int
+    end: int
+    words: list[Token]
+    lowers: list[str]  # the words in lower case, possessive dropped
+
+    def part(self, first: int, last: int | None = None) -> Chunk:
+        """The chunk's words ``first`` to ``last`` (to its end when ``last`` is None)."""
+        if last is None:
+            last = len(self.words)
+        return Chunk(
+            self.tokens,
+            self.sentence,
+            self.start + first,
+            self.start + last,
+            self.words[first:last],
+            self.lowers[first:last],
+        )
 
 
 class Split(NamedTuple):
@@ -46,7 +74,7 @@ def leading_role(ctx: ArticleContext, chunk: Chunk) -> Split | None:
     description = " ".join(t.text for t in role)
     return Split(
         peoples(ctx, role, chunk.sentence)
-        + name(ctx, chunk.part(split), "PERSON", STRONG, description)
+        + name(ctx, *chunk.part(split), "PERSON", STRONG, description)
     )
 
 
@@ -69,7 +97,7 @@ def role_of_place(ctx: ArticleContext, chunk: Chunk) -> Split | None:
     k = len(lowers) - lowers[::-1].index("of")
     if " ".join(lowers[k:]) not in ctx.places:
         return None
-    return Split(name(ctx, chunk.part(k)))
+    return Split(name(ctx, *chunk.part(k)))
 
 
 def leading_nationality(ctx: ArticleContext, chunk: Chunk) -> Split | None:
@@ -116,7 +144,7 @@ def places_run_together(ctx: ArticleContext, chunk: Chunk) -> Split | None:
     ):
         found: list[NameMention] = []
         for k in range(len(lowers)):
-            found += name(ctx, chunk.part(k, k + 1))
+            found += name(ctx, *chunk.part(k, k + 1))
         return Split(found)
     return None
 
@@ -133,7 +161,7 @@ def wire_agency(ctx: ArticleContext, chunk: Chunk) -> Split | None:
         and not any(is_acronym(t.text) for t in words[:-1])
     ):
         last = len(words) - 1
-        return Split(name(ctx, chunk.part(last)), again=chunk.part(0, last))
+        return Split(name(ctx, *chunk.part(last)), again=chunk.part(0, last))
     return None
 
 
@@ -145,7 +173,7 @@ def body_before_person(ctx: ArticleContext, chunk: Chunk) -> Split | None:
         if lowers[k - 1] in ORG_HEADS and all(
             w not in ctx.common and w not in ORG_HEADS for w in lowers[k:]
         ):
-            return Split(name(ctx, chunk.part(0, k)) + name(ctx, chunk.part(k)))
+            return Split(name(ctx, *chunk.part(0, k)) + name(ctx, *chunk.part(k)))
     return None
 
 
@@ -178,7 +206,7 @@ def split_chunk(
         word = [tokens.token(start)]
         if lower in TITLE_HEADS:
             return peoples(ctx, word, sentence)
-        return name(ctx, Chunk(tokens, sentence, start, end, word, [lower]))
+        return name(ctx, tokens, sentence, start, end, word, [lower])
     lowers = list(map(strip_possessive, tokens.lowers[start:end]))
     chunk = Chunk(tokens, sentence, start, end, tokens.words(start, end), lowers)
     found: list[NameMention] = []
@@ -193,7 +221,7 @@ def split_chunk(
         if split.rest is None:
             return found
         chunk = split.rest
-    return found + name(ctx, chunk)
+    return found + name(ctx, *chunk)
 
 
 def role_end(ctx: ArticleContext, lowers: list[str]) -> int:
