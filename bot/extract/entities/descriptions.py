@@ -1,0 +1,88 @@
+"""Context of a name: an acronym defined in brackets after it, and a description of who it
+is: a role in lower case just before it ("the rebel commander X") or an appositive ("The
+mayor of the capital, X," and "X, the mayor of the capital,")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.extract.entities.context import ArticleContext
+from bot.extract.lexicon import (
+    FUNCTION_WORDS,
+    ORG_CUES_BEFORE,
+    SPEECH_VERBS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
+from bot.extract.tokens import Token, Tokens, is_acronym
+from bot.model import Article
+
+# The most words taken for a role before a name ("former deputy foreign minister").
+_MAX_ROLE_WORDS = 5
+_ROLE = "|".join(sorted(h for h in TITLE_HEADS if h.isalpha()))
+_ROLE_PHRASE = (
+    rf"((?:[\w'-]+ ){{0,4}}?(?:{_ROLE})(?: of (?:the )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)?)"
+)
+# "The mayor of the capital, Ana Ortiz," and "Lena Dahl, the mayor of X,"
+_APPOSITIVE_BEFORE = re.compile(rf"(?:^|[,;:] )(?:[Tt]he|[Aa]n?) {_ROLE_PHRASE}, $")
+_APPOSITIVE_AFTER = re.compile(rf"^, (?:the|a|an|who is the|who is a) {_ROLE_PHRASE}(?=[,.;])")
+
+
+def bracketed_acronym(tokens: Tokens, end: int, words: list[Token]) -> str:
+    """The acronym in brackets right after the name ``words`` (ending at token ``end``),
+    if it starts with one of the name's initials: "Coastal Rescue Authority (CRA)"."""
+    texts = tokens.texts
+    if end + 2 < len(texts) and texts[end] == "(" and texts[end + 2] == ")":
+        candidate = texts[end + 1]
+        initials = {t.text[:1].upper() for t in words}
+        if is_acronym(candidate) and candidate[0] in initials:
+            return candidate
+    return ""
+
+
+def role_before(ctx: ArticleContext, tokens: Tokens, start: int) -> str:
+    """A role just before the name at token ``start``: a role or organisation word, with
+    the lower-case words, nationalities and acronyms that lead up to it ("the rebel
+    commander", "UN envoy")."""
+    texts, lowers = tokens.texts, tokens.lowers
+    k = start
+    role: list[str] = []
+    while k > 0 and len(role) < _MAX_ROLE_WORDS:
+        word, lower = texts[k - 1], lowers[k - 1]
+        if (
+            lower in TITLE_HEADS
+            or lower in ORG_CUES_BEFORE
+            or (
+                role
+                and (
+                    is_acronym(word)
+                    or lower in ctx.demonyms
+                    or lower in TITLE_MODIFIERS
+                    or (
+                        word.isalpha()
+                        and word.islower()
+                        and lower not in FUNCTION_WORDS
+                        and not lower.endswith("ed")
+                        and lower not in SPEECH_VERBS
+                    )
+                )
+            )
+        ):
+            role.insert(0, word)
+        else:
+            break
+        k -= 1
+    return " ".join(role)
+
+
+def appositive(article: Article, sentence: int, start: int, end: int) -> str:
+    """The role an appositive gives the name at characters ``start`` to ``end``."""
+    text = article.text
+    bounds = article.sentences[sentence]
+    match = None
+    if text.endswith(", ", bounds.start, start):
+        before = text[max(bounds.start, start - 80) : start]
+        match = _APPOSITIVE_BEFORE.search(before)
+    if match is None and text.startswith(", ", end, bounds.end):
+        match = _APPOSITIVE_AFTER.match(text[end : bounds.end])
+    return match.group(1) if match else ""

@@ -1,0 +1,119 @@
+"""Identity within an article: which mentions name one entity, and the entities they make.
+
+Full names head clusters; short forms join them (surname -> person, acronym or initials ->
+organisation, a trailing part -> the longer name). A cluster named only in headlines is kept
+only when it is a place or a people.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from operator import attrgetter
+
+from bot.extract.entities.clusters import Cluster, Clusters
+from bot.extract.entities.mention import STRONG, WEAK, NameMention
+from bot.extract.lexicon import PARTICLES
+from bot.extract.tokens import is_acronym
+from bot.model import Article, Entity, Mention
+from bot.textnorm import name_key
+
+
+def cluster(mentions: list[NameMention]) -> list[Cluster]:
+    """The article's entities as clusters of ``mentions``, in the order they are made."""
+    clusters = Clusters()
+    ordered = sorted(mentions, key=lambda m: (m.headline, m.start))
+    full = [m for m in ordered if " " in m.key and not m.headline]  # two words or more
+    for mention in full:
+        home = clusters.by_key.get(mention.key) or _home_without_s(mention, clusters)
+        if home is None:
+            home = clusters.by_key[mention.key] = clusters.new()
+        clusters.add(home, mention)
+    placed = {id(m) for m in full}
+    for mention in ordered:
+        if id(mention) in placed:
+            continue
+        home = _home(mention, clusters) or _home_without_s(mention, clusters)
+        if home is None:
+            home = clusters.new()
+            clusters.by_key.setdefault(mention.key, home)
+        clusters.add(home, mention)
+    return [c for c in clusters.all if c.in_body or c.type in ("GPE", "NORP")]
+
+
+def _home_without_s(mention: NameMention, clusters: Clusters) -> Cluster | None:
+    """'Assads', 'Bashar al-Assads': a possessive whose apostrophe the text lost."""
+    surface, key = mention.surface, mention.key
+    if not surface.endswith("s") or surface.endswith("ss") or mention.headline:
+        return None
+    mention.surface, mention.key = surface[:-1], name_key(surface[:-1])
+    home = clusters.by_key.get(mention.key)
+    if home is None and " " not in mention.key:
+        home = _home(mention, clusters)
+    if home is not None and home.type in ("PERSON", "ORG"):
+        return home
+    mention.surface, mention.key = surface, key
+    return None
+
+
+def _home(mention: NameMention, clusters: Clusters) -> Cluster | None:
+    """The cluster a mention joins: the one with its key, the organisation its acronym or
+    initials stand for, or the longer name it is a part of."""
+    surface, key = mention.surface, mention.key
+    if key in clusters.by_key:
+        return clusters.by_key[key]
+    letters = surface.replace(".", "")
+    if is_acronym(surface):
+        for candidate in clusters.all:
+            if letters in candidate.acronyms or letters in candidate.initials:
+                return candidate
+        return None
+    if mention.type in ("GPE", "NORP") and mention.strength >= STRONG:
+        if mention.type == "GPE":
+            # "Rogers" is a town, but not in an article about Mike Rogers.
+            named = clusters.with_last_word(surface.lower())
+            people = [c for c in named if c.type == "PERSON"]
+            if people:
+                mention.type, mention.strength = "PERSON", WEAK
+                return people[-1]
+        return None
+    words = set(key.split())
+    if not words:
+        return None
+    candidates = [
+        c for c in clusters.with_words(words) if c.type in ("PERSON", "ORG", None) and c.in_body
+    ]
+    if mention.type == "PERSON":
+        candidates = [c for c in candidates if c.type == "PERSON"] or candidates
+    if not candidates:
+        return None
+
+    # Several people share the word: the one the article names most (Juan Lopez, not
+    # Maria, is "Lopez"), the most recently named among equals.
+    def weight(candidate: Cluster) -> tuple[int, int]:
+        before = bisect_left(candidate.starts, mention.start)
+        return len(candidate.mentions), candidate.starts[before - 1] if before else -1
+
+    return max(candidates, key=weight)
+
+
+def entity(article: Article, cluster: Cluster) -> Entity:
+    """The entity a cluster makes: named by its fullest name in the body, with every other
+    spelling (and a person's surname) as an alias."""
+    kind = cluster.type or "OTHER"
+    body = [m for m in cluster.mentions if not m.headline] or cluster.mentions
+    uses: dict[str, int] = {}
+    for m in body:
+        uses[m.surface] = uses.get(m.surface, 0) + 1
+    name = max(uses, key=lambda s: (len(name_key(s).split()), not is_acronym(s), uses[s]))
+    aliases = {m.surface for m in cluster.mentions} | cluster.acronyms
+    if kind == "PERSON" and len(name_key(name).split()) >= 2:
+        surname = name.split()[-1]
+        aliases.add(surname.split("-", 1)[1] if surname.split("-")[0] in PARTICLES else surname)
+    aliases.discard(name)
+    descriptions = list(dict.fromkeys(m.description for m in cluster.mentions if m.description))
+    mentions = [
+        Mention(m.sentence, m.start, m.end, article.text[m.start : m.end])
+        for m in sorted(cluster.mentions, key=attrgetter("start"))
+    ]
+    aliases_sorted = sorted(aliases, key=lambda a: (a.casefold(), a))
+    return Entity(name, kind, aliases_sorted, mentions, descriptions)

@@ -1,0 +1,64 @@
+"""A run of words taken as a name: the mention, typed, with its acronym and description."""
+
+from __future__ import annotations
+
+from bot.extract.entities.context import ArticleContext
+from bot.extract.entities.cues import org_cue, type_of
+from bot.extract.entities.descriptions import appositive, bracketed_acronym, role_before
+from bot.extract.entities.mention import MEDIUM, STRONG, NameMention
+from bot.extract.tokens import Token, Tokens, is_acronym, strip_possessive
+from bot.textnorm import fold
+
+
+def name(
+    ctx: ArticleContext,
+    tokens: Tokens,
+    sentence: int,
+    start: int,
+    end: int,
+    words: list[Token],
+    lowers: list[str],
+    kind: str | None = None,
+    strength: int = 0,
+    description: str = "",
+) -> list[NameMention]:
+    """The mention a chunk names (none for a lone common word), given as its fields
+    (``name(ctx, *chunk)``); ``kind`` and ``strength``, when given, are its type, and
+    ``description`` who it is."""
+    folded = fold(" ".join([strip_possessive(t.text) for t in words]))
+    last = lowers[-1]
+    if last.endswith("s") and last not in ctx.places and last[:-1] in ctx.places:
+        # "Kenyas Nairobi": text that lost its apostrophes.
+        words = [
+            *words[:-1],
+            words[-1]._replace(text=words[-1].text[:-1], end=words[-1].end - 1),
+        ]
+        lowers = [*lowers[:-1], last[:-1]]
+        folded = fold(" ".join(t.text for t in words))
+    if kind is None:
+        kind, strength = type_of(words, lowers, folded, tokens, start, end)
+    if (
+        len(words) == 1
+        and lowers[0] in ctx.common
+        and not is_acronym(words[0].text)
+        and kind not in ("GPE", "NORP")
+        and not org_cue(tokens, start, end)
+    ):
+        return []  # "the Army", "the West": a capitalised common word alone is no name
+    acronym = bracketed_acronym(tokens, end, words)
+    if acronym and kind in (None, "OTHER", "PERSON") and strength < STRONG:
+        kind, strength = "ORG", MEDIUM
+    if not description and kind in (None, "PERSON", "ORG"):
+        description = role_before(ctx, tokens, start) or appositive(
+            ctx.article, sentence, words[0].start, words[-1].end
+        )
+    return [NameMention(words, sentence, kind, strength, description, acronym)]
+
+
+def peoples(ctx: ArticleContext, words: list[Token], sentence: int) -> list[NameMention]:
+    """The nationalities and groups among ``words``: "Kenyan", "Shiite"."""
+    return [
+        NameMention([token], sentence, "NORP", STRONG)
+        for token in words
+        if strip_possessive(token.lower) in ctx.demonyms
+    ]
