@@ -1,34 +1,29 @@
-"""Direct quotations and who said them.
+"""Who said a quote: the attribution next to it, and the speaker it names.
 
-Quotation marks are paired within a paragraph, so a stray mark costs at most that
-paragraph's quote. A speaker is looked for where English news puts one:
+A speaker is looked for where English news puts one:
 
 - after the quote: '"...," Ortiz said.', '"...," said the minister.', '"..." in the
   north, Ortiz tweeted.', '"...", according to the observatory.';
 - before it: 'Ortiz said the council, in a statement, "agreed ..."', 'X told reporters:
   "..."', and the reported-predicate form 'Ortiz also "promised that ..."';
-- in the previous quote or sentence, for a quote that continues without an attribution
-  ('Ortiz tweeted. "Stay away! ..."').
+- in the sentence before a quote that stands alone ('Ortiz tweeted. "Stay away! ..."').
 
 The speaker is the article's entity when one is named there (so "Ortiz" is "Ana Ortiz");
 a pronoun goes to the nearest fitting antecedent; a role or body without a name ("the
-Kenyan presidency said") is kept as that phrase. A quote with no speaker found is not
-reported. A few quoted words inside a sentence ('urged a "swift" response') are marked
-as a fragment, never presented as a statement.
+Kenyan presidency said") is kept as that phrase.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from bot.extract.lexicon import FUNCTION_WORDS, ORG_HEADS, SPEECH_VERBS, TITLE_HEADS
-from bot.extract.tokens import Tokens, tokenize, tokenize_sentences
-from bot.model import Article, Entity, Quote
+from bot.extract.quotes.marks import Span
+from bot.extract.tokens import Tokens, tokenize
+from bot.model import Article, Entity
 
-FRAGMENT_MAX_WORDS = 5
 SPEAKER_NOUNS = (
     TITLE_HEADS
     | ORG_HEADS
@@ -42,8 +37,14 @@ _ADVERBS = frozenset("also then later again once has had have was were would wil
 _PRONOUNS = frozenset({"he", "she"})
 _WORD = re.compile(r"[A-Za-z']+")
 _SUBJECT_STOP = frozenset(',;:()"')
-_MARK = re.compile('"')
-_LINE = re.compile(r"[^\n]+")
+
+
+class Attribution(NamedTuple):
+    """A speaker and where the text says so: the cue word's offset and its sentence."""
+
+    speaker: str
+    cue: int
+    sentence: int
 
 
 class _Named(NamedTuple):
@@ -53,50 +54,12 @@ class _Named(NamedTuple):
     type: str
 
 
-@dataclass(slots=True)
-class _Span:
-    open: int  # offset of the opening mark
-    close: int  # offset of the closing mark (or the paragraph's end)
+class SpeakerFinder:
+    """Finds the speakers of one article's quotes, given its entities."""
 
-    @property
-    def inner(self) -> tuple[int, int]:
-        return self.open + 1, self.close
-
-
-def _can_open(text: str, i: int) -> bool:
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([-—:") and not after.isspace()
-
-
-def _can_close(text: str, i: int) -> bool:
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isspace() and (after.isspace() or after in ".,;:!?)-—")
-
-
-def _pair_marks(text: str, start: int, end: int) -> list[_Span]:
-    spans: list[_Span] = []
-    opened: int | None = None
-    for match in _MARK.finditer(text, start, end):
-        i = match.start()
-        if opened is None:
-            if _can_open(text, i):
-                opened = i
-        elif _can_close(text, i):
-            spans.append(_Span(opened, i))
-            opened = None
-        elif _can_open(text, i):
-            opened = i  # the earlier mark was stray
-    if opened is not None and opened == start:
-        spans.append(_Span(opened, end))  # a quote that runs on to the next paragraph
-    return spans
-
-
-class QuoteExtractor:
-    """Finds one article's quotes, given its entities."""
-
-    def __init__(self, article: Article, entities: list[Entity], tokens: list[Tokens]) -> None:
+    def __init__(
+        self, article: Article, entities: list[Entity], tokens: list[Tokens], spans: list[Span]
+    ) -> None:
         self.article = article
         self.tokens = tokens
         self.text = article.text
@@ -109,14 +72,11 @@ class QuoteExtractor:
             d.lower(): e.name for e in entities if e.type == "PERSON" for d in e.descriptions
         }
         self.named_starts = [n.start for n in self.named]
-        self.spans = {
-            p.start(): _pair_marks(self.text, p.start(), p.end()) for p in _LINE.finditer(self.text)
-        }
-        self.quoted = [(s.open, s.close) for spans in self.spans.values() for s in spans]
+        self.quoted = [(s.open, s.close) for s in spans]
         self.quoted_starts = [start for start, _ in self.quoted]
         self.last_speaker: tuple[int, str] | None = None
 
-    def _sentence_at(self, offset: int) -> int:
+    def sentence_at(self, offset: int) -> int:
         """The sentence holding ``offset`` (or the space just after it), else the last one.
 
         Sentences are in order, a space apart at least, so only the last sentence starting
@@ -132,8 +92,6 @@ class QuoteExtractor:
         return self.named[
             bisect_left(self.named_starts, start) : bisect_left(self.named_starts, end)
         ]
-
-    # -- speakers -------------------------------------------------------------------------
 
     def _resolve(self, start: int, end: int, sentence: int) -> str | None:
         """The speaker named in text[start:end], a window just before or after a verb.
@@ -233,10 +191,11 @@ class QuoteExtractor:
             return None
         return self._resolve(tokens.starts[verb + 1], tokens.ends[last - 1], sentence)
 
-    def _after(self, span: _Span, quotes: list[_Span]) -> str | None:
-        sentence = self.article.sentences[self._sentence_at(span.close)]
+    def after(self, span: Span, others: list[Span]) -> Attribution | None:
+        """The attribution in the rest of the quote's sentence, up to the next quote."""
+        sentence = self.article.sentences[self.sentence_at(span.close)]
         stop = sentence.end
-        for other in quotes:
+        for other in others:
             if span.close < other.open < stop:
                 stop = other.open
         tokens = tokenize(self.text, span.close + 1, stop)
@@ -244,17 +203,20 @@ class QuoteExtractor:
             return None
         for i, lower in enumerate(tokens.lowers):
             if lower == "according" and i + 1 < len(tokens.texts) and tokens.lowers[i + 1] == "to":
-                return self._subject_after(tokens, i + 1, sentence.index)
+                found = self._subject_after(tokens, i + 1, sentence.index)
+                return _attribution(found, tokens.starts[i], sentence.index)
             if lower in SPEECH_VERBS:
-                return self._subject_before(tokens, i, sentence.index) or self._subject_after(
+                found = self._subject_before(tokens, i, sentence.index) or self._subject_after(
                     tokens, i, sentence.index
                 )
+                return _attribution(found, tokens.starts[i], sentence.index)
         return None
 
-    def _before(self, span: _Span, quotes: list[_Span]) -> str | None:
-        sentence = self.article.sentences[self._sentence_at(span.open)]
+    def before(self, span: Span, others: list[Span]) -> Attribution | None:
+        """The attribution in the quote's sentence before it, from the last quote on."""
+        sentence = self.article.sentences[self.sentence_at(span.open)]
         begin = sentence.start
-        for other in quotes:
+        for other in others:
             if begin <= other.close < span.open:
                 begin = other.close + 1
         tokens = tokenize(self.text, begin, span.open)
@@ -269,78 +231,28 @@ class QuoteExtractor:
             if k and tokens.texts[k - 1][:1].isupper():
                 named = self._resolve(tokens.starts[k - 1], tokens.ends[k - 1], sentence.index)
                 if named and SPEECH_VERBS.isdisjoint(tokens.lowers[k:]):
-                    return named
+                    return Attribution(named, tokens.starts[k - 1], sentence.index)
         for i in range(len(tokens.texts) - 1, -1, -1):
             if tokens.lowers[i] in SPEECH_VERBS:
-                return self._subject_before(tokens, i, sentence.index)
+                found = self._subject_before(tokens, i, sentence.index)
+                return _attribution(found, tokens.starts[i], sentence.index)
         return None
 
-    def _lead_in(self, span: _Span) -> str | None:
+    def lead_in(self, span: Span) -> Attribution | None:
         """'Ortiz tweeted.' or 'He said:' as the sentence before a bare quote."""
-        index = self._sentence_at(span.open)
+        index = self.sentence_at(span.open)
         if index == 0:
             return None
-        previous = self.article.sentences[index - 1]
         tokens = self.tokens[index - 1]
         words = [i for i, t in enumerate(tokens.texts) if t[:1].isalpha()]
         if not words:
             return None
         for i in words[-4:]:
             if tokens.lowers[i] in SPEECH_VERBS:
-                return self._subject_before(tokens, i, previous.index)
+                found = self._subject_before(tokens, i, index - 1)
+                return _attribution(found, tokens.starts[i], index - 1)
         return None
 
-    # -- the quotes -----------------------------------------------------------------------
 
-    def _is_fragment(self, span: _Span, words: int) -> bool:
-        if words > FRAGMENT_MAX_WORDS:
-            return False
-        sentence = self.article.sentences[self._sentence_at(span.open)]
-        starts_sentence = not self.text[sentence.start : span.open].strip("\"'( ")
-        inner = self.text[span.open + 1 : span.close].rstrip()
-        return not (starts_sentence and inner[-1:] in ".,!?")
-
-    def extract(self) -> tuple[list[Quote], list[Quote]]:
-        """(quotes, fragments)."""
-        quotes: list[Quote] = []
-        fragments: list[Quote] = []
-        for spans in self.spans.values():
-            previous: str | None = None
-            for span in spans:
-                start, end = span.inner
-                words = len(_WORD.findall(self.text[start:end]))
-                if not words:
-                    continue
-                fragment = self._is_fragment(span, words)
-                ends_clause = self.text[start:end].rstrip()[-1:] in ",!?"
-                order = (self._after, self._before) if ends_clause else (self._before, self._after)
-                speaker = order[0](span, spans) or order[1](span, spans)
-                if speaker is None and not fragment:
-                    speaker = previous if previous and self._opens_sentence(span) else None
-                    speaker = speaker or self._lead_in(span)
-                quote = Quote(
-                    speaker=speaker,
-                    quote=self.text[start:end].strip(),
-                    sentence=self._sentence_at(span.open),
-                    fragment=fragment,
-                )
-                if fragment:
-                    fragments.append(quote)
-                elif speaker:
-                    quotes.append(quote)
-                    previous = speaker
-                    self.last_speaker = (span.close, speaker)
-        return quotes, fragments
-
-    def _opens_sentence(self, span: _Span) -> bool:
-        sentence = self.article.sentences[self._sentence_at(span.open)]
-        return not self.text[sentence.start : span.open].strip()
-
-
-def extract_quotes(
-    article: Article, entities: list[Entity], tokens: list[Tokens] | None = None
-) -> tuple[list[Quote], list[Quote]]:
-    """(attributed quotes, fragments) of ``article`` (``tokens``: its sentences' tokens)."""
-    if tokens is None:
-        tokens = tokenize_sentences(article)
-    return QuoteExtractor(article, entities, tokens).extract()
+def _attribution(speaker: str | None, cue: int, sentence: int) -> Attribution | None:
+    return Attribution(speaker, cue, sentence) if speaker else None

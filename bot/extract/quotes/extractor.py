@@ -1,0 +1,146 @@
+"""Quoted spans grouped into statements, each with its speaker.
+
+A statement is what a reader counts as one quote: a quote interrupted by its attribution
+('"We will rebuild," the mayor said, "and start tomorrow."'), one that goes on right after
+its attribution sentence ('"...," Ortiz said. "We open on Friday."'), and one that runs over
+paragraphs are one statement of several spans. A quote with no speaker found is not
+reported. A few quoted words inside a sentence ('urged a "swift" response') are marked as a
+fragment, never presented as a statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.extract.quotes.marks import Span, quoted_spans
+from bot.extract.quotes.speakers import Attribution, SpeakerFinder
+from bot.extract.tokens import Tokens
+from bot.model import Article, Entity, Quote
+
+FRAGMENT_MAX_WORDS = 5
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+@dataclass(slots=True)
+class _Statement:
+    spans: list[Span]
+    attribution: Attribution | None
+    fragment: bool = False
+    texts: list[str] = field(default_factory=list)
+
+
+class QuoteExtractor:
+    """Finds one article's quotes, given its entities."""
+
+    def __init__(self, article: Article, entities: list[Entity], tokens: list[Tokens]) -> None:
+        self.article = article
+        self.text = article.text
+        self.paragraphs = quoted_spans(self.text)
+        every = [s for spans in self.paragraphs for s in spans]
+        self.speakers = SpeakerFinder(article, entities, tokens, every)
+
+    def _is_fragment(self, span: Span, words: int) -> bool:
+        if words > FRAGMENT_MAX_WORDS:
+            return False
+        sentence = self.article.sentences[self.speakers.sentence_at(span.open)]
+        starts_sentence = not self.text[sentence.start : span.open].strip("\"'( ")
+        inner = self.text[span.open + 1 : span.close].rstrip()
+        return not (starts_sentence and inner[-1:] in ".,!?")
+
+    def _opens_sentence(self, span: Span) -> bool:
+        sentence = self.article.sentences[self.speakers.sentence_at(span.open)]
+        return not self.text[sentence.start : span.open].strip()
+
+    def _ends_clause(self, span: Span) -> bool:
+        """The quote ends with its clause's punctuation, inside or just after the mark."""
+        start, end = span.inner
+        return self.text[start:end].rstrip()[-1:] in ",.!?" or self.text[end + 1 : end + 2] == ","
+
+    def _own_attribution(self, span: Span, spans: list[Span]) -> Attribution | None:
+        """The attribution in the span's own sentence: after it first when the quote ends a
+        clause ('"...," she said'), else before it."""
+        start, end = span.inner
+        ends_clause = self.text[start:end].rstrip()[-1:] in ",!?"
+        first, second = (
+            (self.speakers.after, self.speakers.before)
+            if ends_clause
+            else (self.speakers.before, self.speakers.after)
+        )
+        return first(span, spans) or second(span, spans)
+
+    def _continues(self, statement: _Statement, span: Span, own: Attribution | None) -> bool:
+        """Whether ``span`` goes on with ``statement`` rather than starting a new one.
+
+        It does when the statement ran on from the paragraph before, when nothing but space
+        separates the two, or when only the statement's attribution does and the span has no
+        other attribution of its own: '"...," Ortiz said, "and ..."' and '"...," Ortiz said.
+        "..."'. A quote that does not end its clause ('"..." in the north, Ortiz said') is
+        part of the sentence around it, and what follows is a statement of its own.
+        """
+        last = statement.spans[-1]
+        if last.runs_on:
+            return span.paragraph != last.paragraph and span.open == span.paragraph
+        if statement.fragment or span.paragraph != last.paragraph or not self._ends_clause(last):
+            return False
+        if not self.text[last.close + 1 : span.open].strip():
+            return True
+        said = statement.attribution
+        if said is None or not last.close < said.cue < span.open:
+            return False
+        if own is not None and own.cue != said.cue:
+            return False
+        return self.speakers.sentence_at(span.open) - self.speakers.sentence_at(said.cue) <= 1
+
+    def _statements(self) -> list[_Statement]:
+        statements: list[_Statement] = []
+        for spans in self.paragraphs:
+            for span in spans:
+                start, end = span.inner
+                words = len(_WORD.findall(self.text[start:end]))
+                if not words:
+                    continue
+                own = self._own_attribution(span, spans)
+                current = statements[-1] if statements else None
+                if current and self._continues(current, span, own):
+                    current.spans.append(span)
+                    current.attribution = current.attribution or own
+                    continue
+                fragment = not span.runs_on and self._is_fragment(span, words)
+                statements.append(_Statement([span], own, fragment))
+        return statements
+
+    def extract(self) -> tuple[list[Quote], list[Quote]]:
+        """(quotes, fragments)."""
+        quotes: list[Quote] = []
+        fragments: list[Quote] = []
+        previous: tuple[int, Attribution] | None = None  # (paragraph, last attribution)
+        for statement in self._statements():
+            first = statement.spans[0]
+            said = statement.attribution
+            if said is None and not statement.fragment:
+                if previous and previous[0] == first.paragraph and self._opens_sentence(first):
+                    said = previous[1]
+                said = said or self.speakers.lead_in(first)
+            sentence = self.speakers.sentence_at(first.open)
+            quote = Quote(
+                speaker=said.speaker if said else None,
+                quote=" ".join(self.text[s.open + 1 : s.close].strip() for s in statement.spans),
+                sentence=sentence,
+                fragment=statement.fragment,
+                cite=said.sentence if said and said.sentence != sentence else None,
+            )
+            if statement.fragment:
+                fragments.append(quote)
+            elif said:
+                quotes.append(quote)
+                previous = (statement.spans[-1].paragraph, said)
+                self.speakers.last_speaker = (statement.spans[-1].close, said.speaker)
+        return quotes, fragments
+
+
+def extract_quotes(
+    article: Article, entities: list[Entity], tokens: list[Tokens]
+) -> tuple[list[Quote], list[Quote]]:
+    """(attributed quotes, fragments) of ``article`` (``tokens``: its sentences' tokens)."""
+    return QuoteExtractor(article, entities, tokens).extract()
