@@ -82,3 +82,19 @@ def test_quote_inside_its_sentence_does_not_absorb_the_next() -> None:
         ("Ana Ortiz", "The river will keep rising all week"),
         ("Ana Ortiz", "Stay away from the banks tonight."),
     ]
+
+
+def test_fragment_does_not_start_a_statement() -> None:
+    text = (
+        'Mayor Ana Ortiz called the plan "reckless," adding: "We will vote against it on Monday."'
+    )
+    found = facts(text).quotes
+    assert [(q.speaker, q.quote, q.fragment) for q in found] == [
+        ("Ana Ortiz", "We will vote against it on Monday.", False),
+        ("Ana Ortiz", "reckless,", True),
+    ]
+
+
+def test_title_inside_the_attribution_is_not_part_of_the_statement() -> None:
+    text = '"We will rebuild the bridge this year," Mayor Ana Ortiz told the "Morning Show."'
+    assert quotes(text) == [("Ana Ortiz", "We will rebuild the bridge this year,")]

@@ -59,7 +59,8 @@ class QuoteExtractor:
 
     def _own_attribution(self, span: Span, spans: list[Span]) -> Attribution | None:
         """The attribution in the span's own sentence: after it first when the quote ends a
-        clause ('"...," she said'), else before it."""
+        clause ('"...," she said'), else before it. One that names its speaker wins over
+        one that does not ('"...," the firm said')."""
         start, end = span.inner
         ends_clause = self.text[start:end].rstrip()[-1:] in ",!?"
         first, second = (
@@ -67,7 +68,10 @@ class QuoteExtractor:
             if ends_clause
             else (self.speakers.before, self.speakers.after)
         )
-        return first(span, spans) or second(span, spans)
+        found = first(span, spans)
+        if found and found.speaker:
+            return found
+        return second(span, spans) or found
 
     def _continues(self, statement: _Statement, span: Span, own: Attribution | None) -> bool:
         """Whether ``span`` goes on with ``statement`` rather than starting a new one.
@@ -88,6 +92,8 @@ class QuoteExtractor:
         said = statement.attribution
         if said is None or not last.close < said.cue < span.open:
             return False
+        if self.text[last.close + 1 : span.open].rstrip()[-1:] not in ",:.!?":
+            return False  # a title or a word quoted inside the attribution ('on "Today"')
         if own is not None and own.cue != said.cue:
             return False
         return self.speakers.sentence_at(span.open) - self.speakers.sentence_at(said.cue) <= 1
@@ -104,7 +110,8 @@ class QuoteExtractor:
                 current = statements[-1] if statements else None
                 if current and self._continues(current, span, own):
                     current.spans.append(span)
-                    current.attribution = current.attribution or own
+                    if current.attribution is None or current.attribution.speaker is None:
+                        current.attribution = own or current.attribution
                     continue
                 fragment = not span.runs_on and self._is_fragment(span, words)
                 statements.append(_Statement([span], own, fragment))
@@ -118,11 +125,16 @@ class QuoteExtractor:
         for statement in self._statements():
             first = statement.spans[0]
             said = statement.attribution
-            if said is None and not statement.fragment:
-                if previous and previous[0] == first.paragraph and self._opens_sentence(first):
+            if said is None and not statement.fragment and self._opens_sentence(first):
+                # A quote standing alone: the quote before it in the paragraph, or the
+                # sentence before it. A quote whose attribution names no one usable stays
+                # unattributed.
+                if previous and previous[0] == first.paragraph:
                     said = previous[1]
                 said = said or self.speakers.lead_in(first)
             sentence = self.speakers.sentence_at(first.open)
+            if said and said.speaker is None:
+                said = None
             quote = Quote(
                 speaker=said.speaker if said else None,
                 quote=" ".join(self.text[s.open + 1 : s.close].strip() for s in statement.spans),

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from bot.extract.lexicon import FUNCTION_WORDS, ORG_HEADS, SPEECH_VERBS, TITLE_HEADS
+from bot.extract.lexicon import FUNCTION_WORDS, ORG_HEADS, TITLE_HEADS, speech_verbs
 from bot.extract.quotes.marks import Span
 from bot.extract.tokens import Tokens, tokenize
 from bot.model import Article, Entity
@@ -37,14 +37,53 @@ _ADVERBS = frozenset("also then later again once has had have was were would wil
 _PRONOUNS = frozenset({"he", "she"})
 _WORD = re.compile(r"[A-Za-z']+")
 _SUBJECT_STOP = frozenset(',;:()"')
+# How many tokens before a quote its introducing verb may stand.
+_CUE_REACH = 16
+# A verb (or an appositive's comma) right after a name: the name is a subject.
+_VERB_AFTER = re.compile(
+    r",|\s+(?:(?:also|then|later|again|has|had|have|was|were|would|will|is)\s+)*"
+    r"(?!(?:a|an|the|and|or|of|in|on|at|to|for|from|with|by|who|which|that)\b)[a-z]"
+)
+# The start of a coordinated clause just before a name: "..., and Mayor Ana Ortiz".
+_CLAUSE_START = re.compile(r"(?:\b(?:and|but|while|whereas)|;)\s+(?:[A-Z][\w.'-]*\s+)*$")
+# Words before a noun: "a report", "his remarks", "at some point" (not the verbs).
+_DETERMINERS = frozenset(
+    "a an the this these those his her its their our my your one some any each every no".split()
+)
 
 
 class Attribution(NamedTuple):
-    """A speaker and where the text says so: the cue word's offset and its sentence."""
+    """A speaker and where the text says so: the cue word's offset and its sentence.
 
-    speaker: str
+    ``speaker`` is None when the text attributes the quote to someone it does not let us
+    name ('"...," the firm said'): the quote has its attribution, just not a usable one.
+    """
+
+    speaker: str | None
     cue: int
     sentence: int
+
+
+def is_cue(tokens: Tokens, i: int) -> bool:
+    """Whether token ``i`` is a speech verb attributing a quote: in lower case (not part of a
+    name), not a noun after a determiner ("a report", "his remarks") and not a noun before
+    the verb ("the report said"), nor a verb taking an infinitive ("continued to rise")."""
+    verbs = speech_verbs()
+    lower = tokens.lowers[i]
+    if lower not in verbs or not tokens.texts[i].islower():
+        return False
+    if i and tokens.lowers[i - 1] in _DETERMINERS:
+        return False
+    following = tokens.lowers[i + 1] if i + 1 < len(tokens.lowers) else ""
+    return following not in verbs and not (verbs[lower] and following == "to")
+
+
+def _in_relative_clause(tokens: Tokens, i: int) -> bool:
+    """Token ``i`` is the verb of a relative clause: 'who (also) said', 'which has warned'."""
+    k = i
+    while k > 0 and tokens.lowers[k - 1] in _ADVERBS:
+        k -= 1
+    return k > 0 and tokens.lowers[k - 1] in ("who", "which")
 
 
 class _Named(NamedTuple):
@@ -158,12 +197,45 @@ class SpeakerFinder:
             return self.last_speaker[1]
         return None
 
+    def _clause_subject(self, offset: int, sentence: int) -> str | None:
+        """The subject of the clause a participle or a second verb hangs on ('Ortiz rejected
+        the plan, saying', 'Reis spoke and Ortiz answered, adding'): the person or body
+        before a verb that opens the sentence or a clause joined by "and" or "but", or the
+        pronoun the sentence opens with. Names in a subordinate clause ('said that Reis
+        agreed') or modifying a noun ("Ortiz's plan") are not subjects."""
+        first = self.article.sentences[sentence].start
+        opening = _WORD.match(self.text, first)
+        if opening and opening.group().lower() in _PRONOUNS:
+            return self._antecedent(first, sentence)
+        subject: str | None = None
+        for kind in ("PERSON", "ORG"):
+            for named in self._named_between(first, offset):
+                if named.type != kind or self._quoted(named.start) or self._possessive(named):
+                    continue
+                if not _VERB_AFTER.match(self.text, named.end):
+                    continue
+                if subject is None or _CLAUSE_START.search(self.text, first, named.start):
+                    subject = named.name
+            if subject:
+                return subject
+        return None
+
+    def _possessive(self, named: _Named) -> bool:
+        """'Ortiz's plan': the name modifies a noun, it is not the subject."""
+        return (
+            self.text[named.end : named.end + 2] in ("'s", "s'")
+            or self.text[named.end - 1 : named.end] == "'"
+        )
+
     def _subject_before(self, tokens: Tokens, verb: int, sentence: int) -> str | None:
         """The speaker in the words just before a speech verb; past an appositive if need be
-        ('McCain, an Arizona Republican, said')."""
+        ('McCain, an Arizona Republican, said'). A participle ('..., adding') or a verb after
+        "and" takes the subject of its clause."""
         k = verb
         while k > 0 and tokens.lowers[k - 1] in _ADVERBS:
             k -= 1
+        if tokens.lowers[verb].endswith("ing") or (k > 0 and tokens.lowers[k - 1] == "and"):
+            return self._clause_subject(tokens.starts[verb], sentence)
         if k > 1 and tokens.texts[k - 1] == ",":
             k -= 1  # the comma closing an appositive: "McCain, an Arizona Republican, said"
         for _ in range(2):
@@ -204,12 +276,12 @@ class SpeakerFinder:
         for i, lower in enumerate(tokens.lowers):
             if lower == "according" and i + 1 < len(tokens.texts) and tokens.lowers[i + 1] == "to":
                 found = self._subject_after(tokens, i + 1, sentence.index)
-                return _attribution(found, tokens.starts[i], sentence.index)
-            if lower in SPEECH_VERBS:
+                return Attribution(found, tokens.starts[i], sentence.index)
+            if is_cue(tokens, i):
                 found = self._subject_before(tokens, i, sentence.index) or self._subject_after(
                     tokens, i, sentence.index
                 )
-                return _attribution(found, tokens.starts[i], sentence.index)
+                return Attribution(found, tokens.starts[i], sentence.index)
         return None
 
     def before(self, span: Span, others: list[Span]) -> Attribution | None:
@@ -230,12 +302,17 @@ class SpeakerFinder:
                 k -= 1
             if k and tokens.texts[k - 1][:1].isupper():
                 named = self._resolve(tokens.starts[k - 1], tokens.ends[k - 1], sentence.index)
-                if named and SPEECH_VERBS.isdisjoint(tokens.lowers[k:]):
+                if named and not any(w in speech_verbs() for w in tokens.lowers[k:]):
                     return Attribution(named, tokens.starts[k - 1], sentence.index)
-        for i in range(len(tokens.texts) - 1, -1, -1):
-            if tokens.lowers[i] in SPEECH_VERBS:
+        # The verb introduces the quote from close by ('X said the council, in a statement,
+        # "..."'), and not from a relative clause closed before it ('X, who was arguing for
+        # it, cited a promise to "..."').
+        for i in range(len(tokens.texts) - 1, max(-1, len(tokens.texts) - 1 - _CUE_REACH), -1):
+            if is_cue(tokens, i) and not (
+                _in_relative_clause(tokens, i) and "," in tokens.texts[i + 1 :]
+            ):
                 found = self._subject_before(tokens, i, sentence.index)
-                return _attribution(found, tokens.starts[i], sentence.index)
+                return Attribution(found, tokens.starts[i], sentence.index)
         return None
 
     def lead_in(self, span: Span) -> Attribution | None:
@@ -248,11 +325,7 @@ class SpeakerFinder:
         if not words:
             return None
         for i in words[-4:]:
-            if tokens.lowers[i] in SPEECH_VERBS:
+            if is_cue(tokens, i):
                 found = self._subject_before(tokens, i, index - 1)
-                return _attribution(found, tokens.starts[i], index - 1)
+                return Attribution(found, tokens.starts[i], index - 1) if found else None
         return None
-
-
-def _attribution(speaker: str | None, cue: int, sentence: int) -> Attribution | None:
-    return Attribution(speaker, cue, sentence) if speaker else None
