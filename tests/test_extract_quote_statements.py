@@ -98,3 +98,13 @@ def test_fragment_does_not_start_a_statement() -> None:
 def test_title_inside_the_attribution_is_not_part_of_the_statement() -> None:
     text = '"We will rebuild the bridge this year," Mayor Ana Ortiz told the "Morning Show."'
     assert quotes(text) == [("Ana Ortiz", "We will rebuild the bridge this year,")]
+
+
+def test_continuation_after_an_attribution_without_a_comma() -> None:
+    text = (
+        '"The dam held all night," engineer Paulo Reis told me "and the water is falling '
+        'again this morning."'
+    )
+    assert quotes(text) == [
+        ("Paulo Reis", "The dam held all night, and the water is falling again this morning.")
+    ]

@@ -114,6 +114,12 @@ MONTHS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# What a speaker's words come in: "the statement said", "Ortiz's letter reads".
+STATEMENT_NOUNS = frozenset(
+    """statement statements speech remarks letter tweet tweets post posting message memo
+    report book article column op-ed editorial testimony complaint lawsuit filing blog
+    communique release announcement declaration note email video interview""".split()
+)
 # Verbs that introduce or close a direct quotation, for the entity and figure extractors;
 # quotes use the broader list of ``speech_verbs``.
 SPEECH_VERBS = frozenset(

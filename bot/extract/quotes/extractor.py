@@ -92,7 +92,9 @@ class QuoteExtractor:
         said = statement.attribution
         if said is None or not last.close < said.cue < span.open:
             return False
-        if self.text[last.close + 1 : span.open].rstrip()[-1:] not in ",:.!?":
+        if self.text[last.close + 1 : span.open].rstrip()[-1:] not in ",:.!?" and (
+            len(_WORD.findall(self.text[span.open : span.close])) <= FRAGMENT_MAX_WORDS
+        ):
             return False  # a title or a word quoted inside the attribution ('on "Today"')
         if own is not None and own.cue != said.cue:
             return False

@@ -19,7 +19,13 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from bot.extract.lexicon import FUNCTION_WORDS, ORG_HEADS, TITLE_HEADS, speech_verbs
+from bot.extract.lexicon import (
+    FUNCTION_WORDS,
+    ORG_HEADS,
+    STATEMENT_NOUNS,
+    TITLE_HEADS,
+    speech_verbs,
+)
 from bot.extract.quotes.marks import Span
 from bot.extract.tokens import Tokens, tokenize
 from bot.model import Article, Entity
@@ -37,6 +43,10 @@ _ADVERBS = frozenset("also then later again once has had have was were would wil
 _PRONOUNS = frozenset({"he", "she"})
 _WORD = re.compile(r"[A-Za-z']+")
 _SUBJECT_STOP = frozenset(',;:()"')
+# Words that end a subject looking back from its verb.
+_CLAUSE_WORDS = frozenset({"that", "and", "but", "which", "who", "while"})
+# How many tokens an appositive or a bracket between a name and its verb may hold.
+_APPOSITIVE_REACH = 24
 # How many tokens before a quote its introducing verb may stand.
 _CUE_REACH = 16
 # A verb (or an appositive's comma) right after a name: the name is a subject.
@@ -44,6 +54,8 @@ _VERB_AFTER = re.compile(
     r",|\s+(?:(?:also|then|later|again|has|had|have|was|were|would|will|is)\s+)*"
     r"(?!(?:a|an|the|and|or|of|in|on|at|to|for|from|with|by|who|which|that)\b)[a-z]"
 )
+# A lower-case word right after a name (not a reflexive "herself").
+_NOUN_AFTER = re.compile(r" ([a-z]+)\b(?<!self)(?<!selves)")
 # The start of a coordinated clause just before a name: "..., and Mayor Ana Ortiz".
 _CLAUSE_START = re.compile(r"(?:\b(?:and|but|while|whereas)|;)\s+(?:[A-Z][\w.'-]*\s+)*$")
 # Words before a noun: "a report", "his remarks", "at some point" (not the verbs).
@@ -86,6 +98,36 @@ def _in_relative_clause(tokens: Tokens, i: int) -> bool:
     return k > 0 and tokens.lowers[k - 1] in ("who", "which")
 
 
+def _prefer_named(front: str | None, inside: str | None, types: dict[str, str]) -> str | None:
+    """Of the speakers found before an appositive and inside it, a person first, then any
+    named entity, the one in front first."""
+    for wanted in ("PERSON", None):
+        for found in (front, inside):
+            if found in types and (wanted is None or types[found] == wanted):
+                return found
+    return front or inside
+
+
+def _before_bracket(tokens: Tokens, k: int) -> int:
+    """The token index before a bracket that ends just before token ``k``, else ``k``."""
+    if k == 0 or tokens.texts[k - 1] != ")":
+        return k
+    for i in range(k - 2, max(-1, k - 2 - _APPOSITIVE_REACH), -1):
+        if tokens.texts[i] == "(":
+            return i
+    return k
+
+
+def _appositive_start(tokens: Tokens, comma: int) -> int | None:
+    """The comma opening the appositive that the comma at ``comma`` closes, if near."""
+    for i in range(comma - 1, max(-1, comma - 1 - _APPOSITIVE_REACH), -1):
+        if tokens.texts[i] == ",":
+            return i
+        if tokens.texts[i] in ('"', ";", ":") or tokens.lowers[i] in _CLAUSE_WORDS:
+            return None
+    return None
+
+
 class _Named(NamedTuple):
     start: int
     end: int
@@ -111,6 +153,7 @@ class SpeakerFinder:
             d.lower(): e.name for e in entities if e.type == "PERSON" for d in e.descriptions
         }
         self.named_starts = [n.start for n in self.named]
+        self.entity_types = {e.name: e.type for e in entities}
         self.quoted = [(s.open, s.close) for s in spans]
         self.quoted_starts = [start for start, _ in self.quoted]
         self.last_speaker: tuple[int, str] | None = None
@@ -136,13 +179,14 @@ class SpeakerFinder:
         """The speaker named in text[start:end], a window just before or after a verb.
 
         A person named there wins over the body or place beside them ("Nina Shea of the
-        Hudson Institute"); a place speaks only as the subject itself ("Nairobi said"), not
-        as a modifier ("a former U.S. official said").
+        Hudson Institute"), unless the name only modifies a noun ("a Trump critic"); a place
+        speaks only as the subject itself ("Nairobi said"), not as a modifier ("a former U.S.
+        official said").
         """
         inside = [n for n in self._named_between(start, end) if n.end <= end]
         tail = self.text[start:end].rstrip(" ,")
         for named in reversed(inside):
-            if named.type == "PERSON":
+            if named.type == "PERSON" and not self._modifies_noun(named, end):
                 return named.name
         for named in reversed(inside):
             if named.type == "ORG" or (named.type == "GPE" and start + len(tail) <= named.end):
@@ -220,37 +264,49 @@ class SpeakerFinder:
                 return subject
         return None
 
+    def _modifies_noun(self, named: _Named, end: int) -> bool:
+        """'a Trump critic', "Ortiz's aide": a common noun follows the name, other than the
+        person's own words ("Ortiz's statement")."""
+        following = _NOUN_AFTER.match(self.text, named.end, end)
+        if not following or following.group(1) in FUNCTION_WORDS:
+            return False
+        return following.group(1) not in STATEMENT_NOUNS or not self._possessive(named)
+
     def _possessive(self, named: _Named) -> bool:
         """'Ortiz's plan': the name modifies a noun, it is not the subject."""
-        return (
-            self.text[named.end : named.end + 2] in ("'s", "s'")
-            or self.text[named.end - 1 : named.end] == "'"
-        )
+        return self.text[named.end : named.end + 2] == "'s" or self.text[
+            named.end - 2 : named.end
+        ] in ("'s", "s'")
 
     def _subject_before(self, tokens: Tokens, verb: int, sentence: int) -> str | None:
-        """The speaker in the words just before a speech verb; past an appositive if need be
-        ('McCain, an Arizona Republican, said'). A participle ('..., adding') or a verb after
-        "and" takes the subject of its clause."""
+        """The speaker in the words just before a speech verb. A participle ('..., adding')
+        or a verb after "and" takes the subject of its clause; a bracket ('Ortiz (D-Texas)
+        said') is passed over; before an appositive ('McCain, an Arizona Republican, said')
+        a person's name wins, in front of it or inside it ('the council's head, Ana Ortiz,
+        said'), then the name in front."""
         k = verb
         while k > 0 and tokens.lowers[k - 1] in _ADVERBS:
             k -= 1
         if tokens.lowers[verb].endswith("ing") or (k > 0 and tokens.lowers[k - 1] == "and"):
             return self._clause_subject(tokens.starts[verb], sentence)
+        k = _before_bracket(tokens, k)
         if k > 1 and tokens.texts[k - 1] == ",":
-            k -= 1  # the comma closing an appositive: "McCain, an Arizona Republican, said"
-        for _ in range(2):
-            first = k
-            while first > 0 and tokens.texts[first - 1] not in _SUBJECT_STOP and k - first < 8:
-                if tokens.lowers[first - 1] in {"that", "and", "but", "which", "who", "while"}:
-                    break
-                first -= 1
-            if first == k:
-                return None
-            found = self._resolve(tokens.starts[first], tokens.ends[k - 1], sentence)
-            if found or first == 0 or tokens.texts[first - 1] != "," or k - first > 6:
-                return found
-            k = first - 1
-        return None
+            opening = _appositive_start(tokens, k - 1)
+            front = self._subject_window(tokens, opening, sentence) if opening else None
+            inside = self._subject_window(tokens, k - 1, sentence)
+            return _prefer_named(front, inside, self.entity_types)
+        return self._subject_window(tokens, k, sentence)
+
+    def _subject_window(self, tokens: Tokens, k: int, sentence: int) -> str | None:
+        """The speaker named in the few words before token ``k``, back to a clause break."""
+        first = k
+        while first > 0 and tokens.texts[first - 1] not in _SUBJECT_STOP and k - first < 8:
+            if tokens.lowers[first - 1] in _CLAUSE_WORDS:
+                break
+            first -= 1
+        if first == k:
+            return None
+        return self._resolve(tokens.starts[first], tokens.ends[k - 1], sentence)
 
     def _subject_after(self, tokens: Tokens, verb: int, sentence: int) -> str | None:
         """Inverted order: 'said Ortiz', 'said the Kenyan presidency'."""
@@ -295,14 +351,15 @@ class SpeakerFinder:
         if not tokens.texts:
             return None
         first_word = self.text[span.open + 1 : span.open + 2]
-        if first_word.islower():
+        verbs = speech_verbs()
+        if first_word.islower() and not any(w in verbs for w in tokens.lowers):
             # 'Ortiz also "promised that ..."': the quote is the subject's own predicate.
             k = len(tokens.texts)
             while k > 0 and tokens.lowers[k - 1] in _ADVERBS:
                 k -= 1
             if k and tokens.texts[k - 1][:1].isupper():
                 named = self._resolve(tokens.starts[k - 1], tokens.ends[k - 1], sentence.index)
-                if named and not any(w in speech_verbs() for w in tokens.lowers[k:]):
+                if named:
                     return Attribution(named, tokens.starts[k - 1], sentence.index)
         # The verb introduces the quote from close by ('X said the council, in a statement,
         # "..."'), and not from a relative clause closed before it ('X, who was arguing for
