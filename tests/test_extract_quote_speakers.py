@@ -42,3 +42,53 @@ def test_possessive_names_the_speaker_of_a_statement_not_of_an_aide() -> None:
     assert quotes(text) == [
         ("Ortiz's chief aide", "Every bridge in the town will be safe by the winter,")
     ]
+
+
+QUOTE = "The harbour will reopen to ships on Friday morning,"
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("a spokesman for the Harbour Authority said", "spokesman for the Harbour Authority"),
+        ("a senior Harbour Authority official said", "senior Harbour Authority official"),
+        ("port officials told reporters", "port officials"),
+        ("a top aide to a harbour commissioner said", "top aide to a harbour commissioner"),
+        ("the daily reported", "daily"),
+    ],
+)
+def test_common_noun_speakers_are_kept_with_their_body(attribution: str, speaker: str) -> None:
+    assert quotes(f'"{QUOTE}" {attribution}.') == [(speaker, QUOTE)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The Harbour Authority issued a statement on Monday.",
+        '"The storm has passed," the Harbour Authority said in a statement.',
+    ],
+)
+def test_the_statement_is_its_authors(second: str) -> None:
+    text = f'Mayor Ana Ortiz spoke.\n\n{second}\n\n"{QUOTE}" the statement said.'
+    assert (("Harbour Authority", QUOTE)) in quotes(text)
+
+
+def test_the_statement_of_two_possible_authors_is_left_out() -> None:
+    text = (
+        'Mayor Ana Ortiz said in a statement that the storm "had passed."\n\n'
+        '"The harbour was hit hard," the Harbour Authority told reporters.\n\n'
+        f'"{QUOTE}" the statement said.'
+    )
+    assert [q for q in quotes(text) if q[1] == QUOTE] == []
+
+
+def test_it_is_the_body_before() -> None:
+    text = f'The Harbour Authority met on Monday.\n\n"{QUOTE}" it said.'
+    assert quotes(text) == [("Harbour Authority", QUOTE)]
+
+
+def test_a_body_by_its_head_word_and_a_person_by_their_role() -> None:
+    text = f'The Harbour Authority met on Monday.\n\n"{QUOTE}" the authority said.'
+    assert quotes(text) == [("Harbour Authority", QUOTE)]
+    text = f'Governor Ana Ortiz visited the port.\n\n"{QUOTE}" the governor said.'
+    assert quotes(text) == [("Ana Ortiz", QUOTE)]

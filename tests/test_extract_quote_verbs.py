@@ -56,7 +56,7 @@ def test_second_verb_takes_the_subject_of_its_clause() -> None:
 @pytest.mark.parametrize(
     ("attribution", "speaker"),
     [
-        ("a state media report said", "state media report"),
+        ("a state media report said", "state media"),
         ("the ministry's press office said", "ministry's press office"),
         ("state media reported", "state media"),
     ],

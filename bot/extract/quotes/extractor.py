@@ -11,6 +11,7 @@ fragment, never presented as a statement.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bot.extract.quotes.marks import Span, quoted_spans
@@ -100,8 +101,13 @@ class QuoteExtractor:
             return False
         return self.speakers.sentence_at(span.open) - self.speakers.sentence_at(said.cue) <= 1
 
-    def _statements(self) -> list[_Statement]:
-        statements: list[_Statement] = []
+    def _statements(self) -> Iterator[_Statement]:
+        """The statements in text order, each given once complete.
+
+        A speaker is remembered as soon as it is found, so that a pronoun or "the
+        statement" in the next quotes can refer back to it.
+        """
+        current: _Statement | None = None
         for spans in self.paragraphs:
             for span in spans:
                 start, end = span.inner
@@ -109,15 +115,24 @@ class QuoteExtractor:
                 if not words:
                     continue
                 own = self._own_attribution(span, spans)
-                current = statements[-1] if statements else None
                 if current and self._continues(current, span, own):
                     current.spans.append(span)
                     if current.attribution is None or current.attribution.speaker is None:
                         current.attribution = own or current.attribution
+                    self._remember(current)
                     continue
+                if current:
+                    yield current
                 fragment = not span.runs_on and self._is_fragment(span, words)
-                statements.append(_Statement([span], own, fragment))
-        return statements
+                current = _Statement([span], own, fragment)
+                self._remember(current)
+        if current:
+            yield current
+
+    def _remember(self, statement: _Statement) -> None:
+        if statement.attribution:
+            close = statement.spans[-1].close
+            self.speakers.record(statement.attribution, close, statement.fragment)
 
     def extract(self) -> tuple[list[Quote], list[Quote]]:
         """(quotes, fragments)."""
@@ -126,17 +141,13 @@ class QuoteExtractor:
         previous: tuple[int, Attribution] | None = None  # (paragraph, last attribution)
         for statement in self._statements():
             first = statement.spans[0]
+            if statement.attribution is None and not statement.fragment:
+                statement.attribution = self._borrowed(first, previous)
+                self._remember(statement)
             said = statement.attribution
-            if said is None and not statement.fragment and self._opens_sentence(first):
-                # A quote standing alone: the quote before it in the paragraph, or the
-                # sentence before it. A quote whose attribution names no one usable stays
-                # unattributed.
-                if previous and previous[0] == first.paragraph:
-                    said = previous[1]
-                said = said or self.speakers.lead_in(first)
-            sentence = self.speakers.sentence_at(first.open)
             if said and said.speaker is None:
-                said = None
+                said = None  # an attribution naming no one usable: the quote stays unattributed
+            sentence = self.speakers.sentence_at(first.open)
             quote = Quote(
                 speaker=said.speaker if said else None,
                 quote=" ".join(self.text[s.open + 1 : s.close].strip() for s in statement.spans),
@@ -149,8 +160,18 @@ class QuoteExtractor:
             elif said:
                 quotes.append(quote)
                 previous = (statement.spans[-1].paragraph, said)
-                self.speakers.last_speaker = (statement.spans[-1].close, said.speaker)
         return quotes, fragments
+
+    def _borrowed(
+        self, first: Span, previous: tuple[int, Attribution] | None
+    ) -> Attribution | None:
+        """For a quote standing alone as a sentence: the attribution of the quote before it
+        in the paragraph, or the sentence before it ('Ortiz tweeted. "..."')."""
+        if not self._opens_sentence(first):
+            return None
+        if previous and previous[0] == first.paragraph:
+            return previous[1]
+        return self.speakers.lead_in(first)
 
 
 def extract_quotes(

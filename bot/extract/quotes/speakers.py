@@ -30,19 +30,29 @@ from bot.extract.quotes.marks import Span
 from bot.extract.tokens import Tokens, tokenize
 from bot.model import Article, Entity
 
+# Common nouns that name a speaker: roles ("the minister"), bodies ("the ministry"), and
+# the people and outlets news quotes without a name ("sources", "the daily").
 SPEAKER_NOUNS = (
-    TITLE_HEADS
-    | ORG_HEADS
-    | frozenset(
-        """presidency ministry government army military office officials statement police
-    authorities spokesperson source sources report monitor group observatory embassy kremlin
-    administration regime state media agency palace""".split()
+    (
+        TITLE_HEADS
+        | ORG_HEADS
+        | frozenset(
+            """presidency ministry government army military office officials police authorities
+    spokesperson source sources monitor group observatory embassy kremlin administration
+    regime state media agency palace firm company daily newspaper paper broadcaster outlet
+    website station campaign aides aide officers experts analysts residents witnesses
+    activists lawmakers diplomats""".split()
+        )
     )
+    - STATEMENT_NOUNS
+    - {"press", "news", "times", "post", "journal", "herald", "tribune", "guardian"}
 )
 _ADVERBS = frozenset("also then later again once has had have was were would will is".split())
 _PRONOUNS = frozenset({"he", "she"})
 _WORD = re.compile(r"[A-Za-z']+")
-_SUBJECT_STOP = frozenset(',;:()"')
+_SUBJECT_STOP = frozenset(',;:()"-')
+# Words joining a role to what it is of: "spokesman for", "aide to", "head of".
+_ROLE_LINKS = frozenset({"for", "of", "at", "from", "in", "to", "with"})
 # Words that end a subject looking back from its verb.
 _CLAUSE_WORDS = frozenset({"that", "and", "but", "which", "who", "while"})
 # How many tokens an appositive or a bracket between a name and its verb may hold.
@@ -98,14 +108,14 @@ def _in_relative_clause(tokens: Tokens, i: int) -> bool:
     return k > 0 and tokens.lowers[k - 1] in ("who", "which")
 
 
-def _prefer_named(front: str | None, inside: str | None, types: dict[str, str]) -> str | None:
-    """Of the speakers found before an appositive and inside it, a person first, then any
-    named entity, the one in front first."""
+def _prefer_named(found: list[str | None], types: dict[str, str]) -> str | None:
+    """Of the speakers found in a name and its appositives (front first): a person, then
+    any named entity, then the front one found."""
     for wanted in ("PERSON", None):
-        for found in (front, inside):
-            if found in types and (wanted is None or types[found] == wanted):
-                return found
-    return front or inside
+        for name in found:
+            if name in types and (wanted is None or types[name] == wanted):
+                return name
+    return next((name for name in found if name), None)
 
 
 def _before_bracket(tokens: Tokens, k: int) -> int:
@@ -126,6 +136,55 @@ def _appositive_start(tokens: Tokens, comma: int) -> int | None:
         if tokens.texts[i] in ('"', ";", ":") or tokens.lowers[i] in _CLAUSE_WORDS:
             return None
     return None
+
+
+class _Window(NamedTuple):
+    """A few words where a speaker may be named, with the names that start there."""
+
+    start: int
+    end: int
+    inside: list[_Named]
+    words: list[str]
+
+
+def _content_words(words: list[str]) -> list[str]:
+    """The words without the function words they start with ("the", "a", "its")."""
+    k = 0
+    while k < len(words) and words[k].lower() in FUNCTION_WORDS:
+        k += 1
+    return words[k:]
+
+
+def _from_last_article(words: list[str], role: int) -> list[str]:
+    """'sentence the prosecutor' -> 'prosecutor': the role's noun phrase starts after the
+    last article before the role."""
+    for i in range(role - 1, -1, -1):
+        if words[i].lower() in ("the", "a", "an"):
+            return words[i + 1 :]
+    return words
+
+
+def _is_role(word: str) -> bool:
+    return word.islower() and word in SPEAKER_NOUNS
+
+
+def _head_role(words: list[str]) -> int | None:
+    """Index of the role or body word heading the phrase: the first one that ends it or
+    that what follows is of ('aide to a congressman', 'spokesman for the ministry')."""
+    for i, word in enumerate(words):
+        if _is_role(word) and (i == len(words) - 1 or words[i + 1].lower() in _ROLE_LINKS):
+            return i
+    return None
+
+
+def _unique_roles(entities: list[Entity]) -> dict[str, str]:
+    """Folded roles ("governor", "foreign minister") held by exactly one person."""
+    holders: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.type == "PERSON":
+            for role in entity.descriptions:
+                holders.setdefault(role.lower(), set()).add(entity.name)
+    return {role: names.pop() for role, names in holders.items() if len(names) == 1}
 
 
 class _Named(NamedTuple):
@@ -149,14 +208,29 @@ class SpeakerFinder:
             (_Named(m.start, m.end, e.name, e.type) for e in entities for m in e.mentions),
             key=lambda n: n.start,
         )
-        self.roles = {
-            d.lower(): e.name for e in entities if e.type == "PERSON" for d in e.descriptions
-        }
+        self.roles = _unique_roles(entities)
         self.named_starts = [n.start for n in self.named]
         self.entity_types = {e.name: e.type for e in entities}
         self.quoted = [(s.open, s.close) for s in spans]
         self.quoted_starts = [start for start, _ in self.quoted]
         self.last_speaker: tuple[int, str] | None = None
+        self.said_in: dict[int, str] = {}  # sentence index -> the speaker attributed there
+        self._rules = (
+            self._person,
+            self._pronoun,
+            self._role,
+            self._body,
+            self._statement,
+            self._other,
+        )
+
+    def record(self, attribution: Attribution, close: int, fragment: bool) -> None:
+        """Remember a quote's speaker: for statements and pronouns further on."""
+        if attribution.speaker is None:
+            return
+        self.said_in[attribution.sentence] = attribution.speaker
+        if not fragment:
+            self.last_speaker = (close, attribution.speaker)
 
     def sentence_at(self, offset: int) -> int:
         """The sentence holding ``offset`` (or the space just after it), else the last one.
@@ -176,43 +250,153 @@ class SpeakerFinder:
         ]
 
     def _resolve(self, start: int, end: int, sentence: int) -> str | None:
-        """The speaker named in text[start:end], a window just before or after a verb.
-
-        A person named there wins over the body or place beside them ("Nina Shea of the
-        Hudson Institute"), unless the name only modifies a noun ("a Trump critic"); a place
-        speaks only as the subject itself ("Nairobi said"), not as a modifier ("a former U.S.
-        official said").
-        """
-        inside = [n for n in self._named_between(start, end) if n.end <= end]
-        tail = self.text[start:end].rstrip(" ,")
-        for named in reversed(inside):
-            if named.type == "PERSON" and not self._modifies_noun(named, end):
-                return named.name
-        for named in reversed(inside):
-            if named.type == "ORG" or (named.type == "GPE" and start + len(tail) <= named.end):
-                return named.name
-        words = _WORD.findall(self.text[start:end])
-        if not words:
+        """The speaker named in text[start:end], a window just before or after a verb: the
+        first of the rules in ``_SPEAKER_RULES`` that finds one."""
+        window = _Window(
+            start,
+            end,
+            [n for n in self._named_between(start, end) if n.end <= end],
+            _WORD.findall(self.text[start:end]),
+        )
+        if not window.words:
             return None
-        last = words[-1].lower()
-        if len(words) == 1 and last in _PRONOUNS:
-            return self._antecedent(start, sentence)
-        for named in reversed(inside):
-            if named.type == "OTHER":
+        for rule in self._rules:
+            found = rule(window, sentence)
+            if found:
+                return found
+        return None
+
+    def _person(self, window: _Window, sentence: int) -> str | None:
+        """A person named there wins over the body or place beside them ("Nina Shea of the
+        Hudson Institute"), unless the name only modifies a noun ("a Trump critic")."""
+        for named in reversed(window.inside):
+            if named.type == "PERSON" and not self._modifies_noun(named, window.end):
                 return named.name
-        while words and words[0].lower() in FUNCTION_WORDS:
-            words = words[1:]
+        return None
+
+    def _pronoun(self, window: _Window, sentence: int) -> str | None:
+        """He or she: a person before; it: a body before."""
+        if len(window.words) != 1:
+            return None
+        word = window.words[0].lower()
+        if word in _PRONOUNS:
+            return self._antecedent(window.start, sentence)
+        return self._body_antecedent(window.start, sentence) if word == "it" else None
+
+    def _role(self, window: _Window, sentence: int) -> str | None:
+        """A role or a body by a common noun: 'a senior State Department official', 'a
+        spokesman for Rosoboronexport', 'the ministry'. A role one person of the article
+        holds is that person ("the governor"); a body's head word that one body of the
+        article has before is that body ("the ministry"); else the phrase is kept. A
+        statement noun after it is dropped ("a ministry statement")."""
+        words = _content_words(window.words)
+        if len(words) > 1 and words[-1].lower() in STATEMENT_NOUNS:
+            words = words[:-1]  # "a ministry statement" is the ministry's
+        if not words or len(words) > 6:
+            return None
+        role = _head_role(words)
+        if role is None:
+            return None
+        if role < len(words) - 1 and not (_is_role(words[-1]) or self._names_the_end(window)):
+            return None
+        words = _from_last_article(words, role)
         phrase = " ".join(words)
         if phrase.lower() in self.roles:
             return self.roles[phrase.lower()]
-        if words and last in SPEAKER_NOUNS and len(words) <= 5:
-            return phrase
+        if len(words) == 1:
+            return self._body_by_head(words[0].lower(), window.start) or phrase
+        return phrase
+
+    def _names_the_end(self, window: _Window) -> bool:
+        """'spokesman for the Harbour Authority': a body or place ends the window."""
+        tail = self.text[window.start : window.end].rstrip(" ,")
+        return any(
+            n.type in ("ORG", "GPE") and window.start + len(tail) <= n.end for n in window.inside
+        )
+
+    def _body(self, window: _Window, sentence: int) -> str | None:
+        """A body named there; a place speaks only as the subject itself ("Nairobi said"),
+        not as a modifier ("a former U.S. official said")."""
+        tail = self.text[window.start : window.end].rstrip(" ,")
+        for named in reversed(window.inside):
+            if named.type == "ORG" or (
+                named.type == "GPE" and window.start + len(tail) <= named.end
+            ):
+                return named.name
+        return None
+
+    def _statement(self, window: _Window, sentence: int) -> str | None:
+        """'The statement said': whoever made the statement the article spoke of before."""
+        words = _content_words(window.words)
+        if len(words) != 1 or words[0].lower() not in STATEMENT_NOUNS:
+            return None
+        return self._statement_author(words[0].lower(), sentence)
+
+    def _other(self, window: _Window, sentence: int) -> str | None:
+        """Any other name there (an untyped one)."""
+        for named in reversed(window.inside):
+            if named.type == "OTHER":
+                return named.name
         return None
 
     def _quoted(self, offset: int) -> bool:
         """Whether ``offset`` lies inside quotation marks."""
         k = bisect_right(self.quoted_starts, offset) - 1
         return k >= 0 and offset < self.quoted[k][1]
+
+    def _body_by_head(self, head: str, offset: int) -> str | None:
+        """'the ministry': the one body named before whose name holds that word."""
+        bodies = {
+            n.name
+            for n in self._named_between(0, offset)
+            if n.type == "ORG" and head in n.name.lower().split() and not self._quoted(n.start)
+        }
+        return bodies.pop() if len(bodies) == 1 else None
+
+    def _body_antecedent(self, offset: int, sentence: int) -> str | None:
+        """It: a body earlier in the sentence, else the first body named outside quotation
+        marks (the likely subject), or the body quoted, in one of the two sentences before."""
+        first = self.article.sentences[sentence].start
+        here = [
+            n
+            for n in self._named_between(first, offset)
+            if n.type == "ORG" and not self._quoted(n.start)
+        ]
+        if here:
+            return here[-1].name
+        for index in range(sentence - 1, max(-1, sentence - 3), -1):
+            before = self.article.sentences[index]
+            for named in self._named_between(before.start, before.end):
+                if named.type == "ORG" and not (
+                    self._quoted(named.start) or self._possessive(named)
+                ):
+                    return named.name
+            said = self.said_in.get(index)
+            if said and self.entity_types.get(said) == "ORG":
+                return said
+        return None
+
+    def _statement_author(self, noun: str, sentence: int) -> str | None:
+        """Who made the statement (letter, report...) the text mentioned in the last few
+        sentences: the speaker quoted there, or its subject ('The ministry issued a
+        statement'); without a mention, the speaker quoted in the sentence just before. When
+        those two differ, the author is unsure and left out."""
+        pattern = re.compile(rf"\b{re.escape(noun.rstrip('s'))}s?\b", re.IGNORECASE)
+        for index in range(sentence - 1, max(-1, sentence - 5), -1):
+            before = self.article.sentences[index]
+            mention = next(
+                (
+                    m
+                    for m in pattern.finditer(self.text, before.start, before.end)
+                    if not self._quoted(m.start())
+                ),
+                None,
+            )
+            if mention:
+                author = self.said_in.get(index) or self._clause_subject(mention.start(), index)
+                just_before = self.said_in.get(sentence - 1, author)
+                return author if just_before == author else None  # two candidates: unsure
+        return self.said_in.get(sentence - 1)
 
     def _antecedent(self, offset: int, sentence: int) -> str | None:
         """He/she: a person earlier in the sentence, else a body there, else the subject of
@@ -290,12 +474,16 @@ class SpeakerFinder:
         if tokens.lowers[verb].endswith("ing") or (k > 0 and tokens.lowers[k - 1] == "and"):
             return self._clause_subject(tokens.starts[verb], sentence)
         k = _before_bracket(tokens, k)
-        if k > 1 and tokens.texts[k - 1] == ",":
-            opening = _appositive_start(tokens, k - 1)
-            front = self._subject_window(tokens, opening, sentence) if opening else None
-            inside = self._subject_window(tokens, k - 1, sentence)
-            return _prefer_named(front, inside, self.entity_types)
-        return self._subject_window(tokens, k, sentence)
+        if k < 2 or tokens.texts[k - 1] != ",":
+            return self._subject_window(tokens, k, sentence)
+        # Appositives, innermost first: 'Issa, R-Calif., chairman of the committee, said'.
+        found = [self._subject_window(tokens, k - 1, sentence)]
+        comma: int | None = k - 1
+        while (comma := _appositive_start(tokens, comma)) is not None and len(found) < 3:
+            if k - comma > _APPOSITIVE_REACH:
+                break
+            found.append(self._subject_window(tokens, comma, sentence))
+        return _prefer_named(found[::-1], self.entity_types)
 
     def _subject_window(self, tokens: Tokens, k: int, sentence: int) -> str | None:
         """The speaker named in the few words before token ``k``, back to a clause break."""
