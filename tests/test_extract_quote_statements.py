@@ -22,15 +22,12 @@ def test_adjacent_quotes_are_one_statement() -> None:
     assert quotes(text) == [("Ana Ortiz", "The water is falling fast now. We will be home soon.")]
 
 
-def test_quote_after_narrative_is_a_statement_of_its_own() -> None:
+def test_bare_quote_after_narrative_is_not_given_the_last_speaker() -> None:
     text = (
         '"The water is falling," Mayor Ana Ortiz said. The river rose again at night. '
         'Boats were sent out. "We will be home soon."'
     )
-    assert quotes(text) == [
-        ("Ana Ortiz", "The water is falling,"),
-        ("Ana Ortiz", "We will be home soon."),
-    ]
+    assert quotes(text) == [("Ana Ortiz", "The water is falling,")]
 
 
 def test_second_quote_with_its_own_attribution_stays_apart() -> None:
@@ -108,3 +105,8 @@ def test_continuation_after_an_attribution_without_a_comma() -> None:
     assert quotes(text) == [
         ("Paulo Reis", "The dam held all night, and the water is falling again this morning.")
     ]
+
+
+def test_question_attributed_in_the_next_sentence() -> None:
+    text = '"Who will pay for the new bridge?" Engineer Paulo Reis asked on Monday.'
+    assert quotes(text) == [("Paulo Reis", "Who will pay for the new bridge?")]

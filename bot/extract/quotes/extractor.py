@@ -170,7 +170,9 @@ class QuoteExtractor:
         if not self._opens_sentence(first):
             return None
         if previous and previous[0] == first.paragraph:
-            return previous[1]
+            if self.speakers.sentence_at(first.open) - previous[1].sentence <= 1:
+                return previous[1]
+            return None  # narrative since: the quote may be anyone's
         return self.speakers.lead_in(first)
 
 

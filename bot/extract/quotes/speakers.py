@@ -26,6 +26,7 @@ from bot.extract.lexicon import (
     TITLE_HEADS,
     speech_verbs,
 )
+from bot.extract.quotes.gender import FEMALE, MALE, Genders
 from bot.extract.quotes.marks import Span
 from bot.extract.tokens import Tokens, tokenize
 from bot.model import Article, Entity
@@ -51,6 +52,10 @@ _ADVERBS = frozenset("also then later again once has had have was were would wil
 _PRONOUNS = frozenset({"he", "she"})
 _WORD = re.compile(r"[A-Za-z']+")
 _SUBJECT_STOP = frozenset(',;:()"-')
+# How many tokens into the next sentence the verb of a question's attribution may stand.
+_NEXT_SENTENCE_REACH = 6
+# How many sentences back a pronoun's antecedent is looked for.
+_PRONOUN_REACH = 4
 # Words joining a role to what it is of: "spokesman for", "aide to", "head of".
 _ROLE_LINKS = frozenset({"for", "of", "at", "from", "in", "to", "with"})
 # Words that end a subject looking back from its verb.
@@ -213,6 +218,7 @@ class SpeakerFinder:
         self.entity_types = {e.name: e.type for e in entities}
         self.quoted = [(s.open, s.close) for s in spans]
         self.quoted_starts = [start for start, _ in self.quoted]
+        self.genders = Genders(article, entities, self._quoted)
         self.last_speaker: tuple[int, str] | None = None
         self.said_in: dict[int, str] = {}  # sentence index -> the speaker attributed there
         self._rules = (
@@ -280,7 +286,7 @@ class SpeakerFinder:
             return None
         word = window.words[0].lower()
         if word in _PRONOUNS:
-            return self._antecedent(window.start, sentence)
+            return self._antecedent(window.start, sentence, word)
         return self._body_antecedent(window.start, sentence) if word == "it" else None
 
     def _role(self, window: _Window, sentence: int) -> str | None:
@@ -398,32 +404,72 @@ class SpeakerFinder:
                 return author if just_before == author else None  # two candidates: unsure
         return self.said_in.get(sentence - 1)
 
-    def _antecedent(self, offset: int, sentence: int) -> str | None:
-        """He/she: a person earlier in the sentence, else a body there, else the subject of
-        the last sentences naming a person, or the last speaker. Quoted names never count."""
+    def _antecedent(self, offset: int, sentence: int, pronoun: str) -> str | None:
+        """He or she: a body named before it in the sentence when no person is, else the
+        first candidate (see ``_candidates``) whose gender agrees.
+
+        A person of unknown gender fits either pronoun, but only when nobody from the same
+        sentence is known to agree; a person known to be of the other gender never fits.
+        """
         first = self.article.sentences[sentence].start
-        here = [n for n in self._named_between(first, offset) if not self._quoted(n.start)]
-        for kinds in (("PERSON",), ("ORG",)):
-            fitting = [n for n in here if n.type in kinds]
-            if fitting:
-                return fitting[-1].name
-        # The nearest earlier sentence naming a person: its first person, the likely subject
-        # ("Ortiz met Reis. ... she said" is Ortiz), unless a quote was attributed since.
-        for index in range(sentence - 1, max(-1, sentence - 4), -1):
-            start = self.article.sentences[index].start
-            people = [
+        if not self._people(first, offset):
+            # No one named earlier in the sentence but a body: its spokesperson ('The
+            # observatory said on Sunday that he had counted ...').
+            bodies = [
                 n
-                for n in self._named_between(start, self.article.sentences[index].end)
-                if n.type == "PERSON" and not self._quoted(n.start)
+                for n in self._named_between(first, offset)
+                if n.type == "ORG" and not self._quoted(n.start)
             ]
-            if people:
-                if self.last_speaker and start <= self.last_speaker[0] < offset:
-                    return self.last_speaker[1]
-                return people[0].name
-        floor = self.article.sentences[max(0, sentence - 3)].start
-        if self.last_speaker and floor <= self.last_speaker[0] < offset:
-            return self.last_speaker[1]
+            if bodies:
+                return bodies[-1].name
+        wanted = FEMALE if pronoun == "she" else MALE
+        candidates = self._candidates(offset, sentence)
+        for name, source in candidates:
+            gender = self.genders.of(name)
+            if gender == wanted:
+                return name
+            if gender is None:
+                rivals = [n for n, s in candidates if s == source and n != name]
+                if any(self.genders.of(n) == wanted for n in rivals):
+                    return None  # someone else from there agrees for sure: unsure
+                return name
         return None
+
+    def _candidates(self, offset: int, sentence: int) -> list[tuple[str, int]]:
+        """(person, sentence index) a pronoun at ``offset`` may refer to, best first: people
+        earlier in its sentence, nearest first; then, sentence by sentence back, the speaker
+        last quoted there or since, the subjects, then the others named. Names in quotation
+        marks never count; names modifying a noun ("Ortiz's aide") come last."""
+        found: list[tuple[str, int]] = []
+        seen: set[str] = set()
+
+        def add(name: str, source: int) -> None:
+            if name not in seen:
+                seen.add(name)
+                found.append((name, source))
+
+        first = self.article.sentences[sentence].start
+        for named in reversed(self._people(first, offset)):
+            add(named.name, sentence)
+        for index in range(sentence - 1, max(-1, sentence - 1 - _PRONOUN_REACH), -1):
+            before = self.article.sentences[index]
+            if self.last_speaker and before.start <= self.last_speaker[0] < offset:
+                add(self.last_speaker[1], index)
+            ranked = sorted(
+                self._people(before.start, before.end),
+                key=lambda n: (self._possessive(n), not _VERB_AFTER.match(self.text, n.end)),
+            )
+            for named in ranked:
+                add(named.name, index)
+        return found
+
+    def _people(self, start: int, end: int) -> list[_Named]:
+        """People named in text[start:end] outside quotation marks."""
+        return [
+            n
+            for n in self._named_between(start, end)
+            if n.type == "PERSON" and not self._quoted(n.start)
+        ]
 
     def _clause_subject(self, offset: int, sentence: int) -> str | None:
         """The subject of the clause a participle or a second verb hangs on ('Ortiz rejected
@@ -434,7 +480,7 @@ class SpeakerFinder:
         first = self.article.sentences[sentence].start
         opening = _WORD.match(self.text, first)
         if opening and opening.group().lower() in _PRONOUNS:
-            return self._antecedent(first, sentence)
+            return self._antecedent(first, sentence, opening.group().lower())
         subject: str | None = None
         for kind in ("PERSON", "ORG"):
             for named in self._named_between(first, offset):
@@ -508,8 +554,19 @@ class SpeakerFinder:
         return self._resolve(tokens.starts[verb + 1], tokens.ends[last - 1], sentence)
 
     def after(self, span: Span, others: list[Span]) -> Attribution | None:
-        """The attribution in the rest of the quote's sentence, up to the next quote."""
+        """The attribution in the rest of the quote's sentence, up to the next quote. A
+        question or exclamation may end its sentence before the attribution ('"Why?" Ortiz
+        asked.'): then it is the next sentence of the paragraph."""
         sentence = self.article.sentences[self.sentence_at(span.close)]
+        reach = None
+        if (
+            sentence.end <= span.close + 2
+            and self.text[span.close - 1] in "?!"
+            and sentence.index + 1 < len(self.article.sentences)
+            and "\n" not in self.text[sentence.end : sentence.end + 3]
+        ):
+            sentence = self.article.sentences[sentence.index + 1]
+            reach = _NEXT_SENTENCE_REACH  # its verb comes first thing ('Ortiz asked')
         stop = sentence.end
         for other in others:
             if span.close < other.open < stop:
@@ -517,7 +574,7 @@ class SpeakerFinder:
         tokens = tokenize(self.text, span.close + 1, stop)
         if not any(t[:1].isalpha() for t in tokens.texts):
             return None
-        for i, lower in enumerate(tokens.lowers):
+        for i, lower in enumerate(tokens.lowers[:reach]):
             if lower == "according" and i + 1 < len(tokens.texts) and tokens.lowers[i + 1] == "to":
                 found = self._subject_after(tokens, i + 1, sentence.index)
                 return Attribution(found, tokens.starts[i], sentence.index)

@@ -1,0 +1,128 @@
+"""The gender of an article's people, so that "she said" never goes to the nearest man.
+
+The article's own word comes first: a title before the name (Mrs., Ms., Mr.) or a gendered
+role (spokeswoman, congressman, queen). Then the first name's usual gender from the name lists
+of ``gender_guesser``, only when the lists are sure of it (not "mostly" one, nor
+"androgynous"). Then the pronouns the article uses right after the name ("Ortiz said she
+..."), which are weaker evidence: a pronoun near a name is often someone else's. Otherwise the
+gender is unknown, and a pronoun goes to such a person only when no one else fits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from functools import lru_cache
+
+from bot.model import Article, Entity
+
+FEMALE, MALE = "female", "male"
+# Titles and role words that say a person's gender.
+_GENDERED_WORDS = {
+    **dict.fromkeys(
+        """mrs mrs. ms ms. miss madam madame lady dame queen princess duchess countess empress
+        spokeswoman congresswoman chairwoman businesswoman councilwoman assemblywoman
+        stateswoman sportswoman actress wife mother daughter sister widow grandmother
+        girlfriend""".split(),
+        FEMALE,
+    ),
+    **dict.fromkeys(
+        """mr mr. sir lord king prince duke emperor spokesman congressman chairman
+        businessman councilman assemblyman statesman sportsman actor husband father son
+        brother widower grandfather boyfriend""".split(),
+        MALE,
+    ),
+}
+_PRONOUN_GENDER = {"she": FEMALE, "he": MALE}
+# Subject pronouns only: an object or possessive after a name is often someone else's
+# ("Ortiz told her", "Ortiz read his letter").
+_PRONOUN = re.compile(r"\b(?:she|he)\b", re.IGNORECASE)
+# How many characters after a name a pronoun counts as near it.
+_NEAR = 40
+_TITLE_BEFORE = re.compile(r"\b(Mrs|Ms|Miss|Mr|Madam|Sir|Lady|Lord|Queen|King)\.?\s+$")
+
+
+@lru_cache(maxsize=1)
+def _name_lists() -> Callable[[str], str]:
+    """The first-name lookup of ``gender_guesser`` (loaded once, on first use)."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False).get_gender
+
+
+def first_name_gender(name: str) -> str | None:
+    """'Ana Ortiz' -> female; None for a lone surname or a name the lists are unsure of."""
+    words = name.split()
+    if len(words) < 2 or not words[0].isalpha() or len(words[0]) < 2:
+        return None
+    found = _name_lists()(words[0])
+    return found if found in (FEMALE, MALE) else None
+
+
+class Genders:
+    """The gender of each person of one article, as far as it can be told."""
+
+    def __init__(
+        self, article: Article, entities: list[Entity], quoted: Callable[[int], bool]
+    ) -> None:
+        self.article = article
+        self.quoted = quoted
+        people = [e for e in entities if e.type == "PERSON"]
+        shown = {e.name: self._shown(e) for e in people}
+        pronouns = self._pronoun_votes(people)
+        self._genders: dict[str, str | None] = {}
+        for entity in people:
+            self._genders[entity.name] = shown[entity.name] or first_name_gender(entity.name)
+            self._genders[entity.name] = self._genders[entity.name] or _majority(
+                pronouns[entity.name]
+            )
+
+    def of(self, name: str) -> str | None:
+        """The person's gender: a title or role the article gives them, else their first
+        name's, else the pronouns the article uses right after their name, else None."""
+        return self._genders.get(name)
+
+    def _shown(self, entity: Entity) -> str | None:
+        """A gendered title or role the article gives the person."""
+        found: Counter = Counter()
+        for role in entity.descriptions:
+            for word in role.lower().split():
+                if word in _GENDERED_WORDS:
+                    found[_GENDERED_WORDS[word]] += 1
+        text = self.article.text
+        for mention in entity.mentions:
+            title = _TITLE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+            if title and title.group(1).lower() in _GENDERED_WORDS:
+                found[_GENDERED_WORDS[title.group(1).lower()]] += 1
+        return _majority(found)
+
+    def _pronoun_votes(self, people: list[Entity]) -> dict[str, Counter]:
+        """Gendered pronouns outside quotation marks just after a person's name, in its
+        sentence, with no other person named between ("Ortiz said she ...", "Ortiz and her
+        aides")."""
+        mentions = sorted(
+            (m.start, m.end, m.sentence, e.name)
+            for e in people
+            for m in e.mentions
+            if not self.quoted(m.start)
+        )
+        votes: dict[str, Counter] = {e.name: Counter() for e in people}
+        sentences = self.article.sentences
+        for k, (_, end, sentence, name) in enumerate(mentions):
+            stop = min(sentences[sentence].end, end + _NEAR)
+            if k + 1 < len(mentions) and mentions[k + 1][0] < stop:
+                stop = mentions[k + 1][0]  # another person is named before
+            for match in _PRONOUN.finditer(self.article.text, end, stop):
+                if not self.quoted(match.start()):
+                    votes[name][_PRONOUN_GENDER[match.group().lower()]] += 1
+        return votes
+
+
+def _majority(votes: Counter) -> str | None:
+    """The gender with at least twice the other's votes."""
+    if votes[FEMALE] > 2 * votes[MALE]:
+        return FEMALE
+    if votes[MALE] > 2 * votes[FEMALE]:
+        return MALE
+    return None

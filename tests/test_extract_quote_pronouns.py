@@ -1,0 +1,63 @@
+"""Pronouns go to a person of their gender, or to no one. Invented text and names."""
+
+from extraction import facts
+
+from bot.extract.quotes.gender import first_name_gender
+
+QUOTE = "The talks failed because nobody would give an inch,"
+
+
+def quotes(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.quote) for q in facts(text).quotes if not q.fragment]
+
+
+def test_first_name_gender_only_when_sure() -> None:
+    assert first_name_gender("Ana Ortiz") == "female"
+    assert first_name_gender("Paulo Reis") == "male"
+    assert first_name_gender("Ortiz") is None  # no first name
+    assert first_name_gender("Zorbeth Quill") is None  # not in the lists
+
+
+def test_she_skips_the_man_who_is_the_subject() -> None:
+    text = f'President Paulo Reis met Senator Ana Ortiz on Monday.\n\n"{QUOTE}" she said.'
+    assert quotes(text) == [("Ana Ortiz", QUOTE)]
+    text = f'Senator Ana Ortiz met President Paulo Reis on Monday.\n\n"{QUOTE}" he said.'
+    assert quotes(text) == [("Paulo Reis", QUOTE)]
+
+
+def test_title_in_the_article_tells_the_gender() -> None:
+    text = (
+        f'Zorbeth Quill met Paulo Reis on Monday.\n\nMs. Quill left early.\n\n"{QUOTE}" she said.'
+    )
+    assert quotes(text) == [("Zorbeth Quill", QUOTE)]
+
+
+def test_unknown_gender_beside_a_fitting_person_is_left_out() -> None:
+    text = f'Zorbeth Quill met Senator Ana Ortiz on Monday.\n\n"{QUOTE}" she said.'
+    assert quotes(text) == []
+
+
+def test_unknown_gender_is_the_only_one_fitting() -> None:
+    text = f'Zorbeth Quill met President Paulo Reis on Monday.\n\n"{QUOTE}" she said.'
+    assert quotes(text) == [("Zorbeth Quill", QUOTE)]
+
+
+def test_pronoun_further_back() -> None:
+    text = (
+        "Mayor Ana Ortiz opened the bridge on Monday. Engineer Paulo Reis checked the "
+        f'cables. Workers painted the rails in the rain.\n\n"{QUOTE}" she said.'
+    )
+    assert quotes(text) == [("Ana Ortiz", QUOTE)]
+
+
+def test_pronoun_fitting_no_one_is_left_out() -> None:
+    text = f'Engineer Paulo Reis spoke on Monday.\n\n"{QUOTE}" she said.'
+    assert quotes(text) == []
+
+
+def test_possessive_name_is_not_the_antecedent_before_the_subject() -> None:
+    text = (
+        "President Paulo Reis's adviser Tomas Vrana spoke in Lisbon on Monday.\n\n"
+        f'"{QUOTE}" he said.'
+    )
+    assert quotes(text) == [("Tomas Vrana", QUOTE)]
