@@ -3,9 +3,10 @@
 A statement is what a reader counts as one quote: a quote interrupted by its attribution
 ('"We will rebuild," the mayor said, "and start tomorrow."'), one that goes on right after
 its attribution sentence ('"...," Ortiz said. "We open on Friday."'), and one that runs over
-paragraphs are one statement of several spans. A quote with no speaker found is not
-reported. A few quoted words inside a sentence ('urged a "swift" response') are marked as a
-fragment, never presented as a statement.
+paragraphs are one statement of several spans. Transcript lines ('SMITH: ...') are
+statements without marks. A quote with no speaker found is not reported. A few quoted words
+inside a sentence ('urged a "swift" response') are marked as a fragment, never presented as
+a statement.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 
 from bot.extract.quotes.marks import Span, quoted_spans
 from bot.extract.quotes.speakers import Attribution, SpeakerFinder
+from bot.extract.quotes.transcript import transcript_quotes
 from bot.extract.tokens import Tokens
 from bot.model import Article, Entity, Quote
 
@@ -36,6 +38,7 @@ class QuoteExtractor:
 
     def __init__(self, article: Article, entities: list[Entity], tokens: list[Tokens]) -> None:
         self.article = article
+        self.entities = entities
         self.text = article.text
         self.paragraphs = quoted_spans(self.text)
         every = [s for spans in self.paragraphs for s in spans]
@@ -160,6 +163,8 @@ class QuoteExtractor:
             elif said:
                 quotes.append(quote)
                 previous = (statement.spans[-1].paragraph, said)
+        quotes += transcript_quotes(self.article, self.entities, self.speakers.sentence_at)
+        quotes.sort(key=lambda q: q.sentence)
         return quotes, fragments
 
     def _borrowed(

@@ -69,6 +69,13 @@ _VERB_AFTER = re.compile(
     r",|\s+(?:(?:also|then|later|again|has|had|have|was|were|would|will|is)\s+)*"
     r"(?!(?:a|an|the|and|or|of|in|on|at|to|for|from|with|by|who|which|that)\b)[a-z]"
 )
+# The next two words after a name.
+_FOLLOWING_WORDS = re.compile(r"(?: [a-z]+){1,2}")
+# How many characters may stand between a subject and the colon introducing their words.
+_COLON_REACH = 40
+# What may stand before a sentence's subject: an opening phrase and a comma ("On Monday,"),
+# titles and articles ("The Foreign Minister").
+_OPENING_SUBJECT = re.compile(r"(?:[^,\n]{0,40},\s+)?(?:(?:[A-Z][\w.'-]*|the|a|an)\s+)*")
 # A lower-case word right after a name (not a reflexive "herself").
 _NOUN_AFTER = re.compile(r" ([a-z]+)\b(?<!self)(?<!selves)")
 # The start of a coordinated clause just before a name: "..., and Mayor Ana Ortiz".
@@ -615,7 +622,34 @@ class SpeakerFinder:
             ):
                 found = self._subject_before(tokens, i, sentence.index)
                 return Attribution(found, tokens.starts[i], sentence.index)
+        if tokens.texts[-1] == ":":
+            return self._colon_introduction(sentence.index, tokens.starts[-1])
         return None
+
+    def _colon_introduction(self, sentence: int, colon: int) -> Attribution | None:
+        """'Mayor Ana Ortiz was blunt: "..."': a colon close after the person or body the
+        sentence opens with introduces their words, or, after a subject that speaks ('Ortiz
+        says that ...: "..."'), a colon anywhere in the sentence; not the words of one named
+        further in ('The plan of Ortiz had one aim: "..."'), nor a headline at the end of a
+        long sentence."""
+        first = self.article.sentences[sentence].start
+        subject = next(
+            (n for n in self._named_between(first, colon) if n.type in ("PERSON", "ORG")), None
+        )
+        if (
+            subject is None
+            or (colon - subject.end > _COLON_REACH and not self._speaks(subject))
+            or not _OPENING_SUBJECT.fullmatch(self.text, first, subject.start)
+            or not _VERB_AFTER.match(self.text, subject.end)
+        ):
+            return None
+        return Attribution(subject.name, colon, sentence)
+
+    def _speaks(self, subject: _Named) -> bool:
+        """The name is followed by a speech verb: 'Ortiz says', 'Ortiz also told'."""
+        following = _FOLLOWING_WORDS.match(self.text, subject.end)
+        verbs = speech_verbs()
+        return bool(following) and any(w in verbs for w in following.group().split())
 
     def lead_in(self, span: Span) -> Attribution | None:
         """'Ortiz tweeted.' or 'He said:' as the sentence before a bare quote."""

@@ -1,0 +1,96 @@
+"""Transcript lines: a paragraph that opens with its speaker and a colon, without marks.
+
+    SMITH: We will not vote for it.
+    Ana Ortiz: Nor will we.
+    Q: Will you run again?
+    A: Not this time.
+
+A label is a speaker when it is a person of the article (by full name, or by surname in
+capitals), or when the article alternates between several such capitalised labels (a
+broadcast transcript whose speakers are named only there). "A:" is the person the article
+says it interviews ("an interview with Ana Ortiz"); "Q:" is the interviewer and is left out,
+as is any other label ("Update:", "Note:", "CNN:").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.extract.lexicon import common_words
+from bot.model import Article, Entity, Quote
+from bot.textnorm import fold
+
+# A label, a colon and what was said, ending as a sentence ends (a line without a final stop,
+# "Ana Ortiz: The bridge we need", is a heading). Words in quotation marks are left to the
+# quotation marks.
+_LINE = re.compile(
+    r"^(?P<label>[A-Z][A-Za-z.'\- ]{0,40}?):[ \t]+(?P<words>[^\s\"][^\n]*[.?!\"')])[ \t]*$", re.M
+)
+_CAPITALS = re.compile(r"[A-Z][A-Z.'\- ]*[A-Z]")
+_INTERVIEW = re.compile(r"\binterviews? with ")
+_INTERVIEW_REACH = 40  # characters of titles between "interview with" and the name
+# Labels of page furniture, never a speaker.
+_NOT_SPEAKERS = frozenset({"q", "note", "update", "editor", "correction", "photo", "video"})
+
+
+def transcript_quotes(
+    article: Article, entities: list[Entity], sentence_at: Callable[[int], int]
+) -> list[Quote]:
+    """The attributed transcript lines of ``article`` (``sentence_at``: the index of the
+    sentence holding an offset)."""
+    lines = [m for m in _LINE.finditer(article.text) if fold(m.group("label")) not in _NOT_SPEAKERS]
+    if not lines:
+        return []
+    people = [e for e in entities if e.type == "PERSON"]
+    shouted = _shouted_labels([m.group("label") for m in lines], people)
+    interviewee = _interviewee(article, people)
+    quotes = []
+    for line in lines:
+        label = line.group("label")
+        speaker = interviewee if label == "A" else _person(label, people) or shouted.get(label)
+        if speaker:
+            words = line.group("words").strip()
+            quotes.append(Quote(speaker, words, sentence_at(line.start("words"))))
+    return quotes
+
+
+def _person(label: str, people: list[Entity]) -> str | None:
+    """The one person the label names: by full name or alias, or a surname in capitals."""
+    folded = fold(label)
+    by_name = {e.name for e in people if folded in {fold(e.name), *map(fold, e.aliases)}}
+    if not by_name and _CAPITALS.fullmatch(label):
+        by_name = {e.name for e in people if fold(e.name).split()[-1:] == folded.split()[-1:]}
+    return by_name.pop() if len(by_name) == 1 else None
+
+
+def _shouted_labels(labels: list[str], people: list[Entity]) -> dict[str, str]:
+    """Capitalised labels of a transcript whose speakers the article names only there: the
+    words of two or more labels in capitals, none of them a common word or a known person."""
+    common = common_words()
+    unknown = {
+        label
+        for label in labels
+        if _CAPITALS.fullmatch(label)
+        and len(label) > 3
+        and not _person(label, people)
+        and not any(word in common for word in fold(label).split())
+    }
+    if len(unknown) < 2:
+        return {}
+    return {label: label.title() for label in unknown}
+
+
+def _interviewee(article: Article, people: list[Entity]) -> str | None:
+    """The person named just after "interview with" ("an interview with former Mayor Ana
+    Ortiz"), when the article names one such person."""
+    named = set()
+    for match in _INTERVIEW.finditer(article.text):
+        reach = range(match.end(), match.end() + _INTERVIEW_REACH)
+        first = min(
+            ((m.start, e.name) for e in people for m in e.mentions if m.start in reach),
+            default=None,
+        )
+        if first:
+            named.add(first[1])
+    return named.pop() if len(named) == 1 else None
