@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from bot.extract.lexicon import speech_verbs
 from bot.extract.quotes.marks import Span, quoted_spans
 from bot.extract.quotes.speakers import Attribution, SpeakerFinder
 from bot.extract.quotes.transcript import transcript_quotes
@@ -23,6 +24,7 @@ from bot.model import Article, Entity, Quote
 
 FRAGMENT_MAX_WORDS = 5
 _WORD = re.compile(r"[A-Za-z']+")
+_VERB_COMMA = re.compile(r"\b([a-z]+),$")  # 'she said,' before a quote
 
 
 @dataclass(slots=True)
@@ -45,12 +47,21 @@ class QuoteExtractor:
         self.speakers = SpeakerFinder(article, entities, tokens, every)
 
     def _is_fragment(self, span: Span, words: int) -> bool:
+        """A few quoted words inside a sentence ('urged a "swift" response'), unless they
+        stand as a sentence of their own: opening the sentence and ending a clause
+        ('"Absolutely not," she said.', '"Never", she said.'), or a whole sentence after a
+        colon or a speech verb ('She said: "Absolutely not."')."""
         if words > FRAGMENT_MAX_WORDS:
             return False
         sentence = self.article.sentences[self.speakers.sentence_at(span.open)]
-        starts_sentence = not self.text[sentence.start : span.open].strip("\"'( ")
-        inner = self.text[span.open + 1 : span.close].rstrip()
-        return not (starts_sentence and inner[-1:] in ".,!?")
+        before = self.text[sentence.start : span.open].rstrip()
+        inner = self.text[span.open + 1 : span.close].strip()
+        if not before.strip("\"'("):
+            return not self._ends_clause(span)
+        introduced = before.endswith(":") or bool(
+            (verb := _VERB_COMMA.search(before)) and verb.group(1).lower() in speech_verbs()
+        )
+        return not (introduced and inner[:1].isupper() and inner[-1:] in ".!?")
 
     def _opens_sentence(self, span: Span) -> bool:
         sentence = self.article.sentences[self.speakers.sentence_at(span.open)]
