@@ -61,3 +61,19 @@ def test_possessive_name_is_not_the_antecedent_before_the_subject() -> None:
         f'"{QUOTE}" he said.'
     )
     assert quotes(text) == [("Tomas Vrana", QUOTE)]
+
+
+def test_name_modifying_another_name_is_not_the_antecedent() -> None:
+    text = (
+        "Former Paulo Reis speechwriter Tomas Vrana spoke in Lisbon on Monday.\n\n"
+        f'"{QUOTE}" he said.'
+    )
+    assert quotes(text) == [("Tomas Vrana", QUOTE)]
+
+
+def test_no_antecedent_past_a_name_we_cannot_type() -> None:
+    text = (
+        "Engineer Paulo Reis left on Monday.\n\nHis deputy Q.T. Brekkeland stayed behind.\n\n"
+        f'"{QUOTE}" he said.'
+    )
+    assert quotes(text) == []

@@ -42,7 +42,8 @@ SPEAKER_NOUNS = (
     spokesperson source sources monitor group observatory embassy kremlin administration
     regime state media agency palace firm company daily newspaper paper broadcaster outlet
     website station campaign aides aide officers experts analysts residents witnesses
-    activists lawmakers diplomats""".split()
+    activists lawmakers diplomats speechwriter ally critic supporter donor strategist
+    pollster confidant rival challenger opponent""".split()
         )
     )
     - STATEMENT_NOUNS
@@ -66,9 +67,12 @@ _APPOSITIVE_REACH = 24
 _CUE_REACH = 16
 # A verb (or an appositive's comma) right after a name: the name is a subject.
 _VERB_AFTER = re.compile(
-    r",|\s+(?:(?:also|then|later|again|has|had|have|was|were|would|will|is)\s+)*"
+    r"\s+(?:(?:also|then|later|again|has|had|have|was|were|would|will|is)\s+)*"
     r"(?!(?:a|an|the|and|or|of|in|on|at|to|for|from|with|by|who|which|that)\b)[a-z]"
 )
+# Lower-case words between a name and a capitalised one: "Bush speechwriter David Frum",
+# "Trump's national security adviser H.R. McMaster".
+_WORDS_BEFORE_NAME = re.compile(r"(?:'s?)?((?: [a-z-]+){1,4}) [A-Z]")
 # The next two words after a name.
 _FOLLOWING_WORDS = re.compile(r"(?: [a-z]+){1,2}")
 # How many characters may stand between a subject and the colon introducing their words.
@@ -446,7 +450,8 @@ class SpeakerFinder:
         """(person, sentence index) a pronoun at ``offset`` may refer to, best first: people
         earlier in its sentence, nearest first; then, sentence by sentence back, the speaker
         last quoted there or since, the subjects, then the others named. Names in quotation
-        marks never count; names modifying a noun ("Ortiz's aide") come last."""
+        marks or modifying another name ("Ortiz's aide Reis") never count; names modifying a
+        noun ("Ortiz's plan") come last."""
         found: list[tuple[str, int]] = []
         seen: set[str] = set()
 
@@ -463,12 +468,38 @@ class SpeakerFinder:
             if self.last_speaker and before.start <= self.last_speaker[0] < offset:
                 add(self.last_speaker[1], index)
             ranked = sorted(
-                self._people(before.start, before.end),
-                key=lambda n: (self._possessive(n), not _VERB_AFTER.match(self.text, n.end)),
+                (n for n in self._people(before.start, before.end) if not self._modifies_name(n)),
+                key=lambda n: (self._possessive(n), not self._is_subject(n, index)),
             )
             for named in ranked:
                 add(named.name, index)
+            if not ranked and self._unknown_name_in(index):
+                break  # someone we cannot name may be meant: look no further back
         return found
+
+    def _unknown_name_in(self, index: int) -> bool:
+        """A name that may be a person we do not know as one: an untyped name as a subject,
+        or two capitalised words in a row, after the sentence's first, that are no name we
+        know ("H.R. McMaster" missed by the entity extractor)."""
+        sentence = self.article.sentences[index]
+        if any(
+            n.type == "OTHER" and self._is_subject(n, index)
+            for n in self._named_between(sentence.start, sentence.end)
+        ):
+            return True
+        tokens = self.tokens[index]
+        run = 0
+        for i in range(1, len(tokens.texts)):
+            start = tokens.starts[i]
+            known = bool(self._named_between(start, start + 1)) or self._inside_name(start)
+            run = run + 1 if tokens.texts[i][:1].isupper() and not known else 0
+            if run == 2:
+                return True
+        return False
+
+    def _inside_name(self, offset: int) -> bool:
+        k = bisect_right(self.named_starts, offset) - 1
+        return k >= 0 and offset < self.named[k].end
 
     def _people(self, start: int, end: int) -> list[_Named]:
         """People named in text[start:end] outside quotation marks."""
@@ -477,6 +508,28 @@ class SpeakerFinder:
             for n in self._named_between(start, end)
             if n.type == "PERSON" and not self._quoted(n.start)
         ]
+
+    def _is_subject(self, named: _Named, sentence: int) -> bool:
+        """A name standing as a subject: before a verb ('Ortiz said'), or before the comma
+        of an appositive when it opens the sentence ('Ortiz, a civil engineer, ...'). Not a
+        name in quotation marks, nor one modifying a noun or another name ("Ortiz's plan",
+        "Bush speechwriter David Frum")."""
+        if self._quoted(named.start) or self._possessive(named) or self._modifies_name(named):
+            return False
+        if _VERB_AFTER.match(self.text, named.end):
+            return True
+        first = self.article.sentences[sentence].start
+        return self.text[named.end : named.end + 1] == "," and bool(
+            _OPENING_SUBJECT.fullmatch(self.text, first, named.start)
+        )
+
+    def _modifies_name(self, named: _Named) -> bool:
+        """'Bush speechwriter David Frum': a relation word and another name follow."""
+        following = _WORDS_BEFORE_NAME.match(self.text, named.end)
+        if not following:
+            return False
+        words = following.group(1).split()
+        return self._possessive(named) or (len(words) == 1 and words[0] in SPEAKER_NOUNS)
 
     def _clause_subject(self, offset: int, sentence: int) -> str | None:
         """The subject of the clause a participle or a second verb hangs on ('Ortiz rejected
@@ -491,9 +544,7 @@ class SpeakerFinder:
         subject: str | None = None
         for kind in ("PERSON", "ORG"):
             for named in self._named_between(first, offset):
-                if named.type != kind or self._quoted(named.start) or self._possessive(named):
-                    continue
-                if not _VERB_AFTER.match(self.text, named.end):
+                if named.type != kind or not self._is_subject(named, sentence):
                     continue
                 if subject is None or _CLAUSE_START.search(self.text, first, named.start):
                     subject = named.name
