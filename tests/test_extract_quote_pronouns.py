@@ -77,3 +77,15 @@ def test_no_antecedent_past_a_name_we_cannot_type() -> None:
         f'"{QUOTE}" he said.'
     )
     assert quotes(text) == []
+
+
+def test_main_subject_before_the_last_speaker_of_a_subordinate_clause() -> None:
+    text = (
+        "Mayor Ana Ortiz said on Monday that engineer Maria Reis told her: "
+        '"The bridge will be safe by the summer."\n\nShe repeated it at night, telling '
+        'reporters: "The town was promised a bridge and the town will get one."'
+    )
+    assert quotes(text) == [
+        ("Maria Reis", "The bridge will be safe by the summer."),
+        ("Ana Ortiz", "The town was promised a bridge and the town will get one."),
+    ]

@@ -82,6 +82,11 @@ _COLON_REACH = 40
 _OPENING_SUBJECT = re.compile(r"(?:[^,\n]{0,40},\s+)?(?:(?:[A-Z][\w.'-]*|the|a|an)\s+)*")
 # A lower-case word right after a name (not a reflexive "herself").
 _NOUN_AFTER = re.compile(r" ([a-z]+)\b(?<!self)(?<!selves)")
+# The start of a subordinate clause just before a name: "... that Mayor Ana Ortiz".
+_SUBORDINATE_BEFORE = re.compile(
+    r"\b(?:that|who|which|whom|if|because|when|while|after|although|though|since|whether)"
+    r"\s+(?:[\w.'-]+\s+){0,3}$"
+)
 # The start of a coordinated clause just before a name: "..., and Mayor Ana Ortiz".
 _CLAUSE_START = re.compile(r"(?:\b(?:and|but|while|whereas)|;)\s+(?:[A-Z][\w.'-]*\s+)*$")
 # Words before a noun: "a report", "his remarks", "at some point" (not the verbs).
@@ -448,10 +453,10 @@ class SpeakerFinder:
 
     def _candidates(self, offset: int, sentence: int) -> list[tuple[str, int]]:
         """(person, sentence index) a pronoun at ``offset`` may refer to, best first: people
-        earlier in its sentence, nearest first; then, sentence by sentence back, the speaker
-        last quoted there or since, the subjects, then the others named. Names in quotation
-        marks or modifying another name ("Ortiz's aide Reis") never count; names modifying a
-        noun ("Ortiz's plan") come last."""
+        earlier in its sentence, nearest first; then, sentence by sentence back, the subjects
+        of its main clauses, the speaker last quoted there or since, then the others named.
+        Names in quotation marks or modifying another name ("Ortiz's aide Reis") never
+        count; names modifying a noun ("Ortiz's plan") come last."""
         found: list[tuple[str, int]] = []
         seen: set[str] = set()
 
@@ -465,15 +470,17 @@ class SpeakerFinder:
             add(named.name, sentence)
         for index in range(sentence - 1, max(-1, sentence - 1 - _PRONOUN_REACH), -1):
             before = self.article.sentences[index]
+            people = [
+                n for n in self._people(before.start, before.end) if not self._modifies_name(n)
+            ]
+            main = [n for n in people if self._is_main_subject(n, index)]
+            for named in main:
+                add(named.name, index)
             if self.last_speaker and before.start <= self.last_speaker[0] < offset:
                 add(self.last_speaker[1], index)
-            ranked = sorted(
-                (n for n in self._people(before.start, before.end) if not self._modifies_name(n)),
-                key=lambda n: (self._possessive(n), not self._is_subject(n, index)),
-            )
-            for named in ranked:
+            for named in sorted(people, key=lambda n: (self._possessive(n), n not in main)):
                 add(named.name, index)
-            if not ranked and self._unknown_name_in(index):
+            if not people and self._unknown_name_in(index):
                 break  # someone we cannot name may be meant: look no further back
         return found
 
@@ -523,6 +530,13 @@ class SpeakerFinder:
             _OPENING_SUBJECT.fullmatch(self.text, first, named.start)
         )
 
+    def _is_main_subject(self, named: _Named, sentence: int) -> bool:
+        """A subject outside a subordinate clause: 'Ortiz said that Reis left' -> Ortiz."""
+        first = self.article.sentences[sentence].start
+        return self._is_subject(named, sentence) and not _SUBORDINATE_BEFORE.search(
+            self.text, first, named.start
+        )
+
     def _modifies_name(self, named: _Named) -> bool:
         """'Bush speechwriter David Frum': a relation word and another name follow."""
         following = _WORDS_BEFORE_NAME.match(self.text, named.end)
@@ -535,9 +549,15 @@ class SpeakerFinder:
         """The subject of the clause a participle or a second verb hangs on ('Ortiz rejected
         the plan, saying', 'Reis spoke and Ortiz answered, adding'): the person or body
         before a verb that opens the sentence or a clause joined by "and" or "but", or the
-        pronoun the sentence opens with. Names in a subordinate clause ('said that Reis
-        agreed') or modifying a noun ("Ortiz's plan") are not subjects."""
+        pronoun the sentence opens with. Names modifying a noun ("Ortiz's plan") are not
+        subjects; one in a subordinate clause ('Ortiz said that Reis agreed, adding') may be
+        the participle's as well, so then the subject is unsure and left out."""
         first = self.article.sentences[sentence].start
+        if any(
+            _SUBORDINATE_BEFORE.search(self.text, first, n.start) and self._is_subject(n, sentence)
+            for n in self._named_between(first, offset)
+        ):
+            return None
         opening = _WORD.match(self.text, first)
         if opening and opening.group().lower() in _PRONOUNS:
             return self._antecedent(first, sentence, opening.group().lower())
