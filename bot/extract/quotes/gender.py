@@ -1,11 +1,12 @@
 """The gender of an article's people, so that "she said" never goes to the nearest man.
 
-The article's own word comes first: a title before the name (Mrs., Ms., Mr.) or a gendered
-role (spokeswoman, congressman, queen). Then the first name's usual gender from the name lists
-of ``gender_guesser``, only when the lists are sure of it (not "mostly" one, nor
-"androgynous"). Then the pronouns the article uses right after the name ("Ortiz said she
-..."), which are weaker evidence: a pronoun near a name is often someone else's. Otherwise the
-gender is unknown, and a pronoun goes to such a person only when no one else fits.
+The article's own word comes first: a title before the name (Mrs., Ms., Mr.), a gendered
+role (spokeswoman, congressman, queen), or two or more subject pronouns of one gender right
+after the name ("Ortiz said she ..."; a single one is weak evidence, as a pronoun near a name
+is often someone else's). Then the first name's usual gender from the name lists of
+``gender_guesser``, only when the lists are sure of it (not "mostly" one, nor
+"androgynous"); the lists can still err, so the speaker finder trusts them less. Otherwise
+the gender is unknown, and a pronoun goes to such a person only when no one else fits.
 """
 
 from __future__ import annotations
@@ -69,21 +70,26 @@ class Genders:
         self.article = article
         self.quoted = quoted
         people = [e for e in entities if e.type == "PERSON"]
-        shown = {e.name: self._shown(e) for e in people}
         pronouns = self._pronoun_votes(people)
+        self._shown: dict[str, str | None] = {}
         self._genders: dict[str, str | None] = {}
         for entity in people:
-            self._genders[entity.name] = shown[entity.name] or first_name_gender(entity.name)
-            self._genders[entity.name] = self._genders[entity.name] or _majority(
-                pronouns[entity.name]
-            )
+            votes = pronouns[entity.name]
+            told = self._told(entity) or (_majority(votes) if sum(votes.values()) > 1 else None)
+            self._shown[entity.name] = told
+            self._genders[entity.name] = told or first_name_gender(entity.name) or _majority(votes)
 
     def of(self, name: str) -> str | None:
-        """The person's gender: a title or role the article gives them, else their first
-        name's, else the pronouns the article uses right after their name, else None."""
+        """The person's gender: the article's word for it (a title or role, or two or more
+        pronouns right after their name), else their first name's, else a lone pronoun's."""
         return self._genders.get(name)
 
-    def _shown(self, entity: Entity) -> str | None:
+    def shown(self, name: str) -> bool:
+        """Whether the article itself tells the person's gender (the name lists can err:
+        a first name can be a woman's in one country and a man's in another)."""
+        return self._shown.get(name) is not None
+
+    def _told(self, entity: Entity) -> str | None:
         """A gendered title or role the article gives the person."""
         found: Counter = Counter()
         for role in entity.descriptions:

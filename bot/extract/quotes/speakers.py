@@ -426,6 +426,8 @@ class SpeakerFinder:
 
         A person of unknown gender fits either pronoun, but only when nobody from the same
         sentence is known to agree; a person known to be of the other gender never fits.
+        When only the first-name lists rule a candidate out, the pronoun may go to another
+        person of the same sentence ("Reis met Ana Ortiz. She said"), but not further back.
         """
         first = self.article.sentences[sentence].start
         if not self._people(first, offset):
@@ -440,7 +442,10 @@ class SpeakerFinder:
                 return bodies[-1].name
         wanted = FEMALE if pronoun == "she" else MALE
         candidates = self._candidates(offset, sentence)
+        skipped_on_name: int | None = None  # sentence of a candidate skipped on the lists
         for name, source in candidates:
+            if skipped_on_name is not None and source != skipped_on_name:
+                return None  # only the name lists ruled out the likelier one: unsure
             gender = self.genders.of(name)
             if gender == wanted:
                 return name
@@ -449,6 +454,8 @@ class SpeakerFinder:
                 if any(self.genders.of(n) == wanted for n in rivals):
                     return None  # someone else from there agrees for sure: unsure
                 return name
+            if not self.genders.shown(name) and skipped_on_name is None:
+                skipped_on_name = source
         return None
 
     def _candidates(self, offset: int, sentence: int) -> list[tuple[str, int]]:
@@ -657,9 +664,15 @@ class SpeakerFinder:
                 found = self._subject_after(tokens, i + 1, sentence.index)
                 return Attribution(found, tokens.starts[i], sentence.index)
             if is_cue(tokens, i):
-                found = self._subject_before(tokens, i, sentence.index) or self._subject_after(
-                    tokens, i, sentence.index
-                )
+                # 'said Ortiz' only when nothing stands before the verb: in '..., he told
+                # Fox News' the words after it are whom he told. A participle ('...,"
+                # adding') takes the subject of its clause.
+                if tokens.lowers[i].endswith("ing") or any(
+                    t[:1].isalpha() for t in tokens.texts[:i]
+                ):
+                    found = self._subject_before(tokens, i, sentence.index)
+                else:
+                    found = self._subject_after(tokens, i, sentence.index)
                 return Attribution(found, tokens.starts[i], sentence.index)
         return None
 
