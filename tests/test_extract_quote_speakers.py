@@ -92,3 +92,18 @@ def test_a_body_by_its_head_word_and_a_person_by_their_role() -> None:
     assert quotes(text) == [("Harbour Authority", QUOTE)]
     text = f'Governor Ana Ortiz visited the port.\n\n"{QUOTE}" the governor said.'
     assert quotes(text) == [("Ana Ortiz", QUOTE)]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("said Paulo Reis director of the Lisbon Engineering Council", "Paulo Reis"),
+        ("Tomas Vrana spokesman for the Lisbon Engineering Council said", "Tomas Vrana"),
+        (
+            "said a retired officer who works with the Lisbon Engineering Council",
+            "retired officer",
+        ),
+    ],
+)
+def test_long_titles_without_commas(attribution: str, speaker: str) -> None:
+    assert quotes(f'"{QUOTE}" {attribution}.') == [(speaker, QUOTE)]

@@ -57,6 +57,11 @@ _SUBJECT_STOP = frozenset(',;:()"-')
 _NEXT_SENTENCE_REACH = 6
 # How many sentences back a pronoun's antecedent is looked for.
 _PRONOUN_REACH = 4
+# How many tokens a speaker's name and title may run to, next to the verb ("Syrian
+# Observatory for Human Rights director Rami Abdel Rahman").
+_SUBJECT_REACH = 12
+# Words that end an inverted subject: 'said Ortiz in Lisbon', 'said an officer who ...'.
+_AFTER_SUBJECT = frozenset({"in", "on", "at", "after", "during", "who", "which", "that"})
 # Words joining a role to what it is of: "spokesman for", "aide to", "head of".
 _ROLE_LINKS = frozenset({"for", "of", "at", "from", "in", "to", "with"})
 # Words that end a subject looking back from its verb.
@@ -82,6 +87,8 @@ _COLON_REACH = 40
 _OPENING_SUBJECT = re.compile(r"(?:[^,\n]{0,40},\s+)?(?:(?:[A-Z][\w.'-]*|the|a|an)\s+)*")
 # A lower-case word right after a name (not a reflexive "herself").
 _NOUN_AFTER = re.compile(r" ([a-z]+)\b(?<!self)(?<!selves)")
+# What follows a title standing after a name: "director of", "spokesman for".
+_ROLE_OF = re.compile(r" (?:of|for|at|with)\b")
 # The start of a subordinate clause just before a name: "... that Mayor Ana Ortiz".
 _SUBORDINATE_BEFORE = re.compile(
     r"\b(?:that|who|which|whom|if|because|when|while|after|although|though|since|whether)"
@@ -585,6 +592,8 @@ class SpeakerFinder:
         following = _NOUN_AFTER.match(self.text, named.end, end)
         if not following or following.group(1) in FUNCTION_WORDS:
             return False
+        if _ROLE_OF.match(self.text, following.end(1), end):
+            return False  # 'Reis director of the observatory': a title after the name
         return following.group(1) not in STATEMENT_NOUNS or not self._possessive(named)
 
     def _possessive(self, named: _Named) -> bool:
@@ -619,7 +628,11 @@ class SpeakerFinder:
     def _subject_window(self, tokens: Tokens, k: int, sentence: int) -> str | None:
         """The speaker named in the few words before token ``k``, back to a clause break."""
         first = k
-        while first > 0 and tokens.texts[first - 1] not in _SUBJECT_STOP and k - first < 8:
+        while (
+            first > 0
+            and tokens.texts[first - 1] not in _SUBJECT_STOP
+            and k - first < _SUBJECT_REACH
+        ):
             if tokens.lowers[first - 1] in _CLAUSE_WORDS:
                 break
             first -= 1
@@ -631,7 +644,7 @@ class SpeakerFinder:
         """Inverted order: 'said Ortiz', 'said the Kenyan presidency'."""
         last = verb + 1
         while last < len(tokens.texts) and tokens.texts[last] not in _SUBJECT_STOP | {"."}:
-            if last - verb > 7 or tokens.lowers[last] in {"in", "on", "at", "after", "during"}:
+            if last - verb > _SUBJECT_REACH or tokens.lowers[last] in _AFTER_SUBJECT:
                 break
             last += 1
         if last == verb + 1:
