@@ -12,6 +12,7 @@ the gender is unknown, and a pronoun goes to such a person only when no one else
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
@@ -41,7 +42,8 @@ _PRONOUN_GENDER = {"she": FEMALE, "he": MALE}
 _PRONOUN = re.compile(r"\b(?:she|he)\b", re.IGNORECASE)
 # How many characters after a name a pronoun counts as near it.
 _NEAR = 40
-_TITLE_BEFORE = re.compile(r"\b(Mrs|Ms|Miss|Mr|Madam|Sir|Lady|Lord|Queen|King)\.?\s+$")
+# Titles just before a name: "Ms. Ortiz", "Mr Reis".
+_TITLES = frozenset("mrs ms miss mr madam sir lady lord queen king".split())
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +54,7 @@ def _name_lists() -> Callable[[str], str]:
     return Detector(case_sensitive=False).get_gender
 
 
+@lru_cache(maxsize=65536)
 def first_name_gender(name: str) -> str | None:
     """'Ana Ortiz' -> female; None for a lone surname or a name the lists are unsure of."""
     words = name.split()
@@ -62,32 +65,41 @@ def first_name_gender(name: str) -> str | None:
 
 
 class Genders:
-    """The gender of each person of one article, as far as it can be told."""
+    """The gender of each person of one article, as far as it can be told (worked out for
+    a person when first asked)."""
 
     def __init__(
         self, article: Article, entities: list[Entity], quoted: Callable[[int], bool]
     ) -> None:
         self.article = article
         self.quoted = quoted
-        people = [e for e in entities if e.type == "PERSON"]
-        pronouns = self._pronoun_votes(people)
-        self._shown: dict[str, str | None] = {}
-        self._genders: dict[str, str | None] = {}
-        for entity in people:
-            votes = pronouns[entity.name]
-            told = self._told(entity) or (_majority(votes) if sum(votes.values()) > 1 else None)
-            self._shown[entity.name] = told
-            self._genders[entity.name] = told or first_name_gender(entity.name) or _majority(votes)
+        self._people = {e.name: e for e in entities if e.type == "PERSON"}
+        # Where people are named outside quotation marks, for "no one named between".
+        self._named_at = sorted(
+            m.start for e in self._people.values() for m in e.mentions if not quoted(m.start)
+        )
+        self._known: dict[str, tuple[str | None, str | None]] = {}  # name -> (shown, gender)
 
     def of(self, name: str) -> str | None:
         """The person's gender: the article's word for it (a title or role, or two or more
         pronouns right after their name), else their first name's, else a lone pronoun's."""
-        return self._genders.get(name)
+        return self._know(name)[1]
 
     def shown(self, name: str) -> bool:
         """Whether the article itself tells the person's gender (the name lists can err:
         a first name can be a woman's in one country and a man's in another)."""
-        return self._shown.get(name) is not None
+        return self._know(name)[0] is not None
+
+    def _know(self, name: str) -> tuple[str | None, str | None]:
+        if name not in self._known:
+            entity = self._people.get(name)
+            if entity is None:
+                self._known[name] = (None, None)
+            else:
+                votes = self._pronoun_votes(entity)
+                told = self._told(entity) or (_majority(votes) if sum(votes.values()) > 1 else None)
+                self._known[name] = (told, told or first_name_gender(name) or _majority(votes))
+        return self._known[name]
 
     def _told(self, entity: Entity) -> str | None:
         """A gendered title or role the article gives the person."""
@@ -98,30 +110,27 @@ class Genders:
                     found[_GENDERED_WORDS[word]] += 1
         text = self.article.text
         for mention in entity.mentions:
-            title = _TITLE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
-            if title and title.group(1).lower() in _GENDERED_WORDS:
-                found[_GENDERED_WORDS[title.group(1).lower()]] += 1
+            before = text[max(0, mention.start - 8) : mention.start].split()[-1:]
+            title = before[0].rstrip(".").lower() if before else ""
+            if title in _TITLES:
+                found[_GENDERED_WORDS[title]] += 1
         return _majority(found)
 
-    def _pronoun_votes(self, people: list[Entity]) -> dict[str, Counter]:
-        """Gendered pronouns outside quotation marks just after a person's name, in its
-        sentence, with no other person named between ("Ortiz said she ...", "Ortiz and her
-        aides")."""
-        mentions = sorted(
-            (m.start, m.end, m.sentence, e.name)
-            for e in people
-            for m in e.mentions
-            if not self.quoted(m.start)
-        )
-        votes: dict[str, Counter] = {e.name: Counter() for e in people}
+    def _pronoun_votes(self, entity: Entity) -> Counter:
+        """Gendered pronouns outside quotation marks just after the person's name, in its
+        sentence, with no other person named between ("Ortiz said she ...")."""
+        votes: Counter = Counter()
         sentences = self.article.sentences
-        for k, (_, end, sentence, name) in enumerate(mentions):
-            stop = min(sentences[sentence].end, end + _NEAR)
-            if k + 1 < len(mentions) and mentions[k + 1][0] < stop:
-                stop = mentions[k + 1][0]  # another person is named before
-            for match in _PRONOUN.finditer(self.article.text, end, stop):
+        for mention in entity.mentions:
+            if self.quoted(mention.start):
+                continue
+            stop = min(sentences[mention.sentence].end, mention.end + _NEAR)
+            k = bisect_right(self._named_at, mention.start)
+            if k < len(self._named_at):
+                stop = min(stop, self._named_at[k])  # another person is named before
+            for match in _PRONOUN.finditer(self.article.text, mention.end, stop):
                 if not self.quoted(match.start()):
-                    votes[name][_PRONOUN_GENDER[match.group().lower()]] += 1
+                    votes[_PRONOUN_GENDER[match.group().lower()]] += 1
         return votes
 
 

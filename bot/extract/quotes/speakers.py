@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from functools import cached_property
 from typing import NamedTuple
 
 from bot.extract.lexicon import (
@@ -89,6 +91,10 @@ _OPENING_SUBJECT = re.compile(r"(?:[^,\n]{0,40},\s+)?(?:(?:[A-Z][\w.'-]*|the|a|a
 _NOUN_AFTER = re.compile(r" ([a-z]+)\b(?<!self)(?<!selves)")
 # What follows a title standing after a name: "director of", "spokesman for".
 _ROLE_OF = re.compile(r" (?:of|for|at|with)\b")
+# Two capitalised words in a row (group 1: the second), after a space.
+_CAPITALISED_PAIR = re.compile(r"(?<= )[A-Z][\w.'-]* +([A-Z])")
+# How many characters before a name the words that open its clause are looked for.
+_LOOK_BACK = 60
 # The start of a subordinate clause just before a name: "... that Mayor Ana Ortiz".
 _SUBORDINATE_BEFORE = re.compile(
     r"\b(?:that|who|which|whom|if|because|when|while|after|although|though|since|whether)"
@@ -241,9 +247,10 @@ class SpeakerFinder:
         self.entity_types = {e.name: e.type for e in entities}
         self.quoted = [(s.open, s.close) for s in spans]
         self.quoted_starts = [start for start, _ in self.quoted]
-        self.genders = Genders(article, entities, self._quoted)
+        self.entities = entities
         self.last_speaker: tuple[int, str] | None = None
         self.said_in: dict[int, str] = {}  # sentence index -> the speaker attributed there
+        self._unknown_names: dict[int, bool] = {}  # sentence index -> _find_unknown_name
         self._rules = (
             self._person,
             self._pronoun,
@@ -252,6 +259,11 @@ class SpeakerFinder:
             self._statement,
             self._other,
         )
+
+    @cached_property
+    def genders(self) -> Genders:
+        """The people's genders, worked out on the first pronoun."""
+        return Genders(self.article, self.entities, self._quoted)
 
     def record(self, attribution: Attribution, close: int, fragment: bool) -> None:
         """Remember a quote's speaker: for statements and pronouns further on."""
@@ -448,73 +460,65 @@ class SpeakerFinder:
             if bodies:
                 return bodies[-1].name
         wanted = FEMALE if pronoun == "she" else MALE
-        candidates = self._candidates(offset, sentence)
-        skipped_on_name: int | None = None  # sentence of a candidate skipped on the lists
-        for name, source in candidates:
-            if skipped_on_name is not None and source != skipped_on_name:
+        genders = self.genders
+        seen: set[str] = set()
+        skipped_on_names = False  # a likelier candidate was ruled out by the name lists only
+        for names in self._candidates(offset, sentence):
+            names = [n for n in names if n not in seen]
+            seen.update(names)
+            if skipped_on_names and names:
                 return None  # only the name lists ruled out the likelier one: unsure
-            gender = self.genders.of(name)
-            if gender == wanted:
-                return name
-            if gender is None:
-                rivals = [n for n, s in candidates if s == source and n != name]
-                if any(self.genders.of(n) == wanted for n in rivals):
-                    return None  # someone else from there agrees for sure: unsure
-                return name
-            if not self.genders.shown(name) and skipped_on_name is None:
-                skipped_on_name = source
+            for name in names:
+                gender = genders.of(name)
+                if gender == wanted:
+                    return name
+                if gender is None:
+                    if any(genders.of(n) == wanted for n in names if n != name):
+                        return None  # someone else from there agrees for sure: unsure
+                    return name
+                skipped_on_names = skipped_on_names or not genders.shown(name)
         return None
 
-    def _candidates(self, offset: int, sentence: int) -> list[tuple[str, int]]:
-        """(person, sentence index) a pronoun at ``offset`` may refer to, best first: people
-        earlier in its sentence, nearest first; then, sentence by sentence back, the subjects
-        of its main clauses, the speaker last quoted there or since, then the others named.
-        Names in quotation marks or modifying another name ("Ortiz's aide Reis") never
-        count; names modifying a noun ("Ortiz's plan") come last."""
-        found: list[tuple[str, int]] = []
-        seen: set[str] = set()
-
-        def add(name: str, source: int) -> None:
-            if name not in seen:
-                seen.add(name)
-                found.append((name, source))
-
+    def _candidates(self, offset: int, sentence: int) -> Iterator[list[str]]:
+        """The people a pronoun at ``offset`` may refer to, best first, a sentence at a time
+        (worked out only as far as needed): people earlier in its sentence, nearest first;
+        then, sentence by sentence back, the subjects of its main clauses, the speaker last
+        quoted there or since, then the others named. Names in quotation marks or modifying
+        another name ("Ortiz's aide Reis") never count; names modifying a noun ("Ortiz's
+        plan") come last. The search stops at a sentence naming someone we cannot type."""
         first = self.article.sentences[sentence].start
-        for named in reversed(self._people(first, offset)):
-            add(named.name, sentence)
+        yield [n.name for n in reversed(self._people(first, offset))]
         for index in range(sentence - 1, max(-1, sentence - 1 - _PRONOUN_REACH), -1):
             before = self.article.sentences[index]
             people = [
                 n for n in self._people(before.start, before.end) if not self._modifies_name(n)
             ]
             main = [n for n in people if self._is_main_subject(n, index)]
-            for named in main:
-                add(named.name, index)
+            names = [n.name for n in main]
             if self.last_speaker and before.start <= self.last_speaker[0] < offset:
-                add(self.last_speaker[1], index)
-            for named in sorted(people, key=lambda n: (self._possessive(n), n not in main)):
-                add(named.name, index)
+                names.append(self.last_speaker[1])
+            others = sorted((n for n in people if n not in main), key=self._possessive)
+            yield names + [n.name for n in others]
             if not people and self._unknown_name_in(index):
-                break  # someone we cannot name may be meant: look no further back
-        return found
+                return  # someone we cannot name may be meant: look no further back
 
     def _unknown_name_in(self, index: int) -> bool:
         """A name that may be a person we do not know as one: an untyped name as a subject,
         or two capitalised words in a row, after the sentence's first, that are no name we
         know ("H.R. McMaster" missed by the entity extractor)."""
+        if index not in self._unknown_names:
+            self._unknown_names[index] = self._find_unknown_name(index)
+        return self._unknown_names[index]
+
+    def _find_unknown_name(self, index: int) -> bool:
         sentence = self.article.sentences[index]
         if any(
             n.type == "OTHER" and self._is_subject(n, index)
             for n in self._named_between(sentence.start, sentence.end)
         ):
             return True
-        tokens = self.tokens[index]
-        run = 0
-        for i in range(1, len(tokens.texts)):
-            start = tokens.starts[i]
-            known = bool(self._named_between(start, start + 1)) or self._inside_name(start)
-            run = run + 1 if tokens.texts[i][:1].isupper() and not known else 0
-            if run == 2:
+        for pair in _CAPITALISED_PAIR.finditer(self.text, sentence.start + 1, sentence.end):
+            if not (self._inside_name(pair.start()) or self._inside_name(pair.start(1))):
                 return True
         return False
 
@@ -544,11 +548,16 @@ class SpeakerFinder:
             _OPENING_SUBJECT.fullmatch(self.text, first, named.start)
         )
 
+    def _just_before(self, pattern: re.Pattern[str], first: int, offset: int) -> bool:
+        """Whether ``pattern`` (anchored at its end) matches the text just before ``offset``,
+        within its sentence (from ``first``): a few words back, not the whole sentence."""
+        return bool(pattern.search(self.text, max(first, offset - _LOOK_BACK), offset))
+
     def _is_main_subject(self, named: _Named, sentence: int) -> bool:
         """A subject outside a subordinate clause: 'Ortiz said that Reis left' -> Ortiz."""
         first = self.article.sentences[sentence].start
-        return self._is_subject(named, sentence) and not _SUBORDINATE_BEFORE.search(
-            self.text, first, named.start
+        return self._is_subject(named, sentence) and not self._just_before(
+            _SUBORDINATE_BEFORE, first, named.start
         )
 
     def _modifies_name(self, named: _Named) -> bool:
@@ -568,7 +577,7 @@ class SpeakerFinder:
         the participle's as well, so then the subject is unsure and left out."""
         first = self.article.sentences[sentence].start
         if any(
-            _SUBORDINATE_BEFORE.search(self.text, first, n.start) and self._is_subject(n, sentence)
+            self._just_before(_SUBORDINATE_BEFORE, first, n.start) and self._is_subject(n, sentence)
             for n in self._named_between(first, offset)
         ):
             return None
@@ -580,7 +589,7 @@ class SpeakerFinder:
             for named in self._named_between(first, offset):
                 if named.type != kind or not self._is_subject(named, sentence):
                     continue
-                if subject is None or _CLAUSE_START.search(self.text, first, named.start):
+                if subject is None or self._just_before(_CLAUSE_START, first, named.start):
                     subject = named.name
             if subject:
                 return subject

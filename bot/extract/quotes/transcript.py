@@ -15,6 +15,7 @@ as is any other label ("Update:", "Note:", "CNN:").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from bot.extract.lexicon import common_words
@@ -24,9 +25,8 @@ from bot.textnorm import fold
 # A label, a colon and what was said, ending as a sentence ends (a line without a final stop,
 # "Ana Ortiz: The bridge we need", is a heading). Words in quotation marks are left to the
 # quotation marks.
-_LINE = re.compile(
-    r"^(?P<label>[A-Z][A-Za-z.'\- ]{0,40}?):[ \t]+(?P<words>[^\s\"][^\n]*[.?!\"')])[ \t]*$", re.M
-)
+_LINE = re.compile(r"(?P<label>[A-Z][A-Za-z.'\- ]{0,40}?):[ \t]+(?P<words>[^\s\"].*[.?!\"')])\s*")
+_LABEL = re.compile(r"^[A-Z][A-Za-z.'\- ]{0,40}:[ \t]", re.M)
 _CAPITALS = re.compile(r"[A-Z][A-Z.'\- ]*[A-Z]")
 _INTERVIEW = re.compile(r"\binterviews? with ")
 _INTERVIEW_REACH = 40  # characters of titles between "interview with" and the name
@@ -39,7 +39,13 @@ def transcript_quotes(
 ) -> list[Quote]:
     """The attributed transcript lines of ``article`` (``sentence_at``: the index of the
     sentence holding an offset)."""
-    lines = [m for m in _LINE.finditer(article.text) if fold(m.group("label")) not in _NOT_SPEAKERS]
+    text = article.text
+    lines = [
+        line
+        for start, end in _labelled_lines(text)
+        if (line := _LINE.fullmatch(text, start, end))
+        and fold(line.group("label")) not in _NOT_SPEAKERS
+    ]
     if not lines:
         return []
     people = [e for e in entities if e.type == "PERSON"]
@@ -53,6 +59,15 @@ def transcript_quotes(
             words = line.group("words").strip()
             quotes.append(Quote(speaker, words, sentence_at(line.start("words"))))
     return quotes
+
+
+def _labelled_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines opening with a label and a colon, the few worth matching."""
+    lines = []
+    for label in _LABEL.finditer(text):
+        end = text.find("\n", label.end())
+        lines.append((label.start(), len(text) if end < 0 else end))
+    return lines
 
 
 def _person(label: str, people: list[Entity]) -> str | None:
@@ -84,13 +99,13 @@ def _shouted_labels(labels: list[str], people: list[Entity]) -> dict[str, str]:
 def _interviewee(article: Article, people: list[Entity]) -> str | None:
     """The person named just after "interview with" ("an interview with former Mayor Ana
     Ortiz"), when the article names one such person."""
+    matches = [m.end() for m in _INTERVIEW.finditer(article.text)]
+    if not matches:
+        return None
+    mentions = sorted((m.start, e.name) for e in people for m in e.mentions)
     named = set()
-    for match in _INTERVIEW.finditer(article.text):
-        reach = range(match.end(), match.end() + _INTERVIEW_REACH)
-        first = min(
-            ((m.start, e.name) for e in people for m in e.mentions if m.start in reach),
-            default=None,
-        )
-        if first:
-            named.add(first[1])
+    for end in matches:
+        k = bisect_left(mentions, (end, ""))
+        if k < len(mentions) and mentions[k][0] < end + _INTERVIEW_REACH:
+            named.add(mentions[k][1])
     return named.pop() if len(named) == 1 else None
