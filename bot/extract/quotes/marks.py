@@ -4,6 +4,8 @@ Marks are paired within a paragraph, so a stray mark costs at most that paragrap
 A mark opens after a space or an opening bracket and before a word; it closes after a word
 and before a space or punctuation. A quotation that runs on over paragraphs follows the
 newspaper convention: its paragraphs do not close the quote, and each next one reopens it.
+Single quotation marks count only around a clause that opens a sentence (see
+``_single_quoted``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,10 @@ import re
 from dataclasses import dataclass
 
 _MARK = re.compile('"')
+# A single quotation mark opening a statement (before a capital), and one closing it (after
+# the clause's punctuation, before a space or the paragraph's end).
+_SINGLE_OPEN = re.compile(r"(?<![\w'])'(?=[A-Z])")
+_SINGLE_CLOSE = re.compile(r"[,.!?]'(?=\s|$)")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -91,5 +97,26 @@ def quoted_spans(text: str) -> list[list[Span]]:
             )
             if opened == start or next_opens:
                 spans.append(Span(opened, end, start, runs_on=next_opens))
+        if "'" in text[start:end]:
+            spans = sorted(spans + _single_quoted(text, start, end, spans), key=lambda s: s.open)
         found.append(spans)
     return found
+
+
+def _single_quoted(text: str, start: int, end: int, double: list[Span]) -> list[Span]:
+    """Statements in single quotation marks, as some outlets print speech: only a whole
+    clause opening a sentence ("'We will rebuild,' Ortiz said."), since the same mark is
+    also the apostrophe (don't, Ortiz's, the workers' union) and the mark of quotes within
+    quotes. It opens where a sentence starts, before a capital, and closes after the clause's
+    punctuation, before a space."""
+    spans: list[Span] = []
+    for opening in _SINGLE_OPEN.finditer(text, start, end):
+        i = opening.start()
+        if (spans and i < spans[-1].close) or any(d.open < i < d.close for d in double):
+            continue
+        if not _starts_statement(text, start, i) or text[start:i].rstrip()[-1:] == ",":
+            continue
+        closing = _SINGLE_CLOSE.search(text, i + 2, end)
+        if closing and '"' not in text[i : closing.end()]:
+            spans.append(Span(i, closing.end() - 1, start))
+    return spans
