@@ -1,6 +1,8 @@
 """Quoted spans grouped into the statements a reader counts, on invented paragraphs."""
 
-from extraction import facts
+from extraction import article, facts
+
+from bot.extract import extract, extraction_json
 
 
 def quotes(text: str) -> list[tuple[str | None, str]]:
@@ -110,3 +112,11 @@ def test_continuation_after_an_attribution_without_a_comma() -> None:
 def test_question_attributed_in_the_next_sentence() -> None:
     text = '"Who will pay for the new bridge?" Engineer Paulo Reis asked on Monday.'
     assert quotes(text) == [("Paulo Reis", "Who will pay for the new bridge?")]
+
+
+def test_json_gives_the_attribution_sentence_when_it_is_another() -> None:
+    text = 'Mayor Ana Ortiz tweeted. "Stay away from the river! It is not safe."'
+    built = article(text)
+    (record,) = extraction_json(built, extract(built))["quotes"]
+    assert record["sentence"] == '"Stay away from the river! It is not safe."'
+    assert record["attribution"] == "Mayor Ana Ortiz tweeted."
