@@ -104,3 +104,11 @@ def test_main_subject_before_the_last_speaker_of_a_subordinate_clause() -> None:
 def test_unresolved_pronoun_is_not_replaced_by_whom_it_addressed() -> None:
     text = f'Engineer Paulo Reis spoke on Monday.\n\n"{QUOTE}" she told the Harbour Authority.'
     assert quotes(text) == []
+
+
+def test_a_sentence_opening_with_the_same_pronoun_is_about_the_same_person() -> None:
+    text = (
+        "Engineer Paulo Reis toured the dam on Monday. He says workers at Tomas Vrana's "
+        f'firm fear the worst.\n\n"{QUOTE}" he said.'
+    )
+    assert quotes(text) == [("Paulo Reis", QUOTE)]

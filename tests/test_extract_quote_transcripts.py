@@ -59,6 +59,8 @@ def test_answers_are_the_interviewees_and_questions_nobodys() -> None:
 def test_page_furniture_labels_are_not_speakers() -> None:
     text = f"The bridge opened.\n\nUPDATE: {ORTIZ_SAYS}\n\nCORRECTION: {REIS_SAYS}"
     assert quotes(text) == []
+    text = f"Lisbon Photos showed the bridge.\n\nPhotos: {ORTIZ_SAYS}"
+    assert quotes(text) == []
 
 
 def test_a_heading_with_a_name_is_not_a_transcript_line() -> None:

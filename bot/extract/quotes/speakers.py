@@ -419,9 +419,9 @@ class SpeakerFinder:
 
     def _statement_author(self, noun: str, sentence: int) -> str | None:
         """Who made the statement (letter, report...) the text mentioned in the last few
-        sentences: the speaker quoted there, or its subject ('The ministry issued a
-        statement'); without a mention, the speaker quoted in the sentence just before. When
-        those two differ, the author is unsure and left out."""
+        sentences: the speaker quoted there, or the subject it opens with ('The ministry
+        issued a statement'); without a mention, the speaker quoted in the sentence just
+        before. When those two differ, the author is unsure and left out."""
         pattern = re.compile(rf"\b{re.escape(noun.rstrip('s'))}s?\b", re.IGNORECASE)
         for index in range(sentence - 1, max(-1, sentence - 5), -1):
             before = self.article.sentences[index]
@@ -434,7 +434,8 @@ class SpeakerFinder:
                 None,
             )
             if mention:
-                author = self.said_in.get(index) or self._clause_subject(mention.start(), index)
+                opening = self._opening_subject(index, mention.start())
+                author = self.said_in.get(index) or (opening.name if opening else None)
                 just_before = self.said_in.get(sentence - 1, author)
                 return author if just_before == author else None  # two candidates: unsure
         return self.said_in.get(sentence - 1)
@@ -463,7 +464,7 @@ class SpeakerFinder:
         genders = self.genders
         seen: set[str] = set()
         skipped_on_names = False  # a likelier candidate was ruled out by the name lists only
-        for names in self._candidates(offset, sentence):
+        for names in self._candidates(offset, sentence, pronoun):
             names = [n for n in names if n not in seen]
             seen.update(names)
             if skipped_on_names and names:
@@ -479,17 +480,22 @@ class SpeakerFinder:
                 skipped_on_names = skipped_on_names or not genders.shown(name)
         return None
 
-    def _candidates(self, offset: int, sentence: int) -> Iterator[list[str]]:
+    def _candidates(self, offset: int, sentence: int, pronoun: str) -> Iterator[list[str]]:
         """The people a pronoun at ``offset`` may refer to, best first, a sentence at a time
         (worked out only as far as needed): people earlier in its sentence, nearest first;
         then, sentence by sentence back, the subjects of its main clauses, the speaker last
         quoted there or since, then the others named. Names in quotation marks or modifying
         another name ("Ortiz's aide Reis") never count; names modifying a noun ("Ortiz's
-        plan") come last. The search stops at a sentence naming someone we cannot type."""
+        plan") come last. A sentence opening with the same pronoun ('He says refugees at
+        Zaatari ...') is about the same person, so its names are passed over. The search
+        stops at a sentence naming someone we cannot type."""
         first = self.article.sentences[sentence].start
         yield [n.name for n in reversed(self._people(first, offset))]
         for index in range(sentence - 1, max(-1, sentence - 1 - _PRONOUN_REACH), -1):
             before = self.article.sentences[index]
+            opening = _WORD.match(self.text, before.start)
+            if opening and opening.group().lower() == pronoun:
+                continue
             people = [
                 n for n in self._people(before.start, before.end) if not self._modifies_name(n)
             ]
@@ -738,18 +744,25 @@ class SpeakerFinder:
         says that ...: "..."'), a colon anywhere in the sentence; not the words of one named
         further in ('The plan of Ortiz had one aim: "..."'), nor a headline at the end of a
         long sentence."""
+        subject = self._opening_subject(sentence, colon)
+        if subject is None or (colon - subject.end > _COLON_REACH and not self._speaks(subject)):
+            return None
+        return Attribution(subject.name, colon, sentence)
+
+    def _opening_subject(self, sentence: int, end: int) -> _Named | None:
+        """The person or body a sentence opens with as its subject, named before ``end``:
+        'Mayor Ana Ortiz was ...', 'On Monday, the Harbour Authority issued ...'."""
         first = self.article.sentences[sentence].start
         subject = next(
-            (n for n in self._named_between(first, colon) if n.type in ("PERSON", "ORG")), None
+            (n for n in self._named_between(first, end) if n.type in ("PERSON", "ORG")), None
         )
         if (
             subject is None
-            or (colon - subject.end > _COLON_REACH and not self._speaks(subject))
             or not _OPENING_SUBJECT.fullmatch(self.text, first, subject.start)
             or not _VERB_AFTER.match(self.text, subject.end)
         ):
             return None
-        return Attribution(subject.name, colon, sentence)
+        return subject
 
     def _speaks(self, subject: _Named) -> bool:
         """The name is followed by a speech verb: 'Ortiz says', 'Ortiz also told'."""

@@ -9,7 +9,7 @@ A label is a speaker when it is a person of the article (by full name, or by sur
 capitals), or when the article alternates between several such capitalised labels (a
 broadcast transcript whose speakers are named only there). "A:" is the person the article
 says it interviews ("an interview with Ana Ortiz"); "Q:" is the interviewer and is left out,
-as is any other label ("Update:", "Note:", "CNN:").
+as is any label of common words ("Update:", "Photos:") or naming no person ("CNN:").
 """
 
 from __future__ import annotations
@@ -26,12 +26,12 @@ from bot.textnorm import fold
 # "Ana Ortiz: The bridge we need", is a heading). Words in quotation marks are left to the
 # quotation marks.
 _LINE = re.compile(r"(?P<label>[A-Z][A-Za-z.'\- ]{0,40}?):[ \t]+(?P<words>[^\s\"].*[.?!\"')])\s*")
+# Labels of page furniture that the common words may miss.
+_FURNITURE = frozenset("photo photos video videos watch related credit credits".split())
 _LABEL = re.compile(r"^[A-Z][A-Za-z.'\- ]{0,40}:[ \t]", re.M)
 _CAPITALS = re.compile(r"[A-Z][A-Z.'\- ]*[A-Z]")
 _INTERVIEW = re.compile(r"\binterviews? with ")
 _INTERVIEW_REACH = 40  # characters of titles between "interview with" and the name
-# Labels of page furniture, never a speaker.
-_NOT_SPEAKERS = frozenset({"q", "note", "update", "editor", "correction", "photo", "video"})
 
 
 def transcript_quotes(
@@ -40,11 +40,12 @@ def transcript_quotes(
     """The attributed transcript lines of ``article`` (``sentence_at``: the index of the
     sentence holding an offset)."""
     text = article.text
+    common = common_words()
     lines = [
         line
         for start, end in _labelled_lines(text)
         if (line := _LINE.fullmatch(text, start, end))
-        and fold(line.group("label")) not in _NOT_SPEAKERS
+        and not all(w in common or w in _FURNITURE for w in fold(line.group("label")).split())
     ]
     if not lines:
         return []
