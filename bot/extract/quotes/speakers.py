@@ -16,49 +16,19 @@ Kenyan presidency said") is kept as that phrase.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
-from functools import cached_property
 from typing import NamedTuple
 
-from bot.extract.lexicon import (
-    FUNCTION_WORDS,
-    ORG_HEADS,
-    STATEMENT_NOUNS,
-    TITLE_HEADS,
-    speech_verbs,
-)
-from bot.extract.quotes.gender import FEMALE, MALE, Genders
+from bot.extract.lexicon import FUNCTION_WORDS, STATEMENT_NOUNS, speech_verbs
+from bot.extract.quotes.antecedents import PRONOUNS, Antecedents
 from bot.extract.quotes.marks import Span
+from bot.extract.quotes.names import SPEAKER_NOUNS, WORD, Named
 from bot.extract.tokens import Tokens, tokenize
 from bot.model import Article, Entity
 
-# Common nouns that name a speaker: roles ("the minister"), bodies ("the ministry"), and
-# the people and outlets news quotes without a name ("sources", "the daily").
-SPEAKER_NOUNS = (
-    (
-        TITLE_HEADS
-        | ORG_HEADS
-        | frozenset(
-            """presidency ministry government army military office officials police authorities
-    spokesperson source sources monitor group observatory embassy kremlin administration
-    regime state media agency palace firm company daily newspaper paper broadcaster outlet
-    website station campaign aides aide officers experts analysts residents witnesses
-    activists lawmakers diplomats speechwriter ally critic supporter donor strategist
-    pollster confidant rival challenger opponent""".split()
-        )
-    )
-    - STATEMENT_NOUNS
-    - {"press", "news", "times", "post", "journal", "herald", "tribune", "guardian"}
-)
 _ADVERBS = frozenset("also then later again once has had have was were would will is".split())
-_PRONOUNS = frozenset({"he", "she"})
-_WORD = re.compile(r"[A-Za-z']+")
 _SUBJECT_STOP = frozenset(',;:()"-')
 # How many tokens into the next sentence the verb of a question's attribution may stand.
 _NEXT_SENTENCE_REACH = 6
-# How many sentences back a pronoun's antecedent is looked for.
-_PRONOUN_REACH = 4
 # How many tokens a speaker's name and title may run to, next to the verb ("Syrian
 # Observatory for Human Rights director Rami Abdel Rahman").
 _SUBJECT_REACH = 12
@@ -72,36 +42,10 @@ _CLAUSE_WORDS = frozenset({"that", "and", "but", "which", "who", "while"})
 _APPOSITIVE_REACH = 24
 # How many tokens before a quote its introducing verb may stand.
 _CUE_REACH = 16
-# A verb (or an appositive's comma) right after a name: the name is a subject.
-_VERB_AFTER = re.compile(
-    r"\s+(?:(?:also|then|later|again|has|had|have|was|were|would|will|is)\s+)*"
-    r"(?!(?:a|an|the|and|or|of|in|on|at|to|for|from|with|by|who|which|that)\b)[a-z]"
-)
-# Lower-case words between a name and a capitalised one: "Bush speechwriter David Frum",
-# "Trump's national security adviser H.R. McMaster".
-_WORDS_BEFORE_NAME = re.compile(r"(?:'s?)?((?: [a-z-]+){1,4}) [A-Z]")
 # The next two words after a name.
 _FOLLOWING_WORDS = re.compile(r"(?: [a-z]+){1,2}")
 # How many characters may stand between a subject and the colon introducing their words.
 _COLON_REACH = 40
-# What may stand before a sentence's subject: an opening phrase and a comma ("On Monday,"),
-# titles and articles ("The Foreign Minister").
-_OPENING_SUBJECT = re.compile(r"(?:[^,\n]{0,40},\s+)?(?:(?:[A-Z][\w.'-]*|the|a|an)\s+)*")
-# A lower-case word right after a name (not a reflexive "herself").
-_NOUN_AFTER = re.compile(r" ([a-z]+)\b(?<!self)(?<!selves)")
-# What follows a title standing after a name: "director of", "spokesman for".
-_ROLE_OF = re.compile(r" (?:of|for|at|with)\b")
-# Two capitalised words in a row (group 1: the second), after a space.
-_CAPITALISED_PAIR = re.compile(r"(?<= )[A-Z][\w.'-]* +([A-Z])")
-# How many characters before a name the words that open its clause are looked for.
-_LOOK_BACK = 60
-# The start of a subordinate clause just before a name: "... that Mayor Ana Ortiz".
-_SUBORDINATE_BEFORE = re.compile(
-    r"\b(?:that|who|which|whom|if|because|when|while|after|although|though|since|whether)"
-    r"\s+(?:[\w.'-]+\s+){0,3}$"
-)
-# The start of a coordinated clause just before a name: "..., and Mayor Ana Ortiz".
-_CLAUSE_START = re.compile(r"(?:\b(?:and|but|while|whereas)|;)\s+(?:[A-Z][\w.'-]*\s+)*$")
 # Words before a noun: "a report", "his remarks", "at some point" (not the verbs).
 _DETERMINERS = frozenset(
     "a an the this these those his her its their our my your one some any each every no".split()
@@ -177,7 +121,7 @@ class _Window(NamedTuple):
 
     start: int
     end: int
-    inside: list[_Named]
+    inside: list[Named]
     words: list[str]
 
 
@@ -221,36 +165,14 @@ def _unique_roles(entities: list[Entity]) -> dict[str, str]:
     return {role: names.pop() for role, names in holders.items() if len(names) == 1}
 
 
-class _Named(NamedTuple):
-    start: int
-    end: int
-    name: str
-    type: str
-
-
-class SpeakerFinder:
+class SpeakerFinder(Antecedents):
     """Finds the speakers of one article's quotes, given its entities."""
 
     def __init__(
         self, article: Article, entities: list[Entity], tokens: list[Tokens], spans: list[Span]
     ) -> None:
-        self.article = article
-        self.tokens = tokens
-        self.text = article.text
-        self.sentence_starts = [s.start for s in article.sentences]
-        self.named = sorted(
-            (_Named(m.start, m.end, e.name, e.type) for e in entities for m in e.mentions),
-            key=lambda n: n.start,
-        )
+        super().__init__(article, entities, tokens, spans)
         self.roles = _unique_roles(entities)
-        self.named_starts = [n.start for n in self.named]
-        self.entity_types = {e.name: e.type for e in entities}
-        self.quoted = [(s.open, s.close) for s in spans]
-        self.quoted_starts = [start for start, _ in self.quoted]
-        self.entities = entities
-        self.last_speaker: tuple[int, str] | None = None
-        self.said_in: dict[int, str] = {}  # sentence index -> the speaker attributed there
-        self._unknown_names: dict[int, bool] = {}  # sentence index -> _find_unknown_name
         self._rules = (
             self._person,
             self._pronoun,
@@ -260,11 +182,6 @@ class SpeakerFinder:
             self._other,
         )
 
-    @cached_property
-    def genders(self) -> Genders:
-        """The people's genders, worked out on the first pronoun."""
-        return Genders(self.article, self.entities, self._quoted)
-
     def record(self, attribution: Attribution, close: int, fragment: bool) -> None:
         """Remember a quote's speaker: for statements and pronouns further on."""
         if attribution.speaker is None:
@@ -273,31 +190,14 @@ class SpeakerFinder:
         if not fragment:
             self.last_speaker = (close, attribution.speaker)
 
-    def sentence_at(self, offset: int) -> int:
-        """The sentence holding ``offset`` (or the space just after it), else the last one.
-
-        Sentences are in order, a space apart at least, so only the last sentence starting
-        at or before ``offset`` can hold it.
-        """
-        k = bisect_right(self.sentence_starts, offset) - 1
-        if k >= 0 and offset < self.article.sentences[k].end + 1:
-            return k
-        return len(self.article.sentences) - 1
-
-    def _named_between(self, start: int, end: int) -> list[_Named]:
-        """Names that start in text[start:end], in order."""
-        return self.named[
-            bisect_left(self.named_starts, start) : bisect_left(self.named_starts, end)
-        ]
-
     def _resolve(self, start: int, end: int, sentence: int) -> str | None:
         """The speaker named in text[start:end], a window just before or after a verb: the
-        first of the rules in ``_SPEAKER_RULES`` that finds one."""
+        first of the rules in ``self._rules`` that finds one."""
         window = _Window(
             start,
             end,
             [n for n in self._named_between(start, end) if n.end <= end],
-            _WORD.findall(self.text[start:end]),
+            WORD.findall(self.text[start:end]),
         )
         if not window.words:
             return None
@@ -320,7 +220,7 @@ class SpeakerFinder:
         if len(window.words) != 1:
             return None
         word = window.words[0].lower()
-        if word in _PRONOUNS:
+        if word in PRONOUNS:
             return self._antecedent(window.start, sentence, word)
         return self._body_antecedent(window.start, sentence) if word == "it" else None
 
@@ -380,11 +280,6 @@ class SpeakerFinder:
                 return named.name
         return None
 
-    def _quoted(self, offset: int) -> bool:
-        """Whether ``offset`` lies inside quotation marks."""
-        k = bisect_right(self.quoted_starts, offset) - 1
-        return k >= 0 and offset < self.quoted[k][1]
-
     def _body_by_head(self, head: str, offset: int) -> str | None:
         """'the ministry': the one body named before whose name holds that word."""
         bodies = {
@@ -393,29 +288,6 @@ class SpeakerFinder:
             if n.type == "ORG" and head in n.name.lower().split() and not self._quoted(n.start)
         }
         return bodies.pop() if len(bodies) == 1 else None
-
-    def _body_antecedent(self, offset: int, sentence: int) -> str | None:
-        """It: a body earlier in the sentence, else the first body named outside quotation
-        marks (the likely subject), or the body quoted, in one of the two sentences before."""
-        first = self.article.sentences[sentence].start
-        here = [
-            n
-            for n in self._named_between(first, offset)
-            if n.type == "ORG" and not self._quoted(n.start)
-        ]
-        if here:
-            return here[-1].name
-        for index in range(sentence - 1, max(-1, sentence - 3), -1):
-            before = self.article.sentences[index]
-            for named in self._named_between(before.start, before.end):
-                if named.type == "ORG" and not (
-                    self._quoted(named.start) or self._possessive(named)
-                ):
-                    return named.name
-            said = self.said_in.get(index)
-            if said and self.entity_types.get(said) == "ORG":
-                return said
-        return None
 
     def _statement_author(self, noun: str, sentence: int) -> str | None:
         """Who made the statement (letter, report...) the text mentioned in the last few
@@ -439,183 +311,6 @@ class SpeakerFinder:
                 just_before = self.said_in.get(sentence - 1, author)
                 return author if just_before == author else None  # two candidates: unsure
         return self.said_in.get(sentence - 1)
-
-    def _antecedent(self, offset: int, sentence: int, pronoun: str) -> str | None:
-        """He or she: a body named before it in the sentence when no person is, else the
-        first candidate (see ``_candidates``) whose gender agrees.
-
-        A person of unknown gender fits either pronoun, but only when nobody from the same
-        sentence is known to agree; a person known to be of the other gender never fits.
-        When only the first-name lists rule a candidate out, the pronoun may go to another
-        person of the same sentence ("Reis met Ana Ortiz. She said"), but not further back.
-        """
-        first = self.article.sentences[sentence].start
-        if not self._people(first, offset):
-            # No one named earlier in the sentence but a body: its spokesperson ('The
-            # observatory said on Sunday that he had counted ...').
-            bodies = [
-                n
-                for n in self._named_between(first, offset)
-                if n.type == "ORG" and not self._quoted(n.start)
-            ]
-            if bodies:
-                return bodies[-1].name
-        wanted = FEMALE if pronoun == "she" else MALE
-        genders = self.genders
-        seen: set[str] = set()
-        skipped_on_names = False  # a likelier candidate was ruled out by the name lists only
-        for names in self._candidates(offset, sentence, pronoun):
-            names = [n for n in names if n not in seen]
-            seen.update(names)
-            if skipped_on_names and names:
-                return None  # only the name lists ruled out the likelier one: unsure
-            for name in names:
-                gender = genders.of(name)
-                if gender == wanted:
-                    return name
-                if gender is None:
-                    if any(genders.of(n) == wanted for n in names if n != name):
-                        return None  # someone else from there agrees for sure: unsure
-                    return name
-                skipped_on_names = skipped_on_names or not genders.shown(name)
-        return None
-
-    def _candidates(self, offset: int, sentence: int, pronoun: str) -> Iterator[list[str]]:
-        """The people a pronoun at ``offset`` may refer to, best first, a sentence at a time
-        (worked out only as far as needed): people earlier in its sentence, nearest first;
-        then, sentence by sentence back, the subjects of its main clauses, the speaker last
-        quoted there or since, then the others named. Names in quotation marks or modifying
-        another name ("Ortiz's aide Reis") never count; names modifying a noun ("Ortiz's
-        plan") come last. A sentence opening with the same pronoun ('He says refugees at
-        Zaatari ...') is about the same person, so its names are passed over. The search
-        stops at a sentence naming someone we cannot type."""
-        first = self.article.sentences[sentence].start
-        yield [n.name for n in reversed(self._people(first, offset))]
-        for index in range(sentence - 1, max(-1, sentence - 1 - _PRONOUN_REACH), -1):
-            before = self.article.sentences[index]
-            opening = _WORD.match(self.text, before.start)
-            if opening and opening.group().lower() == pronoun:
-                continue
-            people = [
-                n for n in self._people(before.start, before.end) if not self._modifies_name(n)
-            ]
-            main = [n for n in people if self._is_main_subject(n, index)]
-            names = [n.name for n in main]
-            if self.last_speaker and before.start <= self.last_speaker[0] < offset:
-                names.append(self.last_speaker[1])
-            others = sorted((n for n in people if n not in main), key=self._possessive)
-            yield names + [n.name for n in others]
-            if not people and self._unknown_name_in(index):
-                return  # someone we cannot name may be meant: look no further back
-
-    def _unknown_name_in(self, index: int) -> bool:
-        """A name that may be a person we do not know as one: an untyped name as a subject,
-        or two capitalised words in a row, after the sentence's first, that are no name we
-        know ("H.R. McMaster" missed by the entity extractor)."""
-        if index not in self._unknown_names:
-            self._unknown_names[index] = self._find_unknown_name(index)
-        return self._unknown_names[index]
-
-    def _find_unknown_name(self, index: int) -> bool:
-        sentence = self.article.sentences[index]
-        if any(
-            n.type == "OTHER" and self._is_subject(n, index)
-            for n in self._named_between(sentence.start, sentence.end)
-        ):
-            return True
-        for pair in _CAPITALISED_PAIR.finditer(self.text, sentence.start + 1, sentence.end):
-            if not (self._inside_name(pair.start()) or self._inside_name(pair.start(1))):
-                return True
-        return False
-
-    def _inside_name(self, offset: int) -> bool:
-        k = bisect_right(self.named_starts, offset) - 1
-        return k >= 0 and offset < self.named[k].end
-
-    def _people(self, start: int, end: int) -> list[_Named]:
-        """People named in text[start:end] outside quotation marks."""
-        return [
-            n
-            for n in self._named_between(start, end)
-            if n.type == "PERSON" and not self._quoted(n.start)
-        ]
-
-    def _is_subject(self, named: _Named, sentence: int) -> bool:
-        """A name standing as a subject: before a verb ('Ortiz said'), or before the comma
-        of an appositive when it opens the sentence ('Ortiz, a civil engineer, ...'). Not a
-        name in quotation marks, nor one modifying a noun or another name ("Ortiz's plan",
-        "Bush speechwriter David Frum")."""
-        if self._quoted(named.start) or self._possessive(named) or self._modifies_name(named):
-            return False
-        if _VERB_AFTER.match(self.text, named.end):
-            return True
-        first = self.article.sentences[sentence].start
-        return self.text[named.end : named.end + 1] == "," and bool(
-            _OPENING_SUBJECT.fullmatch(self.text, first, named.start)
-        )
-
-    def _just_before(self, pattern: re.Pattern[str], first: int, offset: int) -> bool:
-        """Whether ``pattern`` (anchored at its end) matches the text just before ``offset``,
-        within its sentence (from ``first``): a few words back, not the whole sentence."""
-        return bool(pattern.search(self.text, max(first, offset - _LOOK_BACK), offset))
-
-    def _is_main_subject(self, named: _Named, sentence: int) -> bool:
-        """A subject outside a subordinate clause: 'Ortiz said that Reis left' -> Ortiz."""
-        first = self.article.sentences[sentence].start
-        return self._is_subject(named, sentence) and not self._just_before(
-            _SUBORDINATE_BEFORE, first, named.start
-        )
-
-    def _modifies_name(self, named: _Named) -> bool:
-        """'Bush speechwriter David Frum': a relation word and another name follow."""
-        following = _WORDS_BEFORE_NAME.match(self.text, named.end)
-        if not following:
-            return False
-        words = following.group(1).split()
-        return self._possessive(named) or (len(words) == 1 and words[0] in SPEAKER_NOUNS)
-
-    def _clause_subject(self, offset: int, sentence: int) -> str | None:
-        """The subject of the clause a participle or a second verb hangs on ('Ortiz rejected
-        the plan, saying', 'Reis spoke and Ortiz answered, adding'): the person or body
-        before a verb that opens the sentence or a clause joined by "and" or "but", or the
-        pronoun the sentence opens with. Names modifying a noun ("Ortiz's plan") are not
-        subjects; one in a subordinate clause ('Ortiz said that Reis agreed, adding') may be
-        the participle's as well, so then the subject is unsure and left out."""
-        first = self.article.sentences[sentence].start
-        if any(
-            self._just_before(_SUBORDINATE_BEFORE, first, n.start) and self._is_subject(n, sentence)
-            for n in self._named_between(first, offset)
-        ):
-            return None
-        opening = _WORD.match(self.text, first)
-        if opening and opening.group().lower() in _PRONOUNS:
-            return self._antecedent(first, sentence, opening.group().lower())
-        subject: str | None = None
-        for kind in ("PERSON", "ORG"):
-            for named in self._named_between(first, offset):
-                if named.type != kind or not self._is_subject(named, sentence):
-                    continue
-                if subject is None or self._just_before(_CLAUSE_START, first, named.start):
-                    subject = named.name
-            if subject:
-                return subject
-        return None
-
-    def _modifies_noun(self, named: _Named, end: int) -> bool:
-        """'a Trump critic', "Ortiz's aide": a common noun follows the name, other than the
-        person's own words ("Ortiz's statement")."""
-        following = _NOUN_AFTER.match(self.text, named.end, end)
-        if not following or following.group(1) in FUNCTION_WORDS:
-            return False
-        if _ROLE_OF.match(self.text, following.end(1), end):
-            return False  # 'Reis director of the observatory': a title after the name
-        return following.group(1) not in STATEMENT_NOUNS or not self._possessive(named)
-
-    def _possessive(self, named: _Named) -> bool:
-        """'Ortiz's plan': the name modifies a noun, it is not the subject."""
-        return self.text[named.end : named.end + 2] == "'s" or self.text[
-            named.end - 2 : named.end
-        ] in ("'s", "s'")
 
     def _subject_before(self, tokens: Tokens, verb: int, sentence: int) -> str | None:
         """The speaker in the words just before a speech verb. A participle ('..., adding')
@@ -749,22 +444,7 @@ class SpeakerFinder:
             return None
         return Attribution(subject.name, colon, sentence)
 
-    def _opening_subject(self, sentence: int, end: int) -> _Named | None:
-        """The person or body a sentence opens with as its subject, named before ``end``:
-        'Mayor Ana Ortiz was ...', 'On Monday, the Harbour Authority issued ...'."""
-        first = self.article.sentences[sentence].start
-        subject = next(
-            (n for n in self._named_between(first, end) if n.type in ("PERSON", "ORG")), None
-        )
-        if (
-            subject is None
-            or not _OPENING_SUBJECT.fullmatch(self.text, first, subject.start)
-            or not _VERB_AFTER.match(self.text, subject.end)
-        ):
-            return None
-        return subject
-
-    def _speaks(self, subject: _Named) -> bool:
+    def _speaks(self, subject: Named) -> bool:
         """The name is followed by a speech verb: 'Ortiz says', 'Ortiz also told'."""
         following = _FOLLOWING_WORDS.match(self.text, subject.end)
         verbs = speech_verbs()
