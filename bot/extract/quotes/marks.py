@@ -97,7 +97,7 @@ def quoted_spans(text: str) -> list[list[Span]]:
             )
             if opened == start or next_opens:
                 spans.append(Span(opened, end, start, runs_on=next_opens))
-        if "'" in text[start:end]:
+        if _SINGLE_CLOSE.search(text, start, end):
             spans = sorted(spans + _single_quoted(text, start, end, spans), key=lambda s: s.open)
         found.append(spans)
     return found

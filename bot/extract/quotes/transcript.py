@@ -28,7 +28,7 @@ from bot.textnorm import fold
 _LINE = re.compile(r"(?P<label>[A-Z][A-Za-z.'\- ]{0,40}?):[ \t]+(?P<words>[^\s\"].*[.?!\"')])\s*")
 # Labels of page furniture that the common words may miss.
 _FURNITURE = frozenset("photo photos video videos watch related credit credits".split())
-_LABEL = re.compile(r"^[A-Z][A-Za-z.'\- ]{0,40}:[ \t]", re.M)
+_LABEL = re.compile(r"\n[A-Z][A-Za-z.'\- ]{0,40}:[ \t]")
 _CAPITALS = re.compile(r"[A-Z][A-Z.'\- ]*[A-Z]")
 _INTERVIEW = re.compile(r"\binterviews? with ")
 _INTERVIEW_REACH = 40  # characters of titles between "interview with" and the name
@@ -65,9 +65,10 @@ def transcript_quotes(
 def _labelled_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of the lines opening with a label and a colon, the few worth matching."""
     lines = []
-    for label in _LABEL.finditer(text):
-        end = text.find("\n", label.end())
-        lines.append((label.start(), len(text) if end < 0 else end))
+    for label in _LABEL.finditer("\n" + text):  # each label follows a line break
+        start = label.start()  # in ``text``: the match's offset less the one added
+        end = text.find("\n", start)
+        lines.append((start, len(text) if end < 0 else end))
     return lines
 
 
