@@ -56,14 +56,13 @@ def test_short_form_speaker_is_the_full_name() -> None:
     assert quotes(text) == [("Ana Ortiz", "The repairs are going well,")]
 
 
-def test_quote_split_around_attribution_and_continued() -> None:
+def test_quote_continued_after_its_attribution_is_one_statement() -> None:
     text = (
         'Mayor Ana Ortiz spoke.\n\n"The repairs went well," Ortiz said. "We open on Friday. '
         'Everyone is welcome."'
     )
     assert quotes(text) == [
-        ("Ana Ortiz", "The repairs went well,"),
-        ("Ana Ortiz", "We open on Friday. Everyone is welcome."),
+        ("Ana Ortiz", "The repairs went well, We open on Friday. Everyone is welcome."),
     ]
 
 

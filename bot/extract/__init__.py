@@ -30,7 +30,8 @@ def extraction_json(article: Article, extraction: Extraction) -> dict[str, Any]:
     """The documented JSON record of one article's facts (``factbot extract --json``).
 
     Fragments are listed apart from quotes, so nothing reads a few quoted words as a
-    statement.
+    statement. A quote whose speaker is named in another sentence than its first ('Ortiz
+    tweeted. "..."') also gives that sentence as its ``attribution``.
     """
     sentences = article.sentences
 
@@ -38,7 +39,10 @@ def extraction_json(article: Article, extraction: Extraction) -> dict[str, Any]:
         return " ".join(s.text for s in sentences[first : (last or first) + 1])
 
     def quote_json(q: Any) -> dict[str, Any]:
-        return {"speaker": q.speaker, "quote": q.quote, "sentence": cited(q.sentence)}
+        found = {"speaker": q.speaker, "quote": q.quote, "sentence": cited(q.sentence)}
+        if q.cite is not None:
+            found["attribution"] = cited(q.cite)  # the sentence naming the speaker
+        return found
 
     return {
         "id": article.id,

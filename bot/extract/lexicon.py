@@ -114,7 +114,14 @@ MONTHS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-# Verbs that introduce or close a direct quotation.
+# What a speaker's words come in: "the statement said", "Ortiz's letter reads".
+STATEMENT_NOUNS = frozenset(
+    """statement statements speech remarks letter tweet tweets post posting message memo
+    report book article column op-ed editorial testimony complaint lawsuit filing blog
+    communique release announcement declaration note email video interview""".split()
+)
+# Verbs that introduce or close a direct quotation, for the entity and figure extractors;
+# quotes use the broader list of ``speech_verbs``.
 SPEECH_VERBS = frozenset(
     """said says say told tells tweeted tweets wrote writes added adds stated states
     declared declares insisted insists warned warns explained explains noted notes asked
@@ -150,6 +157,63 @@ def demonyms() -> dict[str, str]:
             if word.strip():
                 table[fold(word)] = place.strip()
     return table
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def third_person(base: str) -> str:
+    """says, urges, wishes, replies."""
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return base + "es"
+    if base.endswith("y") and base[-2:-1] not in _VOWELS:
+        return base[:-1] + "ies"
+    return base + "s"
+
+
+def regular_past(base: str) -> str:
+    """added, urged, replied."""
+    if base.endswith("e"):
+        return base + "d"
+    if base.endswith("y") and base[-2:-1] not in _VOWELS:
+        return base[:-1] + "ied"
+    return base + "ed"
+
+
+def present_participle(base: str, doubled: bool = False) -> str:
+    """adding, urging, quipping (``doubled``: the last consonant doubles, as in the past)."""
+    if doubled:
+        return base + base[-1] + "ing"
+    if base.endswith("ie"):
+        return base[:-2] + "ying"
+    if base.endswith("e") and not base.endswith(("ee", "ye", "oe")):
+        return base[:-1] + "ing"
+    return base + "ing"
+
+
+def verb_forms(base: str, given: list[str], noun: bool = False) -> set[str]:
+    """The forms of a verb: ``given`` irregular or doubled forms replace the regular past
+    ("say said", "quip quipped"); a given -ing form replaces the derived one. A verb that is
+    also a ``noun`` ("report", "state") keeps only its past and -ing forms."""
+    forms = set(given) if given else {regular_past(base)}
+    if not any(form.endswith("ing") for form in given):
+        doubled = base + base[-1:] + "ed" in given
+        forms.add(present_participle(base, doubled))
+    if not noun:
+        forms |= {base, third_person(base)}
+    return forms
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> dict[str, bool]:
+    """Every form of the verbs that report speech ("said", "quipped", "adding", "tells"),
+    mapped to whether the verb also takes an infinitive ("continued to rise")."""
+    forms: dict[str, bool] = {}
+    for line in _data_lines("speech_verbs.txt"):
+        marks, base = re.fullmatch(r"([~+]*)(\S+)", line.split()[0]).groups()
+        for form in verb_forms(base, line.split()[1:], noun="~" in marks):
+            forms[form] = forms.get(form, False) or "+" in marks
+    return forms
 
 
 _ARTICLE = re.compile(r"^(?:Al|Ar|As|Ash|At|Az|Ad|An|El|Ad-|Al-)[ -]")

@@ -1,0 +1,177 @@
+"""Whom a pronoun or a participle refers to: a person of the pronoun's gender, named as a
+subject nearby, or no one when that is unsure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cached_property
+
+from bot.extract.quotes.gender import FEMALE, MALE, Genders
+from bot.extract.quotes.marks import Span
+from bot.extract.quotes.names import SUBORDINATE_BEFORE, WORD, ArticleNames
+from bot.extract.tokens import Tokens
+from bot.model import Article, Entity
+
+PRONOUNS = frozenset({"he", "she"})
+# How many sentences back a pronoun's antecedent is looked for.
+_PRONOUN_REACH = 4
+# Two capitalised words in a row (group 1: the second), after a space.
+_CAPITALISED_PAIR = re.compile(r"(?<= )[A-Z][\w.'-]* +([A-Z])")
+# The start of a coordinated clause just before a name: "..., and Mayor Ana Ortiz".
+_CLAUSE_START = re.compile(r"(?:\b(?:and|but|while|whereas)|;)\s+(?:[A-Z][\w.'-]*\s+)*$")
+
+
+class Antecedents(ArticleNames):
+    """Resolves pronouns and clause subjects, remembering the speakers found so far."""
+
+    def __init__(
+        self, article: Article, entities: list[Entity], tokens: list[Tokens], spans: list[Span]
+    ) -> None:
+        super().__init__(article, entities, tokens, spans)
+        self.last_speaker: tuple[int, str] | None = None
+        self.said_in: dict[int, str] = {}  # sentence index -> the speaker attributed there
+        self._unknown_names: dict[int, bool] = {}  # sentence index -> _find_unknown_name
+
+    @cached_property
+    def genders(self) -> Genders:
+        """The people's genders, worked out on the first pronoun."""
+        return Genders(self.article, self.entities, self._quoted)
+
+    def _antecedent(self, offset: int, sentence: int, pronoun: str) -> str | None:
+        """He or she: a body named before it in the sentence when no person is, else the
+        first candidate (see ``_candidates``) whose gender agrees.
+
+        A person of unknown gender fits either pronoun, but only when nobody from the same
+        sentence is known to agree; a person known to be of the other gender never fits.
+        When only the first-name lists rule a candidate out, the pronoun may go to another
+        person of the same sentence ("Reis met Ana Ortiz. She said"), but not further back.
+        """
+        first = self.article.sentences[sentence].start
+        if not self._people(first, offset):
+            # No one named earlier in the sentence but a body: its spokesperson ('The
+            # observatory said on Sunday that he had counted ...').
+            bodies = [
+                n
+                for n in self._named_between(first, offset)
+                if n.type == "ORG" and not self._quoted(n.start)
+            ]
+            if bodies:
+                return bodies[-1].name
+        wanted = FEMALE if pronoun == "she" else MALE
+        genders = self.genders
+        seen: set[str] = set()
+        skipped_on_names = False  # a likelier candidate was ruled out by the name lists only
+        for names in self._candidates(offset, sentence, pronoun):
+            names = [n for n in names if n not in seen]
+            seen.update(names)
+            if skipped_on_names and names:
+                return None  # only the name lists ruled out the likelier one: unsure
+            for name in names:
+                gender = genders.of(name)
+                if gender == wanted:
+                    return name
+                if gender is None:
+                    if any(genders.of(n) == wanted for n in names if n != name):
+                        return None  # someone else from there agrees for sure: unsure
+                    return name
+                skipped_on_names = skipped_on_names or not genders.shown(name)
+        return None
+
+    def _candidates(self, offset: int, sentence: int, pronoun: str) -> Iterator[list[str]]:
+        """The people a pronoun at ``offset`` may refer to, best first, a sentence at a time
+        (worked out only as far as needed): people earlier in its sentence, nearest first;
+        then, sentence by sentence back, the subjects of its main clauses, the speaker last
+        quoted there or since, then the others named. Names in quotation marks or modifying
+        another name ("Ortiz's aide Reis") never count; names modifying a noun ("Ortiz's
+        plan") come last. A sentence opening with the same pronoun ('He says refugees at
+        Zaatari ...') is about the same person, so its names are passed over. The search
+        stops at a sentence naming someone we cannot type."""
+        first = self.article.sentences[sentence].start
+        yield [n.name for n in reversed(self._people(first, offset))]
+        for index in range(sentence - 1, max(-1, sentence - 1 - _PRONOUN_REACH), -1):
+            before = self.article.sentences[index]
+            opening = WORD.match(self.text, before.start)
+            if opening and opening.group().lower() == pronoun:
+                continue
+            people = [
+                n for n in self._people(before.start, before.end) if not self._modifies_name(n)
+            ]
+            main = [n for n in people if self._is_main_subject(n, index)]
+            names = [n.name for n in main]
+            if self.last_speaker and before.start <= self.last_speaker[0] < offset:
+                names.append(self.last_speaker[1])
+            others = sorted((n for n in people if n not in main), key=self._possessive)
+            yield names + [n.name for n in others]
+            if not people and self._unknown_name_in(index):
+                return  # someone we cannot name may be meant: look no further back
+
+    def _unknown_name_in(self, index: int) -> bool:
+        """A name that may be a person we do not know as one: an untyped name as a subject,
+        or two capitalised words in a row, after the sentence's first, that are no name we
+        know ("H.R. McMaster" missed by the entity extractor)."""
+        if index not in self._unknown_names:
+            self._unknown_names[index] = self._find_unknown_name(index)
+        return self._unknown_names[index]
+
+    def _find_unknown_name(self, index: int) -> bool:
+        sentence = self.article.sentences[index]
+        if any(
+            n.type == "OTHER" and self._is_subject(n, index)
+            for n in self._named_between(sentence.start, sentence.end)
+        ):
+            return True
+        for pair in _CAPITALISED_PAIR.finditer(self.text, sentence.start + 1, sentence.end):
+            if not (self._inside_name(pair.start()) or self._inside_name(pair.start(1))):
+                return True
+        return False
+
+    def _body_antecedent(self, offset: int, sentence: int) -> str | None:
+        """It: a body earlier in the sentence, else the first body named outside quotation
+        marks (the likely subject), or the body quoted, in one of the two sentences before."""
+        first = self.article.sentences[sentence].start
+        here = [
+            n
+            for n in self._named_between(first, offset)
+            if n.type == "ORG" and not self._quoted(n.start)
+        ]
+        if here:
+            return here[-1].name
+        for index in range(sentence - 1, max(-1, sentence - 3), -1):
+            before = self.article.sentences[index]
+            for named in self._named_between(before.start, before.end):
+                if named.type == "ORG" and not (
+                    self._quoted(named.start) or self._possessive(named)
+                ):
+                    return named.name
+            said = self.said_in.get(index)
+            if said and self.entity_types.get(said) == "ORG":
+                return said
+        return None
+
+    def _clause_subject(self, offset: int, sentence: int) -> str | None:
+        """The subject of the clause a participle or a second verb hangs on ('Ortiz rejected
+        the plan, saying', 'Reis spoke and Ortiz answered, adding'): the person or body
+        before a verb that opens the sentence or a clause joined by "and" or "but", or the
+        pronoun the sentence opens with. Names modifying a noun ("Ortiz's plan") are not
+        subjects; one in a subordinate clause ('Ortiz said that Reis agreed, adding') may be
+        the participle's as well, so then the subject is unsure and left out."""
+        first = self.article.sentences[sentence].start
+        if any(
+            self._just_before(SUBORDINATE_BEFORE, first, n.start) and self._is_subject(n, sentence)
+            for n in self._named_between(first, offset)
+        ):
+            return None
+        opening = WORD.match(self.text, first)
+        if opening and opening.group().lower() in PRONOUNS:
+            return self._antecedent(first, sentence, opening.group().lower())
+        subject: str | None = None
+        for kind in ("PERSON", "ORG"):
+            for named in self._named_between(first, offset):
+                if named.type != kind or not self._is_subject(named, sentence):
+                    continue
+                if subject is None or self._just_before(_CLAUSE_START, first, named.start):
+                    subject = named.name
+            if subject:
+                return subject
+        return None
