@@ -249,6 +249,13 @@ def test_the_counted_thing(text: str, value: float, what: str) -> None:
         ("A half-dozen empty desks remain.", 6, "empty desks"),
         ("Two dozen local and county officials came.", 24, "local and county officials"),
         ("Sales hit a record of 3.4 million in June.", 3.4e6, ""),
+        ("She expected crowds as large as 250,000.", 2.5e5, ""),
+        ("The fines follow two such raids.", 2, "raids"),
+        ("Almost half of all farmers sold up.", 0.5, "farmers"),
+        ("After 3½ months of repairs, it opened.", 3.5, "repairs"),
+        ("The blast left 23 injured Tuesday.", 23, "injured"),
+        ("Of the 12,000+ letters sent, few arrived.", 12000, "letters"),
+        ("Guards held four IS (Daesh) members.", 4, "IS (Daesh) members"),
     ],
 )
 def test_more_counts(text: str, value: float, what: str) -> None:
@@ -363,6 +370,8 @@ def test_dates_years_times_ordinals_and_codes_are_not_figures(text: str) -> None
 def test_headline_in_title_case_still_counts() -> None:
     found = facts("Army Kills 17 Fighters Near Border Town").figures
     assert [(f.value, f.what) for f in found] == [(17, "Fighters")]
+    found = facts("Clashes on Marrow Plains 19 Fighters Killed in Raid").figures
+    assert [(f.value, f.what) for f in found] == [(19, "Fighters")]
 
 
 def test_extract_json_gives_the_upper_end_and_rate() -> None:

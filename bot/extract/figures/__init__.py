@@ -127,7 +127,7 @@ class FigureExtractor:
             what
             or amount.unit
             or amount.per
-            or amount.factor >= _THOUSANDS  # "3.4 million", with the noun said before
+            or _large(tokens, amount)  # "3.4 million", "250,000": the noun said before
             or counts_event(tokens, amount)
         ):
             return None
@@ -157,6 +157,12 @@ class FigureExtractor:
     def _text(self, tokens: Tokens, start: int, end: int) -> str:
         """The article's text of tokens ``start`` to ``end`` (exclusive)."""
         return self.article.text[tokens.starts[start] : tokens.ends[end - 1]] if end > start else ""
+
+
+def _large(tokens: Tokens, amount: Amount) -> bool:
+    """A number with a scale or thousands separators is a quantity even when what it
+    counts was named before it ("sales rose to 3.4 million", "crowds of 250,000")."""
+    return amount.factor >= _THOUSANDS or (amount.digits and "," in tokens.texts[amount.first])
 
 
 def _unit_after_adjectives(tokens: Tokens, amount: Amount, end: int) -> None:

@@ -35,6 +35,7 @@ from bot.extract.figures.vocabulary import (
     UNITS,
     VAGUE,
     VAGUE_BEFORE_SCALE,
+    VULGAR_FRACTIONS,
     Unit,
 )
 from bot.extract.tokens import Tokens
@@ -134,6 +135,9 @@ def _digits(tokens: Tokens, i: int) -> Amount | None:
     value = float(word.replace(",", ""))
     amount = Amount(i, i, i + 1, value, digits=True)
     lowers = tokens.lowers
+    if glued(tokens, i + 1) and lowers[i + 1] in VULGAR_FRACTIONS:  # "2½"
+        amount.value, amount.end = value + VULGAR_FRACTIONS[lowers[i + 1]], i + 2
+        return amount
     if (
         i + 2 < len(lowers)
         and lowers[i + 1] == "/"
@@ -337,8 +341,11 @@ def _read_range(tokens: Tokens, amount: Amount) -> bool:
 
 
 def _read_approximator_after(tokens: Tokens, amount: Amount) -> None:
-    """'10 or more', 'a million or so', '40-odd', '200-plus'."""
+    """'10 or more', 'a million or so', '40-odd', '200-plus', '12,000+'."""
     k = amount.end
+    if k < len(tokens.lowers) and tokens.lowers[k] == "+" and glued(tokens, k):
+        amount.approx_after, amount.end = "or more", k + 1
+        return
     if k < len(tokens.lowers) and tokens.lowers[k] == "-" and glued(tokens, k):
         found = APPROXIMATORS_AFTER.at(tokens, k + 1)
         if found and glued(tokens, k + 1):

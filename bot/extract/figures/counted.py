@@ -52,7 +52,7 @@ _VERBS = frozenset(
 # "5 euros now".
 _ADVERBS = frozenset(
     """to ago later earlier away apart back now then here there today yesterday tomorrow
-    again already also still each apiece instead too ever overall annually daily""".split()
+    again already also still each apiece instead too ever overall annually""".split()
 )
 _SINGULAR_ENDINGS = ("ss", "us", "is")
 # Verbs of speech end a noun phrase ("59% said"), but not their forms in -s, which after a
@@ -87,7 +87,9 @@ def counted_phrase(tokens: Tokens, amount: Amount) -> tuple[int, int]:
     if k + 1 < len(lowers) and lowers[k] in COUNTED_MODIFIERS and _nounlike(tokens, k + 1):
         k += 1  # "3 more soldiers", "200 other families"
     start = k
-    while k < len(lowers) and k - start < _MAX_WORDS:
+    words = 0  # words taken, asides not counted
+    while k < len(lowers) and words < _MAX_WORDS:
+        words += 1
         if _numbered_modifier(tokens, k):
             k += 3  # "three 12-hour shifts"
             continue
@@ -95,6 +97,12 @@ def counted_phrase(tokens: Tokens, amount: Amount) -> tuple[int, int]:
         if k == start and lower in _OF_PRONOUNS and lowers[k - 1] == "of":
             k += 1  # "nine of them"
             break
+        if k == start and stem(lower) in CASUALTY_STEMS:
+            k += 1  # "23 injured", "6 Wounded in a Raid": the participle is the noun
+            break
+        if k > start and lower == "(" and _after_aside(lowers, k) > k:
+            k, words = _after_aside(lowers, k), words - 1  # "four IS (Daesh) members"
+            continue
         if lower in ("and", "or") and k > start and _coordinated(tokens, k):
             k += 1  # "two dozen local and county officials"
             continue
@@ -104,6 +112,7 @@ def counted_phrase(tokens: Tokens, amount: Amount) -> tuple[int, int]:
             break  # "21 including", "59% saying"
         if is_possessive(word) and k + 1 < len(lowers) and _nounlike(tokens, k + 1):
             start = k = k + 1  # "half of the group's fighters": a possessive determines
+            words = 0
             continue
         if k > start and lower.endswith("ed"):
             break  # "a 63-year-old neighbour called": a verb after the noun

@@ -101,16 +101,22 @@ def in_a_name(tokens: Tokens, amount: Amount) -> bool:
     after = lowers[amount.end] if amount.end < len(lowers) else ""
     if after in MODEL_SUFFIXES and texts[amount.end][:1].isupper():
         return True  # 737 Max
+    after_word = texts[amount.end] if amount.end < len(texts) else ""
     return (
         amount.start == i
         and not amount.unit
         and any(c.isupper() for c in before)
+        and not (_plural_word(after_word) and _title_case(tokens))  # "Plains 19 Fighters"
         and any(w[:1].isalnum() for w in texts[: i - 1])  # not the sentence's first word
         and lowers[i - 1] not in FUNCTION_WORDS
         and lowers[i - 1] not in APPROXIMATOR_WORDS
         and lowers[i - 1] not in DAYS  # "said on Tuesday 25 people were killed"
         and not (lowers[i - 1] in common_words() and _title_case(tokens))
     )
+
+
+def _plural_word(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and word[:1].isalpha()
 
 
 def _title_case(tokens: Tokens) -> bool:

@@ -101,6 +101,7 @@ SPACED_SCALES: dict[str, float] = {
 VAGUE = _words("vague")
 VAGUE_BEFORE_SCALE = _words("vague_before_scale")
 FRACTIONS: dict[str, int] = {w: int(v) for w, v in _DATA["fractions"].items()}
+VULGAR_FRACTIONS: dict[str, float] = {c: float(v) for c, v in _DATA["vulgar_fractions"].items()}
 NEGATIVE_WORDS = _words("negative_words")
 APPROXIMATORS: Forms[str] = Forms((p, p) for p in _DATA["approximators"])
 APPROXIMATOR_WORDS = frozenset(w for phrase in _DATA["approximators"] for w in phrase.split())
