@@ -174,10 +174,24 @@ def test_hyphenated_and_attached_units(text: str, value: float, unit: str, what:
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "unit", "what"),
+    [
+        ("The council backed a 10-point plan.", 10, "point", "plan"),
+        ("A five-member panel met.", 5, "member", "panel"),
+        ("The 44-page report came out.", 44, "page", "report"),
+    ],
+)
+def test_hyphenated_counts(text: str, value: float, unit: str, what: str) -> None:
+    f = only(text)
+    assert (f.value, f.unit, f.what) == (value, unit, what)
+
+
+@pytest.mark.parametrize(
     "text",
     [
-        "The council backed a 10-point plan.",
-        "A five-member panel met.",
+        "A four-star general spoke.",
+        "They back a two-state solution.",
+        "It was a one-page memo.",
         "They flew X-29s over the bay.",
         "Ana Ortiz gave a one-liner answer.",
     ],

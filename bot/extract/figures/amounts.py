@@ -23,6 +23,7 @@ from bot.extract.figures.vocabulary import (
     GLUED_SCALES,
     GLUED_SUBUNITS,
     GLUED_SUFFIXES,
+    HYPHENATED_COUNTS,
     NEGATIVE_WORDS,
     NUMBERS,
     RATE_WORDS,
@@ -385,11 +386,12 @@ def _read_unit(tokens: Tokens, amount: Amount) -> bool:
 
 
 def _hyphenated_unit(parts: list[str], amount: Amount, end: int) -> bool:
-    """'inch', 'year-old', 'mile-long', 'day': a unit, then 'old' for an age or a word that
-    says what was measured. Any other word makes the compound a name or a description
-    ('a 10-point plan', 'one-liner'), not a figure."""
+    """'inch', 'year-old', 'mile-long', 'day', 'page': a unit or a counted thing, then 'old'
+    for an age or a word that says what was measured. Any other word makes the compound a
+    name or a description ('a four-star general', 'one-liner'), not a figure."""
     two = UNITS.at(tokenize_figures(" ".join(parts[:2])), 0) if len(parts) > 1 else None
-    size, unit = (2, two[1]) if two and two[0] == 2 else (1, UNITS.word(parts[0]))
+    one = UNITS.word(parts[0]) or HYPHENATED_COUNTS.get(parts[0])
+    size, unit = (2, two[1]) if two and two[0] == 2 else (1, one)
     rest = parts[size:]
     if unit is None or not all(p in UNIT_ADJECTIVES or p in AGE_WORDS for p in rest):
         return False

@@ -130,10 +130,10 @@ def a_lone_one(tokens: Tokens, amount: Amount) -> bool:
     """'one of many', 'one man': 'one' is an article more often than a count; it is a
     figure with a scale, a unit, a fraction or as the low end of a range."""
     return (
-        tokens.lowers[amount.first] == "one"
+        tokens.lowers[amount.first].partition("-")[0] == "one"
         and amount.value == 1
         and amount.value_high is None
-        and not amount.unit
+        and amount.group in ("", "count")  # "a one-page memo"
     )
 
 

@@ -121,6 +121,7 @@ UNITS: Forms[Unit] = Forms(
     for form in forms
 )
 GLUED_UNITS = _words("glued_units")
+HYPHENATED_COUNTS: dict[str, Unit] = {w: Unit(w, "count") for w in _words("hyphenated_counts")}
 AGE_WORDS = _words("age_words")
 AGE_BEFORE = _words("age_before")
 RATE_WORDS = _words("rate_words")
