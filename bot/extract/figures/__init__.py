@@ -51,11 +51,9 @@ _AFTER_ARTICLE = frozenset(SCALES) | frozenset(FRACTIONS) | {"few"}
 # passed over without being tokenized for numbers.
 _HINTS = frozenset(NUMBERS) | VAGUE | frozenset(SCALES) | frozenset(FRACTIONS)
 _DIGIT = re.compile(r"\d")
-_THOUSANDS = 1000
-_HYPHENATED = re.compile(r"([^\W\d_]+)-")  # "twenty-", "nine-"
-
-
 _DIGITS = frozenset("0123456789.")
+_HYPHENATED = re.compile(r"([^\W\d_]+)-")  # "twenty-", "nine-"
+_THOUSANDS = 1000
 
 
 def _starts(lowers: list[str]) -> list[int]:
@@ -111,37 +109,21 @@ class FigureExtractor:
         what_start, what_end = counted_phrase(tokens, amount)
         if names_a_place(tokens, what_start, what_end):
             return None
-        if not amount.unit and what_end > what_start:
-            _unit_after_adjectives(tokens, amount, what_end)
-            if amount.unit:
-                what_start = what_end  # "five long seconds"
-        what = self._text(tokens, what_start, what_end)
-        if not amount.unit:
-            name = apposition_age(tokens, amount)
-            if name:
-                amount.unit, amount.group, amount.age = "year", "duration", True
-                what = self._text(tokens, *name)
+        what = self._what(tokens, amount, what_start, what_end)
         if not amount.per:
             read_rate(tokens, amount, what_end)  # "3 convoys per day"
-        if not (
-            what
-            or amount.unit
-            or amount.per
-            or _large(tokens, amount)  # "3.4 million", "250,000": the noun said before
-            or counts_event(tokens, amount)
-        ):
+        if not (what or amount.unit or amount.per or _bare_quantity(tokens, amount)):
             return None
-        if amount.unit == "%":
-            what = f"percent of {what}" if what else "percent"
-        first = amount.start
-        approx = amount.approx_after
+        first, approx = amount.start, amount.approx_after
         found = APPROXIMATORS.before(tokens, first)
         if found:
             first, approx = found
-        last = max(amount.end, what_end) if what_end > what_start else amount.end
+        last = max(amount.end, what_end) if what else amount.end
         event = predicate(tokens, first, last)
         if amount.value is None and what.endswith("ed") and " " not in what:
             event = what.lower()  # "hundreds of thousands displaced"
+        if amount.unit == "%":
+            what = f"percent of {what}" if what else "percent"
         return Figure(
             value=amount.value,
             text=self._text(tokens, first, last),
@@ -154,23 +136,40 @@ class FigureExtractor:
             per=amount.per,
         )
 
+    def _what(self, tokens: Tokens, amount: Amount, start: int, end: int) -> str:
+        """What is counted: the counted phrase, less a unit at its end ('five long
+        seconds'); for an age between commas, the name ('Ada Quill, 52,')."""
+        if not amount.unit and end > start and _unit_at_end(tokens, amount, end):
+            return ""
+        if not amount.unit and start == end:
+            name = apposition_age(tokens, amount)
+            if name:
+                amount.unit, amount.group = "year", "duration"
+                return self._text(tokens, *name)
+        return self._text(tokens, start, end)
+
     def _text(self, tokens: Tokens, start: int, end: int) -> str:
         """The article's text of tokens ``start`` to ``end`` (exclusive)."""
         return self.article.text[tokens.starts[start] : tokens.ends[end - 1]] if end > start else ""
 
 
-def _large(tokens: Tokens, amount: Amount) -> bool:
-    """A number with a scale or thousands separators is a quantity even when what it
-    counts was named before it ("sales rose to 3.4 million", "crowds of 250,000")."""
-    return amount.factor >= _THOUSANDS or (amount.digits and "," in tokens.texts[amount.first])
+def _bare_quantity(tokens: Tokens, amount: Amount) -> bool:
+    """A number that counts nothing named after it is still a figure when it is large
+    ("sales rose to 3.4 million", "crowds of 250,000": the noun was said before) or
+    counts an event ("killed 13")."""
+    large = amount.factor >= _THOUSANDS or (amount.digits and "," in tokens.texts[amount.first])
+    return large or counts_event(tokens, amount)
 
 
-def _unit_after_adjectives(tokens: Tokens, amount: Amount, end: int) -> None:
-    """'five long seconds', 'four long years': a unit after words describing it."""
+def _unit_at_end(tokens: Tokens, amount: Amount, end: int) -> bool:
+    """'five long seconds', 'four long years': a unit after words describing it becomes
+    the amount's unit."""
     unit = UNITS.word(tokens.lowers[end - 1])
     if unit and unit.group in ("duration", "measure"):
         amount.unit, amount.group, amount.noun_unit = unit.name, unit.group, True
         amount.end = end
+        return True
+    return False
 
 
 def extract_figures(article: Article, tokens: list[Tokens] | None = None) -> list[Figure]:

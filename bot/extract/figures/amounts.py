@@ -45,7 +45,7 @@ from bot.extract.tokens import Tokens
 _RANGE_WORDS = frozenset(["to", "or"])
 _RANGE_DASHES = frozenset(["-", "–"])
 _SIGNS = frozenset(["-", "−", "–"])
-_MAX_AGE = 120
+MAX_AGE = 120  # years: a larger bare number after "aged" or between commas is no age
 
 
 @dataclass(slots=True)
@@ -53,8 +53,9 @@ class Amount:
     """An amount read from tokens ``start`` to ``end`` (exclusive).
 
     ``first`` is the number's own first token (after any currency sign, sign or "between");
-    ``group`` is the unit's group: "percent", "money", "duration", "measure" or "" for a
-    count; ``per`` is what the amount is counted per ("month" in "$3,500 a month").
+    ``group`` is the unit's group: "percent", "money", "duration", "measure", "count" (a
+    counted noun as unit: "a 44-page report") or "" for a plain count; ``per`` is what the
+    amount is counted per ("month" in "$3,500 a month").
     """
 
     start: int
@@ -65,7 +66,6 @@ class Amount:
     unit: str = ""
     group: str = ""
     per: str = ""
-    age: bool = False
     approx_after: str = ""
     digits: bool = False  # written in digits, not words
     fraction: bool = False  # a fraction ("two-thirds", "half", "1/2")
@@ -320,6 +320,8 @@ def _read_range(tokens: Tokens, amount: Amount) -> bool:
     currency = CURRENCY_BEFORE.at(tokens, j)
     if currency:
         j = currency[0]
+    if j >= len(lowers):
+        return True
     if not (is_digits(lowers[j]) or lowers[j] in NUMBERS or lowers[j].split("-")[0] in NUMBERS):
         return True
     high = _read_number(tokens, j)
@@ -396,7 +398,6 @@ def _hyphenated_unit(parts: list[str], amount: Amount, end: int) -> bool:
     if unit is None or not all(p in UNIT_ADJECTIVES or p in AGE_WORDS for p in rest):
         return False
     _set_unit(amount, unit, end)
-    amount.age = any(p in AGE_WORDS for p in rest)
     amount.tail = []
     return True
 
@@ -430,7 +431,7 @@ def _spaced_unit(tokens: Tokens, amount: Amount, k: int) -> None:
     else:
         _set_unit(amount, found, end)
         if found.group == "duration" and end < len(lowers) and lowers[end] in AGE_WORDS:
-            amount.age, amount.end = True, end + 1  # "14 years old"
+            amount.end = end + 1  # "14 years old"
 
 
 def _set_money(amount: Amount, code: str, end: int, factor: float = 1.0) -> None:
@@ -480,9 +481,9 @@ def _read_age_before(tokens: Tokens, amount: Amount) -> None:
         and not amount.unit
         and value is not None
         and value.is_integer()
-        and 0 < value <= _MAX_AGE
+        and 0 < value <= MAX_AGE
     ):
-        amount.unit, amount.group, amount.age = "year", "duration", True
+        amount.unit, amount.group = "year", "duration"
 
 
 def read_rate(tokens: Tokens, amount: Amount, k: int) -> None:

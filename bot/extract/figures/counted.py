@@ -7,7 +7,7 @@ period"); the predicate is the nearest event word ("killed", "displaced", "fligh
 
 from __future__ import annotations
 
-from bot.extract.figures.amounts import Amount
+from bot.extract.figures.amounts import MAX_AGE, Amount
 from bot.extract.figures.lexing import glued, is_digits
 from bot.extract.figures.vocabulary import (
     COUNTED_MODIFIERS,
@@ -68,7 +68,6 @@ _OF_PRONOUNS = frozenset(["them", "us", "whom", "those", "these"])
 _MAX_WORDS = 5
 _MAX_ASIDE = 7
 _ASIDES = {"(": ")", "“": "”", '"': '"'}
-_MAX_AGE = 120
 _LARGE = 1000
 
 
@@ -280,7 +279,7 @@ def apposition_age(tokens: Tokens, amount: Amount) -> tuple[int, int] | None:
         and not amount.unit
         and value is not None
         and value.is_integer()
-        and 0 < value <= _MAX_AGE
+        and 0 < value <= MAX_AGE
         and i >= 2
         and texts[i - 1] == ","
         and i + 1 < len(texts)
