@@ -28,10 +28,11 @@ from bot.extract.figures.counted import (
     names_a_place,
     predicate,
 )
-from bot.extract.figures.lexing import is_digits, tokenize_figures
+from bot.extract.figures.lexing import is_digits, split_currency_codes
 from bot.extract.figures.rules import not_a_figure
 from bot.extract.figures.vocabulary import (
     APPROXIMATORS,
+    CURRENCY_CODES,
     FRACTIONS,
     NUMBERS,
     SCALES,
@@ -48,12 +49,16 @@ _STARTS = frozenset(NUMBERS) | VAGUE | VAGUE_BEFORE_SCALE | {"half"}
 # hundred".
 _AFTER_ARTICLE = frozenset(SCALES) | frozenset(FRACTIONS) | {"few"}
 # A sentence without a digit or one of these words holds no number, so most sentences are
-# passed over without being tokenized for numbers.
+# passed over without looking at their words one by one.
 _HINTS = frozenset(NUMBERS) | VAGUE | frozenset(SCALES) | frozenset(FRACTIONS)
 _DIGIT = re.compile(r"\d")
-_DIGITS = frozenset("0123456789.")
-_HYPHENATED = re.compile(r"([^\W\d_]+)-")  # "twenty-", "nine-"
+_DIGITS = frozenset("0123456789")
 _THOUSANDS = 1000
+
+
+def _hyphenated_number(lowers: list[str]) -> bool:
+    """A word hyphenated to a number word: 'twenty-five', 'seven-year'."""
+    return any(word.partition("-")[0] in _STARTS for word in lowers if "-" in word)
 
 
 def _starts(lowers: list[str]) -> list[int]:
@@ -83,13 +88,10 @@ class FigureExtractor:
             if not (
                 _DIGIT.search(text)
                 or not _HINTS.isdisjoint(words.lowers)
-                or (
-                    "-" in text
-                    and not _STARTS.isdisjoint(map(str.lower, _HYPHENATED.findall(text)))
-                )
+                or ("-" in text and _hyphenated_number(words.lowers))
             ):
                 continue
-            tokens = tokenize_figures(self.article.text, sentence.start, sentence.end)
+            tokens = split_currency_codes(text, words, CURRENCY_CODES)
             after = 0  # the end of the last amount read: nothing before it starts another
             for i in _starts(tokens.lowers):
                 if i < after:

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.extract.figures.lexing import glued, is_digits, tokenize_figures
+from bot.extract.figures.lexing import glued, is_digits
 from bot.extract.figures.vocabulary import (
     AGE_BEFORE,
     AGE_WORDS,
     APPROXIMATORS_AFTER,
-    CURRENCY_AFTER,
     CURRENCY_BEFORE,
     FRACTIONS,
     GLUED_SCALES,
@@ -30,16 +29,16 @@ from bot.extract.figures.vocabulary import (
     RATES,
     SCALES,
     SPACED_SCALES,
-    SUBUNITS,
     TIME_RELATIONS,
     UNIT_ADJECTIVES,
     UNITS,
     VAGUE,
     VAGUE_BEFORE_SCALE,
     VULGAR_FRACTIONS,
+    WORDS_AFTER,
     Unit,
 )
-from bot.extract.tokens import Tokens
+from bot.extract.tokens import Tokens, tokenize
 
 # Joining two numbers into a range: "5 to 10", "8 or 9", "10-12", "between 3 and 5".
 _RANGE_WORDS = frozenset(["to", "or"])
@@ -128,29 +127,49 @@ def _read_number(tokens: Tokens, i: int) -> Amount | None:
 
 
 def _digits(tokens: Tokens, i: int) -> Amount | None:
-    """'12', '3.2', '4,300', '.5'; '1/2' and '3/4' as fractions. A leading zero ('03',
-    '0900') marks a date, a time or a code."""
-    word = tokens.lowers[i]
-    if word[0] == "0" and word[1:2].isdigit():
-        return None
-    value = float(word.replace(",", ""))
-    amount = Amount(i, i, i + 1, value, digits=True)
+    """'12', '3.2', '4,300', '.5', '2.70' after a split currency code ('RM2.70'). A
+    leading zero ('03', '0900') marks a date, a time or a code, and a colon a time or a
+    ratio ('10:30')."""
     lowers = tokens.lowers
-    if glued(tokens, i + 1) and lowers[i + 1] in VULGAR_FRACTIONS:  # "2½"
-        amount.value, amount.end = value + VULGAR_FRACTIONS[lowers[i + 1]], i + 2
-        return amount
-    if (
-        i + 2 < len(lowers)
-        and lowers[i + 1] == "/"
-        and glued(tokens, i + 1)
-        and glued(tokens, i + 2)
-        and lowers[i + 2].isdigit()
-        and not (i + 3 < len(lowers) and lowers[i + 3] == "/")
-    ):
-        denominator = float(lowers[i + 2])
-        if value.is_integer() and 0 < value < denominator <= max(FRACTIONS.values()):
-            amount.value, amount.end, amount.fraction = value / denominator, i + 3, True
+    word = lowers[i]
+    if (word[0] == "0" and word[1:2].isdigit()) or ":" in word or word.count(".") > 1:
+        return None
+    start, end = i, i + 1
+    if _decimal_point(tokens, i - 1):  # ".5"
+        start, word = i - 1, "0." + word
+    elif _decimal_point(tokens, i + 1):  # "2" "." "70"
+        word, end = f"{word}.{lowers[i + 2]}", i + 3
+    amount = Amount(start, start, end, float(word.replace(",", "")), digits=True)
+    _fraction_after_digits(tokens, amount)
     return amount
+
+
+def _decimal_point(tokens: Tokens, k: int) -> bool:
+    """Token ``k`` is a decimal point: a '.' with digits glued after it, and before it
+    digits or nothing glued ('.5', '2.70' split by a currency code, not 'end.5')."""
+    lowers = tokens.lowers
+    if not (0 <= k < len(lowers) - 1 and lowers[k] == "." and glued(tokens, k + 1)):
+        return False
+    return lowers[k + 1].isdigit() and (not glued(tokens, k) or lowers[k - 1].isdigit())
+
+
+def _fraction_after_digits(tokens: Tokens, amount: Amount) -> None:
+    """'2½'; '1/2' and '3/4' (not '9/11' or '3/4/2020', a date)."""
+    lowers, k = tokens.lowers, amount.end
+    value = amount.value or 0.0
+    if glued(tokens, k) and lowers[k] in VULGAR_FRACTIONS:
+        amount.value, amount.end = value + VULGAR_FRACTIONS[lowers[k]], k + 1
+    elif (
+        k + 1 < len(lowers)
+        and lowers[k] == "/"
+        and glued(tokens, k)
+        and glued(tokens, k + 1)
+        and lowers[k + 1].isdigit()
+        and not (k + 2 < len(lowers) and lowers[k + 2] == "/")
+    ):
+        denominator = float(lowers[k + 1])
+        if value.is_integer() and 0 < value < denominator <= max(FRACTIONS.values()):
+            amount.value, amount.end, amount.fraction = value / denominator, k + 2, True
 
 
 def _vague(lowers: list[str], i: int) -> Amount | None:
@@ -373,8 +392,8 @@ def _read_unit(tokens: Tokens, amount: Amount) -> bool:
     if glued(tokens, k) and amount.digits and lowers[k][:1].isalpha():
         if lowers[k] not in GLUED_SUFFIXES:
             return False
-        subunit = GLUED_SUBUNITS.get(tokens.texts[k])  # "164p", "50c"; not "2C"
-        if subunit:
+        subunit = GLUED_SUBUNITS.get(tokens.texts[k])  # "164p", "50c"; not "2C", "4p.m."
+        if subunit and lowers[k + 1 : k + 3] != [".", "m"]:
             _set_money(amount, subunit, k + 1, 0.01)
             return True
     if lowers[k] in ("-", "–") and glued(tokens, k):
@@ -391,7 +410,7 @@ def _hyphenated_unit(parts: list[str], amount: Amount, end: int) -> bool:
     """'inch', 'year-old', 'mile-long', 'day', 'page': a unit or a counted thing, then 'old'
     for an age or a word that says what was measured. Any other word makes the compound a
     name or a description ('a four-star general', 'one-liner'), not a figure."""
-    two = UNITS.at(tokenize_figures(" ".join(parts[:2])), 0) if len(parts) > 1 else None
+    two = UNITS.at(tokenize(" ".join(parts[:2])), 0) if len(parts) > 1 else None
     one = UNITS.word(parts[0]) or HYPHENATED_COUNTS.get(parts[0])
     size, unit = (2, two[1]) if two and two[0] == 2 else (1, one)
     rest = parts[size:]
@@ -405,33 +424,25 @@ def _hyphenated_unit(parts: list[str], amount: Amount, end: int) -> bool:
 def _spaced_unit(tokens: Tokens, amount: Amount, k: int) -> None:
     """The longest unit, currency or currency subunit written after the number; after a
     currency sign, only the same currency again ("$5 dollars")."""
-    lowers = tokens.lowers
+    found = WORDS_AFTER.at(tokens, k)
+    if found is None:
+        return
+    end, (kind, value) = found
     if amount.group == "money":
-        found = CURRENCY_AFTER.at(tokens, k)
-        if found and found[1] == amount.unit:
-            amount.end = found[0]
+        if kind == "money" and value == amount.unit:
+            amount.end = end
         return
-    candidates = [
-        (found[0], "money", found[1]) for found in (CURRENCY_AFTER.at(tokens, k),) if found
-    ]
-    subunit = SUBUNITS.at(tokens, k)
-    unit = UNITS.at(tokens, k)
-    if subunit:
-        candidates.append((subunit[0], "subunit", subunit[1]))
-    if unit:
-        candidates.append((unit[0], "unit", unit[1]))
-    if not candidates:
-        return
-    end, kind, found = max(candidates, key=lambda c: c[0])
-    amount.noun_unit = lowers[end - 1][:1].isalpha()
-    if kind == "money":
-        _set_money(amount, found, end)
-    elif kind == "subunit":
-        _set_money(amount, found, end, 0.01)
-    else:
-        _set_unit(amount, found, end)
-        if found.group == "duration" and end < len(lowers) and lowers[end] in AGE_WORDS:
+    amount.noun_unit = tokens.lowers[end - 1][:1].isalpha()
+    if isinstance(value, Unit):
+        _set_unit(amount, value, end)
+        if (
+            value.group == "duration"
+            and end < len(tokens.lowers)
+            and tokens.lowers[end] in AGE_WORDS
+        ):
             amount.end = end + 1  # "14 years old"
+    else:
+        _set_money(amount, value, end, 0.01 if kind == "subunit" else 1.0)
 
 
 def _set_money(amount: Amount, code: str, end: int, factor: float = 1.0) -> None:

@@ -1,10 +1,11 @@
-"""Tokens for reading numbers: digits apart from the letters and signs around them.
+"""Small tests on the shared tokens for reading numbers, and the one split numbers need.
 
-The shared tokenizer keeps "USD10m" and "RM2" whole and reads "10:30" as one token, which
-suits names; a number needs its digits on their own, with the decimal point and thousands
-separators kept inside them (".5", "2.70", "4,300") and everything glued to them (currency
-codes, signs, scale letters, "-inch", "p") as separate tokens whose adjacency still shows.
-Only sentences that may hold a number are tokenized this way.
+Numbers are read from the sentence tokens the other extractors share: digits are tokens of
+their own ("12", "3.2", "4,300"), and what is glued to them (a currency sign, a sign, a
+scale letter, "-inch", "p") is a separate token whose adjacency still shows. The one
+exception is a currency code run into its digits ("USD10m", "RM2.70"), which the shared
+tokenizer keeps as one word; ``split_currency_codes`` splits it in the few sentences that
+have one.
 """
 
 from __future__ import annotations
@@ -14,27 +15,9 @@ from itertools import accumulate
 
 from bot.extract.tokens import Tokens
 
-_FIGURE_TOKEN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?"  # 4,300  6,100.5
-    r"|\d+(?:\.\d+)?"  # 12  3.2
-    r"|(?<![\w.])\.\d+"  # .5
-    r"|[^\W\d_](?:\.[^\W\d_])+\.?"  # U.S., a.m.
-    r"|[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*"  # words, two-thirds
-    r"|[^\w\s]"  # any other character: $ % - / :
-)
-
-
-# The pattern as one group: splitting on it yields gaps and tokens in turn, and every offset
-# follows from the lengths alone, with no match object made per token.
-_FIGURE_TOKEN_OR_GAP = re.compile(f"({_FIGURE_TOKEN.pattern})")
-
-
-def tokenize_figures(text: str, start: int = 0, end: int | None = None) -> Tokens:
-    """Tokens of ``text[start:end]`` for reading numbers, with offsets into ``text``."""
-    parts = _FIGURE_TOKEN_OR_GAP.split(text[start:end])  # gap, token, gap, ..., gap
-    offsets = list(accumulate(map(len, parts), initial=start))
-    texts = parts[1::2]
-    return Tokens(texts, list(map(str.lower, texts)), offsets[1::2], offsets[2::2])
+# A word run into digits: "USD10m", "RM2", "Rs500", "ZQ48".
+_LETTERS_THEN_DIGITS = re.compile(r"[^\W\d_]\d")
+_CODE_AND_DIGITS = re.compile(r"([^\W\d_]+)(\d+)([^\W\d_]*)")
 
 
 def glued(tokens: Tokens, i: int) -> bool:
@@ -43,4 +26,24 @@ def glued(tokens: Tokens, i: int) -> bool:
 
 
 def is_digits(word: str) -> bool:
-    return word[:1].isdigit() or (word[:1] == "." and word[1:2].isdigit())
+    return word[:1].isdigit()
+
+
+def split_currency_codes(text: str, tokens: Tokens, codes: frozenset[str]) -> Tokens:
+    """``tokens`` with each word that is a currency code run into digits split in two or
+    three: "USD10m" -> "USD", "10", "m". Other words with digits ("ZQ48", "X-29") are
+    names and stay whole. ``text`` is the sentence's text."""
+    if not _LETTERS_THEN_DIGITS.search(text):
+        return tokens
+    split = Tokens([], [], [], [])
+    # The shared tokenizer's ``starts`` may hold one offset more than there are tokens.
+    for word, start in zip(tokens.texts, tokens.starts, strict=False):
+        match = _CODE_AND_DIGITS.fullmatch(word)
+        code = match is not None and match.group(1).lower() in codes
+        parts = [p for p in match.groups() if p] if match and code else [word]
+        offsets = list(accumulate(map(len, parts), initial=start))
+        split.texts.extend(parts)
+        split.lowers.extend(p.lower() for p in parts)
+        split.starts.extend(offsets[:-1])
+        split.ends.extend(offsets[1:])
+    return split

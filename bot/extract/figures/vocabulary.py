@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from bot.extract.figures.lexing import glued, tokenize_figures
+from bot.extract.figures.lexing import glued
 from bot.extract.lexicon import quantity_words
-from bot.extract.tokens import Tokens
+from bot.extract.tokens import Tokens, tokenize
 
 V = TypeVar("V")
 
@@ -35,7 +35,7 @@ class Forms(Generic[V]):
         self._by_first: dict[str, list[_Form[V]]] = {}
         self._by_last: dict[str, list[_Form[V]]] = {}
         for text, value in forms:
-            tokens = tokenize_figures(text)
+            tokens = tokenize(text)
             together = tuple(j for j in range(1, len(tokens.texts)) if glued(tokens, j))
             form = _Form(tuple(tokens.lowers), together, value)
             self._by_first.setdefault(form.words[0], []).append(form)
@@ -109,16 +109,35 @@ APPROXIMATORS_AFTER: Forms[str] = Forms((p, p) for p in _DATA["approximators_aft
 CURRENCY_BEFORE: Forms[str] = Forms(
     (str(form), code) for code, forms in _DATA["currencies"].items() for form in forms["before"]
 )
-CURRENCY_AFTER: Forms[str] = Forms(
-    (str(form), code) for code, forms in _DATA["currencies"].items() for form in forms["after"]
+# Currency codes that may be run into their digits: "USD10m", "RM2.70".
+CURRENCY_CODES = frozenset(
+    str(form).lower()
+    for forms in _DATA["currencies"].values()
+    for form in forms["before"]
+    if str(form).isalpha()
 )
-SUBUNITS: Forms[str] = Forms(_DATA["subunits"]["spaced"].items())
 GLUED_SUBUNITS: dict[str, str] = {w.lower(): c for w, c in _DATA["subunits"]["glued"].items()}
 UNITS: Forms[Unit] = Forms(
     (str(form), Unit(str(name), group))
     for group, units in _DATA["units"].items()
     for name, forms in units.items()
     for form in forms
+)
+# What a number may be followed by, in one table so that the longest form wins: a currency
+# ("5 euros", "5,000 Syrian pounds"), a hundredth of one ("50 cents") or a unit ("40 pounds").
+WORDS_AFTER: Forms[tuple[str, str | Unit]] = Forms(
+    [
+        (str(form), ("money", code))
+        for code, forms in _DATA["currencies"].items()
+        for form in forms["after"]
+    ]
+    + [(form, ("subunit", code)) for form, code in _DATA["subunits"]["spaced"].items()]
+    + [
+        (str(form), ("unit", Unit(str(name), group)))
+        for group, units in _DATA["units"].items()
+        for name, forms in units.items()
+        for form in forms
+    ]
 )
 GLUED_UNITS = _words("glued_units")
 HYPHENATED_COUNTS: dict[str, Unit] = {w: Unit(w, "count") for w in _words("hyphenated_counts")}
