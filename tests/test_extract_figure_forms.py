@@ -165,6 +165,7 @@ def test_a_fraction_word_naming_a_part_is_not_a_figure(text: str) -> None:
         ("The talks set a 120-day withdrawal period.", 120, "day", "withdrawal period"),
         ("A seven-year war ended there.", 7, "year", "war"),
         ("A half-hour delay followed.", 0.5, "hour", "delay"),
+        ("They held a two-hour meeting in Lima.", 2, "hour", "meeting"),
         ("Engineers laid 40km of cable.", 40, "kilometer", "cable"),
     ],
 )
@@ -227,6 +228,7 @@ def test_a_year_ago_is_a_time_not_a_rate() -> None:
         "The ferries docked at Pier 31.",
         "Air Force One landed at noon.",
         "The party moved to 10 Downing Street.",
+        "The clinic is at 2150 Marrow Hill Way.",
         "He was ranked No. 2 in the poll.",
     ],
 )

@@ -25,7 +25,6 @@ from bot.extract.figures.counted import (
     apposition_age,
     counted_phrase,
     counts_event,
-    names_a_place,
     predicate,
 )
 from bot.extract.figures.lexing import is_digits, split_currency_codes
@@ -109,8 +108,6 @@ class FigureExtractor:
         if not_a_figure(tokens, amount):
             return None
         what_start, what_end = counted_phrase(tokens, amount)
-        if names_a_place(tokens, what_start, what_end):
-            return None
         what = self._what(tokens, amount, what_start, what_end)
         if not amount.per:
             read_rate(tokens, amount, what_end)  # "3 convoys per day"

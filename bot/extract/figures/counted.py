@@ -17,7 +17,6 @@ from bot.extract.figures.vocabulary import (
 from bot.extract.lexicon import (
     DAYS,
     FUNCTION_WORDS,
-    GEO_HEADS,
     MONTHS,
     PARTICLES,
     SPEECH_VERBS,
@@ -107,8 +106,10 @@ def counted_phrase(tokens: Tokens, amount: Amount) -> tuple[int, int]:
             continue
         if not _nounlike(tokens, k):
             break
-        if lower.endswith("ing") and not _participle(tokens, k):
-            break  # "21 including", "59% saying"
+        if lower.endswith("ing") and not (
+            k == start and (_participle(tokens, k) or _described(amount, lower))
+        ):
+            break  # "21 including", "59% saying", "a $1 billion package moving"
         if is_possessive(word) and k + 1 < len(lowers) and _nounlike(tokens, k + 1):
             start = k = k + 1  # "half of the group's fighters": a possessive determines
             words = 0
@@ -206,6 +207,12 @@ def _participle(tokens: Tokens, k: int) -> bool:
     )
 
 
+def _described(amount: Amount, lower: str) -> bool:
+    """'a two-hour meeting', '$5 million funding': after a unit written before it, an -ing
+    word is the noun the amount describes."""
+    return bool(amount.unit) and not amount.noun_unit and lower not in ING_PREPOSITIONS
+
+
 def _numbered_modifier(tokens: Tokens, k: int) -> bool:
     """'12-hour' in 'three 12-hour shifts': a number joined to a word, before the noun."""
     lowers = tokens.lowers
@@ -226,12 +233,6 @@ def _plural(word: str) -> bool:
     if lower.endswith("men"):
         return True  # "gunmen", "policemen"
     return len(lower) > 3 and lower.endswith("s") and not lower.endswith(_SINGULAR_ENDINGS)
-
-
-def names_a_place(tokens: Tokens, start: int, end: int) -> bool:
-    """'10 Downing Street', '1600 Pennsylvania Avenue': the number is an address."""
-    texts = tokens.texts[start:end]
-    return bool(texts) and texts[0][:1].isupper() and tokens.lowers[end - 1] in GEO_HEADS
 
 
 def predicate(tokens: Tokens, first: int, last: int) -> str:

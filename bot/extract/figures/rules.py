@@ -11,6 +11,7 @@ from collections.abc import Callable
 from bot.extract.figures.amounts import Amount
 from bot.extract.figures.lexing import glued
 from bot.extract.figures.vocabulary import (
+    ADDRESS_WORDS,
     APPROXIMATOR_WORDS,
     CLOCK_WORDS,
     FRACTION_NOT_AFTER,
@@ -25,6 +26,7 @@ _YEAR_LOW, _YEAR_HIGH = 1800, 2100
 _DATE_SEPARATORS = frozenset("-/.")
 # Marks that make the number right after them a code: "G-20", "9/11", "#1", "%2C".
 _CODE_MARKS = frozenset("-/#%@&=_")
+_MAX_STREET_WORDS = 4
 # Share of a sentence's longer words that are capitalised for it to be a headline in
 # Title Case ("Army Kills 17 Fighters"), where a capital marks no name.
 _TITLE_CASE_SHARE = 0.7
@@ -176,6 +178,16 @@ def an_idiomatic_one(tokens: Tokens, amount: Amount) -> bool:
     )
 
 
+def an_address(tokens: Tokens, amount: Amount) -> bool:
+    """'10 Downing Street', '2150 Marrow Hill Way': a number before a capitalised street name."""
+    texts, k = tokens.texts, amount.end
+    while k < len(texts) and k < amount.end + _MAX_STREET_WORDS and texts[k][:1].isupper():
+        if tokens.lowers[k].rstrip(".") in ADDRESS_WORDS:
+            return amount.digits and not amount.unit
+        k += 1
+    return False
+
+
 def after_another_number(tokens: Tokens, amount: Amount) -> bool:
     """'rooms 12 14', 'shares 0 7': a number right after another (not a year) is a
     list, a code or page furniture."""
@@ -211,6 +223,7 @@ NOT_FIGURES: tuple[Callable[[Tokens, Amount], bool], ...] = (
     a_number_word_in_a_name,
     after_another_number,
     a_title_with_a_unit,
+    an_address,
 )
 
 
