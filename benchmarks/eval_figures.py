@@ -151,7 +151,9 @@ def kind(p: Predicted) -> str:
     if len(unit) == 3 and unit.isupper():
         return "money"
     if unit in DURATION_UNITS:
-        return "age" if "old" in p.text.lower() or "aged" in p.text.lower() else "duration"
+        text = p.text.lower()
+        age = "old" in text or "aged" in text or (unit == "year" and text.isdigit())
+        return "age" if age else "duration"  # "a 40-year-old", "Ada Quill, 52,"
     if unit:
         return "measure"
     return "fraction" if p.value < 1 else "count"
