@@ -62,6 +62,11 @@ class Figure:
     """A number the article reports, what it counts and the event it belongs to.
 
     ``value`` is None for vague amounts ("hundreds of thousands"), which keep their text.
+    A range or alternative ("between 3 and 5 million", "8 or 9 people") has its lower end in
+    ``value`` and its upper end in ``value_high`` (None for a single value). ``unit`` is ""
+    for a count, "%" for a percentage, an ISO currency code for money ("USD", "EUR") and
+    the singular unit name otherwise ("year", "mile", "square kilometer"). ``per`` is what
+    the amount is counted per: "month" in "$3,500 a month", "day" in "four per day".
     """
 
     value: float | None
@@ -71,6 +76,8 @@ class Figure:
     predicate: str = ""
     approx: str = ""
     unit: str = ""
+    value_high: float | None = None
+    per: str = ""
 
 
 @dataclass(slots=True)

@@ -62,11 +62,13 @@ def extraction_json(article: Article, extraction: Extraction) -> dict[str, Any]:
         "figures": [
             {
                 "value": f.value,
+                "value_high": f.value_high,
                 "text": f.text,
                 "what": f.what,
                 "predicate": f.predicate,
                 "approx": f.approx,
                 "unit": f.unit,
+                "per": f.per,
                 "sentence": sentences[f.sentence].text,
             }
             for f in extraction.figures

