@@ -68,18 +68,19 @@ def put_article(
     speakers = _put_entities(conn, article.id, extraction)
     conn.executemany(
         "INSERT INTO figures(article_id, sentence_idx, value, value_high, text, what, predicate,"
-        " approx, unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " approx, unit, per) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 article.id,
                 f.sentence,
                 f.value,
-                getattr(f, "value_high", None),
+                f.value_high,
                 f.text,
                 f.what,
                 f.predicate,
                 f.approx,
                 f.unit,
+                f.per,
             )
             for f in extraction.figures
         ],

@@ -132,7 +132,8 @@ CREATE TABLE figures (
     what TEXT NOT NULL,
     predicate TEXT NOT NULL,
     approx TEXT NOT NULL,
-    unit TEXT NOT NULL
+    unit TEXT NOT NULL,
+    per TEXT NOT NULL
 );
 CREATE INDEX figures_article ON figures(article_id, sentence_idx);
 CREATE TABLE quotes (
