@@ -55,6 +55,8 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
+    # Names the article declares to be this one ("also known as", a name in brackets).
+    equivalents: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

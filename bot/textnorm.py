@@ -21,6 +21,8 @@ _STEMMER = snowballstemmer.stemmer("english")
 NAME_PARTICLES = frozenset(
     "al al- el bin ibn bint ben abu de da di del der den van von la le du dos das".split()
 )
+# "son of" particles: "Faisal bin Hamdan" is not called "Hamdan".
+PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben"})
 # What does not distinguish one name from another: particles and a few function words.
 KEY_STOPWORDS = NAME_PARTICLES | {"of", "the", "for", "and", "on", "in"}
 

@@ -19,7 +19,14 @@ def put(store: Store, article_id: str, *entities: Entity) -> None:
     text = "A sentence."
     article = Article(article_id, article_id, text, [Sentence(0, 0, len(text), text)])
     named = [
-        Entity(e.name, e.type, e.aliases, e.mentions or [Mention(0, 0, 1, e.name)], e.descriptions)
+        Entity(
+            e.name,
+            e.type,
+            e.aliases,
+            e.mentions or [Mention(0, 0, 1, e.name)],
+            e.descriptions,
+            e.equivalents,
+        )
         for e in entities
     ]
     store.put_article(article, Extraction(entities=named), article_id)
@@ -98,6 +105,14 @@ def test_acronym_joins_differently_worded_names(store: Store) -> None:
     put(store, "b", Entity("Government of National Unity", "ORG", ["NUG"]))
     put(store, "c", Entity("NUG", "ORG"))
     assert len(groups(store)) == 1
+
+
+def test_a_name_an_article_declares_the_same_joins_elsewhere_too(store: Store) -> None:
+    league = Entity("Harbour Defence League", "ORG", ["Sea Shield"], equivalents=["Sea Shield"])
+    put(store, "a", league)
+    put(store, "b", Entity("Sea Shield", "OTHER"))
+    put(store, "c", Entity("Harbour Defence League", "ORG"))
+    assert groups(store) == {"Harbour Defence League": {"a", "b", "c"}}
 
 
 def test_a_body_with_and_without_its_country_is_one(store: Store) -> None:

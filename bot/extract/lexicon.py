@@ -111,6 +111,17 @@ FUNCTION_WORDS = frozenset(
     moreover furthermore instead thus therefore plus minus one two three four five six
     seven eight nine ten""".split()
 )
+# Greetings, interjections and indefinite pronouns: capitalised at a sentence's start or in
+# a headline ("Hello", "Everyone"), never a name.
+INTERJECTIONS = frozenset(
+    """hello hi hey howdy goodbye bye thanks thank please sorry yes yeah yep nope okay ok
+    wow oh ah alas hooray congratulations welcome cheers everyone everybody everything
+    someone somebody something anyone anybody anything nobody nothing""".split()
+)
+# Honorifics: a form of address, not a description of who someone is.
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss mx sir dame madam madame".split())
+# Prefixes glued to a name by a hyphen that are not part of it: "ex-FBI", "anti-NATO".
+NAME_PREFIXES = frozenset("ex anti pro non pre post neo then".split())
 MONTHS = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()

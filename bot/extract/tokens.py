@@ -8,7 +8,7 @@ from functools import lru_cache, partial
 from itertools import accumulate
 from typing import NamedTuple
 
-from bot.extract.lexicon import PARTICLES
+from bot.extract.lexicon import NAME_PREFIXES, PARTICLES
 from bot.model import Article
 from bot.textnorm import spells_acronym
 
@@ -156,9 +156,10 @@ def _shouted_words() -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def is_capitalised(word: str) -> bool:
-    """Starts with a capital, or is a particle joined to one ("al-Rashid")."""
+    """Starts with a capital, or is a particle or a prefix joined to one ("al-Rashid",
+    "ex-Minister")."""
     if word[:1].isupper():
         # "Don't", "I've"; party labels "R-Texas"
         return not (_CONTRACTION.search(word) or _PARTY_LABEL.match(word))
     head, dash, tail = word.partition("-")
-    return bool(dash) and head in PARTICLES and tail[:1].isupper()
+    return bool(dash) and (head in PARTICLES or head in NAME_PREFIXES) and tail[:1].isupper()

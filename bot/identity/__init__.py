@@ -8,6 +8,6 @@ The result depends only on the forms and their counts, not on the order articles
 """
 
 from bot.identity.cluster import Cluster, resolve
-from bot.identity.profile import FormData
+from bot.identity.profile import ALIAS, DECLARED, FULLEST, FormData
 
-__all__ = ["Cluster", "FormData", "resolve"]
+__all__ = ["ALIAS", "DECLARED", "FULLEST", "Cluster", "FormData", "resolve"]

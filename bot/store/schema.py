@@ -74,13 +74,14 @@ CREATE INDEX forms_entity ON forms(entity_id);
 -- dirty: 0 resolved, 1 its counts changed, 2 its names changed (or it is new).
 CREATE INDEX forms_dirty ON forms(dirty) WHERE dirty > 0;
 -- Spellings of a form, with how many article entities used each: as their fullest name
--- (fullest = 1) or as another name (a surname, an acronym).
+-- (kind 1), as another name (kind 0: a surname, an acronym) or as a name the article
+-- declares to be the same ("also known as": kind 2).
 CREATE TABLE form_names (
     form_id INTEGER NOT NULL,
     name TEXT NOT NULL,
-    fullest INTEGER NOT NULL,
+    kind INTEGER NOT NULL,
     uses INTEGER NOT NULL,
-    PRIMARY KEY (form_id, name, fullest)
+    PRIMARY KEY (form_id, name, kind)
 ) WITHOUT ROWID;
 CREATE TRIGGER form_names_new AFTER INSERT ON form_names BEGIN
     UPDATE forms SET dirty = 2 WHERE id = NEW.form_id;
@@ -107,7 +108,8 @@ CREATE INDEX article_entities_article ON article_entities(article_id);
 -- The other names an article uses for its entity (the name itself is on the entity).
 CREATE TABLE aliases (
     ae_id INTEGER NOT NULL REFERENCES article_entities(id) ON DELETE CASCADE,
-    alias TEXT NOT NULL
+    alias TEXT NOT NULL,
+    kind INTEGER NOT NULL
 );
 CREATE INDEX aliases_ae ON aliases(ae_id);
 CREATE TABLE mentions (

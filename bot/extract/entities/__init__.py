@@ -26,6 +26,7 @@ from bot.extract.entities.chunks import (
     headline_mentions,
 )
 from bot.extract.entities.context import ArticleContext
+from bot.extract.entities.equivalents import join_declared
 from bot.extract.entities.identity import cluster, entity
 from bot.extract.entities.mention import NameMention
 from bot.extract.entities.splitting import SPLIT_RULES, Rule, split_chunk
@@ -55,7 +56,7 @@ def extract_entities(
     known |= {fold(m.acronym) for m in mentions if m.acronym}
     for sentence, span in unsure:
         mentions += headline_mentions(ctx, sentence, known, span)
-    return [entity(article, c) for c in cluster(mentions)]
+    return [entity(article, c) for c in join_declared(article.text, cluster(mentions))]
 
 
 def _body_mentions(

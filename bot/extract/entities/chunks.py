@@ -17,6 +17,7 @@ from bot.extract.entities.mention import WEAK, NameMention, surface
 from bot.extract.lexicon import (
     DAYS,
     FUNCTION_WORDS,
+    INTERJECTIONS,
     MONTHS,
     ORG_HEADS,
     PARTICLES,
@@ -48,6 +49,7 @@ def name_word(word: str) -> bool:
     return (
         is_capitalised(word)
         and lower not in FUNCTION_WORDS
+        and lower not in INTERJECTIONS
         and lower not in MONTHS
         and lower not in DAYS
     )

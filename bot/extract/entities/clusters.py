@@ -31,6 +31,7 @@ class Cluster:
     in_body: bool = False  # named outside a headline
     initials: set[str] = field(default_factory=set)  # "UN" for "United Nations"
     last_words: set[str] = field(default_factory=set)  # lower case, of mentions with a key
+    declared: set[str] = field(default_factory=set)  # names the text says are this one
 
     def add(self, mention: NameMention, key_words: set[str], last_word: str) -> None:
         """Add ``mention``, whose key splits into ``key_words`` and whose surname as a

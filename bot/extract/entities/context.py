@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from bot.extract.lexicon import FUNCTION_WORDS, PARTICLES, common_words, demonyms, places
-from bot.extract.tokens import Tokens, strip_possessive
+from bot.extract.tokens import Tokens, is_capitalised, strip_possessive
 from bot.model import Article
 
 _ASCII_LOWER = frozenset(string.ascii_lowercase)
@@ -79,5 +79,10 @@ def is_title_case(tokens: Tokens) -> bool:
 
 
 def name_starts(tokens: Tokens) -> list[int]:
-    """Where a name can begin: a capitalised word or a particle ("al", "von")."""
-    return [k for k, text in enumerate(tokens.texts) if text[0].isupper() or text in PARTICLES]
+    """Where a name can begin: a capitalised word, a particle ("al", "von"), or a particle
+    or prefix joined to a capitalised word ("al-Rashid", "ex-Minister")."""
+    return [
+        k
+        for k, text in enumerate(tokens.texts)
+        if text[0].isupper() or text in PARTICLES or ("-" in text and is_capitalised(text))
+    ]

@@ -12,10 +12,10 @@ from operator import attrgetter
 
 from bot.extract.entities.clusters import Cluster, Clusters
 from bot.extract.entities.mention import STRONG, WEAK, NameMention
-from bot.extract.lexicon import PARTICLES
+from bot.extract.lexicon import PARTICLES, common_words
 from bot.extract.tokens import is_acronym
 from bot.model import Article, Entity, Mention
-from bot.textnorm import name_key
+from bot.textnorm import PATRONYMICS, name_key
 
 
 def cluster(mentions: list[NameMention]) -> list[Cluster]:
@@ -82,6 +82,10 @@ def _home(mention: NameMention, clusters: Clusters) -> Cluster | None:
     candidates = [
         c for c in clusters.with_words(words) if c.type in ("PERSON", "ORG", None) and c.in_body
     ]
+    if len(words) == 1 and words <= common_words():
+        # A common word is a person's surname ("Rice"), never a body's short name: "State"
+        # is not the "Islamic State", nor "Party" any party.
+        candidates = [c for c in candidates if c.type == "PERSON"]
     if mention.type == "PERSON":
         candidates = [c for c in candidates if c.type == "PERSON"] or candidates
     if not candidates:
@@ -96,6 +100,17 @@ def _home(mention: NameMention, clusters: Clusters) -> Cluster | None:
     return max(candidates, key=weight)
 
 
+def _surname(name: str) -> str:
+    """What a person is called by alone: "Rashid" for "Omar al-Rashid", but "bin Hamdan"
+    for "Faisal bin Hamdan" (son of Hamdan, not Hamdan)."""
+    words = name.split()
+    surname = words[-1]
+    if len(words) >= 3 and words[-2].lower() in PATRONYMICS:
+        return f"{words[-2]} {surname}"
+    head, dash, rest = surname.partition("-")
+    return rest if dash and head.lower() in PARTICLES else surname
+
+
 def entity(article: Article, cluster: Cluster) -> Entity:
     """The entity a cluster makes: named by its fullest name in the body, with every other
     spelling (and a person's surname) as an alias."""
@@ -107,8 +122,7 @@ def entity(article: Article, cluster: Cluster) -> Entity:
     name = max(uses, key=lambda s: (len(name_key(s).split()), not is_acronym(s), uses[s]))
     aliases = {m.surface for m in cluster.mentions} | cluster.acronyms
     if kind == "PERSON" and len(name_key(name).split()) >= 2:
-        surname = name.split()[-1]
-        aliases.add(surname.split("-", 1)[1] if surname.split("-")[0] in PARTICLES else surname)
+        aliases.add(_surname(name))
     aliases.discard(name)
     descriptions = list(dict.fromkeys(m.description for m in cluster.mentions if m.description))
     mentions = [
@@ -116,4 +130,5 @@ def entity(article: Article, cluster: Cluster) -> Entity:
         for m in sorted(cluster.mentions, key=attrgetter("start"))
     ]
     aliases_sorted = sorted(aliases, key=lambda a: (a.casefold(), a))
-    return Entity(name, kind, aliases_sorted, mentions, descriptions)
+    declared = sorted(cluster.declared - {name}, key=lambda a: (a.casefold(), a))
+    return Entity(name, kind, aliases_sorted, mentions, descriptions, declared)

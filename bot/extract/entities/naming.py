@@ -6,6 +6,7 @@ from bot.extract.entities.context import ArticleContext
 from bot.extract.entities.cues import org_cue, type_of
 from bot.extract.entities.descriptions import appositive, bracketed_acronym, role_before
 from bot.extract.entities.mention import MEDIUM, STRONG, NameMention
+from bot.extract.lexicon import NAME_PREFIXES
 from bot.extract.tokens import Token, Tokens, is_acronym, strip_possessive
 from bot.textnorm import fold
 
@@ -25,6 +26,14 @@ def name(
     """The mention a chunk names (none for a lone common word), given as its fields
     (``name(ctx, *chunk)``); ``kind`` and ``strength``, when given, are its type, and
     ``description`` who it is."""
+    head, dash, rest = words[0].text.partition("-")
+    if dash and head.lower() in NAME_PREFIXES and rest[:1].isupper():
+        # "ex-FBI", "Anti-NATO": the prefix says something of the speaker, not the name.
+        words = [
+            words[0]._replace(text=rest, start=words[0].start + len(head) + 1, lower=rest.lower()),
+            *words[1:],
+        ]
+        lowers = [strip_possessive(rest.lower()), *lowers[1:]]
     folded = fold(" ".join([strip_possessive(t.text) for t in words]))
     last = lowers[-1]
     if last.endswith("s") and last not in ctx.places and last[:-1] in ctx.places:

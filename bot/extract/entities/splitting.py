@@ -18,7 +18,13 @@ from bot.extract.entities.context import ArticleContext
 from bot.extract.entities.cues import org_name
 from bot.extract.entities.mention import STRONG, NameMention
 from bot.extract.entities.naming import name, peoples
-from bot.extract.lexicon import ORG_HEADS, PLACE_DIRECTIONS, TITLE_HEADS, TITLE_MODIFIERS
+from bot.extract.lexicon import (
+    HONORIFICS,
+    ORG_HEADS,
+    PLACE_DIRECTIONS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+)
 from bot.extract.tokens import Token, Tokens, is_acronym, strip_possessive
 from bot.textnorm import fold
 
@@ -71,7 +77,8 @@ def leading_role(ctx: ArticleContext, chunk: Chunk) -> Split | None:
     if not split:
         return None
     role = chunk.words[:split]
-    description = " ".join(t.text for t in role)
+    # A form of address ("Mr.", "Sir") makes a person, but says nothing of who they are.
+    description = " ".join(t.text for t in role if t.lower not in HONORIFICS)
     return Split(
         peoples(ctx, role, chunk.sentence)
         + name(ctx, *chunk.part(split), "PERSON", STRONG, description)

@@ -1,0 +1,79 @@
+"""Names an article itself declares to be one: "the Islamic State, also known as Daesh",
+"the Republican Party (GOP)", "Ada Quill, whose real name is Adaeze Okafor".
+
+Such a statement joins the two names' clusters in the article, and the joined entity keeps
+the declared name apart from its other aliases (``Entity.equivalents``), so that the base
+can join the other articles that use only that name. The patterns are the plain wordings
+news uses; a bracket after a place is a dateline's wire credit ("PARIS (AFP)"), never a
+second name, and neither is a bracket after a line's capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from bot.extract.entities.clusters import Cluster
+from bot.extract.entities.mention import NameMention
+
+# What stands between the two names, and what must follow the second.
+_BETWEEN: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r" \($"), ")"),
+    (
+        re.compile(
+            r",? \((?:also |better |commonly |often )?(?:known as|a\.k\.a\.|aka) (?:the )?$"
+        ),
+        ")",
+    ),
+    (re.compile(r", (?:also |better |commonly |often |widely )?known as (?:the )?$"), ""),
+    (re.compile(r", (?:a\.k\.a\.|aka) (?:the )?$"), ""),
+    (re.compile(r", whose (?:real|full|birth|legal) name is $"), ""),
+)
+# The longest stretch of text between two names that one of the patterns can fill.
+_MAX_BETWEEN = 40
+# Types a declared name may not have: places and peoples are named, not renamed.
+_NOT_RENAMED = frozenset({"GPE", "NORP"})
+
+
+def join_declared(text: str, clusters: list[Cluster]) -> list[Cluster]:
+    """``clusters`` with every pair the text declares one joined, the second into the
+    first, whose ``declared`` names then hold the second's name."""
+    home = {id(m): c for c in clusters for m in c.mentions}
+    mentions = sorted((m for c in clusters for m in c.mentions), key=lambda m: m.start)
+    merged: dict[int, Cluster] = {}  # cluster joined -> the cluster it joined
+
+    def current(cluster: Cluster) -> Cluster:
+        while id(cluster) in merged:
+            cluster = merged[id(cluster)]
+        return cluster
+
+    for first, second in pairwise(mentions):
+        if not _declared(text, first, second):
+            continue
+        a, b = current(home[id(first)]), current(home[id(second)])
+        if a is b or a.type in _NOT_RENAMED or b.type in _NOT_RENAMED:
+            continue
+        a.declared |= {first.surface, second.surface}
+        a.declared |= b.declared
+        for mention in b.mentions:
+            a.mentions.append(mention)
+        a.mentions.sort(key=lambda m: m.start)
+        a.starts = sorted(a.starts + b.starts)
+        a.acronyms |= b.acronyms
+        a.in_body = a.in_body or b.in_body
+        merged[id(b)] = a
+    return [c for c in clusters if id(c) not in merged]
+
+
+def _declared(text: str, first: NameMention, second: NameMention) -> bool:
+    if first.sentence != second.sentence or first.headline or second.headline:
+        return False
+    if not 0 < second.start - first.end <= _MAX_BETWEEN:
+        return False
+    if first.surface.isupper() and text.startswith(" (", first.end):
+        return False  # a dateline in capitals and its wire credit: "LOWATER (AFP)"
+    between = text[first.end : second.start]
+    for pattern, closing in _BETWEEN:
+        if pattern.search(between) and text.startswith(closing, second.end):
+            return True
+    return False

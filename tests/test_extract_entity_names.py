@@ -1,0 +1,89 @@
+"""What a name is and what it is called: declared equivalents, clean descriptions and
+aliases, with invented names in sentences written here."""
+
+import pytest
+from extraction import entity, facts, names
+
+
+def test_a_name_the_article_declares_the_same_joins_the_entity() -> None:
+    found = facts(
+        "The Harbour Defence League, also known as Sea Shield, claimed the attack. "
+        "Sea Shield fighters were seen in Marrowick on Monday."
+    )
+    league = entity(found, "Harbour Defence League")
+    assert "Sea Shield" in league.aliases and league.equivalents == ["Sea Shield"]
+    assert "Sea Shield" not in names(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Progress Party (GOP) met in Lowater, and the GOP chairman spoke.",
+        "The Progress Party, known as the GOP, met in Lowater on Monday.",
+    ],
+)
+def test_a_bracketed_or_known_as_name_is_declared(text: str) -> None:
+    party = entity(facts(text), "Progress Party")
+    assert party.equivalents == ["GOP"]
+
+
+def test_a_real_name_is_declared_for_a_nom_de_guerre() -> None:
+    found = facts(
+        "The cleric Abu Tariq al-Qarni, whose real name is Ramon Ibrahim Quintana, "
+        "was seen in Lowater on Monday."
+    )
+    cleric = entity(found, "Ramon Ibrahim Quintana")
+    assert cleric.equivalents == ["Abu Tariq al-Qarni"]
+
+
+def test_a_wire_credit_after_a_dateline_is_no_second_name() -> None:
+    found = facts("MARROWICK (AFP) - The Coastal Unity Party met on Monday in the capital.")
+    assert all(not e.equivalents for e in found.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "described"),
+    [
+        ("Critics said Mr. Tomas Vindr was late.", "Tomas Vindr", []),
+        ("Police were saying Mr Tomas Vindr had left.", "Tomas Vindr", []),
+        ("The panel met to judge Ada Quill on Monday.", "Ada Quill", []),
+        (
+            "Officials talked to Kenyan president Adaeze Okafor.",
+            "Adaeze Okafor",
+            ["Kenyan president"],
+        ),
+        ("Tomas Vindr met UN envoy Ada Quill in Lowater.", "Ada Quill", ["UN envoy"]),
+        ("The rebel commander Tomas Vindr was seen.", "Tomas Vindr", ["rebel commander"]),
+    ],
+)
+def test_descriptions_are_roles_never_forms_of_address_verbs_or_fragments(
+    text: str, person: str, described: list[str]
+) -> None:
+    assert entity(facts(text), person).descriptions == described
+
+
+def test_a_prefix_glued_to_a_name_is_not_part_of_it() -> None:
+    found = facts("An ex-FBI agent and anti-NATO protesters met in Lowater.")
+    assert {"FBI", "NATO"} <= names(found) and not any("-" in n for n in names(found))
+
+
+def test_a_son_of_is_called_by_his_patronymic_not_his_fathers_name() -> None:
+    person = entity(
+        facts("Crown Prince Faisal bin Hamdan arrived in Lowater."), "Faisal bin Hamdan"
+    )
+    assert "bin Hamdan" in person.aliases and "Hamdan" not in person.aliases
+
+
+@pytest.mark.parametrize(
+    "text", ['"Hello Everyone," the mayor said.', "Everyone Agrees: Hello Again\n\n"]
+)
+def test_greetings_and_pronouns_are_no_names(text: str) -> None:
+    assert names(facts(text + " Ada Quill spoke later.")) == {"Ada Quill"}
+
+
+def test_a_common_word_is_no_short_name_of_a_body() -> None:
+    found = facts(
+        "The Coastal Unity Party met on Monday. Party members cheered the Eastern State "
+        "Council, and the State said nothing."
+    )
+    assert "Party" not in entity(found, "Coastal Unity Party").aliases
