@@ -80,6 +80,15 @@ def test_nothing_found_offers_near_names(store: Store) -> None:
     assert answer["suggestions"] == ["Sara Lindqvist"]
 
 
+def test_one_letter_names_are_never_suggested(tmp_path: Path) -> None:
+    store = delta_base(tmp_path / "d.sqlite3")
+    story = Story("g1", "Letters")
+    story.say("G and N signed the deal.")
+    story.entity("G", "OTHER").entity("N", "OTHER")
+    story.save(store)
+    assert not {"G", "N"} & set(who(store, "GNX")["suggestions"])
+
+
 def test_nothing_close_offers_no_random_suggestions(store: Store) -> None:
     answer = who(store, "Okonkwo")
     assert answer["suggestions"] == []
@@ -116,7 +125,22 @@ def brandt_base(path: Path, tomas_articles: int, klara_articles: int) -> Store:
 
 def test_a_tie_is_settled_for_the_entity_cited_in_clearly_more_articles(tmp_path: Path) -> None:
     store = brandt_base(tmp_path / "b.sqlite3", tomas_articles=4, klara_articles=1)
-    assert who(store, "Brandt")["entity"]["name"] == "Tomas Brandt"
+    answer = who(store, "Brandt")
+    assert answer["entity"]["name"] == "Tomas Brandt"
+    assert "most often means Tomas Brandt" in answer["message"]
+    assert "Klara Brandt (PERSON, 1 article)" in answer["message"]
+    assert answer["suggestions"] == ["Klara Brandt"]
+
+
+def test_an_exact_full_name_answers_even_beside_a_name_cited_more(tmp_path: Path) -> None:
+    store = brandt_base(tmp_path / "b.sqlite3", tomas_articles=2, klara_articles=2)
+    for number in range(3):
+        story = Story(f"f{number}", f"Fund report {number}")
+        story.say("The Klara Brandt Harbour Fund paid the repairs.")
+        story.entity("Klara Brandt Harbour Fund", "ORG")
+        story.save(store)
+    answer = who(store, "Klara Brandt")
+    assert answer["entity"]["name"] == "Klara Brandt" and answer["message"] == ""
 
 
 def test_a_tie_between_similarly_cited_entities_stays_a_tie(tmp_path: Path) -> None:

@@ -42,6 +42,7 @@ CLEAR_LEAD = 2
 SUGGEST = 0.35
 SUGGEST_RATIO = 75
 MAX_SUGGESTIONS = 5
+MIN_SUGGESTED = 2
 MAX_CHOICE_CHARS = 100
 
 _EXACT = 1.0
@@ -73,11 +74,13 @@ class Named:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """An entity scored against a typed name; ``exact`` when no typo or prefix was needed."""
+    """An entity scored against a typed name; ``exact`` when no typo or prefix was needed;
+    ``others``: entities the name fits about as well, which this one clearly outweighs."""
 
     entity: Named
     score: float
     exact: bool
+    others: tuple[Named, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +159,10 @@ class NameIndex:
         matches = self.match(text)
         if not matches or matches[0].score < ACCEPT:
             return Resolution(None, [], self._suggest(text, matches))
+        typed = fold(text)
+        named = [m for m in matches if self._folded_names[m.entity.id] == typed and m.exact]
+        if len(named) == 1:
+            return Resolution(named[0], [], [])  # the full name of exactly one entity
         best = matches[0]
         tied = [m for m in matches if m.score >= best.score - MARGIN]
         if len(tied) > 1:
@@ -164,7 +171,8 @@ class NameIndex:
             if leader.entity.articles < CLEAR_LEAD * runner_up:
                 shown = tied[:MAX_SUGGESTIONS]
                 return Resolution(None, shown, _unique(m.entity.name for m in shown))
-            best = leader
+            others = tuple(m.entity for m in tied if m is not leader)[: MAX_SUGGESTIONS - 1]
+            best = Match(leader.entity, leader.score, leader.exact, others)
         return Resolution(best, [], [])
 
     def complete(self, partial: str, limit: int = 25) -> list[str]:
@@ -227,6 +235,8 @@ class NameIndex:
         return {i for word in self._prefixed(prefix) for i in self._by_word[word]}
 
     def _suggest(self, text: str, matches: list[Match]) -> list[str]:
+        """Names close to ``text``: ones sharing a word with it, then ones alike in spelling;
+        never a name of one character ("G" for "GNA" is no suggestion)."""
         near = [m.entity.name for m in matches if m.score >= SUGGEST]
         alike = process.extract(
             fold(text),
@@ -236,7 +246,7 @@ class NameIndex:
             limit=MAX_SUGGESTIONS,
         )
         near.extend(self._entities[key].name for _, _, key in alike)
-        return _unique(near, MAX_SUGGESTIONS)
+        return _unique((n for n in near if len(fold(n)) >= MIN_SUGGESTED), MAX_SUGGESTIONS)
 
 
 def _score(

@@ -15,7 +15,7 @@ import sqlite3
 from bot.query import inputs
 from bot.query.answer import Answer, Citation, Item, plural
 from bot.query.names import name_index
-from bot.query.replies import lookup
+from bot.query.replies import lookup, match_note
 from bot.query.sources import Sources
 from bot.query.who import entity_card
 from bot.store import Store, reads
@@ -75,7 +75,7 @@ def quote(store: Store, name: str, about: str = "") -> Answer:
         quote_item(r, entity.name, sources.cite(r["article_id"], r["sentence_idx"], r["cite_idx"]))
         for r in rows
     ]
-    notes = [] if found.exact else [f"Closest match for “{' '.join(name.split())}”."]
+    notes = [note] if (note := match_note(name, found)) else []
     if len(items) < available:
         notes.append(f"Showing {len(items)} of {available} quotes, the most recently indexed.")
     return Answer("quote", query, card, items, title=title, message=" ".join(notes))

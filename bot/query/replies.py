@@ -27,6 +27,21 @@ def lookup(store: Store, command: str, name: str) -> Match | Answer:
     return resolution.found or unresolved(command, name, resolution)
 
 
+def match_note(query: str, found: Match) -> str:
+    """What to tell the user about how ``query`` was matched: a typo's closest match, or
+    the entity chosen among several the name fits."""
+    shown = " ".join(query.split())
+    if found.others:
+        also = "; ".join(
+            f"{e.name} ({e.type}, {plural(e.articles, 'article')})" for e in found.others
+        )
+        return (
+            f"“{shown}” most often means {found.entity.name} "
+            f"({plural(found.entity.articles, 'article')}); it may also mean {also}."
+        )
+    return "" if found.exact else f"Closest match for “{shown}”."
+
+
 def unresolved(command: str, query: str, resolution: Resolution) -> Answer:
     """Nothing close enough, or several entities about equally close: say so, don't guess."""
     shown = " ".join(query.split())

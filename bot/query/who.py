@@ -18,7 +18,7 @@ from typing import Any
 
 from bot.query.answer import Answer, Item
 from bot.query.names import TITLES, Named
-from bot.query.replies import lookup
+from bot.query.replies import lookup, match_note
 from bot.query.sources import Sources
 from bot.store import Store, reads
 from bot.textnorm import KEY_STOPWORDS, fold
@@ -39,7 +39,7 @@ def who(store: Store, name: str) -> Answer:
     if isinstance(found, Answer):
         return found
     entity = found.entity
-    message = "" if found.exact else f"Closest match for “{' '.join(name.split())}”."
+    message = match_note(name, found)
     return Answer(
         "who",
         name,
@@ -47,6 +47,7 @@ def who(store: Store, name: str) -> Answer:
         _best_sentences(store.conn, entity),
         title=entity.name,
         message=message,
+        suggestions=[other.name for other in found.others],
     )
 
 
