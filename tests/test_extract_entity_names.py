@@ -87,3 +87,31 @@ def test_a_common_word_is_no_short_name_of_a_body() -> None:
         "Council, and the State said nothing."
     )
     assert "Party" not in entity(found, "Coastal Unity Party").aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Agents of Harbour and Customs Enforcement detained him.",
+            "Harbour and Customs Enforcement",
+        ),
+        ("The Food and Drug Administration approved it.", "Food and Drug Administration"),
+    ],
+)
+def test_an_institution_named_with_and_is_one_name(text: str, body: str) -> None:
+    assert body in names(facts(text))
+
+
+def test_names_and_places_joined_by_and_stay_apart() -> None:
+    found = facts("Ada Quill and Tomas Vindr met Texas and Florida officials.")
+    assert {"Ada Quill", "Tomas Vindr", "Texas", "Florida"} <= names(found)
+
+
+def test_a_word_given_in_brackets_as_an_acronym_is_one_there() -> None:
+    found = facts(
+        "Officials from Harbour and Customs Enforcement (HACE) came. "
+        "Officials from the Inland Customs Enforcement (ICE) detained him. ICE said so."
+    )
+    assert "ICE" in entity(found, "Inland Customs Enforcement").aliases
+    assert "ICE" not in names(found)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from bot.identity.profile import FULLEST, FormData, Profile
-from bot.identity.rules import Same, different, same, short_form
+from bot.identity.rules import PARTIAL_RULES, Same, covers, different, same, short_form
 from bot.textnorm import KEY_STOPWORDS, fold, name_words
 
 # How many times more articles the leading entity a short form fits must have than the next.
@@ -62,7 +62,22 @@ class _Groups:
         return i
 
     def can_merge(self, a: int, b: int) -> bool:
-        return not any(self._differ(x, y) for x in self.members[a] for y in self.members[b])
+        """Whether no form of group ``a`` is called different from one of group ``b``,
+        unless a fuller name in either covers both ("Ada Ortiz" and "Lena Ortiz" beside
+        "Ada Lena Ortiz")."""
+        union = self.members[a] + self.members[b]
+        return not any(
+            self._differ(x, y) and not self._covered(x, y, union)
+            for x in self.members[a]
+            for y in self.members[b]
+        )
+
+    def _covered(self, x: int, y: int, union: list[int]) -> bool:
+        def covering(z: int, part: int) -> bool:
+            full, short = self.profiles[z], self.profiles[part]
+            return full.remembered(short, "covers", lambda: covers(full, short))
+
+        return any(covering(z, x) and covering(z, y) for z in union if z not in (x, y))
 
     def merge(self, a: int, b: int) -> bool:
         """Merge the groups of ``a`` and ``b`` unless a cannot-link forbids it."""
@@ -110,7 +125,7 @@ def resolve(forms: Iterable[FormData | Profile]) -> list[Cluster]:
 def _resolve_component(profiles: list[Profile], pairs: list[tuple[int, int]]) -> list[Cluster]:
     groups = _Groups(profiles)
     merges: list[tuple[int, int, int, int]] = []
-    shorts: dict[int, set[int]] = defaultdict(set)
+    shorts: dict[int, dict[int, str]] = defaultdict(dict)
     for i, j in pairs:
         a, b = profiles[i], profiles[j]
         verdict, a_of_b, b_of_a = _relation(a, b)
@@ -118,9 +133,9 @@ def _resolve_component(profiles: list[Profile], pairs: list[tuple[int, int]]) ->
             merges.append((verdict.level, -(a.form.articles + b.form.articles), i, j))
             continue
         if a_of_b:
-            shorts[i].add(j)
+            shorts[i][j] = a_of_b
         if b_of_a:
-            shorts[j].add(i)
+            shorts[j][i] = b_of_a
     for _, _, i, j in sorted(merges):
         groups.merge(i, j)
     _attach_short_forms(groups, shorts)
@@ -134,7 +149,7 @@ def _ordered(a: Profile, b: Profile) -> tuple[Profile, Profile]:
     return (a, b) if a.form.id <= b.form.id else (b, a)
 
 
-def _relation(a: Profile, b: Profile) -> tuple[Same | None, bool, bool]:
+def _relation(a: Profile, b: Profile) -> tuple[Same | None, str | None, str | None]:
     """Whether ``a`` and ``b`` are the same, ``a`` a short form of ``b``, ``b`` of ``a``."""
     first, second = _ordered(a, b)
     found = first.remembered(
@@ -174,14 +189,16 @@ def _components(count: int, pairs: list[tuple[int, int]]) -> list[list[int]]:
     return list(parts.values())
 
 
-def _attach_short_forms(groups: _Groups, shorts: dict[int, set[int]]) -> None:
-    """Join each short form to the entity it names, when that is clear."""
+def _attach_short_forms(groups: _Groups, shorts: dict[int, dict[int, str]]) -> None:
+    """Join each short form to the entity it names, when that is clear: the only entity it
+    fits, or one that outweighs the others ``LEAD`` times. A partial name whose own entity
+    outweighs the fuller ones it fits takes them in instead ("Ada Ortiz", named in a
+    hundred articles, and "Ada M. Ortiz", in two)."""
     profiles = groups.profiles
+    short_keys = {profiles[i].form.key for i in shorts}
     order = sorted(shorts, key=lambda i: (-profiles[i].form.articles, i))
     for i in order:
         own = groups.find(i)
-        if any(not profiles[m].single and m not in shorts for m in groups.members[own]):
-            continue  # its entity has a full name of its own
         candidates = {groups.find(j) for j in shorts[i]} - {own}
         fits = {c for c in candidates if groups.can_merge(own, c)}
         if len(fits) != 1 or fits != candidates:
@@ -189,8 +206,18 @@ def _attach_short_forms(groups: _Groups, shorts: dict[int, set[int]]) -> None:
         if not fits:
             continue
         ranked = sorted(fits, key=lambda c: (-groups.articles[c], c))
-        lead = groups.articles[ranked[0]]
-        if len(ranked) == 1 or lead >= LEAD * groups.articles[ranked[1]]:
+        heaviest = groups.articles[ranked[0]]
+        partial = all(shorts[i][j] in PARTIAL_RULES for j in shorts[i])
+        if partial and groups.articles[own] >= LEAD * heaviest:
+            for fit in ranked:
+                groups.merge(own, fit)
+            continue
+        if any(
+            not profiles[m].single and profiles[m].form.key not in short_keys
+            for m in groups.members[own]
+        ):
+            continue  # its entity has a full name of its own
+        if len(ranked) == 1 or heaviest >= LEAD * groups.articles[ranked[1]]:
             groups.merge(own, ranked[0])
 
 

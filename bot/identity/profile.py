@@ -30,7 +30,7 @@ ALIAS, FULLEST, DECLARED = 0, 1, 2
 PERSON, PLACE, BODY, ANY = "person", "place", "body", "any"
 FAMILIES = {"PERSON": PERSON, "GPE": PLACE, "NORP": PLACE, "ORG": BODY, "OTHER": ANY}
 # How many co-mentioned names of each form are compared for evidence.
-CONTEXT_WORDS = 10
+CONTEXT_WORDS = 20
 # Shorter sound codes and initials than these are shared by too many unrelated names to
 # block on ("L" for Lee, Lowe and Li).
 MIN_SOUND = 3
@@ -128,16 +128,18 @@ class Profile:
 
     @cached_property
     def initials(self) -> frozenset[str]:
-        """What a body's name spells: "gna" for "Government of National Accord", with and
+        """What a body's names spell: "gna" for "Government of National Accord", with and
         without its small words ("scus" and "scotus" for "Supreme Court of the United
-        States"); none for a person or a lone word."""
+        States"), for every spelling articles gave in full; none for a person or a lone
+        word."""
         if self.single or self.family == PERSON:
             return frozenset()
-        words = fold(self.display).split()
-        spelled = {
-            "".join(w[0] for w in words if w not in KEY_STOPWORDS),
-            "".join(w[0] for w in words if w not in NAME_PARTICLES),
-        }
+        spelled: set[str] = set()
+        for name, _, kind in self.form.names:
+            if kind == FULLEST or name == self.display:
+                words = fold(name).split()
+                spelled.add("".join(w[0] for w in words if w not in KEY_STOPWORDS))
+                spelled.add("".join(w[0] for w in words if w not in NAME_PARTICLES))
         return frozenset(s for s in spelled if len(s) >= 2)
 
     @cached_property

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from bot.identity.names import (
     Fit,
@@ -27,8 +27,10 @@ from bot.identity.profile import ANY, BODY, PERSON, PLACE, Profile
 
 # Co-mentioned names two sound-alike forms must share before they count as one.
 SHARED_CONTEXT = 2
-# How alike (Jaro-Winkler, 0 to 1) two spellings with one sound code must look as well.
+# How alike (Jaro-Winkler, 0 to 1) two spellings with one sound code must look as well,
+# and how many letters at most a transliteration changes in a word.
 ALIKE = 0.8
+RESPELLINGS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +52,7 @@ def person_and_place(a: Profile, b: Profile) -> bool:
     """A lone word for a person is never one for a place or a people: "Jordan" the country
     and "Jordan" the senator. (A full name that one article took for a place is a typing
     slip: type is a vote.)"""
-    return {a.family, b.family} == {PERSON, PLACE} and (a.single or b.single)
+    return {a.family, b.family} == {PERSON, PLACE} and a.single and b.single
 
 
 def conflicting_given_names(a: Profile, b: Profile) -> bool:
@@ -143,8 +145,10 @@ def sound_variant(a: Profile, b: Profile) -> int | None:
     around them."""
     if not a.sounds or a.sounds != b.sounds or not _compatible_families(a, b):
         return None
-    if JaroWinkler.normalized_similarity(a.form.key, b.form.key) < ALIKE:
-        return None  # alike in sound code only: "kent" and "count"
+    if len(a.words) != len(b.words) or not all(
+        _respelled(x, y) for x, y in zip(a.words, b.words, strict=True)
+    ):
+        return None  # alike in sound code only: "kent" and "count", "benen" and "bannon"
     pa, pb = _full_people(a, b)
     if pa and pb and given_fit(pa.given, pb.given) is None:
         return None
@@ -233,9 +237,27 @@ def acronym_of(short: Profile, full: Profile) -> bool:
 SHORT_RULES: list[Rule] = [surname_of, partial_name, name_without_first, acronym_of]
 
 
-def short_form(short: Profile, full: Profile, rules: list[Rule] | None = None) -> bool:
-    """Whether ``short`` is a short form of ``full``."""
-    return any(rule(short, full) for rule in (SHORT_RULES if rules is None else rules))
+def short_form(short: Profile, full: Profile, rules: list[Rule] | None = None) -> str | None:
+    """The rule by which ``short`` is a short form of ``full``, if any."""
+    for rule in SHORT_RULES if rules is None else rules:
+        if rule(short, full):
+            return rule.__name__
+    return None
+
+
+# Short forms that leave out part of one person's name: when the short form's own entity
+# outweighs every fuller one it fits, those join it (one person, written in full a few
+# times), rather than it joining one of them.
+PARTIAL_RULES = frozenset({"partial_name", "name_without_first"})
+
+
+def covers(full: Profile, part: Profile) -> bool:
+    """Whether ``full`` is a fuller spelling of ``part``: the same name, or ``part`` one of
+    its partial forms. Two partial forms a fuller one covers are no cannot-link between
+    them: "Ada Ortiz" and "Lena Ortiz" may both be "Ada Lena Ortiz"."""
+    return same_key(full, part) is not None or any(
+        rule(part, full) for rule in (partial_name, name_without_first)
+    )
 
 
 # -- parts ----------------------------------------------------------------------------------
@@ -255,6 +277,16 @@ def _full_people(a: Profile, b: Profile) -> tuple[PersonName | None, PersonName 
     if not {a.family, b.family} <= {PERSON, ANY}:
         return None, None
     return _people(a, b)
+
+
+def _respelled(x: str, y: str) -> bool:
+    """Two spellings one transliteration apart: at most ``RESPELLINGS`` letters changed, and
+    still alike to the eye ("qassem"/"qasem", "gaddafi"/"kadhafi")."""
+    if x == y:
+        return True
+    if Levenshtein.distance(x, y, score_cutoff=RESPELLINGS) > RESPELLINGS:
+        return False
+    return JaroWinkler.normalized_similarity(x, y) >= ALIKE
 
 
 def _spells(acronym: str, body: Profile) -> bool:

@@ -20,8 +20,11 @@ from bot.identity.cluster import describe
 from bot.identity.profile import CONTEXT_WORDS, Profile
 
 _CHUNK = 500
-# Articles of a form whose other names make its context.
+# Articles of a form whose other names make its context; names in more than one article
+# in ``UBIQUITOUS`` are left out of every context (in a base about one country, its name
+# and its leader are around every name and tell none apart).
 CONTEXT_ARTICLES = 50
+UBIQUITOUS = 50
 
 
 class Profiles:
@@ -210,9 +213,9 @@ def _load(conn: sqlite3.Connection, ids: list[int]) -> dict[int, FormData]:
 
 
 def context(conn: sqlite3.Connection, form_id: int) -> tuple[str, ...]:
-    """The keys of the typed names mentioned most often in the articles naming a form:
-    among the first ``CONTEXT_ARTICLES`` of them by id, so that the sample does not depend
-    on the order they were indexed in."""
+    """The keys of the typed names mentioned most often in the articles naming a form,
+    ubiquitous names aside: among the first ``CONTEXT_ARTICLES`` of them by id, so that the
+    sample does not depend on the order they were indexed in."""
     return tuple(
         row[0]
         for row in conn.execute(
@@ -220,8 +223,9 @@ def context(conn: sqlite3.Connection, form_id: int) -> tuple[str, ...]:
             " WHERE other.article_id IN (SELECT article_id FROM article_entities"
             " WHERE form_id = ? ORDER BY article_id LIMIT ?)"
             " AND other.form_id != ? AND f.type != 'OTHER'"
+            " AND f.articles * ? <= (SELECT count(*) FROM articles)"
             " GROUP BY f.key ORDER BY count(*) DESC, f.key LIMIT ?",
-            (form_id, CONTEXT_ARTICLES, form_id, CONTEXT_WORDS),
+            (form_id, CONTEXT_ARTICLES, form_id, UBIQUITOUS, CONTEXT_WORDS),
         )
     )
 

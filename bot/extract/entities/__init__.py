@@ -56,7 +56,9 @@ def extract_entities(
     known |= {fold(m.acronym) for m in mentions if m.acronym}
     for sentence, span in unsure:
         mentions += headline_mentions(ctx, sentence, known, span)
-    return [entity(article, c) for c in join_declared(article.text, cluster(mentions))]
+    return [
+        entity(article, c) for c in join_declared(article.text, cluster(mentions, ctx.bracketed))
+    ]
 
 
 def _body_mentions(

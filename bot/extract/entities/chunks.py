@@ -24,6 +24,9 @@ from bot.extract.lexicon import (
     TITLE_HEADS,
     TITLE_MODIFIERS,
     WEAK_ORG_HEADS,
+    common_words,
+    demonyms,
+    places,
 )
 from bot.extract.tokens import Tokens, is_capitalised, is_possessive, strip_possessive
 from bot.textnorm import fold, name_key
@@ -111,7 +114,16 @@ def _connector(tokens: Tokens, i: int, j: int) -> bool:
         k = nxt
         while k < len(texts) and k - nxt < 5 and name_word(texts[k]):
             k += 1
-        return strip_possessive(lowers[k - 1]) in ORG_HEADS
+        if strip_possessive(lowers[k - 1]) in ORG_HEADS:
+            return True
+        # "Immigration and Customs Enforcement", "Food and Drug Administration": words
+        # news writes in lower case (all but one of them), capitalised together, name one
+        # body; never places or peoples ("Texas and Florida").
+        words = [strip_possessive(w) for w in (*lowers[i:j], *lowers[nxt:k])]
+        if j - i > 3 or k - nxt > 3 or any(w in places() or w in demonyms() for w in words):
+            return False
+        plain = sum(w in common_words() for w in words)
+        return plain >= 2 and plain >= len(words) - 1
     if word in OF_WORDS:
         return strip_possessive(lowers[j - 1]) in _OF_HEADS and j - 1 >= i
     return False

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass
 from operator import itemgetter
 
 from bot.extract.lexicon import FUNCTION_WORDS, PARTICLES, common_words, demonyms, places
-from bot.extract.tokens import Tokens, is_capitalised, strip_possessive
+from bot.extract.tokens import Tokens, is_acronym, is_capitalised, strip_possessive
 from bot.model import Article
 
 _ASCII_LOWER = frozenset(string.ascii_lowercase)
+_BRACKETED = re.compile(r"\(([A-Z]{2,7})\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,13 @@ class ArticleContext:
     common: frozenset[str]
     places: frozenset[str]
     demonyms: dict[str, str]
+    # Words in capitals the article gives in brackets, "(ICE)": acronyms there, even when
+    # they also spell a word.
+    bracketed: frozenset[str]
+
+    def acronym(self, word: str) -> bool:
+        """Whether ``word`` is an acronym in this article."""
+        return is_acronym(word) or strip_possessive(word) in self.bracketed
 
     @classmethod
     def of(cls, article: Article, tokens: list[Tokens]) -> ArticleContext:
@@ -49,6 +58,7 @@ class ArticleContext:
             common_words(),
             places(),
             demonyms(),
+            frozenset(_BRACKETED.findall(article.text)) if "(" in article.text else frozenset(),
         )
 
 

@@ -31,14 +31,14 @@ _APPOSITIVE_BEFORE = re.compile(rf"(?:^|[,;:] )(?:[Tt]he|[Aa]n?) {_ROLE_PHRASE},
 _APPOSITIVE_AFTER = re.compile(rf"^, (?:the|a|an|who is the|who is a) {_ROLE_PHRASE}(?=[,.;])")
 
 
-def bracketed_acronym(tokens: Tokens, end: int, words: list[Token]) -> str:
+def bracketed_acronym(ctx: ArticleContext, tokens: Tokens, end: int, words: list[Token]) -> str:
     """The acronym in brackets right after the name ``words`` (ending at token ``end``),
     if it starts with one of the name's initials: "Coastal Rescue Authority (CRA)"."""
     texts = tokens.texts
     if end + 2 < len(texts) and texts[end] == "(" and texts[end + 2] == ")":
         candidate = texts[end + 1]
         initials = {t.text[:1].upper() for t in words}
-        if is_acronym(candidate) and candidate[0] in initials:
+        if ctx.acronym(candidate) and candidate[0] in initials:
             return candidate
     return ""
 

@@ -18,8 +18,9 @@ from bot.model import Article, Entity, Mention
 from bot.textnorm import PATRONYMICS, name_key
 
 
-def cluster(mentions: list[NameMention]) -> list[Cluster]:
-    """The article's entities as clusters of ``mentions``, in the order they are made."""
+def cluster(mentions: list[NameMention], bracketed: frozenset[str] = frozenset()) -> list[Cluster]:
+    """The article's entities as clusters of ``mentions``, in the order they are made;
+    ``bracketed``: words the article gives in brackets as acronyms ("(ICE)")."""
     clusters = Clusters()
     ordered = sorted(mentions, key=lambda m: (m.headline, m.start))
     full = [m for m in ordered if " " in m.key and not m.headline]  # two words or more
@@ -32,7 +33,7 @@ def cluster(mentions: list[NameMention]) -> list[Cluster]:
     for mention in ordered:
         if id(mention) in placed:
             continue
-        home = _home(mention, clusters) or _home_without_s(mention, clusters)
+        home = _home(mention, clusters, bracketed) or _home_without_s(mention, clusters)
         if home is None:
             home = clusters.new()
             clusters.by_key.setdefault(mention.key, home)
@@ -55,14 +56,16 @@ def _home_without_s(mention: NameMention, clusters: Clusters) -> Cluster | None:
     return None
 
 
-def _home(mention: NameMention, clusters: Clusters) -> Cluster | None:
+def _home(
+    mention: NameMention, clusters: Clusters, bracketed: frozenset[str] = frozenset()
+) -> Cluster | None:
     """The cluster a mention joins: the one with its key, the organisation its acronym or
     initials stand for, or the longer name it is a part of."""
     surface, key = mention.surface, mention.key
     if key in clusters.by_key:
         return clusters.by_key[key]
     letters = surface.replace(".", "")
-    if is_acronym(surface):
+    if is_acronym(surface) or surface in bracketed:
         for candidate in clusters.all:
             if letters in candidate.acronyms or letters in candidate.initials:
                 return candidate

@@ -7,7 +7,7 @@ from bot.extract.entities.cues import org_cue, type_of
 from bot.extract.entities.descriptions import appositive, bracketed_acronym, role_before
 from bot.extract.entities.mention import MEDIUM, STRONG, NameMention
 from bot.extract.lexicon import NAME_PREFIXES
-from bot.extract.tokens import Token, Tokens, is_acronym, strip_possessive
+from bot.extract.tokens import Token, Tokens, strip_possessive
 from bot.textnorm import fold
 
 
@@ -49,12 +49,14 @@ def name(
     if (
         len(words) == 1
         and lowers[0] in ctx.common
-        and not is_acronym(words[0].text)
+        and not ctx.acronym(words[0].text)
         and kind not in ("GPE", "NORP")
         and not org_cue(tokens, start, end)
     ):
         return []  # "the Army", "the West": a capitalised common word alone is no name
-    acronym = bracketed_acronym(tokens, end, words)
+    acronym = bracketed_acronym(ctx, tokens, end, words)
+    if kind is None and len(words) == 1 and ctx.acronym(words[0].text):
+        kind, strength = "ORG", MEDIUM  # an acronym the article spells out: "(ICE)"
     if acronym and kind in (None, "OTHER", "PERSON") and strength < STRONG:
         kind, strength = "ORG", MEDIUM
     if not description and kind in (None, "PERSON", "ORG"):
