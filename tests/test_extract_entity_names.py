@@ -93,8 +93,8 @@ def test_a_common_word_is_no_short_name_of_a_body() -> None:
     ("text", "body"),
     [
         (
-            "Agents of Harbour and Customs Enforcement detained him.",
-            "Harbour and Customs Enforcement",
+            "Agents of Water and Customs Enforcement detained him.",
+            "Water and Customs Enforcement",
         ),
         ("The Food and Drug Administration approved it.", "Food and Drug Administration"),
     ],
