@@ -123,6 +123,13 @@ def test_a_body_with_and_without_its_country_is_one(store: Store) -> None:
     assert groups(store) == {"Maritime Safety Directorate": {"a", "b", "c", "d"}}
 
 
+def test_a_body_with_and_without_a_generic_last_word_is_one(store: Store) -> None:
+    put(store, "a", Entity("Water and Customs Enforcement", "ORG"))
+    put(store, "b", Entity("U.S. Water and Customs Enforcement Agency", "ORG"))
+    put(store, "c", Entity("Water and Customs Enforcement", "ORG"))
+    assert groups(store) == {"Water and Customs Enforcement": {"a", "b", "c"}}
+
+
 def test_type_is_a_vote_not_part_of_identity(store: Store) -> None:
     put(store, "a", Entity("Velmora", "GPE"))
     put(store, "b", Entity("Velmora", "GPE"))

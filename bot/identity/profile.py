@@ -34,6 +34,8 @@ CONTEXT_WORDS = 20
 # Shorter sound codes and initials than these are shared by too many unrelated names to
 # block on ("L" for Lee, Lowe and Li).
 MIN_SOUND = 3
+# Last words of a body's name that some articles leave out: "X Agency" is "X".
+GENERIC_HEADS = frozenset({"agency", "department", "office", "bureau", "service"})
 MIN_INITIALS = 3
 
 
@@ -143,7 +145,7 @@ class Profile:
         return frozenset(s for s in spelled if len(s) >= 2)
 
     @cached_property
-    def _core_and_places(self) -> tuple[str, frozenset[str]]:
+    def _core_and_places(self) -> tuple[str, frozenset[str], str]:
         words = list(self.words)
         countries: set[str] = set()
         rest: list[str] = []
@@ -158,13 +160,20 @@ class Profile:
             else:
                 rest.append(words[i])
                 i += 1
-        return " ".join(sorted(rest)), frozenset(countries)
+        loose = rest[:-1] if len(rest) > 3 and rest[-1] in GENERIC_HEADS else rest
+        return " ".join(sorted(rest)), frozenset(countries), " ".join(sorted(loose))
 
     @property
     def core(self) -> str:
         """A body's key without the countries in its name: "U.S. Department of Justice" and
         "Justice Department" share "department justice"."""
         return self._core_and_places[0]
+
+    @property
+    def loose_core(self) -> str:
+        """The core without a last generic word when three words remain: "Water and Customs
+        Enforcement Agency" is "Water and Customs Enforcement"."""
+        return self._core_and_places[2]
 
     @property
     def countries(self) -> frozenset[str]:
@@ -204,6 +213,7 @@ class Profile:
         else:
             if self.core:
                 keys.add(f"c:{self.core}")
+                keys.add(f"c:{self.loose_core}")
             if len("".join(self.sounds)) >= MIN_SOUND:
                 keys.add(f"p:{' '.join(self.sounds)}")
             keys.update(f"a:{i}" for i in self.initials if len(i) >= MIN_INITIALS)

@@ -133,7 +133,7 @@ def body_variant(a: Profile, b: Profile) -> int | None:
     Government (NUG)", "Government of National Unity (NUG)")."""
     if a.single or b.single or PERSON in (a.family, b.family):
         return None
-    if a.core and a.core == b.core:
+    if a.core and (a.core == b.core or a.loose_core == b.core or a.core == b.loose_core):
         return 1
     shared = {x for x in a.acronyms & b.acronyms if len(x) >= 3}
     return 1 if any(_spells(x, a) and _spells(x, b) for x in shared) else None

@@ -23,7 +23,7 @@ _CHUNK = 500
 # Articles of a form whose other names make its context; names in more than one article
 # in ``UBIQUITOUS`` are left out of every context (in a base about one country, its name
 # and its leader are around every name and tell none apart).
-CONTEXT_ARTICLES = 50
+CONTEXT_ARTICLES = 200
 UBIQUITOUS = 50
 
 
