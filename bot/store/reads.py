@@ -147,6 +147,30 @@ def figures_in_matching(conn: sqlite3.Connection, query: str, limit: int) -> lis
     ).fetchall()
 
 
+def places_in_sentences(
+    conn: sqlite3.Connection, refs: Iterable[tuple[str, int]]
+) -> list[sqlite3.Row]:
+    """The places named in the given (article id, sentence index) sentences: article_id,
+    sentence_idx, start and end (characters into the sentence) and the place's base-wide
+    name."""
+    wanted = set(refs)
+    found: list[sqlite3.Row] = []
+    for chunk in _chunks(sorted({article for article, _ in wanted})):
+        indexes = sorted({index for article, index in wanted if article in chunk})
+        rows = conn.execute(
+            "SELECT ae.article_id, m.sentence_idx, m.start - s.start AS start,"
+            ' m."end" - s.start AS "end", coalesce(e.name, ae.name) AS name'
+            " FROM article_entities ae JOIN mentions m ON m.ae_id = ae.id"
+            " JOIN sentences s ON s.article_id = ae.article_id AND s.idx = m.sentence_idx"
+            " LEFT JOIN forms f ON f.id = ae.form_id LEFT JOIN entities e ON e.id = f.entity_id"
+            f" WHERE ae.article_id IN ({_marks(chunk)}) AND m.sentence_idx IN ({_marks(indexes)})"
+            " AND coalesce(e.type, ae.type) = 'GPE'",
+            [*chunk, *indexes],
+        )
+        found += [r for r in rows if (r["article_id"], r["sentence_idx"]) in wanted]
+    return found
+
+
 # -- entities -------------------------------------------------------------------------------
 
 
