@@ -299,3 +299,25 @@ def test_a_long_measure_shows_its_newest_figures(tmp_path: Path) -> None:
     answer = figures(store, "flooded")
     assert [r["value"] for r in answer["results"]] == list(range(45, 45 - MAX_PER_MEASURE, -1))
     assert f"Showing {MAX_PER_MEASURE} of 45 figures" in answer["message"]
+
+
+def test_a_heading_says_what_a_measure_is_counted_in(tmp_path: Path) -> None:
+    store = Store(tmp_path / "h.sqlite3")
+    story = Story("h1", "Truce terms")
+    story.say(
+        "The truce sets a 120-day withdrawal period.",
+        "Some 40% of voters backed the truce.",
+        "The truce costs $2 million a month in patrols.",
+    )
+    story.figures += [
+        Figure(120, "120-day withdrawal period", "withdrawal period", 0, unit="day"),
+        Figure(40, "Some 40% of voters", "percent of voters", 1, "backed", "some", "%"),
+        Figure(2e6, "$2 million a month in patrols", "patrols", 2, unit="USD", per="month"),
+    ]
+    story.save(store)
+    groups = {r["text"]: r["group"] for r in figures(store, "truce")["results"]}
+    assert groups == {
+        "120-day withdrawal period": "withdrawal period (days)",
+        "some 40% of voters backed": "share of voters backed",
+        "$2 million a month patrols": "patrols (USD a month)",
+    }

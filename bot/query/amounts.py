@@ -89,12 +89,13 @@ def span(value: float, high: float | None) -> str:
     return f"{low_text}{_DASH}{high_text}"
 
 
-def _per(per: str) -> str:
+def rate(per: str) -> str:
+    """What an amount is counted per: "a month", "an hour", "per barrel" ("" for none)."""
     if not per:
         return ""
     if per in TIME_UNITS:
-        return f" {'an' if per in _SAID_WITH_AN else 'a'} {per}"
-    return f" per {per}"
+        return f"{'an' if per in _SAID_WITH_AN else 'a'} {per}"
+    return f"per {per}"
 
 
 def amount(value: float, high: float | None, unit: str, per: str = "") -> str:
@@ -113,7 +114,7 @@ def amount(value: float, high: float | None, unit: str, per: str = "") -> str:
         text = f"{written} {unit if single else plural(unit)}"
     else:
         text = written
-    return text + _per(per)
+    return f"{text} {rate(per)}" if per else text
 
 
 def unit_adjective(value: float, high: float | None, unit: str) -> str:

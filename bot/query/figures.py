@@ -193,13 +193,25 @@ def _about(group: list[Reported], wanted: frozenset[str]) -> bool:
 
 
 def _heading(group: list[Reported]) -> str:
-    """The measure's most usual wording (the newest on a tie), with its place."""
+    """The measure's most usual wording (the newest on a tie), then what it is counted in
+    and per, and its place: "people displaced (Syria)", "rent aid (USD a month)"."""
     first = group[0]
     if not first.key:
         return OTHER
     wordings = Counter(measures.label(f.reading, f.row["unit"]) for f in group)
     words = wordings.most_common(1)[0][0]
-    return f"{words} ({first.reading.place})" if first.reading.place else words
+    qualifiers = [q for q in (_counted_in(first.row), first.reading.place) if q]
+    return f"{words} ({', '.join(qualifiers)})" if qualifiers else words
+
+
+def _counted_in(row: sqlite3.Row) -> str:
+    """ "USD a month", "days", "a year"; "" for a plain count or a percentage."""
+    unit, per = row["unit"], row["per"]
+    if unit == amounts.PERCENT:
+        unit = ""
+    elif unit and not amounts.is_money(unit):
+        unit = amounts.plural(unit)
+    return " ".join(p for p in (unit, amounts.rate(per)) if p)
 
 
 def _disagree(group: list[Reported]) -> bool:

@@ -50,7 +50,9 @@ LEADING_WORDS = frozenset(("a", "an", "the"))
 # A word opening an aside that may hold other numbers ("including three children").
 ASIDE_OPENERS = frozenset(("including",))
 # Prepositions that tie a place to a figure ("in Syria", "from Iraq", "across Europe").
-PLACE_PREPOSITIONS = frozenset(("in", "inside", "within", "from", "across", "throughout", "of"))
+PLACE_PREPOSITIONS = frozenset(
+    ("in", "inside", "into", "within", "from", "across", "throughout", "of")
+)
 # Words allowed between such a preposition and the place ("in northern Syria").
 _PLACE_GAP_WORDS = 2
 # At most this many words between a figure and its place, and no break (dash, bracket...).
@@ -245,10 +247,13 @@ def measure_key(reading: Reading, unit: str, per: str) -> str:
 
 def label(reading: Reading, unit: str) -> str:
     """The measure in words, each word once: "people displaced", "killing soldiers"; a
-    count of the usual nouns for people (or of no noun) is a count of "people"."""
+    count of the usual nouns for people (or of no noun) is a count of "people", a
+    percentage a "share" ("share of voters")."""
     counted, predicate = reading.counted, reading.predicate
     if not unit and _stems(counted) - _stems(predicate) <= PEOPLE:
         counted = "people"
+    elif unit == PERCENT:
+        counted = f"share {counted}".strip()
     if predicate and set(_tokens(predicate)) <= set(_tokens(counted)):
         predicate = ""
     parts = (predicate, counted) if reading.predicate_first else (counted, predicate)
