@@ -60,7 +60,7 @@ def group(quotes: Sequence[T], text: Callable[[T], str]) -> list[list[T]]:
     exact: dict[tuple[str, ...], int] = {}
     by_gram: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in order:
-        found = exact.get(folded[i])
+        found = exact.get(folded[i]) if folded[i] else None
         if found is None and len(folded[i]) >= _GRAM:
             gram = folded[i][:_GRAM]
             found = next((h for h in by_gram[gram] if same_statement(folded[i], folded[h])), None)
