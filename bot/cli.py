@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
@@ -23,6 +24,9 @@ from bot.extract import extract, extraction_json
 from bot.indexer import IndexReport, forget, index_paths
 from bot.ingest import Failure, count_articles, discover, load_file
 from bot.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from bot.query.answer import Answer
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -75,6 +79,12 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("ask", help='answer a question, e.g. "/who Ortiz"')
     p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
+    p.add_argument(
+        "--chart",
+        type=Path,
+        metavar="FILE",
+        help="write the answer's timeline chart (a PNG, as the bot attaches it) to FILE",
+    )
     p.add_argument("question", help='"/who NAME", "/figures TOPIC", "/quote NAME", ...')
 
     p = commands.add_parser("articles", help="list the indexed articles")
@@ -212,7 +222,29 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
     else:
         print(render_text(answer))
+    if args.chart:
+        _write_chart(answer, args.chart)
     return EXIT_OK
+
+
+def _write_chart(answer: Answer, path: Path) -> None:
+    """Write the answer's chart to ``path``; say so on stderr when it has none."""
+    from bot.query.figures import MIN_CHART_DAYS
+    from bot.render.chart import render_chart
+
+    if answer.chart is None:
+        print(
+            "factbot: this answer has no chart (/figures draws one for a measure reported"
+            f" on {MIN_CHART_DAYS} or more days)",
+            file=sys.stderr,
+        )
+        return
+    image = render_chart(answer.chart)
+    try:
+        path.write_bytes(image.png)
+    except OSError as exc:
+        raise CliError(f"cannot write the chart to {path}: {exc.strerror or exc}") from exc
+    print(f"factbot: chart written to {path} ({image.description})", file=sys.stderr)
 
 
 def cmd_articles(args: argparse.Namespace, settings: Settings) -> int:

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from bot.query.answer import Answer, Item, plural
 from bot.query.figures import figure_item
-from bot.query.quotes import quote_item
+from bot.query.quotes import quote_item, speaker_words
 from bot.query.sources import Sources
 from bot.store import Store, reads
 
@@ -151,16 +151,10 @@ def build_digest(store: Store, since: datetime, until: datetime, zone: tzinfo = 
         figure_item(r, sources.cite(r["article_id"], r["sentence_idx"]), group=FIGURES_GROUP)
         for r in figures
     ]
-    items += [
-        quote_item(
-            r,
-            r["speaker_name"],
-            sources.cite(r["article_id"], r["sentence_idx"], r["cite_idx"]),
-            named=True,
-            group=QUOTES_GROUP,
-        )
-        for r in quotes
-    ]
+    for row in quotes:
+        citation = sources.cite(row["article_id"], row["sentence_idx"], row["cite_idx"])
+        speaker = speaker_words(row["entity_name"], row["speaker"], citation.sentence)
+        items.append(quote_item(row, speaker, citation, named=True, group=QUOTES_GROUP))
     more = count - len(articles)
     return Answer(
         command="digest",
@@ -173,8 +167,10 @@ def build_digest(store: Store, since: datetime, until: datetime, zone: tzinfo = 
 
 
 def _quotes(conn: sqlite3.Connection, window: dict[str, str]) -> list[sqlite3.Row]:
-    """Full quotes (never fragments) with a known speaker: the longest, one per speaker."""
-    chosen: dict[str, sqlite3.Row] = {}
+    """Full quotes (never fragments) with a known speaker: the longest, one per speaker (a
+    speaker that is no entity, such as "an official", is one per article)."""
+    chosen: dict[object, sqlite3.Row] = {}
     for row in reads.window_quotes(conn, window, MIN_QUOTE_CHARS):
-        chosen.setdefault(row["speaker_name"], row)
+        who = row["entity_name"] or (row["article_id"], row["speaker_name"])
+        chosen.setdefault(who, row)
     return list(chosen.values())[:MAX_QUOTES]

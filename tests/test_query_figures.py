@@ -1,4 +1,4 @@
-"""/figures: word-form tolerance, grouping of the same measure, disagreement, vague amounts."""
+"""/figures: word forms, measures (counted thing, event, place), disagreement, repetition."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import pytest
 from factories import Story
 from worlds import delta_base
 
+from bot.model import Figure
 from bot.query import run
+from bot.query.figures import MAX_PER_MEASURE
 from bot.store import Store
 
 
@@ -21,6 +23,24 @@ def figures(store: Store, topic: str) -> dict:
     return run(store, "figures", topic).to_json()
 
 
+def report(
+    store: Store,
+    article_id: str,
+    sentence: str,
+    figure: tuple,
+    *,
+    published: str = "2023-01-01",
+    places: tuple[str, ...] = (),
+    source: str = "Test Wire",
+) -> None:
+    """An article of one sentence and one figure (value, text, what, predicate, approx)."""
+    story = Story(article_id, f"Report {article_id}", source=source, published=published)
+    story.say(sentence)
+    for place in places:
+        story.entity(place, "GPE")
+    story.figure(0, *figure).save(store)
+
+
 @pytest.mark.parametrize("topic", ["displaced", "displacement", "displacing", "DISPLACED"])
 def test_word_forms_of_the_topic_find_the_same_figures(store: Store, topic: str) -> None:
     values = {r["value"] for r in figures(store, topic)["results"]}
@@ -29,63 +49,220 @@ def test_word_forms_of_the_topic_find_the_same_figures(store: Store, topic: str)
 
 def test_killed_and_killing_are_the_same_topic(tmp_path: Path) -> None:
     store = Store(tmp_path / "k.sqlite3")
-    story = Story("k1", "Levee collapse")
-    story.say("Two workers were killed when the levee collapsed.")
-    story.figure(0, 2, "Two", "workers", "killed").save(store)
+    report(
+        store,
+        "k1",
+        "Two workers were killed when the levee collapsed.",
+        (2, "Two", "workers", "killed"),
+    )
     for topic in ("killing", "killed", "kills"):
         assert [r["value"] for r in figures(store, topic)["results"]] == [2]
 
 
-def test_sources_that_disagree_are_side_by_side_and_marked(store: Store) -> None:
-    answer = figures(store, "displaced")
-    displaced = [r for r in answer["results"] if r["value"] in (12_000, 15_000)]
-    assert [r["value"] for r in displaced] == [15_000, 12_000]  # newest first
+def test_one_measure_is_one_group_newest_first(store: Store) -> None:
+    results = figures(store, "displaced")["results"]
+    displaced = [r for r in results if r["value"] in (12_000, 15_000)]
+    assert [r["value"] for r in displaced] == [15_000, 12_000]
     assert {r["group"] for r in displaced} == {"people displaced"}
-    assert all(r["conflict"] for r in displaced)
     assert [r["source"] for r in displaced] == ["Coastal Times", "Delta Post"]
-    positions = [answer["results"].index(r) for r in displaced]
-    assert positions[1] == positions[0] + 1
-    assert "different numbers for 1 measure" in answer["message"]
+
+
+def test_sources_differ_only_in_one_place_within_a_week(tmp_path: Path) -> None:
+    store = Store(tmp_path / "d.sqlite3")
+    said = "{} people were displaced in Tarnwick by the floods."
+    report(
+        store,
+        "d1",
+        said.format("12,000"),
+        (12_000, "12,000 people", "people", "displaced"),
+        published="2023-04-02",
+        places=("Tarnwick",),
+    )
+    report(
+        store,
+        "d2",
+        said.format("15,000"),
+        (15_000, "15,000 people", "people", "displaced"),
+        published="2023-04-05",
+        places=("Tarnwick",),
+    )
+    answer = figures(store, "displaced")
+    assert [(r["value"], r["group"], r["conflict"]) for r in answer["results"]] == [
+        (15_000, "people displaced (Tarnwick)", True),
+        (12_000, "people displaced (Tarnwick)", True),
+    ]
+    assert "within 7 days of each other give different numbers for 1 measure" in answer["message"]
+
+
+@pytest.mark.parametrize(
+    ("second", "published", "place"),
+    [
+        ((15_000, "15,000 people", "people", "displaced"), "2023-05-20", "Tarnwick"),  # later
+        ((15_000, "15,000 people", "people", "displaced"), "2023-04-05", "Oskaby"),  # elsewhere
+        ((400_000, "400,000 people", "people", "displaced"), "2023-04-05", "Tarnwick"),  # scale
+        (
+            (13_000, "at least 13,000 people", "people", "displaced", "at least"),
+            "2023-04-05",
+            "Tarnwick",
+        ),  # a floor below the other
+    ],
+    ids=["a month later", "another place", "another scale", "a floor that agrees"],
+)
+def test_figures_that_need_not_contradict_are_not_marked(
+    tmp_path: Path, second: tuple, published: str, place: str
+) -> None:
+    store = Store(tmp_path / "n.sqlite3")
+    report(
+        store,
+        "n1",
+        "About 14,000 people were displaced in Tarnwick by the floods.",
+        (14_000, "About 14,000 people", "people", "displaced", "about"),
+        published="2023-04-02",
+        places=("Tarnwick",),
+    )
+    report(
+        store,
+        "n2",
+        f"{second[1]} were displaced in {place} by the floods.",
+        second,
+        published=published,
+        places=(place,),
+    )
+    assert not any(r["conflict"] for r in figures(store, "displaced")["results"])
 
 
 def test_people_and_civilians_count_the_same_thing(store: Store) -> None:
     results = figures(store, "live")["results"]
-    assert [(r["value"], r["conflict"]) for r in results] == [
-        (3_000_000, True),
-        (4_000_000, True),
-    ]
-    assert len({r["group"] for r in results}) == 1
-    assert results[0]["text"] == "some 3,000,000 people live"
+    assert [r["value"] for r in results] == [3_000_000, 4_000_000]
+    assert {r["group"] for r in results} == {"people live"}
+    assert results[0]["text"] == "some 3 million people live"
     assert results[0]["sentence"].startswith("Some three million people live")
 
 
-def test_agreeing_sources_are_not_marked(tmp_path: Path) -> None:
-    store = Store(tmp_path / "a.sqlite3")
-    for number in range(2):
-        story = Story(f"a{number}", f"Bridge report {number}", published=f"2023-01-0{number + 1}")
-        story.say("Engineers said 3 bridges were destroyed.")
-        story.figure(0, 3, "3", "bridges", "destroyed").save(store)
-    results = figures(store, "bridges")["results"]
-    assert len(results) == 2
-    assert not any(r["conflict"] for r in results)
+def test_an_event_word_that_belongs_to_another_number_is_not_borrowed(tmp_path: Path) -> None:
+    store = Store(tmp_path / "b.sqlite3")
+    story = Story("b1", "War toll")
+    story.say("The war has left some 9,000 dead and more than two million displaced.")
+    story.figure(0, 9_000, "some 9,000 dead", "dead", "displaced", approx="some")
+    story.figure(
+        0, 2_000_000, "more than two million displaced", "displaced", "dead", approx="more than"
+    )
+    story.save(store)
+    answer = figures(store, "displaced")
+    assert [(r["text"], r["group"]) for r in answer["results"]] == [
+        ("more than 2 million displaced", "displaced"),
+        ("some 9,000 dead (same sentence as 1)", "dead"),
+    ]
 
 
-def test_different_measures_are_not_compared(tmp_path: Path) -> None:
+def test_a_counted_noun_from_elsewhere_in_the_sentence_is_not_shown(tmp_path: Path) -> None:
+    store = Store(tmp_path / "c.sqlite3")
+    story = Story("c1", "Camps")
+    story.say("The camps hold 40,000 refugees, and 7,000 more are internally displaced.")
+    story.figure(0, 7_000, "7,000 more", "refugees", "displaced")
+    story.save(store)
+    [result] = figures(store, "displaced")["results"]
+    assert result["text"] == "7,000 displaced"
+
+
+def test_a_vague_amount_takes_no_approximator(tmp_path: Path) -> None:
+    store = Store(tmp_path / "v.sqlite3")
+    story = Story("v1", "Worries")
+    story.say("Ministers worry about millions of refugees reaching the coast.")
+    story.figure(0, None, "about millions of refugees", "refugees", approx="about")
+    story.save(store)
+    [result] = figures(store, "refugees")["results"]
+    assert result["text"] == "millions of refugees"
+    assert result["value"] is None
+
+
+def test_a_place_is_taken_only_with_a_preposition_near_the_figure(tmp_path: Path) -> None:
+    store = Store(tmp_path / "p.sqlite3")
+    story = Story("p1", "Fires")
+    story.say("Some 5,000 people fled Brackenford after 300 homes burned in Oskaby.")
+    story.entity("Brackenford", "GPE").entity("Oskaby", "GPE")
+    story.figure(0, 5_000, "Some 5,000 people", "people", "fled", approx="some")
+    story.figure(0, 300, "300 homes", "homes", "burned")
+    story.save(store)
+    report(
+        store,
+        "p2",
+        "In Oskaby, officials said 800 people fled overnight.",
+        (800, "800 people", "people", "fled"),
+        places=("Oskaby",),
+    )
+    groups = {r["value"]: r["group"] for r in figures(store, "fled")["results"]}
+    assert groups == {
+        5_000: "people fled",
+        800: "people fled (Oskaby)",
+        300: "homes burned (Oskaby)",
+    }
+
+
+def test_money_ranges_and_rates_read_as_written(tmp_path: Path) -> None:
     store = Store(tmp_path / "m.sqlite3")
-    for number, (count, what) in enumerate([(20, "soldiers"), (300, "civilians")]):
-        story = Story(f"m{number}", f"Clashes {number}")
-        story.say(f"At least {count} {what} were killed in the clashes.")
-        story.figure(0, count, str(count), what, "killed", approx="at least").save(store)
-    results = figures(store, "killed")["results"]
-    assert len({r["group"] for r in results}) == 2
-    assert not any(r["conflict"] for r in results)
+    story = Story("m1", "Grants")
+    story.say(
+        "Each family gets $3,500 a month in rent aid.",
+        "Donors pledged between 3 and 5 million euros in rent aid.",
+        "The ministry set aside £2.5 billion in rent aid.",
+    )
+    story.figures.append(Figure(3500, "$3,500 a month", "", 0, unit="USD", per="month"))
+    story.figures.append(
+        Figure(3e6, "between 3 and 5 million euros", "", 1, unit="EUR", value_high=5e6)
+    )
+    story.figures.append(Figure(2.5e9, "£2.5 billion", "", 2, unit="GBP"))
+    story.save(store)
+    texts = [r["text"] for r in figures(store, "rent aid")["results"]]
+    assert sorted(texts) == ["$3,500 a month", "£2.5 billion", "€3–5 million"]
 
 
-def test_vague_amounts_are_shown_with_their_words(store: Store) -> None:
-    vague = [r for r in figures(store, "displacement")["results"] if r["value"] is None]
-    assert len(vague) == 1
-    assert vague[0]["text"].startswith("hundreds of thousands")
-    assert vague[0]["sentence"] == "Displacement camps now hold hundreds of thousands of residents."
+def test_the_same_figure_in_several_outlets_is_one_line_citing_each(tmp_path: Path) -> None:
+    store = Store(tmp_path / "a.sqlite3")
+    for number, outlet in enumerate(["Delta Post", "Coastal Times"]):
+        report(
+            store,
+            f"a{number}",
+            "Engineers said 3 bridges were destroyed.",
+            (3, "3 bridges", "bridges", "destroyed"),
+            published=f"2023-01-0{number + 1}",
+            source=outlet,
+        )
+    [result] = figures(store, "bridges")["results"]
+    assert result["source"] == "Delta Post"  # the first to report it
+    assert [(a["article"], a["source"]) for a in result["also"]] == [("a1", "Coastal Times")]
+    assert not result["conflict"]
+
+
+def test_a_sentence_with_two_figures_is_quoted_once(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.sqlite3")
+    story = Story("s1", "Storm")
+    story.say("The storm destroyed 40 homes on Monday and 12 homes destroyed on Tuesday.")
+    story.figure(0, 40, "40 homes", "homes", "destroyed")
+    story.figure(0, 12, "12 homes", "homes", "destroyed")
+    story.save(store)
+    results = run(store, "figures", "destroyed").items
+    assert [item.context for item in results] == [results[0].citation.sentence, ""]
+    assert results[1].text.endswith("(same sentence as 1)")
+
+
+def test_figures_that_only_share_a_sentence_with_the_topic_come_last(store: Store) -> None:
+    groups = [r["group"] for r in figures(store, "displacement")["results"]]
+    assert groups == ["people displaced", "people displaced", "Other figures"]
+
+
+def test_without_a_figure_of_the_topic_itself_the_sentences_figures_are_shown(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "t.sqlite3")
+    story = Story("t1", "Truce")
+    story.say("The truce sets a 120-day withdrawal period for both armies.")
+    story.figures.append(
+        Figure(120, "120-day withdrawal period", "withdrawal period", 0, unit="day")
+    )
+    story.save(store)
+    [result] = figures(store, "truce")["results"]
+    assert result["text"] == "120-day withdrawal period"
 
 
 def test_each_figure_cites_its_sentence(store: Store) -> None:
@@ -109,17 +286,38 @@ def test_topics_that_cannot_be_looked_up_get_a_message(store: Store, topic: str)
     assert answer["message"]
 
 
-def test_many_figures_are_capped_newest_first(tmp_path: Path) -> None:
+def test_a_long_measure_shows_its_newest_figures(tmp_path: Path) -> None:
     store = Store(tmp_path / "many.sqlite3")
     for number in range(45):
-        story = Story(
+        report(
+            store,
             f"n{number:02}",
-            f"Daily count {number}",
+            f"Officials said {number + 1} homes were flooded.",
+            (number + 1, str(number + 1), "homes", "flooded"),
             published=f"2023-{number // 28 + 1:02}-{number % 28 + 1:02}",
         )
-        story.say(f"Officials said {number + 1} homes were flooded.")
-        story.figure(0, number + 1, str(number + 1), "homes", "flooded").save(store)
     answer = figures(store, "flooded")
-    assert len(answer["results"]) == 40
-    assert answer["results"][0]["value"] == 45
-    assert "Showing 40 of 45" in answer["message"]
+    assert [r["value"] for r in answer["results"]] == list(range(45, 45 - MAX_PER_MEASURE, -1))
+    assert f"Showing {MAX_PER_MEASURE} of 45 figures" in answer["message"]
+
+
+def test_a_heading_says_what_a_measure_is_counted_in(tmp_path: Path) -> None:
+    store = Store(tmp_path / "h.sqlite3")
+    story = Story("h1", "Truce terms")
+    story.say(
+        "The truce sets a 120-day withdrawal period.",
+        "Some 40% of voters backed the truce.",
+        "The truce costs $2 million a month in patrols.",
+    )
+    story.figures += [
+        Figure(120, "120-day withdrawal period", "withdrawal period", 0, unit="day"),
+        Figure(40, "Some 40% of voters", "percent of voters", 1, "backed", "some", "%"),
+        Figure(2e6, "$2 million a month in patrols", "patrols", 2, unit="USD", per="month"),
+    ]
+    story.save(store)
+    groups = {r["text"]: r["group"] for r in figures(store, "truce")["results"]}
+    assert groups == {
+        "120-day withdrawal period": "withdrawal period (days)",
+        "some 40% of voters backed": "share of voters backed",
+        "$2 million a month patrols": "patrols (USD a month)",
+    }

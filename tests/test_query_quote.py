@@ -9,6 +9,7 @@ from factories import Story
 from worlds import delta_base
 
 from bot.query import ask, run
+from bot.query.quotes import MAX_READ
 from bot.store import Store
 
 
@@ -111,10 +112,13 @@ def test_an_ambiguous_speaker_is_listed(store: Store) -> None:
     assert sorted(answer["suggestions"]) == ["Ilse Marten", "Ivo Marten"]
 
 
-def test_many_quotes_are_capped_full_quotes_first(tmp_path: Path) -> None:
+def test_all_quotes_are_listed_newest_published_first_full_quotes_before_fragments(
+    tmp_path: Path,
+) -> None:
     store = Store(tmp_path / "many.sqlite3")
-    for number in range(12):
-        story = Story(f"m{number:02}", f"Briefing {number}", published=f"2023-02-{number + 1:02}")
+    days = [5, 17, 2, 28, 11, 23, 8, 14, 20, 1, 26, 19]  # indexed in this order
+    for number, day in enumerate(days):
+        story = Story(f"m{number:02}", f"Briefing {number}", published=f"2023-02-{day:02}")
         story.say(
             f"“Briefing number {number} is over,” said Ole Brekke.",
             f"Brekke called the talks “frank {number}” at the port.",
@@ -125,10 +129,85 @@ def test_many_quotes_are_capped_full_quotes_first(tmp_path: Path) -> None:
         story.save(store)
     answer = run(store, "quote", "Brekke").to_json()
     results = answer["results"]
-    assert len(results) == 15
-    assert [r["fragment"] for r in results] == [False] * 12 + [True] * 3
-    assert [r["article"] for r in results[:3]] == ["m11", "m10", "m09"]  # newest first
-    assert "Showing 15 of 24 quotes" in answer["message"]
+    assert len(results) == 24
+    assert [r["fragment"] for r in results] == [False] * 12 + [True] * 12
+    newest_first = [f"2023-02-{day:02}" for day in sorted(days, reverse=True)]
+    assert [r["published"] for r in results[:12]] == newest_first
+    assert [r["published"] for r in results[12:]] == newest_first
+    assert answer["message"] == "24 statements, newest first."
     about = run(store, "quote", "Brekke", "briefings").to_json()
     assert len(about["results"]) == 12
     assert not any(r["fragment"] for r in about["results"])
+
+
+def test_a_speaker_with_more_quotes_than_are_read_is_told_so(tmp_path: Path) -> None:
+    store = Store(tmp_path / "lots.sqlite3")
+    for part in range(3):
+        story = Story(f"p{part}", f"Transcript part {part}", published=f"2023-03-0{part + 1}")
+        for line in range(MAX_READ // 3 + 1):
+            story.say(f"“Point {part}-{line} stands,” said Ole Brekke.")
+            story.quote("Ole Brekke", f"Point {part}-{line} stands")
+        story.entity("Ole Brekke", aliases=["Brekke"])
+        story.save(store)
+    answer = run(store, "quote", "Ole Brekke").to_json()
+    total = 3 * (MAX_READ // 3 + 1)
+    assert len(answer["results"]) == MAX_READ
+    assert {r["article"] for r in answer["results"][:10]} == {"p2"}
+    assert f"Only the {MAX_READ:,} most recent of {total:,} quotes were read." in answer["message"]
+
+
+def test_the_same_statement_in_several_articles_is_one_item_citing_each(tmp_path: Path) -> None:
+    store = Store(tmp_path / "same.sqlite3")
+    gates = "The port’s gates will open at dawn, and not before"
+    outlets = [
+        ("w1", "Wire One", "2023-05-02", f"“{gates},” Brekke said."),
+        (
+            "w2",
+            "Wire Two",
+            "2023-05-03",
+            "“The ports gates will open at dawn - and not before” Brekke said.",
+        ),
+        ("w3", "Wire Three", "2023-05-04", "“We will not hurry,” Brekke said."),
+    ]
+    for article_id, outlet, published, sentence in outlets:
+        story = Story(article_id, f"{outlet} on the port", source=outlet, published=published)
+        story.say(sentence)
+        story.entity("Ole Brekke", aliases=["Brekke"])
+        story.quote("Ole Brekke", sentence.split("”")[0].lstrip("“").rstrip(","), sentence=0)
+        story.save(store)
+    answer = run(store, "quote", "Brekke").to_json()
+    results = answer["results"]
+    assert [r["article"] for r in results] == ["w3", "w1"]
+    gates = results[1]
+    assert gates["quote"] == "The port’s gates will open at dawn, and not before"
+    assert gates["sentence"].startswith("“The port’s gates")
+    assert gates["also"] == [
+        {
+            "article": "w2",
+            "title": "Wire Two on the port",
+            "source": "Wire Two",
+            "published": "2023-05-03",
+            "url": None,
+        }
+    ]
+    assert results[0]["also"] == []
+    assert answer["message"] == (
+        "2 statements, newest first; 1 other report of the same words shown under “also in”."
+    )
+
+
+def test_a_partial_quote_of_a_longer_statement_joins_it(tmp_path: Path) -> None:
+    store = Store(tmp_path / "part.sqlite3")
+    full = "We have rebuilt the harbour wall and we will rebuild the old bridge next spring"
+    part = "we will rebuild the old bridge next spring"
+    for article_id, words, day in (("f1", full, "01"), ("f2", part, "02"), ("f3", "we will", "03")):
+        story = Story(article_id, f"Harbour {article_id}", published=f"2023-06-{day}")
+        story.say(f"“{words},” said Ole Brekke.")
+        story.entity("Ole Brekke", aliases=["Brekke"])
+        story.quote("Ole Brekke", words)
+        story.save(store)
+    results = run(store, "quote", "Brekke").to_json()["results"]
+    assert [(r["quote"], [a["article"] for a in r["also"]]) for r in results] == [
+        ("we will", []),
+        (full, ["f2"]),
+    ]

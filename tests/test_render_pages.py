@@ -232,3 +232,17 @@ def test_real_answers_fit(tmp_path: Path) -> None:
     for question in ("/who Yildirimoglu", "/figures displaced", "/article convoy-2", "/help"):
         for page in render_pages(ask(store, question)):
             assert_within_limits(page)
+
+
+def test_other_articles_of_an_item_are_listed_briefly_and_within_limits() -> None:
+    rng = random.Random(3)
+    answer = long_answer(12, ITEM_TEXT_CHARS, ITEM_CONTEXT_CHARS)
+    for number, item in enumerate(answer.items):
+        item.also = [citation(100 + n, rng, title_length=500) for n in range(number % 6)]
+    pages = render_pages(answer)
+    for page in pages:
+        assert_within_limits(page)
+    text = all_descriptions(pages)
+    assert text.count("-# also in: ") == sum(1 for item in answer.items if item.also)
+    assert "and 2 more" in text  # five other articles: three named, two counted
+    assert "*T100 " in text

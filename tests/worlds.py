@@ -14,6 +14,7 @@ from pathlib import Path
 
 from factories import Story
 
+from bot.model import Figure
 from bot.store import Store
 
 
@@ -99,5 +100,27 @@ def delta_base(path: Path) -> Store:
     """A fresh base at ``path`` holding the three articles."""
     store = Store(path)
     for story in (delta_story(), convoy_story(), levee_story()):
+        story.save(store)
+    return store
+
+
+def shelter_base(path: Path) -> Store:
+    """A base where one measure (people in shelters in the invented town of Calderby) is
+    reported on four days, one report a range, so /figures has a timeline to draw."""
+    store = Store(path)
+    reports = [
+        ("s1", "2023-05-01", "About 800", 800, None, "about"),
+        ("s2", "2023-05-03", "Between 1,000 and 1,400", 1_000, 1_400, ""),
+        ("s3", "2023-05-06", "Some 1,900", 1_900, None, "some"),
+        ("s4", "2023-05-09", "Only 300", 300, None, "only"),
+    ]
+    for article_id, published, amount, value, high, approx in reports:
+        story = Story(article_id, f"Calderby shelters, {published}", published=published)
+        story.say(f"{amount} people were sheltering in Calderby.")
+        story.entity("Calderby", "GPE")
+        text = f"{amount} people"
+        story.figures.append(
+            Figure(value, text, "people", 0, "sheltering", approx, value_high=high)
+        )
         story.save(store)
     return store

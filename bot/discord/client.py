@@ -31,6 +31,7 @@ from bot.discord.replies import (
     DEFER_AFTER_SECONDS,
     FAILED,
     NO_MENTIONS,
+    prepare,
     respond,
     send_pages,
 )
@@ -40,7 +41,6 @@ from bot.discord.workers import Workers
 from bot.indexer import IndexReport, index_paths
 from bot.query.answer import Answer
 from bot.query.names import MAX_CHOICE_CHARS
-from bot.render.pages import render_pages
 from bot.store import Store
 
 log = logging.getLogger(__name__)
@@ -171,8 +171,9 @@ class FactBot(discord.Client):
     async def respond_with(
         self, interaction: discord.Interaction, job: Callable[..., Answer], *args: str
     ) -> None:
-        """Answer an interaction with ``job(store, *args)``, run on a reader thread."""
-        work = self.workers.read(job, *args)
+        """Answer an interaction with ``job(store, *args)``, run (and its pages and chart
+        drawn) on a reader thread."""
+        work = self.workers.read(prepare, job, *args)
         await respond(
             interaction, work, page_timeout=self.page_timeout, defer_after=self.defer_after
         )
@@ -213,18 +214,23 @@ class FactBot(discord.Client):
             return
         who = f"user {message.author.id}"
         try:
-            answer = await asyncio.wait_for(
-                self.workers.read(query.ask, message.content), ANSWER_LIMIT_SECONDS
+            reply = await asyncio.wait_for(
+                self.workers.read(prepare, query.ask, message.content), ANSWER_LIMIT_SECONDS
             )
         except Exception:
             log.exception("failed answering the DM %r from %s", message.content[:200], who)
-            answer = None
+            reply = None
         try:
-            if answer is None:
+            if reply is None:
                 await message.channel.send(FAILED, allowed_mentions=NO_MENTIONS)
             else:
-                pages = render_pages(answer)
-                await send_pages(message.channel, pages, message.author.id, self.page_timeout)
+                await send_pages(
+                    message.channel,
+                    reply.pages,
+                    message.author.id,
+                    self.page_timeout,
+                    reply.files(),
+                )
         except discord.HTTPException:
             log.exception("could not reply to the DM from %s", who)
 

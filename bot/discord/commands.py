@@ -45,12 +45,14 @@ def add_commands(tree: app_commands.CommandTree, bot: FactBot) -> None:
     async def who(interaction: discord.Interaction, name: str) -> None:
         await bot.answer(interaction, "who", name)
 
-    @tree.command(name="figures", description="Numbers reported about a topic, newest first")
+    @tree.command(
+        name="figures", description="Numbers reported about a topic by measure, newest first"
+    )
     @app_commands.describe(topic="What was counted, e.g. displaced, killed, refugees")
     async def figures(interaction: discord.Interaction, topic: str) -> None:
         await bot.answer(interaction, "figures", topic)
 
-    @tree.command(name="quote", description="What someone said in direct quotes")
+    @tree.command(name="quote", description="What someone said in direct quotes, newest first")
     @app_commands.describe(
         name="Who said it", about="Only quotes containing these words (optional)"
     )

@@ -5,7 +5,9 @@ starts the work on a worker thread and waits a short budget for it: a fast answe
 directly, a slow one is deferred first ("factbot is thinking…") and sent as a follow-up.
 An answer with nothing in it (no match, a typo, an empty base) is shown only to the asker;
 an answer longer than one page gets Previous/Next buttons that only the asker can press and
-that go away after ``page_timeout_seconds`` without use.
+that go away after ``page_timeout_seconds`` without use. An answer with a chart carries it as
+a PNG attachment with alt text; ``prepare`` draws it (and lays out the pages) on the worker
+thread that made the answer, never on the event loop, and turning pages keeps it.
 
 ``NO_MENTIONS`` goes on the client and on every send, so no text can ping anyone.
 """
@@ -13,14 +15,18 @@ that go away after ``page_timeout_seconds`` without use.
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 import discord
 
 from bot.query.answer import Answer
+from bot.render.chart import ChartImage, render_chart
 from bot.render.pages import Page, render_pages
+from bot.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +36,29 @@ ANSWER_LIMIT_SECONDS = 60.0
 NOT_YOURS = "Only the person who asked can turn these pages."
 FAILED = "Sorry, that failed on our side; it has been logged. Please try again later."
 TOO_SLOW = "Sorry, that took too long to answer; please try a narrower question."
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """An answer ready to send: its pages and its chart image (None without a chart)."""
+
+    answer: Answer
+    pages: list[Page]
+    chart: ChartImage | None = None
+
+    def files(self) -> dict[str, Any]:
+        """The keyword arguments that attach the chart to a message (none without one)."""
+        if self.chart is None:
+            return {}
+        data = io.BytesIO(self.chart.png)
+        return {"file": discord.File(data, self.chart.filename, description=self.chart.description)}
+
+
+def prepare(store: Store, job: Callable[..., Answer], *args: str) -> Reply:
+    """``job(store, *args)`` laid out for Discord, its chart drawn: run on a worker thread."""
+    answer = job(store, *args)
+    chart = render_chart(answer.chart) if answer.chart is not None else None
+    return Reply(answer, render_pages(answer), chart)
 
 
 def is_miss(answer: Answer) -> bool:
@@ -110,21 +139,21 @@ def describe(interaction: discord.Interaction) -> str:
 
 async def respond(
     interaction: discord.Interaction,
-    work: Awaitable[Answer],
+    work: Awaitable[Reply],
     *,
     page_timeout: float,
     defer_after: float = DEFER_AFTER_SECONDS,
 ) -> None:
-    """Answer ``interaction`` with the ``Answer`` that ``work`` produces, within the deadline."""
+    """Answer ``interaction`` with the ``Reply`` that ``work`` produces, within the deadline."""
     job = asyncio.ensure_future(work)
     deferred = False
     try:
         try:
-            answer = await asyncio.wait_for(asyncio.shield(job), defer_after)
+            reply = await asyncio.wait_for(asyncio.shield(job), defer_after)
         except TimeoutError:
             await interaction.response.defer(thinking=True)
             deferred = True
-            answer = await asyncio.wait_for(job, ANSWER_LIMIT_SECONDS)
+            reply = await asyncio.wait_for(job, ANSWER_LIMIT_SECONDS)
     except TimeoutError:
         log.warning("timed out answering %s", describe(interaction))
         await send_error(interaction, TOO_SLOW)
@@ -134,7 +163,7 @@ async def respond(
         await send_error(interaction, FAILED)
         return
     try:
-        await send_answer(interaction, answer, page_timeout=page_timeout)
+        await send_answer(interaction, reply, page_timeout=page_timeout)
     except discord.HTTPException:
         log.exception("could not send the answer to %s", describe(interaction))
         return
@@ -157,13 +186,19 @@ async def _send(
 
 
 async def send_answer(
-    interaction: discord.Interaction, answer: Answer, *, page_timeout: float
+    interaction: discord.Interaction, reply: Reply, *, page_timeout: float
 ) -> None:
-    """Show ``answer``: its first page, with page buttons when it has more."""
-    pages = render_pages(answer)
+    """Show the reply: its first page and its chart, with page buttons when it has more."""
+    pages = reply.pages
     pager = pager_for(pages, interaction.user.id, page_timeout)
     extra: dict[str, Any] = {"view": pager} if pager else {}
-    message = await _send(interaction, ephemeral=is_miss(answer), **page_message(pages[0]), **extra)
+    message = await _send(
+        interaction,
+        ephemeral=is_miss(reply.answer),
+        **page_message(pages[0]),
+        **reply.files(),
+        **extra,
+    )
     if pager is not None:
         pager.message = message
 
@@ -177,12 +212,17 @@ async def send_error(interaction: discord.Interaction, text: str) -> None:
 
 
 async def send_pages(
-    channel: discord.abc.Messageable, pages: list[Page], owner_id: int, page_timeout: float
+    channel: discord.abc.Messageable,
+    pages: list[Page],
+    owner_id: int,
+    page_timeout: float,
+    files: dict[str, Any] | None = None,
 ) -> discord.Message:
-    """Send an answer's first page to a channel (a DM), with page buttons when needed."""
+    """Send an answer's first page to a channel (a DM), with page buttons when needed and
+    ``files`` (``Reply.files``) attached."""
     pager = pager_for(pages, owner_id, page_timeout)
     extra: dict[str, Any] = {"view": pager} if pager else {}
-    message = await channel.send(**page_message(pages[0]), **extra)
+    message = await channel.send(**page_message(pages[0]), **(files or {}), **extra)
     if pager is not None:
         pager.message = message
     return message

@@ -7,7 +7,7 @@ import sqlite3
 from bot.query import inputs
 from bot.query.answer import Answer, Citation, Item, plural
 from bot.query.figures import figure_item
-from bot.query.quotes import quote_item
+from bot.query.quotes import quote_item, speaker_words
 from bot.query.replies import refusal
 from bot.query.sources import Sources
 from bot.query.usage import USAGE
@@ -77,16 +77,10 @@ def _facts(store: Store, article_id: str, query: str) -> Answer:
         figure_item(r, sources.cite(article_id, r["sentence_idx"]), group="Figures")
         for r in figures
     ]
-    items += [
-        quote_item(
-            r,
-            r["entity_name"] or r["speaker"] or "unattributed",
-            sources.cite(article_id, r["sentence_idx"], r["cite_idx"]),
-            named=True,
-            group="Quotes",
-        )
-        for r in quotes
-    ]
+    for row in quotes:
+        citation = sources.cite(article_id, row["sentence_idx"], row["cite_idx"])
+        speaker = speaker_words(row["entity_name"], row["speaker"], citation.sentence)
+        items.append(quote_item(row, speaker, citation, named=True, group="Quotes"))
     about = sources.cite(article_id)
     header = " · ".join(
         p for p in (about.label, about.url, _counts(len(entities), len(figures), len(quotes))) if p

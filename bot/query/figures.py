@@ -1,40 +1,68 @@
-"""/figures TOPIC: the numbers reported about a topic, newest first, disagreements side by side.
+"""/figures TOPIC: the numbers reported about a topic, one measure at a time, newest first.
 
 A figure belongs to the topic when its sentence contains the topic's words in any form
-(FTS5's porter stemming: displaced, displacement, displacing); figures whose counted thing
-or predicate itself carries the words come before those that merely share a sentence. The
-``MAX_SCANNED`` most recently indexed matching sentences are looked at, which is all of them
-unless the topic is everywhere, so the cost does not grow with the base.
+(FTS5's porter stemming: displaced, displacement, displacing). The ``MAX_SCANNED`` most
+recently indexed matching sentences are looked at, which is all of them unless the topic is
+everywhere, so the cost does not grow with the base.
 
-Figures are grouped by what they measure (the stems of the counted thing and its predicate,
-with the usual nouns for people taken as one, and the unit), so when one article reports
-"some three million people" and another "about 4 million civilians" in the same role they
-appear together, and the group is marked when their values differ: the reader sees that
-sources disagree instead of being shown one number as the truth.
+Each figure is read against its own sentence (``bot.query.measures``): what it counts, the
+event it belongs to and the place the sentence gives it, so "80,000 dead and five million
+displaced" is not reported as 80,000 displaced. Figures are then grouped by measure (counted
+thing and event, unit, place). Measures of the topic itself come first, then those that only
+share a sentence with it, each set largest first (most articles), each measure newest first
+and at most ``MAX_PER_MEASURE`` of its figures. The same figure in the same sentence
+carried by several outlets is one line citing each (``Item.also``), and a sentence holding
+two figures of the answer is quoted once. A group is marked "sources differ" only when two
+of its figures published within ``agreement.CLOSE_DAYS`` of each other cannot both be true.
+The first measure reported on ``MIN_CHART_DAYS`` or more days comes with a timeline
+(``Answer.chart``).
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
-from collections import defaultdict
-from functools import lru_cache
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import combinations
 
-from bot.query import inputs
-from bot.query.answer import Answer, Citation, Item, plural
+from bot.query import agreement, amounts, inputs, measures
+from bot.query.answer import Answer, Chart, ChartPoint, Citation, Item, plural
+from bot.query.measures import Place, Reading
 from bot.query.replies import refusal
 from bot.query.sources import Sources
 from bot.query.usage import USAGE
 from bot.store import Store, reads
-from bot.textnorm import fold, stems
+from bot.textnorm import fold
 
 MAX_ITEMS = 40
+MAX_PER_MEASURE = 8
 # Matching sentences looked at, most recently indexed first, before grouping.
 MAX_SCANNED = 400
+# A measure reported on at least this many days is drawn as a timeline.
+MIN_CHART_DAYS = 3
+OTHER = "Other figures"
+_WORD = re.compile(r"\w+")
 
-_PEOPLE = frozenset(stems("people persons civilians residents inhabitants individuals"))
-_PEOPLE_STEM = stems("people")[0]
-_PERCENT = {"%", "percent", "per cent"}
-_CURRENCY_SIGNS = {"$", "€", "£"}
+
+@dataclass(slots=True)
+class Reported:
+    """One figure as reported: its reading, and every article that gave it in the same
+    sentence (the earliest first)."""
+
+    rows: list[sqlite3.Row]
+    reading: Reading
+    key: str
+    sentence: tuple[str, ...]
+
+    @property
+    def row(self) -> sqlite3.Row:
+        return self.rows[0]
+
+    @property
+    def published(self) -> str:
+        return self.row["published"] or ""
 
 
 def figures(store: Store, topic: str) -> Answer:
@@ -44,119 +72,262 @@ def figures(store: Store, topic: str) -> Answer:
         problem = f"“{' '.join(topic.split())}” is too common to look up; name a topic."
     if problem:
         return refusal("figures", topic, problem)
-    rows = reads.figures_in_matching(store.conn, inputs.fts_query(topic_terms), MAX_SCANNED)
+    conn = store.conn
+    rows = reads.figures_in_matching(conn, inputs.fts_query(topic_terms), MAX_SCANNED)
     typed = " ".join(topic.split())
     title = f"Figures on “{typed}”"
     if not rows:
         message = f"No figures found about “{typed}”. /search {typed} finds any sentence on it."
         return Answer("figures", topic, None, [], title=title, message=message)
-    wanted = set(inputs.topic_stems(topic))
-    groups: dict[str, list[sqlite3.Row]] = defaultdict(list)
-    for row in rows:
-        groups[_measure(row)].append(row)
-    ordered = []
-    for members in groups.values():
-        members.sort(key=lambda r: (r["article_id"], r["sentence_idx"]))
-        members.sort(key=lambda r: r["published"] or "", reverse=True)
-        direct = any(wanted <= _counted(r["what"], r["predicate"]) for r in members)
-        ordered.append((not direct, members))
-    ordered.sort(key=lambda g: g[1][0]["published"] or "", reverse=True)
-    ordered.sort(key=lambda g: g[0])
-
-    shown: list[tuple[sqlite3.Row, str, bool]] = []
-    disagreements = 0
-    for _, members in ordered:
-        if len(shown) == MAX_ITEMS:
-            break
-        conflict = _disagree(members)
-        disagreements += conflict
-        label = _label(members[0])
-        shown.extend((r, label, conflict) for r in members[: MAX_ITEMS - len(shown)])
-    sources = Sources(store.conn, ((r["article_id"], r["sentence_idx"]) for r, _, _ in shown))
-    items = [
-        figure_item(r, sources.cite(r["article_id"], r["sentence_idx"]), label, conflict)
-        for r, label, conflict in shown
-    ]
+    refs = [(r["article_id"], r["sentence_idx"]) for r in rows]
+    sources = Sources(conn, refs)
+    reported = _merged(_read_all(rows, sources, _places(conn, refs)))
+    wanted = frozenset(inputs.topic_stems(topic))
+    groups = _groups(reported)
+    # Measures of the topic itself first, then those that only share a sentence with it.
+    groups.sort(key=lambda g: not (g[0].key and _about(g, wanted)))
+    items = _items(groups, sources)
+    conflicts = sum(1 for g in groups if _disagree(g))
     notes = []
-    if disagreements:
+    if conflicts:
         notes.append(
-            f"Sources give different numbers for {plural(disagreements, 'measure')},"
-            " shown side by side."
+            f"Sources published within {agreement.CLOSE_DAYS} days of each other give"
+            f" different numbers for {plural(conflicts, 'measure')}."
         )
-    if len(items) < len(rows):
+    if len(items) < len(reported):
         more = "+" if len(rows) == MAX_SCANNED else ""
-        notes.append(f"Showing {len(items)} of {len(rows)}{more} figures found.")
-    return Answer("figures", topic, None, items, title=title, message=" ".join(notes))
+        notes.append(
+            f"Showing {len(items)} of {len(reported)}{more} figures, the newest"
+            f" {MAX_PER_MEASURE} of each measure."
+        )
+    return Answer(
+        "figures", topic, None, items, title=title, message=" ".join(notes), chart=_chart(groups)
+    )
+
+
+def _places(conn: sqlite3.Connection, refs: list[tuple[str, int]]) -> dict:
+    found: dict[tuple[str, int], list[Place]] = defaultdict(list)
+    for row in reads.places_in_sentences(conn, refs):
+        found[row["article_id"], row["sentence_idx"]].append(
+            Place(row["start"], row["end"], row["name"])
+        )
+    return found
+
+
+def _read_all(
+    rows: list[sqlite3.Row], sources: Sources, places: dict[tuple[str, int], list[Place]]
+) -> list[Reported]:
+    """Every figure read against its sentence, knowing where its neighbours are."""
+    by_sentence: dict[tuple[str, int], list[sqlite3.Row]] = defaultdict(list)
+    for row in rows:
+        by_sentence[row["article_id"], row["sentence_idx"]].append(row)
+    reported = []
+    for ref, members in by_sentence.items():
+        members.sort(key=lambda r: r["id"])
+        sentence = sources.sentence(*ref)
+        spans = _spans(sentence, [r["text"] for r in members])
+        words = tuple(_WORD.findall(fold(sentence).replace("'", "")))
+        for n, row in enumerate(members):
+            span = spans[n]
+            place = ""
+            previous = None
+            if span is not None:
+                previous = max(
+                    (s[1] for s in spans if s is not None and s[1] <= span[0]), default=None
+                )
+                after = [s[0] for s in spans if s is not None and s[0] >= span[1]]
+                stretch = (previous or 0, min(after, default=len(sentence)))
+                place = measures.place_of(sentence, span, stretch, places.get(ref, ()))
+            reading = measures.read(row, sentence, span, place, previous)
+            key = measures.measure_key(reading, row["unit"], row["per"])
+            reported.append(Reported([row], reading, key, words))
+    return reported
+
+
+def _spans(sentence: str, texts: list[str]) -> list[tuple[int, int] | None]:
+    """Where each figure is: the n-th figure with the same words is their n-th appearance."""
+    seen: dict[str, int] = defaultdict(int)
+    spans = []
+    for text in texts:
+        spans.append(measures.occurrence(sentence, text, seen[text]))
+        seen[text] += 1
+    return spans
+
+
+def _merged(reported: list[Reported]) -> list[Reported]:
+    """One entry for a figure that several articles give in the same sentence, and one for a
+    figure an article gives twice (its headline and its text), from the longer sentence."""
+    once: dict[tuple, Reported] = {}
+    for figure in sorted(reported, key=lambda f: len(f.sentence), reverse=True):
+        once.setdefault((figure.row["article_id"], fold(figure.row["text"]), figure.key), figure)
+    same: dict[tuple, Reported] = {}
+    for figure in once.values():
+        key = (figure.sentence, fold(figure.row["text"]), figure.key)
+        if key in same:
+            same[key].rows.append(figure.row)
+        else:
+            same[key] = figure
+    for figure in same.values():
+        figure.rows.sort(key=lambda r: (r["published"] or "9999", r["article_id"]))
+    return list(same.values())
+
+
+def _groups(reported: list[Reported]) -> list[list[Reported]]:
+    """Figures by measure, each newest first; the largest measures first, and figures that
+    say too little to have a measure together at the end."""
+    by_key: dict[str, list[Reported]] = defaultdict(list)
+    for figure in reported:
+        by_key[figure.key].append(figure)
+    for members in by_key.values():
+        members.sort(key=lambda f: (f.row["article_id"], f.row["sentence_idx"]))
+        members.sort(key=lambda f: f.published, reverse=True)
+    groups = [members for key, members in by_key.items() if key]
+    groups.sort(key=lambda g: g[0].published, reverse=True)
+    groups.sort(key=lambda g: len({r["article_id"] for f in g for r in f.rows}), reverse=True)
+    return groups + ([by_key[""]] if by_key.get("") else [])
+
+
+def _about(group: list[Reported], wanted: frozenset[str]) -> bool:
+    """Whether the group's counted thing or event is the topic itself."""
+    return any(wanted <= measures.measure_stems(f.reading) for f in group)
+
+
+def _heading(group: list[Reported]) -> str:
+    """The measure's most usual wording (the newest on a tie), then what it is counted in
+    and per, and its place: "people displaced (Syria)", "rent aid (USD a month)"."""
+    first = group[0]
+    if not first.key:
+        return OTHER
+    wordings = Counter(measures.label(f.reading, f.row["unit"]) for f in group)
+    words = wordings.most_common(1)[0][0]
+    qualifiers = [q for q in (_counted_in(first.row), first.reading.place) if q]
+    return f"{words} ({', '.join(qualifiers)})" if qualifiers else words
+
+
+def _counted_in(row: sqlite3.Row) -> str:
+    """ "USD a month", "days", "a year"; "" for a plain count or a percentage."""
+    unit, per = row["unit"], row["per"]
+    if unit == amounts.PERCENT:
+        unit = ""
+    elif unit and not amounts.is_money(unit):
+        unit = amounts.plural(unit)
+    return " ".join(p for p in (unit, amounts.rate(per)) if p)
+
+
+def _disagree(group: list[Reported]) -> bool:
+    """Two figures of the measure in one place, from different articles published close
+    together, that cannot both be true (``agreement.contradict``)."""
+    if not group[0].key or not group[0].reading.place:
+        return False
+    dated = [
+        (
+            {r["article_id"] for r in f.rows},
+            (
+                agreement.day(f.published),
+                v,
+                agreement.stretch(v, f.row["value_high"], f.row["approx"]),
+            ),
+        )
+        for f in group
+        if (v := f.row["value"]) is not None
+    ]
+    return any(
+        not a_articles & b_articles and agreement.contradict(a, b)
+        for (a_articles, a), (b_articles, b) in combinations(dated, 2)
+    )
+
+
+def _items(groups: list[list[Reported]], sources: Sources) -> list[Item]:
+    items: list[Item] = []
+    quoted: dict[tuple[str, ...], int] = {}
+    for group in groups:
+        heading, conflict = _heading(group), _disagree(group)
+        for figure in group[:MAX_PER_MEASURE]:
+            if len(items) == MAX_ITEMS:
+                return items
+            row = figure.row
+            citations = [sources.cite(r["article_id"], r["sentence_idx"]) for r in figure.rows]
+            item = figure_item(row, citations[0], heading, conflict, figure.reading)
+            item.also = citations[1:]
+            if figure.sentence in quoted:
+                item.context = ""
+                item.text += f" (same sentence as {quoted[figure.sentence]})"
+            else:
+                quoted[figure.sentence] = len(items) + 1
+            items.append(item)
+    return items
+
+
+def _chart(groups: list[list[Reported]]) -> Chart | None:
+    """A timeline of the first measure reported on enough days, one point per article."""
+    for group in groups:
+        if not group[0].key:
+            continue
+        points = sorted(_points(group), key=lambda p: (p.day, p.low))
+        if len({p.day for p in points}) >= MIN_CHART_DAYS:
+            row = group[0].row
+            return Chart(_heading(group), row["unit"], row["per"], tuple(points))
+    return None
+
+
+def _points(group: list[Reported]) -> Iterable[ChartPoint]:
+    for figure in group:
+        value, high = figure.row["value"], figure.row["value_high"]
+        if value is None:
+            continue
+        for row in figure.rows:
+            day = agreement.day(row["published"])
+            if day is not None:
+                top = high if high is not None else value
+                yield ChartPoint(day.isoformat(), value, top, row["article_id"])
 
 
 def figure_item(
-    row: sqlite3.Row, citation: Citation, group: str = "", conflict: bool = False
+    row: sqlite3.Row,
+    citation: Citation,
+    group: str = "",
+    conflict: bool = False,
+    reading: Reading | None = None,
 ) -> Item:
-    """A figure as an item: the amount and what it counts, with its sentence as context."""
+    """A figure as an item: the amount and what it counts, with its sentence as context.
+
+    Without a ``reading`` the figure is read against the cited sentence alone.
+    """
+    reading = reading or measures.read(row, citation.sentence)
     return Item(
         "figure",
-        _figure_text(row),
+        figure_text(row, reading),
         citation,
         value=row["value"],
+        value_high=row["value_high"],
         context=citation.sentence,
         group=group,
         conflict=conflict,
     )
 
 
-def _figure_text(row: sqlite3.Row) -> str:
-    counted = _counted_words(row)
-    if row["value"] is None:
-        said = row["text"]
-        return said if _within(counted, said) else f"{said} — {counted}"
-    amount = _amount(row["value"], row["unit"])
-    return " ".join(p for p in (row["approx"], amount, counted) if p)
+def figure_text(row: sqlite3.Row, reading: Reading) -> str:
+    """ "about 6.5 million people displaced", "$3,500 a month", "a 120-day withdrawal period"."""
+    value, high, unit = row["value"], row["value_high"], row["unit"]
+    if value is None or (not unit and high is None and 0 < abs(value) < 1):
+        # Vague amounts and proportions ("nearly 1 in 3") are shown as written.
+        written = measures.vague_words(row["text"], row["approx"]) if value is None else row["text"]
+        return _with_predicate(written, reading)
+    counted = reading.counted
+    if counted and unit and unit != amounts.PERCENT and not amounts.is_money(unit):
+        written = amounts.with_approximation(
+            row["approx"], amounts.unit_adjective(value, high, unit)
+        )
+    else:
+        written = amounts.with_approximation(
+            row["approx"], amounts.amount(value, high, unit, row["per"])
+        )
+    return _with_predicate(" ".join(p for p in (written, counted) if p), reading)
 
 
-def _counted_words(row: sqlite3.Row) -> str:
-    """What a figure counts and its predicate, "people displaced", each word said once."""
-    what, predicate = row["what"], row["predicate"]
-    return what if _within(predicate, what) else " ".join(p for p in (what, predicate) if p)
-
-
-def _within(words: str, text: str) -> bool:
-    return set(fold(words).split()) <= set(fold(text).split())
-
-
-def _amount(value: float, unit: str) -> str:
-    number = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
-    if unit in _PERCENT:
-        return f"{number}%"
-    if unit in _CURRENCY_SIGNS:
-        return f"{unit}{number}"
-    return f"{number} {unit}".strip()
-
-
-def _measure(row: sqlite3.Row) -> str:
-    """What a figure measures; a figure that says nothing of what it counts is its own."""
-    key = _measure_key(row["what"], row["predicate"], row["unit"])
-    return key or f"{row['article_id']}|{row['sentence_idx']}|{row['text']}"
-
-
-def _measure_key(what: str, predicate: str, unit: str) -> str:
-    counted = sorted({_PEOPLE_STEM if s in _PEOPLE else s for s in _counted(what, predicate)})
-    if not counted:
-        return ""
-    return f"{' '.join(counted)}|{'%' if unit in _PERCENT else fold(unit)}"
-
-
-@lru_cache(maxsize=8192)
-def _counted(what: str, predicate: str) -> frozenset[str]:
-    """The stems of what a figure counts and of its predicate, in any order."""
-    return frozenset(stems(f"{what} {predicate}"))
-
-
-def _label(row: sqlite3.Row) -> str:
-    return _counted_words(row) or row["text"]
-
-
-def _disagree(members: list[sqlite3.Row]) -> bool:
-    """Several articles give different values for the same measure."""
-    articles = {r["article_id"] for r in members}
-    values = {r["value"] for r in members if r["value"] is not None}
-    return len(articles) > 1 and len(values) > 1
+def _with_predicate(text: str, reading: Reading) -> str:
+    """The figure's words with its event word, on the side the sentence puts it."""
+    predicate = reading.predicate
+    if not predicate or set(fold(predicate).split()) <= set(fold(text).split()):
+        return text
+    return f"{predicate} {text}" if reading.predicate_first else f"{text} {predicate}"

@@ -1,10 +1,16 @@
-"""/quote NAME [ABOUT]: what someone said, in their own quoted words, with citations.
+"""/quote NAME [ABOUT]: what someone said, in their own quoted words, newest first, cited.
 
 Only words the articles put in quotation marks and attribute to the entity are shown, never
 reported speech passed off as a quote; ABOUT keeps the quotes whose own words contain it in
-some form (stems: "rising" finds "rises"). Fragments (a few quoted words inside a reported
-sentence) are labelled as such, shown with their sentence, and listed after full quotes.
-A known entity with no quotes gets that said plainly, with how often it is mentioned.
+some form (stems: "rising" finds "rises"). Quotes are listed by their article's publication
+date, newest first, all of them (the answer's pages page through them): the ``MAX_READ``
+most recent are read, and the answer says so when there are more. The same statement
+carried by several articles (``bot.query.statements``) is one item, in its fullest wording
+as the first article to give it reported it, citing the others under "also in". Fragments
+(a few quoted words inside a reported sentence) are labelled as such, shown with their
+sentence, and listed after full quotes. A known entity with no quotes gets that said
+plainly, with how often it is mentioned. A speaker that is no entity ("a spokesman for the
+ministry") is shown as the cited sentence words it (``speaker_words``).
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from bot.query import inputs
+from bot.query import inputs, statements
 from bot.query.answer import Answer, Citation, Item, plural
 from bot.query.names import name_index
 from bot.query.replies import lookup, match_note
@@ -21,13 +27,14 @@ from bot.query.who import entity_card
 from bot.store import Store, reads
 from bot.textnorm import stems
 
-MAX_ITEMS = 15
-# Quotes searched for a keyword: a widely quoted entity's most recently indexed ones, so the
-# cost of /quote does not grow with the base.
-RECENT = 1000
+# Quotes read for one speaker, the most recently published first, so the cost of /quote
+# does not grow with the base.
+MAX_READ = 1000
 # "NAME about WORDS": the longest name tried when the keyword is not marked.
 _MAX_NAME_WORDS = 6
 _ABOUT = re.compile(r"\s+about\s+", re.IGNORECASE)
+_DETERMINERS = r"(?:an?|the|one|another)"
+_NON_WORD = r"\W+"
 
 
 def quote(store: Store, name: str, about: str = "") -> Answer:
@@ -52,50 +59,82 @@ def quote(store: Store, name: str, about: str = "") -> Answer:
             f"/who {entity.name} shows what the articles say."
         )
         return Answer("quote", query, card, [], title=title, message=message)
+    rows = reads.newest_quotes(conn, entity.id, MAX_READ)
+    read_all = len(rows) == total
+    searched = "" if read_all else f" among the {MAX_READ:,} most recent"
     if about:
-        chosen, available = _about(conn, entity.id, set(inputs.topic_stems(about)))
-        if not available:
-            searched = f" among the {RECENT:,} most recent" if total > RECENT else ""
+        wanted = set(inputs.topic_stems(about))
+        rows = [r for r in rows if wanted <= set(stems(r["quote"]))]
+        if not rows:
             message = (
                 f"No quote from {entity.name} mentions “{about_shown}”{searched}; "
                 f"{entity.name} has {plural(total, 'quote')} in all. /quote {entity.name} lists"
                 " them."
             )
             return Answer("quote", query, card, [], title=title, message=message)
-    else:
-        chosen, available = _newest(conn, entity.id), total
-    rows = reads.quotes_by_id(conn, chosen)
+    said = _statements(rows)
     sources = Sources(
-        conn, [(r["article_id"], i) for r in rows for i in (r["sentence_idx"], r["cite_idx"])]
+        conn,
+        [(r["article_id"], i) for group in said for r in group for i in _own(r)],
     )
-    rows.sort(key=lambda r: (r["article_id"], r["sentence_idx"]))
-    rows.sort(key=lambda r: sources.published(r["article_id"]), reverse=True)
-    rows.sort(key=lambda r: r["fragment"])
-    items = [
-        quote_item(r, entity.name, sources.cite(r["article_id"], r["sentence_idx"], r["cite_idx"]))
-        for r in rows
-    ]
+    items = [_item(group, entity.name, sources) for group in said]
     notes = [note] if (note := match_note(name, found)) else []
-    if len(items) < available:
-        notes.append(f"Showing {len(items)} of {available} quotes, the most recently indexed.")
+    notes.append(_counted(items, len(rows)))
+    if not read_all:
+        notes.append(f"Only the {MAX_READ:,} most recent of {total:,} quotes were read.")
     return Answer("quote", query, card, items, title=title, message=" ".join(notes))
 
 
-def _newest(conn: sqlite3.Connection, entity_id: int) -> list[int]:
-    """Ids of the most recently indexed full quotes, then fragments if there is room."""
-    chosen: list[int] = []
+def _own(row: sqlite3.Row) -> tuple[int, ...]:
+    """The sentences a quote is cited by: its own and the one attributing it."""
+    return tuple(i for i in (row["sentence_idx"], row["cite_idx"]) if i is not None)
+
+
+def _statements(rows: list[sqlite3.Row]) -> list[list[sqlite3.Row]]:
+    """Full quotes as statements, then fragments the same way; each statement cites first
+    the earliest article giving its fullest wording, and comes at that article's date,
+    newest first (``rows`` are newest first)."""
+    said = []
     for fragment in (False, True):
-        chosen += reads.newest_quote_ids(conn, entity_id, fragment, MAX_ITEMS - len(chosen))
-    return chosen
+        oldest_first = [r for r in reversed(rows) if bool(r["fragment"]) == fragment]
+        said += reversed(statements.group(oldest_first, lambda r: r["quote"]))
+    return said
 
 
-def _about(conn: sqlite3.Connection, entity_id: int, wanted: set[str]) -> tuple[list[int], int]:
-    """Ids of the recent quotes whose words carry every wanted stem, full quotes first; and
-    how many there are."""
-    recent = reads.recent_quotes(conn, entity_id, RECENT)
-    matching = [r for r in recent if wanted <= set(stems(r["quote"]))]
-    matching.sort(key=lambda r: r["fragment"])
-    return [r["id"] for r in matching[:MAX_ITEMS]], len(matching)
+def _item(group: list[sqlite3.Row], speaker: str, sources: Sources) -> Item:
+    first, *others = group
+    item = quote_item(first, speaker, sources.cite(first["article_id"], *_own(first)))
+    seen = {first["article_id"]}
+    for row in others:
+        if row["article_id"] not in seen:
+            seen.add(row["article_id"])
+            item.also.append(sources.cite(row["article_id"], *_own(row)))
+    return item
+
+
+def _counted(items: list[Item], quotes: int) -> str:
+    """ "12 statements, newest first", with how many quotes repeated one."""
+    text = f"{plural(len(items), 'statement')}, newest first"
+    repeated = quotes - len(items)
+    if repeated:
+        text += f"; {plural(repeated, 'other report')} of the same words shown under “also in”"
+    return text + "."
+
+
+def speaker_words(entity_name: str | None, speaker: str | None, sentence: str) -> str:
+    """Who said it: the entity's name, or a speaker that is no entity ("a senior official")
+    as the cited ``sentence`` words it, with its article; "unattributed" when no one is."""
+    if entity_name:
+        return entity_name
+    if not speaker:
+        return "unattributed"
+    parts = [re.escape(w) for w in re.findall(r"\w+", speaker)]
+    pattern = rf"\b{_DETERMINERS}\s+{_NON_WORD.join(parts)}\b"
+    match = re.search(pattern, sentence, re.IGNORECASE) if parts else None
+    if match is None:
+        return speaker
+    words = match.group(0)
+    return words[0].lower() + words[1:]
 
 
 def quote_item(

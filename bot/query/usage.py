@@ -4,8 +4,8 @@ from __future__ import annotations
 
 HELP: list[tuple[str, str]] = [
     ("/who NAME", "who or what NAME is: type, other names, roles, and cited sentences"),
-    ("/figures TOPIC", "numbers reported about TOPIC, newest first, disagreements side by side"),
-    ("/quote NAME [ABOUT]", "what NAME said in direct quotes, optionally only about ABOUT"),
+    ("/figures TOPIC", "numbers reported about TOPIC by measure, newest first, with a timeline"),
+    ("/quote NAME [ABOUT]", "all NAME said in direct quotes, newest first, optionally about ABOUT"),
     ("/search TEXT", "sentences containing the words of TEXT, best matches first"),
     ("/articles", "the indexed articles with how many facts each gave"),
     ("/article ID", "everything drawn from one article"),

@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.query.answer import Answer, Citation, Item
 from bot.render.markdown import escape, safe_url
-from bot.render.parts import card_rows, group_heading
+from bot.render.parts import MAX_ALSO, also_listing, card_rows, group_heading
 
 CONTENT_LIMIT = 2000
 TITLE_LIMIT = 256
@@ -27,11 +27,14 @@ FOOTER_LIMIT = 2048
 EMBED_TOTAL_LIMIT = 6000
 
 # Per-piece maxima (escaped characters): longer pieces are shortened with "…". With these,
-# the largest possible block is about 3,300 characters, under the room any page has.
+# the largest possible block is about 3,700 characters, under the room any page has.
 ITEM_TEXT_CHARS = 1500
 ITEM_CONTEXT_CHARS = 1000
 CITATION_TITLE_CHARS = 200
 _CITATION_LABEL_CHARS = 100
+# Each other article of an item ("also in: Title (Outlet, day)"), at most MAX_ALSO of them.
+_ALSO_TITLE_CHARS = 60
+_ALSO_LABEL_CHARS = 40
 _URL_CHARS = 300
 _HEADING_CHARS = 200
 _MESSAGE_CHARS = 1500
@@ -145,11 +148,23 @@ def _citation(citation: Citation) -> str:
     return f"— {shown} ({label})" if label else f"— {shown}"
 
 
+def _also(citations: list[Citation]) -> str:
+    """The other articles of an item, each title and label bounded, the rest counted."""
+    names = []
+    for citation in citations[:MAX_ALSO]:
+        label = fit(citation.label, _ALSO_LABEL_CHARS)
+        title = f"*{fit(citation.title, _ALSO_TITLE_CHARS)}*"
+        names.append(f"{title} ({label})" if label else title)
+    return f"-# {also_listing(names, len(citations))}"
+
+
 def _body(item: Item, number: int) -> str:
     lines = [f"**{number}.** {fit(item.text, ITEM_TEXT_CHARS)}"]
     if item.context:
         lines.append(f"> {fit(item.context, ITEM_CONTEXT_CHARS)}")
     lines.append(_citation(item.citation))
+    if item.also:
+        lines.append(_also(item.also))
     return "\n".join(lines)
 
 

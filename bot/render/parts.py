@@ -21,6 +21,17 @@ def card_rows(answer: Answer) -> list[tuple[str, list[str]]]:
     return rows
 
 
+ALSO = "also in: "
+# Other articles named under an item; the rest are counted ("and 4 more").
+MAX_ALSO = 3
+
+
+def also_listing(names: list[str], total: int) -> str:
+    """ "also in: A · B · C and 4 more", from the names of the first few other articles."""
+    more = f" and {total - len(names)} more" if total > len(names) else ""
+    return ALSO + " · ".join(names) + more
+
+
 def group_heading(item: Item) -> str:
     """The heading shown above a run of items of one group ("" when ungrouped)."""
     if not item.group:

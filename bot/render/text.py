@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from bot.query.answer import Answer, Citation, Item
-from bot.render.parts import card_rows, group_heading
+from bot.render.parts import also_listing, card_rows, group_heading
 
 _WIDTH = 100
 _INDENT = "   "
@@ -41,6 +41,9 @@ def _item(item: Item, number: int) -> list[str]:
     if item.context:
         lines.extend(_wrap(item.context, _INDENT + "> ", _INDENT + "  "))
     lines.append(_INDENT + citation_text(item.citation))
+    if item.also:
+        names = [citation_text(c).removeprefix("— ") for c in item.also]
+        lines.extend(_wrap(also_listing(names, len(item.also)), _INDENT, _INDENT + "  "))
     return lines
 
 

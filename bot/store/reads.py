@@ -147,6 +147,30 @@ def figures_in_matching(conn: sqlite3.Connection, query: str, limit: int) -> lis
     ).fetchall()
 
 
+def places_in_sentences(
+    conn: sqlite3.Connection, refs: Iterable[tuple[str, int]]
+) -> list[sqlite3.Row]:
+    """The places named in the given (article id, sentence index) sentences: article_id,
+    sentence_idx, start and end (characters into the sentence) and the place's base-wide
+    name."""
+    wanted = set(refs)
+    found: list[sqlite3.Row] = []
+    for chunk in _chunks(sorted({article for article, _ in wanted})):
+        indexes = sorted({index for article, index in wanted if article in chunk})
+        rows = conn.execute(
+            "SELECT ae.article_id, m.sentence_idx, m.start - s.start AS start,"
+            ' m."end" - s.start AS "end", coalesce(e.name, ae.name) AS name'
+            " FROM article_entities ae JOIN mentions m ON m.ae_id = ae.id"
+            " JOIN sentences s ON s.article_id = ae.article_id AND s.idx = m.sentence_idx"
+            " LEFT JOIN forms f ON f.id = ae.form_id LEFT JOIN entities e ON e.id = f.entity_id"
+            f" WHERE ae.article_id IN ({_marks(chunk)}) AND m.sentence_idx IN ({_marks(indexes)})"
+            " AND coalesce(e.type, ae.type) = 'GPE'",
+            [*chunk, *indexes],
+        )
+        found += [r for r in rows if (r["article_id"], r["sentence_idx"]) in wanted]
+    return found
+
+
 # -- entities -------------------------------------------------------------------------------
 
 
@@ -254,31 +278,15 @@ def quote_count(conn: sqlite3.Connection, entity_id: int) -> int:
     ).fetchone()[0]
 
 
-def newest_quote_ids(
-    conn: sqlite3.Connection, entity_id: int, fragment: bool, limit: int
-) -> list[int]:
-    """Ids of an entity's most recently indexed quotes (or fragments)."""
-    return [
-        row[0]
-        for row in conn.execute(
-            f"SELECT id FROM quotes WHERE form_id IN ({_FORMS_OF}) AND fragment = ?"
-            " ORDER BY id DESC LIMIT ?",
-            (entity_id, int(fragment), limit),
-        )
-    ]
-
-
-def recent_quotes(conn: sqlite3.Connection, entity_id: int, limit: int) -> list[sqlite3.Row]:
-    """(id, quote, fragment) of an entity's most recently indexed quotes."""
+def newest_quotes(conn: sqlite3.Connection, entity_id: int, limit: int) -> list[sqlite3.Row]:
+    """An entity's quotes (and fragments) with their article's date, the most recently
+    published first (undated last), at most ``limit`` of them."""
     return conn.execute(
-        f"SELECT id, quote, fragment FROM quotes WHERE form_id IN ({_FORMS_OF})"
-        " ORDER BY id DESC LIMIT ?",
+        "SELECT q.*, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
+        f" WHERE q.form_id IN ({_FORMS_OF})"
+        " ORDER BY coalesce(a.published, '') DESC, q.article_id, q.sentence_idx, q.id LIMIT ?",
         (entity_id, limit),
     ).fetchall()
-
-
-def quotes_by_id(conn: sqlite3.Connection, ids: Sequence[int]) -> list[sqlite3.Row]:
-    return conn.execute(f"SELECT * FROM quotes WHERE id IN ({_marks(ids)})", list(ids)).fetchall()
 
 
 # -- the digest window ----------------------------------------------------------------------
@@ -335,9 +343,11 @@ def window_quotes(
     conn: sqlite3.Connection, window: dict[str, str], min_chars: int
 ) -> list[sqlite3.Row]:
     """The window's full quotes (never fragments) with a speaker, longest first, each with
-    the speaker's base-wide name where it is an entity."""
+    the speaker's base-wide name where it is an entity (``entity_name``) and the name to
+    tell speakers apart by (``speaker_name``: that name, else the speaker's words)."""
     return conn.execute(
-        "SELECT q.*, coalesce(e.name, q.speaker) AS speaker_name FROM quotes q"
+        "SELECT q.*, e.name AS entity_name, coalesce(e.name, q.speaker) AS speaker_name"
+        " FROM quotes q"
         " LEFT JOIN forms f ON f.id = q.form_id LEFT JOIN entities e ON e.id = f.entity_id"
         f" WHERE q.article_id IN ({_WINDOW}) AND q.fragment = 0 AND q.speaker IS NOT NULL"
         " AND length(q.quote) >= :min_chars ORDER BY length(q.quote) DESC, q.article_id, q.id",

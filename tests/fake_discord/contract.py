@@ -7,14 +7,23 @@ embed text per message, 25 autocomplete choices of at most 100 characters, the c
 pattern). A third check is the team's own rule that no message may ping anyone: every body
 that carries content or embeds must say ``allowed_mentions`` with nothing to parse.
 
+Files are sent as multipart/form-data: the JSON body in a ``payload_json`` part and each file
+in a ``files[n]`` part, described by the entry of ``attachments`` whose ``id`` is ``n``
+(``upload_problems``). The documentation writes that id as the integer ``n``, where the
+description's schema asks for a snowflake string; as elsewhere, the documentation wins, so
+an integer id is read as its string before the schema check.
+
 The full description is read from ``../shared/discord-api-spec/openapi.json`` next to the
 repository when it exists, otherwise from the extract kept beside this module.
 """
 
 from __future__ import annotations
 
+import copy
 import json
+import re
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -44,6 +53,83 @@ CHAT_COMMANDS_MAX = 100
 
 # Interaction callback types that carry a message body.
 MESSAGE_CALLBACKS = {4, 7}
+FILES_MAX = 10
+# The upload limit the fake's interactions announce (``attachment_size_limit``).
+ATTACHMENT_SIZE_MAX = 10 * 1024 * 1024
+_FILE_PART = re.compile(r"^files\[(\d+)\]$")
+# Endpoints that take files.
+_FILE_ENDPOINTS = frozenset(
+    (
+        "POST /interactions/{interaction_id}/{interaction_token}/callback",
+        "POST /webhooks/{webhook_id}/{webhook_token}",
+        "PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original",
+        "PATCH /webhooks/{webhook_id}/{webhook_token}/messages/{message_id}",
+        "POST /channels/{channel_id}/messages",
+        "PATCH /channels/{channel_id}/messages/{message_id}",
+    )
+)
+
+
+@dataclass(frozen=True)
+class Upload:
+    """One file part of a multipart request: its part name ("files[0]"), name and bytes."""
+
+    field: str
+    filename: str
+    data: bytes
+
+    @property
+    def index(self) -> str:
+        """The n of "files[n]", as the id its attachment description gives ("" if none)."""
+        match = _FILE_PART.match(self.field)
+        return match.group(1) if match else ""
+
+
+def attachments_of(body: Any) -> list[dict[str, Any]]:
+    """The attachment descriptions of a message body (inside ``data`` for a callback)."""
+    if not isinstance(body, dict):
+        return []
+    holder = body.get("data") if "data" in body and "type" in body else body
+    found = (holder or {}).get("attachments") if isinstance(holder, dict) else None
+    return [a for a in found if isinstance(a, dict)] if isinstance(found, list) else []
+
+
+def upload_problems(endpoint: str, body: Any, uploads: list[Upload]) -> list[str]:
+    """Every way the files of a multipart request break the documented rules."""
+    if not uploads:
+        return []
+    if endpoint not in _FILE_ENDPOINTS:
+        return [f"{endpoint}: files sent to an endpoint that takes none"]
+    problems: list[str] = []
+    if len(uploads) > FILES_MAX:
+        problems.append(f"{len(uploads)} files, at most {FILES_MAX}")
+    described = {str(a.get("id")): a for a in attachments_of(body)}
+    for upload in uploads:
+        at = f"multipart part {upload.field!r}"
+        if not upload.index:
+            problems.append(f"{at}: file parts are named files[n]")
+            continue
+        if not 0 < len(upload.data) <= ATTACHMENT_SIZE_MAX:
+            problems.append(f"{at}: {len(upload.data)} bytes, 1 to {ATTACHMENT_SIZE_MAX}")
+        meta = described.get(upload.index)
+        if meta is None:
+            problems.append(f"{at}: no attachments entry with id {upload.index}")
+        elif meta.get("filename") not in (None, upload.filename):
+            problems.append(f"{at}: attachments[].filename {meta.get('filename')!r} differs")
+        if not upload.filename:
+            problems.append(f"{at}: no file name")
+    return [f"{endpoint}: {p}" for p in problems]
+
+
+def _documented_ids(body: Any) -> Any:
+    """``body`` with integer attachment ids (as the documentation writes them) as strings."""
+    if not attachments_of(body):
+        return body
+    body = copy.deepcopy(body)
+    for attachment in attachments_of(body):
+        if isinstance(attachment.get("id"), int):
+            attachment["id"] = str(attachment["id"])
+    return body
 
 
 @cache
@@ -199,7 +285,7 @@ def check(endpoint: str, body: Any) -> list[str]:
     """
     problems = [
         f"{_path(error.absolute_path)}: {error.message}"
-        for error in _validator(endpoint).iter_errors(body)
+        for error in _validator(endpoint).iter_errors(_documented_ids(body))
     ]
     if endpoint.endswith("/commands"):
         problems += _commands_problems(body if isinstance(body, list) else [])

@@ -6,7 +6,9 @@ fake keeps a tiny world: one guild with two text channels, a few users, the bot'
 application, the slash commands it registered and every message it sent. Every request
 body is checked against Discord's published description and documented limits
 (``contract.check``); a violation answers 400 like Discord would, and is kept in
-``violations`` so the test fails.
+``violations`` so the test fails. Files come as multipart/form-data (``payload_json`` and
+``files[n]`` parts): their metadata is checked too (``contract.upload_problems``), and the
+message shows them as attachments served from the fake's CDN (``uploads`` keeps the bytes).
 
 Tests drive it the way Discord would: push INTERACTION_CREATE (a slash command, an
 autocomplete, a button click) and MESSAGE_CREATE (a DM) over the gateway, read what the bot
@@ -26,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
+import aiohttp
 import discord
 import discord.gateway
 import discord.http
@@ -46,6 +49,7 @@ INTENT_GUILD_MESSAGES = 1 << 9
 INTENT_DIRECT_MESSAGES = 1 << 12
 INTENT_MESSAGE_CONTENT = 1 << 15
 WAIT = 5.0  # the longest any single wait in a test may take, in seconds
+PNG = b"\x89PNG\r\n\x1a\n"
 
 _ids = itertools.count(1_100_000_000_000_000_000)
 
@@ -123,6 +127,7 @@ class Recorded:
     path: str
     endpoint: str
     body: Any
+    uploads: list[contract.Upload] = field(default_factory=list)
 
 
 class FakeDiscord:
@@ -164,6 +169,8 @@ class FakeDiscord:
         self.deleted: set[str] = set()
         self.interactions: dict[str, FakeInteraction] = {}
         self.attachments: dict[str, bytes] = {}
+        self.uploads: dict[str, contract.Upload] = {}  # attachment id -> file the bot sent
+        self._request_uploads: list[contract.Upload] = []
         self.requests: list[Recorded] = []
         self.violations: list[str] = []
         self.identify_payloads: list[Json] = []
@@ -540,7 +547,7 @@ class FakeDiscord:
             "content": body.get("content") or "",
             "embeds": body.get("embeds") or [],
             "components": body.get("components") or [],
-            "attachments": [],
+            "attachments": self._attached(body),
             "timestamp": _now(),
             "edited_timestamp": None,
             "tts": False,
@@ -569,8 +576,34 @@ class FakeDiscord:
         self.messages[message["id"]] = message
         return message
 
+    def _attached(self, body: Json) -> list[Json]:
+        """Attachments for the files of the current request, as Discord shows them."""
+        described = {str(a.get("id")): a for a in contract.attachments_of(body)}
+        shown = []
+        for upload in self._request_uploads:
+            attachment_id = snowflake()
+            self.attachments[attachment_id] = upload.data
+            self.uploads[attachment_id] = upload
+            url = f"{self.base}/attachments/{attachment_id}/{upload.filename}"
+            meta = described.get(upload.index, {})
+            shown.append(
+                {
+                    "id": attachment_id,
+                    "filename": upload.filename,
+                    "size": len(upload.data),
+                    "url": url,
+                    "proxy_url": url,
+                    "content_type": "image/png" if upload.data.startswith(PNG) else None,
+                    "description": meta.get("description"),
+                }
+            )
+        self._request_uploads = []
+        return shown
+
     def _edit(self, message_id: str, body: Json) -> Json:
         message = self.messages[message_id]
+        if self._request_uploads:
+            message["attachments"] = message["attachments"] + self._attached(body)
         for key in ("content", "embeds", "components"):
             if key in body:
                 message[key] = (
@@ -600,14 +633,15 @@ class FakeDiscord:
 
     async def _api(self, request: web.Request) -> web.StreamResponse:
         path = "/" + request.match_info["tail"]
-        body = await self._body(request)
+        body, uploads = await self._body(request)
         for method, pattern, endpoint, handler in self._routes():
             match = re.fullmatch(pattern, path)
             if method != request.method or match is None:
                 continue
-            self.requests.append(Recorded(request.method, path, endpoint, body))
+            self.requests.append(Recorded(request.method, path, endpoint, body, uploads))
             if not endpoint.startswith(("GET ", "DELETE ")):
                 problems = contract.check(endpoint, body)
+                problems += contract.upload_problems(endpoint, body, uploads)
                 if problems:
                     self.violations += problems
                     await self._notify()
@@ -618,6 +652,8 @@ class FakeDiscord:
             needs_auth = not endpoint.split(" ")[1].startswith(("/webhooks", "/interactions"))
             if needs_auth and request.headers.get("Authorization") != f"Bot {self.token}":
                 return _json({"code": 0, "message": "401: Unauthorized"}, status=401)
+            # The files of this request, for the message its handler creates or edits.
+            self._request_uploads = uploads
             try:
                 result = await handler(body, **match.groupdict())
             except DiscordError as error:
@@ -632,13 +668,24 @@ class FakeDiscord:
         return _json({"code": 0, "message": "404: Not Found"}, status=404)
 
     @staticmethod
-    async def _body(request: web.Request) -> Any:
+    async def _body(request: web.Request) -> tuple[Any, list[contract.Upload]]:
+        """The JSON body (``payload_json`` of a multipart request) and the files sent."""
         if not request.can_read_body:
-            return None
-        if request.content_type.startswith("multipart/"):
-            form = await request.post()
-            return json.loads(str(form["payload_json"]))
-        return await request.json()
+            return None, []
+        if not request.content_type.startswith("multipart/"):
+            return await request.json(), []
+        body: Any = None
+        uploads: list[contract.Upload] = []
+        reader = await request.multipart()
+        async for part in reader:
+            if not isinstance(part, aiohttp.BodyPartReader):
+                continue
+            data = await part.read()
+            if part.name == "payload_json":
+                body = json.loads(data)
+            else:
+                uploads.append(contract.Upload(part.name or "", part.filename or "", bytes(data)))
+        return body, uploads
 
     def _routes(self) -> list[tuple[str, str, str, Callable[..., Awaitable[Any]]]]:
         app = r"(?P<app>\d+)"

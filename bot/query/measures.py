@@ -1,0 +1,260 @@
+"""What a figure measures, as far as its own sentence supports it.
+
+A stored figure names its counted thing (``what``) and the nearest event word
+(``predicate``), but "nearest" is not "its own": in "some 80,000 dead and more than five
+million displaced" the word "displaced" belongs to the second number, not the first. Before
+an answer says "80,000 displaced" it checks the sentence, with a few rules that each can be
+listed and tested:
+
+- ``predicate_side``: the event word belongs to the number when nothing but linking words
+  ("were", "have been", "internally") stands between them, or an aside opened by "including"
+  ("15 people, including three children, were killed"); before the number, only an article
+  ("displaced a million"), and only when the word is not already the previous figure's
+  ("20 killed 30 injured"). Any other word, number or dash between them breaks the link.
+- ``counted_words``: the counted thing is shown only when it is part of the figure's own
+  words or follows them directly ("12,000 people", "40% of voters"), so a noun from
+  elsewhere in the sentence is never borrowed.
+- ``vague_words``: a vague amount ("millions") takes no approximator: in "worry about
+  millions of refugees", "about" is a preposition.
+- ``place_of``: the place of a figure is the one named with a preposition in its own stretch
+  of the sentence and close to it ("6 million displaced in Syria"), after it, else before
+  it; with none, the figure has no place rather than a guessed one.
+
+``measure_key`` then says which figures count the same thing: the stems of the counted words
+and the event (the usual words for people dropped, as a count of "people displaced" and of
+"displaced" count the same), the kind of unit and what it is per, and the place.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.query.amounts import PERCENT
+from bot.textnorm import stems
+
+# Words that may stand between a number and its event word after it ("were", "have been").
+LINKING_WORDS = frozenset(
+    (
+        "all", "already", "also", "among", "are", "be", "been", "being", "believed", "currently",
+        "had", "has", "have", "internally", "is", "left", "newly", "now", "recently", "reported",
+        "reportedly", "since", "so", "still", "that", "the", "those", "to", "was", "were",
+        "which", "who",
+    )
+)  # fmt: skip
+# Words that may stand between an event word and the number after it ("displaced a million").
+LEADING_WORDS = frozenset(("a", "an", "the"))
+# A word opening an aside that may hold other numbers ("including three children").
+ASIDE_OPENERS = frozenset(("including",))
+# Prepositions that tie a place to a figure ("in Syria", "from Iraq", "across Europe").
+PLACE_PREPOSITIONS = frozenset(
+    ("in", "inside", "into", "within", "from", "across", "throughout", "of")
+)
+# Words allowed between such a preposition and the place ("in northern Syria").
+_PLACE_GAP_WORDS = 2
+# At most this many words between a figure and its place, and no break (dash, bracket...).
+PLACE_REACH = 8
+_BREAKS = frozenset(("-", "–", "—", ";", ":", "(", ")", '"', "“", "”"))
+# The usual nouns for people: a count of them is a count of people, however it is worded.
+PEOPLE = frozenset(stems("people persons civilians residents inhabitants individuals others"))
+_TOKEN = re.compile(r"[\w'’.]+|[^\w\s,]")
+_PERCENT_WORDS = re.compile(r"^(?:percent|per cent)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place named in a sentence: where (characters into the sentence) and its name."""
+
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a figure measures as its sentence supports it; "" where it does not say."""
+
+    counted: str
+    predicate: str
+    place: str
+    predicate_first: bool = False
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.casefold())
+
+
+def _word_at(sentence: str, word: str) -> list[tuple[int, int]]:
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+    return [m.span() for m in pattern.finditer(sentence)]
+
+
+def occurrence(sentence: str, text: str, nth: int = 0) -> tuple[int, int] | None:
+    """Where the ``nth`` appearance of a figure's words is in its sentence (None if absent)."""
+    start = -1
+    for _ in range(nth + 1):
+        start = sentence.find(text, start + 1)
+        if start < 0:
+            return None
+    return start, start + len(text)
+
+
+def _links_after(gap: list[str]) -> bool:
+    """Only linking words, or an aside opened by "including" and then linking words."""
+    for opener in ASIDE_OPENERS & set(gap):
+        at = gap.index(opener)
+        tail = len(gap)
+        while tail > at + 1 and gap[tail - 1] in LINKING_WORDS:
+            tail -= 1
+        if tail < len(gap):  # an aside must be followed by linking words
+            gap = gap[:at] + gap[tail:]
+    return all(word in LINKING_WORDS for word in gap)
+
+
+BEFORE, WITHIN, AFTER = "before", "within", "after"
+
+
+def predicate_side(
+    sentence: str, span: tuple[int, int], predicate: str, previous_end: int | None = None
+) -> str:
+    """Where the event word ``predicate`` stands if it belongs to the figure at ``span``
+    (``BEFORE`` it, ``WITHIN`` its words, ``AFTER`` it), or "" if it does not.
+    ``previous_end`` is where the figure before it in the sentence ends, if there is one."""
+    start, end = span
+    if not predicate:
+        return ""
+    for at, after in _word_at(sentence, predicate):
+        if at >= start and after <= end:
+            return WITHIN
+        if at >= end and _links_after(_tokens(sentence[end:at])):
+            return AFTER
+        if (
+            after <= start
+            and all(w in LEADING_WORDS for w in _tokens(sentence[after:start]))
+            and not (
+                previous_end is not None
+                and previous_end <= at
+                and _links_after(_tokens(sentence[previous_end:at]))
+            )
+        ):
+            return BEFORE
+    return ""
+
+
+_FOLLOWING = re.compile(r"^\s*(?:of\s+(?:the\s+)?)?", re.IGNORECASE)
+
+
+def counted_words(text: str, what: str, unit: str, following: str = "") -> str:
+    """The counted thing when the figure's own words carry it or ``following`` (the rest of
+    the sentence after the figure) opens with it; a percentage drops "percent"."""
+    counted = _PERCENT_WORDS.sub("", what) if unit == PERCENT else what
+    if not counted:
+        return ""
+    if counted.casefold() in text.casefold():
+        return counted
+    wanted = counted.casefold()
+    for rest in (following.lstrip().casefold(), _FOLLOWING.sub("", following, count=1).casefold()):
+        if rest.startswith(wanted) and not rest[len(wanted) : len(wanted) + 1].isalnum():
+            return counted
+    return ""
+
+
+def vague_words(text: str, approx: str) -> str:
+    """A vague amount as written, without an approximator: "millions of refugees"."""
+    if approx and text.casefold().startswith(approx.casefold() + " "):
+        return text[len(approx) + 1 :]
+    return text
+
+
+def _tied(sentence: str, place: Place) -> bool:
+    """Whether a preposition stands just before the place ("in northern Syria")."""
+    before = _tokens(sentence[: place.start])[-(_PLACE_GAP_WORDS + 1) :]
+    return any(word in PLACE_PREPOSITIONS for word in before)
+
+
+def _near(sentence: str, start: int, end: int) -> bool:
+    """A few words and no break between two points of a sentence."""
+    between = _tokens(sentence[start:end])
+    return len(between) <= PLACE_REACH and not _BREAKS & set(between)
+
+
+def place_of(
+    sentence: str, span: tuple[int, int], stretch: tuple[int, int], places: Sequence[Place]
+) -> str:
+    """The place of the figure at ``span``: named with a preposition within ``stretch`` (the
+    figure's part of the sentence, between its neighbouring figures), after it first."""
+    start, end = span
+    low, high = stretch
+    after = [p for p in places if end <= p.start < high and _tied(sentence, p)]
+    if after:
+        first = min(after, key=lambda p: p.start)
+        return first.name if _near(sentence, end, first.start) else ""
+    before = [p for p in places if low <= p.start and p.end <= start and _tied(sentence, p)]
+    if not before:
+        return ""
+    last = max(before, key=lambda p: p.start)
+    return last.name if _near(sentence, last.end, start) else ""
+
+
+def read(
+    row: sqlite3.Row,
+    sentence: str,
+    span: tuple[int, int] | None = None,
+    place: str = "",
+    previous_end: int | None = None,
+) -> Reading:
+    """The reading of a figure; ``span`` is where it is in ``sentence`` (found if not given),
+    ``previous_end`` where the figure before it ends."""
+    span = span or occurrence(sentence, row["text"])
+    following = sentence[span[1] :] if span else ""
+    counted = counted_words(row["text"], row["what"], row["unit"], following)
+    if span and counted and counted.casefold() not in row["text"].casefold():
+        # The counted words follow the figure's own: the event word comes after them.
+        end = span[1] + following.casefold().index(counted.casefold()) + len(counted)
+        span = (span[0], end)
+    predicate = row["predicate"]
+    side = predicate_side(sentence, span, predicate, previous_end) if span else ""
+    return Reading(
+        counted,
+        predicate if side else "",
+        place,
+        predicate_first=side == BEFORE,
+    )
+
+
+@lru_cache(maxsize=8192)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stems(text))
+
+
+def measure_stems(reading: Reading) -> frozenset[str]:
+    """The stems of what a figure counts and of its event, in any order."""
+    return _stems(f"{reading.counted} {reading.predicate}")
+
+
+def measure_key(reading: Reading, unit: str, per: str) -> str:
+    """Figures with the same key count the same thing; "" when the figure says too little
+    (no counted thing or event beyond the people counted)."""
+    counted = measure_stems(reading) - PEOPLE
+    if not counted:
+        return ""
+    kind = "%" if unit == PERCENT else unit
+    return f"{' '.join(sorted(counted))}|{kind}|{per}|{reading.place}"
+
+
+def label(reading: Reading, unit: str) -> str:
+    """The measure in words, each word once: "people displaced", "killing soldiers"; a
+    count of the usual nouns for people (or of no noun) is a count of "people", a
+    percentage a "share" ("share of voters")."""
+    counted, predicate = reading.counted, reading.predicate
+    if not unit and _stems(counted) - _stems(predicate) <= PEOPLE:
+        counted = "people"
+    elif unit == PERCENT:
+        counted = f"share {counted}".strip()
+    if predicate and set(_tokens(predicate)) <= set(_tokens(counted)):
+        predicate = ""
+    parts = (predicate, counted) if reading.predicate_first else (counted, predicate)
+    return " ".join(p for p in parts if p)

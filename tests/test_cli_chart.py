@@ -1,0 +1,50 @@
+"""`factbot ask --chart FILE` writes the timeline the bot would attach."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from worlds import delta_base, shelter_base
+
+from bot.cli import main
+from bot.query import run
+from bot.render.chart import render_chart
+
+
+def test_ask_writes_the_answers_chart(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = tmp_path / "s.sqlite3"
+    chart = run(shelter_base(db), "figures", "sheltering").chart
+    assert chart is not None
+    target = tmp_path / "timeline.png"
+    status = main(["ask", "--db", str(db), "--chart", str(target), "/figures sheltering"])
+    out, err = capsys.readouterr()
+    assert status == 0
+    assert "people sheltering (Calderby)" in out
+    assert target.read_bytes() == render_chart(chart).png
+    assert f"chart written to {target}" in err and "from 300 to 1,900" in err
+
+
+def test_an_answer_without_a_chart_writes_nothing_and_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "d.sqlite3"
+    delta_base(db).close()
+    target = tmp_path / "none.png"
+    status = main(["ask", "--db", str(db), "--chart", str(target), "/figures displaced"])
+    _, err = capsys.readouterr()
+    assert status == 0
+    assert not target.exists()
+    assert "has no chart" in err
+
+
+def test_a_chart_that_cannot_be_written_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "s.sqlite3"
+    shelter_base(db).close()
+    target = tmp_path / "missing-folder" / "timeline.png"
+    status = main(["ask", "--db", str(db), "--chart", str(target), "/figures sheltering"])
+    _, err = capsys.readouterr()
+    assert status == 1
+    assert err.startswith("factbot: cannot write the chart to") and err.count("\n") == 1
