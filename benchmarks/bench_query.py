@@ -27,7 +27,7 @@ from synthetic import NOUNS, PREDICATES, VOCABULARY, article, cast
 
 from bot.query import autocomplete, run
 from bot.render import render_pages
-from bot.store import Store
+from bot.store import Store, reads
 
 # Indexes the query layer relies on beyond bot/store.py's schema; applied to the synthetic
 # bases, and reported while the store lacks them.
@@ -68,43 +68,55 @@ def build(size: int, directory: Path) -> Path:
 
 
 def _copy_articles(store: Store, copy: int, count: int) -> None:
-    """Add ``count`` of the seeded articles again as "<id>-c<copy>", ``copy`` years later."""
+    """Add ``count`` of the seeded articles again as "<id>-c<copy>", ``copy`` years later,
+    with their entities under the same forms, then count the forms and entities again."""
     suffix = f"-c{copy}"
-    originals = "SELECT id FROM articles WHERE instr(id, '-c') = 0 ORDER BY id LIMIT ?"
+    old = "IN (SELECT id FROM articles WHERE instr(id, '-c') = 0 ORDER BY id LIMIT :count)"
+    old_entities = f"IN (SELECT id FROM article_entities WHERE article_id {old})"
+    end = '"end"'
     with store.transaction() as conn:
         before = conn.execute("SELECT coalesce(max(id), 0) FROM sentences").fetchone()[0]
-        for table, key in (
-            ("articles", "id"),
-            ("sentences", "article_id"),
-            ("article_entities", "article_id"),
-            ("aliases", "article_id"),
-            ("mentions", "article_id"),
-            ("descriptions", "article_id"),
-            ("figures", "article_id"),
-            ("quotes", "article_id"),
+        shift = conn.execute("SELECT coalesce(max(id), 0) FROM article_entities").fetchone()[0]
+        values = {"count": count, "shift": shift, "suffix": suffix, "years": f"+{copy} years"}
+        for statement in (
+            "INSERT INTO articles SELECT id || :suffix, path, content_hash, title, source,"
+            f" date(published, :years), url, ingested_at, text FROM articles WHERE id {old}",
+            f"INSERT INTO sentences(article_id, idx, start, {end}, text) SELECT"
+            f" article_id || :suffix, idx, start, {end}, text FROM sentences"
+            f" WHERE article_id {old}",
+            "INSERT INTO article_entities SELECT id + :shift, article_id || :suffix, form_id,"
+            f" name, type, mentions FROM article_entities WHERE id {old_entities}",
+            "INSERT INTO aliases SELECT ae_id + :shift, alias, kind FROM aliases"
+            f" WHERE ae_id {old_entities}",
+            f"INSERT INTO mentions SELECT ae_id + :shift, sentence_idx, start, {end}"
+            f" FROM mentions WHERE ae_id {old_entities}",
+            "INSERT INTO descriptions SELECT ae_id + :shift, text FROM descriptions"
+            f" WHERE ae_id {old_entities}",
+            "INSERT INTO figures(article_id, sentence_idx, value, value_high, text, what,"
+            " predicate, approx, unit, per) SELECT article_id || :suffix, sentence_idx, value,"
+            " value_high, text, what, predicate, approx, unit, per FROM figures"
+            f" WHERE article_id {old}",
+            "INSERT INTO quotes(article_id, sentence_idx, cite_idx, speaker, ae_id, form_id,"
+            " quote, fragment) SELECT article_id || :suffix, sentence_idx, cite_idx, speaker,"
+            f" ae_id + :shift, form_id, quote, fragment FROM quotes WHERE article_id {old}",
         ):
-            info = conn.execute(f"PRAGMA table_info({table})").fetchall()
-            keys = [row for row in info if row["pk"]]
-            rowid = keys[0]["name"] if len(keys) == 1 and keys[0]["type"] == "INTEGER" else ""
-            columns = [row["name"] for row in info if row["name"] != rowid]
-            values = {c: f'"{c}"' for c in columns}
-            values[key] = f"{key} || '{suffix}'"
-            if table == "articles":
-                values["published"] = f"date(published, '+{copy} years')"
-            names = ", ".join(f'"{c}"' for c in columns)
-            conn.execute(
-                f"INSERT INTO {table} ({names}) SELECT {', '.join(values.values())} FROM {table} "
-                f"WHERE {key} IN ({originals})",
-                (count,),
-            )
+            conn.execute(statement, values)
         conn.execute(
             "INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE id > ?",
             (before,),
         )
+        conn.execute(
+            "UPDATE forms SET articles = (SELECT count(*) FROM article_entities"
+            " WHERE form_id = forms.id)"
+        )
+        conn.execute(
+            "UPDATE entities SET articles = (SELECT sum(articles) FROM forms"
+            " WHERE entity_id = entities.id)"
+        )
 
 
 def missing_from_schema() -> list[str]:
-    """The suggested indexes a fresh base made by bot/store.py does not have."""
+    """The suggested indexes a fresh base made by bot/store does not have."""
     with Store(":memory:") as fresh:
         present = {row[0] for row in fresh.conn.execute("SELECT name FROM sqlite_master")}
     return [sql for name, sql in SUGGESTED_INDEXES.items() if name not in present]
@@ -113,10 +125,7 @@ def missing_from_schema() -> list[str]:
 def workloads(store: Store) -> dict[str, list[Callable[[], object]]]:
     """Calls to time, per command, over a spread of arguments: frequent, rare, missing."""
     rng = random.Random(0)
-    rows = store.conn.execute(
-        "SELECT e.name, count(*) AS n FROM entities e JOIN article_entities ae"
-        " ON ae.entity_id = e.id GROUP BY e.id ORDER BY n DESC"
-    ).fetchall()
+    rows = sorted(reads.all_entities(store.conn), key=lambda r: -r["articles"])
     names = [r["name"] for r in rows]
     sample = names[:5] + rng.sample(names, 15)
     typos = [n[:-2] + n[-1] for n in sample[:8]]
@@ -132,7 +141,7 @@ def workloads(store: Store) -> dict[str, list[Callable[[], object]]]:
         "unicorns",
     ]
     abouts = ["", "", *VOCABULARY[:8]]
-    article_ids = [r[0] for r in store.conn.execute("SELECT id FROM articles LIMIT 20")]
+    article_ids = [row["id"] for row in reads.article_listing(store.conn, 20)]
     partials = ["", *(n[:k] for n in sample for k in (1, 2, 3, 5)), "zz", "al-"]
 
     def answer(command: str, argument: str = "", about: str = "") -> Callable[[], object]:
