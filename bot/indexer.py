@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 # Articles stored in one transaction: a commit per article would cost more than storing it,
 # and each commit also resolves the entities the batch touched.
-BATCH = 200
+BATCH = 1000
 # Articles handed to each worker process at a time, and kept in flight per worker.
 CHUNK = 8
 IN_FLIGHT_PER_JOB = 8

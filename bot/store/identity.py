@@ -36,23 +36,34 @@ class Profiles:
     def __init__(self) -> None:
         self.known: dict[int, Profile] = {}
         self.version: int | None = None
+        # A form's context, with its article count when read: read again only once the
+        # form has grown by half, since a few more articles hardly change who is around it.
+        self.contexts: dict[int, tuple[int, tuple[str, ...]]] = {}
 
     def clear(self) -> None:
         self.known.clear()
+        self.contexts.clear()
         self.version = None
 
     def check(self, conn: sqlite3.Connection) -> None:
         version = conn.execute("PRAGMA data_version").fetchone()[0]
         if version != self.version:
-            self.known.clear()
+            self.clear()
             self.version = version
 
     def get(self, conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Profile]:
         missing = sorted(i for i in ids if i not in self.known)
         self.known.update(
-            (i, Profile(f, partial(context, conn))) for i, f in _load(conn, missing).items()
+            (i, Profile(f, partial(self._context, conn, f.articles)))
+            for i, f in _load(conn, missing).items()
         )
         return {i: self.known[i] for i in ids if i in self.known}
+
+    def _context(self, conn: sqlite3.Connection, articles: int, form_id: int) -> tuple[str, ...]:
+        known = self.contexts.get(form_id)
+        if known is None or 2 * articles > 3 * known[0]:
+            known = self.contexts[form_id] = (articles, context(conn, form_id))
+        return known[1]
 
 
 def settle(conn: sqlite3.Connection, profiles: Profiles | None = None) -> int:
