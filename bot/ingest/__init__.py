@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.ingest.clean import clean_text, iso_date
+from bot.ingest.clean import clean_field, clean_text, clean_title, iso_date
 from bot.ingest.sentences import split_sentences
 from bot.model import Article
 
@@ -102,7 +102,7 @@ def build_article(
     """Clean and split one article; return an error message if nothing usable is left."""
     cleaned = clean_text(raw_text)
     text = cleaned.text
-    title = clean_text(title).text.replace("\n", " ").strip() if title else _headline(text)
+    title = (clean_title(title) if title else None) or _headline(text)
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}" if text else title
     sentences = split_sentences(text)
@@ -117,9 +117,9 @@ def build_article(
         title=title,
         text=text,
         sentences=sentences,
-        source=source,
+        source=clean_field(source),
         published=valid_date,
-        url=url,
+        url=clean_field(url),
         path=path,
         warnings=cleaned.notes,
     )
