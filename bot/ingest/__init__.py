@@ -294,25 +294,33 @@ def _read_jsonl(path: Path, lines: Iterable[bytes]) -> Iterator[Raw | Failure]:
         yield _jsonl_article(path, number, line)
 
 
-def read_file(path: Path) -> Iterator[Raw | Failure]:
-    """Every article of one file as read, before cleaning, or the reasons it has none."""
+def _stream(path: Path, data: bytes | None) -> IO[bytes]:
+    """The bytes of a JSONL file, gzipped or not: from disk, or from ``data``."""
+    zipped = path.name.lower().endswith(".gz")
+    if data is None:
+        return gzip.open(path, "rb") if zipped else path.open("rb")
+    return gzip.GzipFile(fileobj=io.BytesIO(data)) if zipped else io.BytesIO(data)
+
+
+def read_file(path: Path, data: bytes | None = None) -> Iterator[Raw | Failure]:
+    """Every article of one file as read, before cleaning, or the reasons it has none.
+
+    ``data``: the file's bytes when they are not on disk yet (an upload checked before it is
+    saved as ``path``)."""
     name = path.name.lower()
     if not supported(path):
         yield Failure(str(path), f"unsupported file type (use {', '.join(SUFFIXES)})")
         return
     try:
-        if name.endswith(".jsonl.gz"):
-            with gzip.open(path, "rb") as stream:
+        if name.endswith((".jsonl", ".jsonl.gz")):
+            with _stream(path, data) as stream:
                 yield from _read_jsonl(path, _utf8_lines(stream))
             return
-        if name.endswith(".jsonl"):
-            with path.open("rb") as stream:
-                yield from _read_jsonl(path, _utf8_lines(stream))
-            return
-        if path.stat().st_size > MAX_ARTICLE_BYTES:
-            yield Failure(str(path), "file larger than 5 MB, skipped")
-            return
-        data = path.read_bytes()
+        if data is None:
+            if path.stat().st_size > MAX_ARTICLE_BYTES:
+                yield Failure(str(path), "file larger than 5 MB, skipped")
+                return
+            data = path.read_bytes()
     except _READ_ERRORS as exc:
         yield Failure(str(path), f"cannot read: {getattr(exc, 'strerror', None) or exc}")
         return
