@@ -1,11 +1,12 @@
 """Settings files: every value is checked by its type, and every mistake is one line."""
 
+from dataclasses import fields
 from datetime import time
 from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, load_settings
+from bot.config import ConfigError, DiscordSettings, load_settings
 
 
 def settings_file(tmp_path: Path, text: str | bytes) -> Path:
@@ -95,3 +96,11 @@ def test_an_unreadable_file_is_one_line(tmp_path: Path, content: bytes, said: st
     with pytest.raises(ConfigError, match=said) as error:
         load_settings(settings_file(tmp_path, content))
     assert "\n" not in str(error.value)
+
+
+def test_the_example_file_is_valid_and_shows_every_setting() -> None:
+    example = Path(__file__).resolve().parent.parent / "config.example.yaml"
+    settings = load_settings(example)
+    assert settings.discord == DiscordSettings()
+    text = example.read_text(encoding="utf-8")
+    assert all(f"  {f.name}:" in text for f in fields(DiscordSettings))
