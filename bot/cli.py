@@ -18,7 +18,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from tqdm import tqdm
@@ -68,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--config", help="settings file (default: $FACTBOT_CONFIG or ./config.yaml)"
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version('factbot')}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = commands.add_parser("extract", help="print the facts of article files")
@@ -117,6 +117,13 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("run", help="start the Discord bot (token from the environment)")
     return parser
+
+
+def _version() -> str:
+    try:
+        return version("factbot")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "(not installed)"
 
 
 def _positive(text: str, what: str) -> int:

@@ -538,3 +538,14 @@ async def test_a_question_on_an_empty_base_says_how_to_fill_it(tmp_path: Path) -
         assert "fact base is empty" in shown(await fake.dm_reply(fake.bob, asked))
         reply = await fake.reply(await fake.slash("help", fake.bob))
         assert "/who" in shown(reply)  # the commands need no articles
+
+
+async def test_a_lone_surrogate_typed_into_a_command_is_answered(
+    tmp_path: Path, base: Path
+) -> None:
+    async with discord_world(tmp_path) as world:
+        fake = world.fake
+        await fake.wait_commands(None)
+        reply = await fake.reply(await fake.slash("search", fake.bob, text="shel\ud800ters"))
+        assert "Sorry, that failed" not in shown(reply)
+        assert "shel\ufffdters" in shown(reply)

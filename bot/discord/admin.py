@@ -24,7 +24,7 @@ import discord
 from bot.config import DiscordSettings
 from bot.indexer import IndexReport
 from bot.ingest import MAX_ARTICLE_BYTES, SUFFIXES, Raw, read_file, supported
-from bot.ingest.characters import has_controls
+from bot.ingest.characters import has_controls, shown
 from bot.render.markdown import escape
 from bot.store import Store, reads
 
@@ -158,7 +158,7 @@ def report_text(report: IndexReport) -> str:
     ]
     for failure in report.failed[:LISTED_FAILURES]:
         where = Path(failure.path).name + (f":{failure.line}" if failure.line else "")
-        lines.append(f"Failed: {escape(where)}: {escape(failure.message)}"[:LINE_CHARS])
+        lines.append(f"Failed: {escape(shown(where))}: {escape(failure.message)}"[:LINE_CHARS])
     if len(report.failed) > LISTED_FAILURES:
         lines.append(f"… and {len(report.failed) - LISTED_FAILURES} more failures (see the log)")
     return "\n".join(lines) or "No article files found."

@@ -39,6 +39,7 @@ from bot.discord.scheduler import TICK_SECONDS, Clock, DigestScheduler
 from bot.discord.watch import FolderWatch
 from bot.discord.workers import Workers
 from bot.indexer import IndexReport, index_paths
+from bot.ingest.characters import repair_surrogates
 from bot.query.answer import Answer
 from bot.query.names import MAX_CHOICE_CHARS
 from bot.render.pages import render_pages
@@ -66,13 +67,15 @@ def _unless_empty(store: Store, answer: Answer) -> Answer:
 
 
 def run_command(store: Store, command: str, argument: str = "", about: str = "") -> Answer:
-    """A slash command's answer."""
+    """A slash command's answer. What users type can hold lone surrogates (JSON lets them
+    through), which SQLite refuses: they become U+FFFD first."""
+    argument, about = repair_surrogates(argument), repair_surrogates(about)
     return _unless_empty(store, query.run(store, command, argument, about))
 
 
 def ask_text(store: Store, text: str) -> Answer:
     """The answer to a question written in a DM."""
-    return _unless_empty(store, query.ask(store, text))
+    return _unless_empty(store, query.ask(store, repair_surrogates(text)))
 
 
 class LoggedProgress:
@@ -230,7 +233,7 @@ class FactBot(discord.Client):
         """Autocomplete choices; an empty list rather than a late one."""
         try:
             found = await asyncio.wait_for(
-                self.workers.read(query.autocomplete, partial, CHOICES),
+                self.workers.read(query.autocomplete, repair_surrogates(partial), CHOICES),
                 AUTOCOMPLETE_BUDGET_SECONDS,
             )
         except TimeoutError:
@@ -310,11 +313,15 @@ class FactBot(discord.Client):
             self.watch.mark_indexed(scan, paths, report.files)
 
     async def _watch_knowledge(self) -> None:
+        reported = ""  # a fault of the base is logged once, not at every poll
         while True:
             try:
                 await self.index_changes()
-            except StoreError as exc:  # a fault of the base: one line, tried again next poll
-                log.error("indexing the knowledge folder %s stopped: %s", self.watch.folder, exc)
+                reported = ""
+            except StoreError as exc:
+                if str(exc) != reported:
+                    log.error("indexing %s stopped: %s", self.watch.folder, exc)
+                reported = str(exc)
             except Exception:
                 log.exception("indexing the knowledge folder %s failed", self.watch.folder)
             await asyncio.sleep(self.settings.discord.poll_seconds)

@@ -231,7 +231,6 @@ def _json_record(line: bytes) -> tuple[Any, str | None]:
 
 
 _FIELDS = ("title", "source", "published", "url")
-_REPAIRED = "invalid Unicode (lone surrogates) replaced with U+FFFD"
 
 
 def _string(value: object) -> str | None:
@@ -251,7 +250,8 @@ def _jsonl_article(path: Path, number: int, line: bytes) -> Raw | Failure:
     if problem:
         return Failure(str(path), f"the article id {problem}", number)
     strings = [v for v in (record["text"], *map(record.get, _FIELDS)) if isinstance(v, str)]
-    warning = _REPAIRED if any(map(has_surrogates, strings)) else None
+    repaired = any(map(has_surrogates, strings))
+    warning = f"{path.name}:{number}: lone surrogates replaced with U+FFFD" if repaired else None
     fields = tuple((k, _string(record.get(k))) for k in _FIELDS)
     text = repair_surrogates(record["text"])
     return Raw(article_id, str(path), _hash(line), text, number, fields, warning)
