@@ -27,6 +27,7 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.extract import extraction_json
 from bot.indexer import IndexReport, extract_raw, forget, index_paths
 from bot.ingest import Failure, Loaded, count_articles, discover, read_file
+from bot.ingest.characters import repair_surrogates
 from bot.model import Extraction
 from bot.store import Store, StoreError, reads
 from bot.store.base import (
@@ -144,12 +145,6 @@ def _count(text: str) -> int:
     return _positive(text, "articles")
 
 
-def _typed(text: str) -> str:
-    """An argument as the user typed it. Bytes that are not UTF-8 reach Python as lone
-    surrogates, which no database or terminal accepts; they become U+FFFD."""
-    return os.fsencode(text).decode("utf-8", errors="replace")
-
-
 def _existing_store(args: argparse.Namespace, settings: Settings) -> Store:
     path = args.db or settings.db_path
     if not path.exists():
@@ -196,7 +191,8 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
             if isinstance(item, Failure):
                 failures.append(item)
                 continue
-            record = extraction_json(item[0].article, item[1])
+            loaded, facts = item
+            record = extraction_json(loaded.article, facts)
             extracted += 1
             if args.json:
                 print(json.dumps(record, ensure_ascii=False))
@@ -270,7 +266,7 @@ def _empty_base(args: argparse.Namespace, settings: Settings) -> CliError:
 
 def cmd_forget(args: argparse.Namespace, settings: Settings) -> int:
     with _existing_store(args, settings) as store:
-        removed, unknown = forget(store, [_typed(i) for i in args.ids])
+        removed, unknown = forget(store, [repair_surrogates(i) for i in args.ids])
     for article_id in unknown:
         print(f"factbot: no article {article_id!r} in the base", file=sys.stderr)
     print(f"removed {len(removed)} article{'s' if len(removed) != 1 else ''}")
@@ -289,7 +285,8 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.render.text import render_text
 
     with _store_for_questions(args, settings) as store:
-        answer = ask(store, _typed(args.question))
+        # Bytes of an argument that are not UTF-8 arrive as lone surrogates: U+FFFD instead.
+        answer = ask(store, repair_surrogates(args.question))
         nothing = not answer.items and answer.entity is None and answer.command != "help"
         if nothing and store.article_count() == 0:
             raise _empty_base(args, settings)

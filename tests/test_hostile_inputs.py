@@ -323,22 +323,23 @@ def test_a_read_only_base_answers_but_is_not_indexed_into(
 
 
 @pytest.mark.parametrize(
-    "setting",
+    ("setting", "named"),
     [
-        "discord:\n  digest_timezone: 5\n",
-        "discord:\n  token_env: 5\n",
-        "discord:\n  admin_role: 123\n",
-        "discord:\n  guild_id: 1.9\n",
-        "discord:\n  poll_seconds: true\n",
-        "knowledge_dir: null\n",
-        "discord:\n  token: abc.def\n",
+        ("discord:\n  digest_timezone: 5\n", "discord.digest_timezone"),
+        ("discord:\n  token_env: 5\n", "discord.token_env"),
+        ("discord:\n  admin_role: 123\n", "discord.admin_role"),
+        ("discord:\n  guild_id: 1.9\n", "discord.guild_id"),
+        ("discord:\n  poll_seconds: true\n", "discord.poll_seconds"),
+        ("knowledge_dir: null\n", "knowledge_dir"),
+        ("discord:\n  token: abc.def\n", "discord.token"),
     ],
 )
-def test_a_bad_setting(capsys, tmp_path: Path, base: Path, before: list, setting: str) -> None:
+def test_a_bad_setting(
+    capsys, tmp_path: Path, base: Path, before: list, setting: str, named: str
+) -> None:
     config = tmp_path / "config.yaml"
     config.write_text(f"db_path: {base.name}\n{setting}", encoding="utf-8")
     status, _, err = run(capsys, "--config", str(config), "ask", "/who Petra Lund")
-    named = setting.split(":")[0] if setting[0] != "d" else "discord." + setting.split()[1][:-1]
     assert status == 3 and one_line(err).startswith(f"factbot: {named}:")
     assert contents(base) == before
 

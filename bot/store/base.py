@@ -166,7 +166,10 @@ class Store:
                 raise OpenError(f"cannot create the folder of {path} ({exc.strerror})") from exc
         self._depth = 0
         self._profiles = Profiles()
-        self.conn = _connect(str(path))
+        try:
+            self.conn = _connect(str(path))
+        except sqlite3.Error as exc:
+            raise fault(exc, path) from exc
         try:
             self._set_up(upgrade)
         except sqlite3.Error as exc:
