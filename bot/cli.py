@@ -3,32 +3,58 @@
 Commands: ``extract`` (facts of files, as JSON lines), ``index`` (build or update the fact
 base), ``ask`` (answer a question exactly as the Discord bot would), ``articles`` (what is
 indexed) and ``run`` (start the Discord bot). Problems are reported as one line on stderr
-with a non-zero exit, never as a traceback.
+with a non-zero exit, never as a traceback; each kind of fault of the fact base has its own
+exit status (``EXIT_STATUS``, listed in the README), and an answer that finds nothing is not
+an error.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import os
+import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
 from bot.config import ConfigError, Settings, load_settings
-from bot.extract import extract, extraction_json
-from bot.indexer import IndexReport, forget, index_paths
-from bot.ingest import Failure, count_articles, discover, load_file
-from bot.store import Store, StoreError
+from bot.extract import extraction_json
+from bot.indexer import IndexReport, extract_raw, forget, index_paths
+from bot.ingest import Failure, Loaded, count_articles, discover, read_file
+from bot.ingest.characters import repair_surrogates
+from bot.model import Extraction
+from bot.store import Store, StoreError, reads
+from bot.store.base import (
+    BusyError,
+    DamagedError,
+    FullError,
+    OpenError,
+    ReadOnlyError,
+    SchemaError,
+    fault,
+)
 
 if TYPE_CHECKING:
     from bot.query.answer import Answer
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CONFIG, EXIT_NO_BASE = 0, 1, 2, 3, 4
+# The exit status of each fault of the fact base, so that scripts can tell them apart.
+EXIT_STATUS: dict[type[StoreError], int] = {
+    BusyError: 5,
+    ReadOnlyError: 6,
+    FullError: 7,
+    DamagedError: 8,
+    SchemaError: 9,
+    OpenError: 10,
+}
+LISTED_ARTICLES = 50
 
 
 class CliError(Exception):
@@ -47,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--config", help="settings file (default: $FACTBOT_CONFIG or ./config.yaml)"
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = commands.add_parser("extract", help="print the facts of article files")
@@ -87,37 +114,52 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("question", help='"/who NAME", "/figures TOPIC", "/quote NAME", ...')
 
-    p = commands.add_parser("articles", help="list the indexed articles")
+    p = commands.add_parser("articles", help="list the indexed articles, newest first")
     p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument(
+        "--limit",
+        type=_count,
+        default=LISTED_ARTICLES,
+        metavar="N",
+        help=f"list the N newest (default: {LISTED_ARTICLES})",
+    )
+    shown.add_argument("--all", action="store_true", help="list every article")
 
     commands.add_parser("run", help="start the Discord bot (token from the environment)")
     return parser
 
 
-def _jobs(text: str) -> int:
+def _version() -> str:
     try:
-        jobs = int(text)
+        return version("factbot")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "(not installed)"
+
+
+def _positive(text: str, what: str) -> int:
+    try:
+        number = int(text)
     except ValueError:
-        jobs = 0
-    if jobs < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
-    return jobs
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of {what} (1 or more)")
+    return number
 
 
-def _open_store(path: Path, upgrade: bool = False) -> Store:
-    try:
-        return Store(path, upgrade=upgrade)
-    except StoreError as exc:
-        raise CliError(str(exc)) from exc
-    except OSError as exc:
-        raise CliError(f"cannot open fact base {path}: {exc.strerror or exc}") from exc
+def _jobs(text: str) -> int:
+    return _positive(text, "processes")
+
+
+def _count(text: str) -> int:
+    return _positive(text, "articles")
 
 
 def _existing_store(args: argparse.Namespace, settings: Settings) -> Store:
     path = args.db or settings.db_path
     if not path.exists():
-        raise CliError(f"no fact base at {path}: run 'factbot index' first")
-    return _open_store(path)
+        raise CliError(f"no fact base at {path}: run 'factbot index' first", EXIT_NO_BASE)
+    return Store(path)
 
 
 def _say_busy(store: Store) -> Callable[[], None]:
@@ -138,21 +180,37 @@ def _print_report(report: IndexReport) -> None:
     print(f"indexed: {report.summary()}")
 
 
+def _extractions(path: Path) -> Iterator[tuple[Loaded, Extraction] | Failure]:
+    """The facts of each article of a file, or why an article has none."""
+    for item in read_file(path):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        _, loaded, facts = extract_raw(item)
+        if isinstance(loaded, Failure) or facts is None:
+            yield loaded if isinstance(loaded, Failure) else Failure(item.path, item.id)
+        else:
+            yield loaded, facts
+
+
 def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
     files, failures = discover(args.files)
+    extracted = 0
     for path in files:
-        for item in load_file(path):
+        for item in _extractions(path):
             if isinstance(item, Failure):
                 failures.append(item)
                 continue
-            record = extraction_json(item.article, extract(item.article))
+            loaded, facts = item
+            record = extraction_json(loaded.article, facts)
+            extracted += 1
             if args.json:
                 print(json.dumps(record, ensure_ascii=False))
             else:
                 print(_extraction_text(record))
     for failure in failures:
         print(f"factbot: skipped {failure}", file=sys.stderr)
-    return EXIT_FAILED if failures and not files else EXIT_OK
+    return EXIT_FAILED if failures and not extracted else EXIT_OK
 
 
 def _extraction_text(record: dict) -> str:
@@ -172,7 +230,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     shown = sys.stderr.isatty()
     total = count_articles(discover(paths)[0]) if shown else None
     with (
-        _open_store(args.db or settings.db_path, upgrade=True) as store,
+        Store(args.db or settings.db_path, upgrade=True) as store,
         tqdm(total=total, unit=" articles", disable=not shown, file=sys.stderr) as bar,
     ):
         report = index_paths(store, paths, args.jobs, bar.update, _say_busy(store))
@@ -185,20 +243,40 @@ def _store_for_questions(args: argparse.Namespace, settings: Settings) -> Store:
     """The base to answer from; the default one is filled from the knowledge folder first."""
     if args.db:
         if not args.db.exists():
-            raise CliError(f"no fact base at {args.db}: run 'factbot index --db {args.db}' first")
-        return _open_store(args.db)
-    store = _open_store(settings.db_path, upgrade=True)
+            raise CliError(
+                f"no fact base at {args.db}: run 'factbot index --db {args.db}' first",
+                EXIT_NO_BASE,
+            )
+        return Store(args.db)
+    store = Store(settings.db_path, upgrade=True)
     if store.article_count() == 0 and settings.knowledge_dir.is_dir():
-        report = index_paths(store, [settings.knowledge_dir])
+        try:
+            report = index_paths(store, [settings.knowledge_dir])
+        except StoreError:
+            store.close()
+            raise
         print(
             f"factbot: first use, {report.summary()} from {settings.knowledge_dir}", file=sys.stderr
         )
     return store
 
 
+def _empty_base(args: argparse.Namespace, settings: Settings) -> CliError:
+    """What to say when the base to answer from holds no article: how to fill it."""
+    if args.db:
+        how = f"index articles into it with 'factbot index --db {args.db} PATH...'"
+    else:
+        how = (
+            f"put article files in {settings.knowledge_dir} and ask again, "
+            "or run 'factbot index PATH...'"
+        )
+    path = args.db or settings.db_path
+    return CliError(f"the fact base {path} is empty: {how}", EXIT_NO_BASE)
+
+
 def cmd_forget(args: argparse.Namespace, settings: Settings) -> int:
     with _existing_store(args, settings) as store:
-        removed, unknown = forget(store, args.ids)
+        removed, unknown = forget(store, [repair_surrogates(i) for i in args.ids])
     for article_id in unknown:
         print(f"factbot: no article {article_id!r} in the base", file=sys.stderr)
     print(f"removed {len(removed)} article{'s' if len(removed) != 1 else ''}")
@@ -217,7 +295,11 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     from bot.render.text import render_text
 
     with _store_for_questions(args, settings) as store:
-        answer = ask(store, args.question)
+        # Bytes of an argument that are not UTF-8 arrive as lone surrogates: U+FFFD instead.
+        answer = ask(store, repair_surrogates(args.question))
+        nothing = not answer.items and answer.entity is None and answer.command != "help"
+        if nothing and store.article_count() == 0:
+            raise _empty_base(args, settings)
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False))
     else:
@@ -248,11 +330,19 @@ def _write_chart(answer: Answer, path: Path) -> None:
 
 
 def cmd_articles(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.query import ask
-    from bot.render.text import render_text
-
     with _store_for_questions(args, settings) as store:
-        print(render_text(ask(store, "/articles")))
+        total = store.article_count()
+        if not total:
+            raise _empty_base(args, settings)
+        rows = reads.article_listing(store.conn, -1 if args.all else args.limit)
+        titles = reads.article_meta(store.conn, [row["id"] for row in rows])
+    print(f"{total} article{'s' if total != 1 else ''} indexed, newest first")
+    for row in rows:
+        meta = titles[row["id"]]
+        counts = f"{row['entities']} entities, {row['figures']} figures, {row['quotes']} quotes"
+        print(f"{row['id']}  {meta['published'] or '----------'}  {meta['title']}  ({counts})")
+    if len(rows) < total:
+        print(f"... and {total - len(rows)} older: --limit N or --all lists more")
     return EXIT_OK
 
 
@@ -274,16 +364,39 @@ COMMANDS = {
 }
 
 
+def _fail(message: object, status: int) -> int:
+    print(f"factbot: {message}", file=sys.stderr)
+    return status
+
+
+def _never_raise_on_output() -> None:
+    """Print what cannot be encoded as escapes rather than stopping on it: whatever slips
+    past ingestion (or a terminal that is not UTF-8) never ends a run with a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     level = logging.INFO if args.command == "run" else logging.WARNING
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    _never_raise_on_output()
     try:
         settings = load_settings(args.config)
+    except ConfigError as exc:
+        return _fail(exc, EXIT_CONFIG)
+    try:
         return COMMANDS[args.command](args, settings)
-    except (CliError, ConfigError) as exc:
-        print(f"factbot: {exc}", file=sys.stderr)
-        return getattr(exc, "status", EXIT_FAILED)
+    except ConfigError as exc:
+        return _fail(exc, EXIT_CONFIG)
+    except CliError as exc:
+        return _fail(exc, exc.status)
+    except StoreError as exc:
+        return _fail(exc, EXIT_STATUS.get(type(exc), EXIT_FAILED))
+    except sqlite3.Error as exc:  # met while reading, outside any transaction
+        problem = fault(exc, getattr(args, "db", None) or settings.db_path)
+        return _fail(problem, EXIT_STATUS.get(type(problem), EXIT_FAILED))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

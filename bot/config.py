@@ -8,6 +8,8 @@ config file can be shared or committed without leaking it.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field, fields
 from datetime import time
 from pathlib import Path
@@ -29,6 +31,7 @@ class ConfigError(Exception):
 class DiscordSettings:
     token_env: str = "DISCORD_TOKEN"
     guild_id: int | None = None
+    admin_guild_ids: tuple[int, ...] = ()
     digest_channel_id: int | None = None
     digest_time: time = time(8, 0)
     digest_timezone: str = "UTC"
@@ -52,6 +55,14 @@ class DiscordSettings:
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.digest_timezone)
 
+    @property
+    def admin_guilds(self) -> tuple[int, ...]:
+        """The servers whose admins may change the base from Discord: ``admin_guild_ids``,
+        else the server of ``guild_id``, else none (no admin commands at all)."""
+        if self.admin_guild_ids:
+            return self.admin_guild_ids
+        return (self.guild_id,) if self.guild_id is not None else ()
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -60,45 +71,148 @@ class Settings:
     discord: DiscordSettings = field(default_factory=DiscordSettings)
 
 
-def _parse_time(value: Any) -> time:
-    if isinstance(value, int):  # YAML reads 08:00 as sexagesimal minutes
-        return time(value // 60 % 24, value % 60)
+# -- checking each setting by its type -----------------------------------------------------
+#
+# A check takes the setting's full name (for the message) and the value as YAML read it, and
+# returns the value to use or raises a ConfigError naming the setting. YAML is loose with
+# types (08:00 is a number of minutes, yes is true, 1.9 is a float): nothing is coerced
+# silently, except what is unambiguous (an id written in quotes).
+
+Check = Callable[[str, Any], Any]
+
+
+def _text(name: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{name}: {value!r} is not text; write it as a word or a quoted string")
+    return value
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _id(name: str, value: Any) -> int:
+    """A Discord id: a whole number (in quotes or not)."""
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if not _whole(value) or value < 1:
+        raise ConfigError(
+            f"{name}: {value!r} is not an id; copy it from Discord (Developer Mode, "
+            "right-click -> Copy ID): a whole number such as 123456789012345678"
+        )
+    return value
+
+
+def _ids(name: str, value: Any) -> tuple[int, ...]:
+    """A list of Discord ids; null or an empty list is none."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ConfigError(f"{name}: must be a list of ids, such as [123456789012345678]")
+    return tuple(_id(f"{name}[{n}]", item) for n, item in enumerate(value))
+
+
+def _flag(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{name}: {value!r} is not true or false")
+    return value
+
+
+def _seconds(name: str, value: Any) -> int:
+    if not _whole(value) or value < 1:
+        raise ConfigError(f"{name}: {value!r} must be a whole number of seconds, at least 1")
+    return value
+
+
+def _page_timeout(name: str, value: Any) -> int:
+    seconds = _seconds(name, value)
+    if seconds > MAX_PAGE_TIMEOUT:
+        # Discord lets a bot edit an interaction's answer for 15 minutes only.
+        raise ConfigError(f"{name}: at most {MAX_PAGE_TIMEOUT}")
+    return seconds
+
+
+def _time_of_day(name: str, value: Any) -> time:
+    if _whole(value) and 0 <= value < 24 * 60:  # YAML reads 08:00 as minutes (sexagesimal)
+        return time(value // 60, value % 60)
+    if isinstance(value, str):
+        with suppress(ValueError):
+            return time.fromisoformat(value)
+    raise ConfigError(f'{name}: {value!r} is not a time of day like "08:00"')
+
+
+def _zone(name: str, value: Any) -> str:
+    _text(name, value)
     try:
-        return time.fromisoformat(str(value))
-    except ValueError as exc:
-        raise ConfigError(f"discord.digest_time: {value!r} is not a time like 08:00") from exc
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(
+            f"{name}: unknown time zone {value!r}; use an IANA name such as Europe/Berlin"
+        ) from exc
+    return value
+
+
+def _optional(check: Check) -> Check:
+    """``check``, with null meaning "not set"."""
+
+    def checked(name: str, value: Any) -> Any:
+        return None if value is None else check(name, value)
+
+    return checked
+
+
+DISCORD_CHECKS: dict[str, Check] = {
+    "token_env": _text,
+    "guild_id": _optional(_id),
+    "admin_guild_ids": _ids,
+    "digest_channel_id": _optional(_id),
+    "digest_time": _time_of_day,
+    "digest_timezone": _zone,
+    "digest_skip_empty": _flag,
+    "poll_seconds": _seconds,
+    "admin_role": _optional(_text),
+    "page_timeout_seconds": _page_timeout,
+}
+assert set(DISCORD_CHECKS) == {f.name for f in fields(DiscordSettings)}
 
 
 def _discord(raw: dict[str, Any]) -> DiscordSettings:
-    known = {f.name for f in fields(DiscordSettings)}
-    unknown = sorted(set(raw) - known)
+    if "token" in raw:
+        env = raw.get("token_env") if isinstance(raw.get("token_env"), str) else "DISCORD_TOKEN"
+        raise ConfigError(
+            "discord.token: the bot token is never read from the config file (so the file "
+            f"can be shared); remove this line and set the environment variable {env} "
+            "instead (see README, 'Give it the token')"
+        )
+    unknown = sorted(set(raw) - set(DISCORD_CHECKS), key=str)
     if unknown:
         raise ConfigError(f"discord.{unknown[0]}: unknown setting")
-    if "token" in raw:
-        raise ConfigError("discord.token: the token is read from the environment, not the file")
-    values = dict(raw)
-    for key in ("guild_id", "digest_channel_id"):
-        if values.get(key) is not None:
-            try:
-                values[key] = int(values[key])
-            except (TypeError, ValueError) as exc:
-                raise ConfigError(f"discord.{key}: {values[key]!r} is not an id") from exc
-    if "digest_time" in values:
-        values["digest_time"] = _parse_time(values["digest_time"])
-    for key in ("poll_seconds", "page_timeout_seconds"):
-        if key in values and (not isinstance(values[key], int) or values[key] < 1):
-            raise ConfigError(f"discord.{key}: must be a whole number of seconds, at least 1")
-    if values.get("page_timeout_seconds", 0) > MAX_PAGE_TIMEOUT:
-        # Discord lets a bot edit an interaction's answer for 15 minutes only.
-        raise ConfigError(f"discord.page_timeout_seconds: at most {MAX_PAGE_TIMEOUT}")
-    settings = DiscordSettings(**values)
+    return DiscordSettings(
+        **{key: DISCORD_CHECKS[key](f"discord.{key}", value) for key, value in raw.items()}
+    )
+
+
+def _read(file: Path) -> dict[str, Any]:
+    """The settings file as a mapping, or a ConfigError saying why it is none."""
     try:
-        settings.zone  # noqa: B018 - validates the name now rather than at digest time
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raw = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {file}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
         raise ConfigError(
-            f"discord.digest_timezone: unknown time zone {settings.digest_timezone!r}"
+            f"config file {file} is not UTF-8 text (byte {exc.start:,}); save it as UTF-8"
         ) from exc
-    return settings
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"config file {file} is not valid YAML: {_one_line(exc)}") from exc
+    except RecursionError as exc:
+        raise ConfigError(f"config file {file} is nested too deeply") from exc
+    if not isinstance(raw, dict):
+        raise ConfigError(f"config file {file} must be a mapping of settings")
+    return raw
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())
 
 
 def load_settings(path: str | Path | None = None) -> Settings:
@@ -109,20 +223,13 @@ def load_settings(path: str | Path | None = None) -> Settings:
     if chosen is None:
         return Settings()
     file = Path(chosen)
-    try:
-        raw = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
-    except OSError as exc:
-        raise ConfigError(f"cannot read config file {file}: {exc.strerror}") from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"config file {file} is not valid YAML: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise ConfigError(f"config file {file} must be a mapping of settings")
-    unknown = sorted(set(raw) - {"knowledge_dir", "db_path", "discord"})
+    raw = _read(file)
+    unknown = sorted(set(raw) - {"knowledge_dir", "db_path", "discord"}, key=str)
     if unknown:
         raise ConfigError(f"{unknown[0]}: unknown setting in {file}")
     base = file.parent
-    knowledge = base / str(raw.get("knowledge_dir", "knowledge"))
-    db = base / str(raw.get("db_path", "factbot.sqlite3"))
+    knowledge = base / _text("knowledge_dir", raw.get("knowledge_dir", "knowledge"))
+    db = base / _text("db_path", raw.get("db_path", "factbot.sqlite3"))
     discord_raw = raw.get("discord") or {}
     if not isinstance(discord_raw, dict):
         raise ConfigError("discord: must be a mapping of settings")

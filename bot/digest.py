@@ -10,13 +10,21 @@ time of the last digest in the base (``LAST_DIGEST_KEY``) is what makes restarts
 restart right after posting finds nothing owed, and a bot that was down at digest time owes
 exactly one digest when it comes back.
 
+A digest of several pages is posted page by page, and each page is recorded as it goes out
+(``PENDING_DIGEST_KEY``: the digest's end and how many of its pages are in the channel). A
+page that fails (a missing permission, an outage, a restart) leaves the digest pending: the
+next attempt posts the same digest's missing pages only, never the posted ones again and
+never a day later.
+
 "Arrived" means indexed (``articles.ingested_at``), not published: a digest reports what
 is new to the base, whatever the articles' own dates.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -27,6 +35,7 @@ from bot.query.sources import Sources
 from bot.store import Store, reads
 
 LAST_DIGEST_KEY = "digest.last_posted"
+PENDING_DIGEST_KEY = "digest.pending"
 MAX_ARTICLES = 20
 MAX_ENTITIES = 5
 MAX_FIGURES = 8
@@ -86,9 +95,36 @@ def last_digest(store: Store) -> datetime | None:
     return _parse_stamp(store.get_meta(LAST_DIGEST_KEY))
 
 
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A digest being posted: it ends at ``until``; its first ``posted`` pages are out."""
+
+    until: datetime
+    posted: int
+
+
+def pending_digest(store: Store) -> Pending | None:
+    """The digest whose posting began and did not finish, if any."""
+    value = store.get_meta(PENDING_DIGEST_KEY)
+    try:
+        record = json.loads(value) if value else None
+        until = _parse_stamp(record["until"]) if record else None
+        return Pending(until, int(record["posted"])) if until else None
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
+def record_progress(store: Store, until: datetime, posted: int) -> None:
+    """Remember that the digest ending at ``until`` has ``posted`` pages in the channel."""
+    store.set_meta(PENDING_DIGEST_KEY, json.dumps({"until": _stamp(until), "posted": posted}))
+
+
 def record_digest(store: Store, until: datetime) -> None:
-    """Remember that the digest up to ``until`` has been dealt with."""
-    store.set_meta(LAST_DIGEST_KEY, _stamp(until))
+    """Remember that the digest up to ``until`` has been dealt with (and nothing is
+    pending)."""
+    with store.transaction():
+        store.set_meta(LAST_DIGEST_KEY, _stamp(until))
+        store.set_meta(PENDING_DIGEST_KEY, "")
 
 
 def digest_since_last(store: Store, until: datetime, zone: tzinfo = UTC) -> Answer:

@@ -28,7 +28,7 @@ from pathlib import Path
 from bot.extract import extract
 from bot.ingest import Failure, Loaded, Raw, build, discover, read_file
 from bot.model import Extraction
-from bot.store import Store
+from bot.store import Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +147,8 @@ class _Run:
         previous = raw.id in self.stored
         try:
             self.store.put_article(article, facts, loaded.content_hash)
+        except StoreError:
+            raise  # a fault of the base itself (disk full, read-only, locked) ends the run
         except Exception as exc:  # contained like an extraction failure
             log.exception("storing %s failed", article.id)
             self.report.failed.append(Failure(raw.path, f"not indexed: {exc}", raw.line))

@@ -104,7 +104,7 @@ def test_not_a_database_is_a_clear_error(capsys, tmp_path: Path) -> None:
     fake = tmp_path / "notes.sqlite3"
     fake.write_text("these are not tables " * 100)
     status, _, err = run(capsys, "ask", "--db", str(fake), "/who x")
-    assert status == 1 and "not a factbot database" in err
+    assert status == 8 and "not a factbot database" in err
 
 
 def test_unknown_command_and_module_entry_point(tmp_path: Path) -> None:
@@ -119,11 +119,12 @@ def test_run_without_a_token_says_how_to_get_one(capsys, monkeypatch, tmp_path) 
     monkeypatch.delenv("DISCORD_TOKEN", raising=False)
     monkeypatch.chdir(tmp_path)
     status, _, err = run(capsys, "run")
-    assert status == 1 and "DISCORD_TOKEN" in err and "Developer Portal" in err
+    assert status == 3 and "DISCORD_TOKEN" in err and "Developer Portal" in err
 
 
 def test_forget_and_relink(capsys, docs: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "facts.sqlite3")
+    (docs / "ferry.txt").write_text("The Blue Lake Council opened a ferry.", encoding="utf-8")
     run(capsys, "index", "--db", db, "--jobs", "2", str(docs))
     status, out, _ = run(capsys, "relink", "--db", db)
     assert status == 0 and out.startswith("relinked")
@@ -145,7 +146,7 @@ def test_a_base_of_an_older_schema_is_rebuilt_by_index(capsys, docs: Path, tmp_p
         conn.execute("CREATE TABLE articles (id TEXT PRIMARY KEY)")
         conn.execute("PRAGMA user_version=1")
     status, _, err = run(capsys, "ask", "--db", str(old), "/who Ortiz")
-    assert status == 1 and "older factbot" in err and "factbot index" in err
+    assert status == 9 and "older factbot" in err and "factbot index" in err
     status, out, _ = run(capsys, "index", "--db", str(old), str(docs))
     assert status == 0 and "1 added" in out
 
@@ -155,3 +156,57 @@ def test_jobs_must_be_a_positive_number(capsys, docs: Path, tmp_path, jobs: str)
     with pytest.raises(SystemExit) as stopped:
         main(["index", "--db", str(tmp_path / "f.sqlite3"), "--jobs", jobs, str(docs)])
     assert stopped.value.code == 2 and "number of processes" in capsys.readouterr().err
+
+
+def test_version(capsys) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out.startswith("factbot 0.")
+
+
+def test_articles_lists_the_newest_fifty_then_more_on_request(capsys, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    records = [
+        {"id": f"ferry-{n:02d}", "title": f"Ferry report {n}", "published": f"2024-01-{n:02d}"}
+        | {"text": f"The ferry crossed Lake Orrin {n} times this week."}
+        for n in range(1, 29)
+    ] + [{"id": f"undated-{n:02d}", "text": "The harbour stayed open."} for n in range(30)]
+    feed.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    db = str(tmp_path / "facts.sqlite3")
+    run(capsys, "index", "--db", db, "--jobs", "1", str(feed))
+    status, out, _ = run(capsys, "articles", "--db", db)
+    lines = out.splitlines()
+    assert status == 0 and lines[0] == "58 articles indexed, newest first"
+    assert lines[1].startswith("ferry-28  2024-01-28  Ferry report 28")
+    assert len(lines) == 1 + 50 + 1 and "8 older" in lines[-1]
+    _, out, _ = run(capsys, "articles", "--db", db, "--limit", "3")
+    assert [line.split()[0] for line in out.splitlines()[1:4]] == [
+        "ferry-28",
+        "ferry-27",
+        "ferry-26",
+    ]
+    _, out, _ = run(capsys, "articles", "--db", db, "--all")
+    assert len(out.splitlines()) == 1 + 58
+
+
+def test_a_question_on_an_empty_base_says_how_to_fill_it(capsys, tmp_path: Path) -> None:
+    db = tmp_path / "facts.sqlite3"
+    run(capsys, "index", "--db", str(db), str(tmp_path))  # a folder with no article files
+    for argv in (["ask", "--db", str(db), "/who Petra Lund"], ["articles", "--db", str(db)]):
+        status, out, err = run(capsys, *argv)
+        assert status == 4 and out == ""
+        assert "is empty" in err and f"factbot index --db {db}" in err
+        assert len(err.splitlines()) == 1
+    status, out, _ = run(capsys, "ask", "--db", str(db), "/help")
+    assert status == 0 and "/who" in out  # the commands need no articles
+
+
+def test_extract_of_only_unusable_files_fails(capsys, tmp_path: Path) -> None:
+    (tmp_path / "blob.txt").write_bytes(b"\x00\x01\x02" * 50)
+    (tmp_path / "feed.jsonl").write_text("{oops\n", encoding="utf-8")
+    status, out, err = run(
+        capsys, "extract", "--json", str(tmp_path / "blob.txt"), str(tmp_path / "feed.jsonl")
+    )
+    assert status == 1 and out == ""
+    assert len(err.splitlines()) == 2 and "blob.txt" in err and "feed.jsonl:1" in err

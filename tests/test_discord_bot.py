@@ -14,7 +14,14 @@ from typing import Any
 
 import pytest
 from fake_discord import WAIT, FakeDiscord
-from fake_discord.harness import base_file, bot_running, discord_world, fake_discord, make_settings
+from fake_discord.harness import (
+    base_file,
+    bot_running,
+    discord_world,
+    fake_discord,
+    make_settings,
+    until,
+)
 from fake_discord.newsroom import (
     COUNCIL,
     FLOOD_TITLE,
@@ -29,6 +36,7 @@ from bot.config import ConfigError
 from bot.discord import run_bot
 
 EPHEMERAL = 1 << 6
+MANAGE_GUILD = 1 << 5
 PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15)  # members, presences, message content
 COMMANDS = {"who", "figures", "quote", "search", "articles", "article", "digest", "help"}
 ADMIN_COMMANDS = {"ingest", "reindex"}
@@ -78,8 +86,10 @@ async def test_logs_in_and_registers_commands_in_the_configured_guild(
         assert set(by_name) == COMMANDS | ADMIN_COMMANDS
         for name in COMMANDS:
             assert by_name[name]["contexts"] == [0, 1, 2]  # guild, bot DM, private channel
+            assert by_name[name]["default_member_permissions"] is None
         for name in ADMIN_COMMANDS:
             assert by_name[name]["contexts"] == [0]
+            assert int(by_name[name]["default_member_permissions"]) == MANAGE_GUILD
         for option in by_name["who"]["options"] + by_name["quote"]["options"]:
             assert option["description"]
         assert by_name["who"]["options"][0]["autocomplete"] is True
@@ -90,7 +100,8 @@ async def test_logs_in_and_registers_commands_in_the_configured_guild(
 async def test_registers_commands_globally_without_a_guild(tmp_path: Path, base: Path) -> None:
     async with discord_world(tmp_path) as world:
         commands = await world.fake.wait_commands(None)
-        assert {c["name"] for c in commands} == COMMANDS | ADMIN_COMMANDS
+        assert {c["name"] for c in commands} == COMMANDS  # no admin server, no admin commands
+        assert list(world.fake.commands) == [None]
 
 
 def test_a_missing_token_stops_start_up_naming_the_variable(
@@ -330,9 +341,9 @@ Harbour master Ines Calloway said 12 fishing boats had been damaged.
 async def test_admin_commands_are_refused_to_others(
     tmp_path: Path, base: Path, command: str
 ) -> None:
-    async with discord_world(tmp_path, admin_role="Fact Admins") as world:
+    async with discord_world(tmp_path, admin_server=True, admin_role="Fact Admins") as world:
         fake = world.fake
-        await fake.wait_commands(None)
+        await fake.wait_commands(fake.guild_id)
         attachment = fake.add_attachment("lowater.txt", ARTICLE_FILE.encode())
         extra = {"attachment": attachment} if command == "ingest" else {}
         reply = await fake.reply(await fake.slash(command, fake.bob, **extra))
@@ -342,9 +353,10 @@ async def test_admin_commands_are_refused_to_others(
 
 
 async def test_an_admin_ingests_an_attached_article(tmp_path: Path, base: Path) -> None:
-    async with discord_world(tmp_path, admin_role="Fact Admins") as world:
+    async with discord_world(tmp_path, admin_server=True, admin_role="Fact Admins") as world:
         fake = world.fake
         await fake.wait_commands(None)
+        await fake.wait_commands(fake.guild_id)
         attachment = fake.add_attachment("lowater.txt", ARTICLE_FILE.encode())
         interaction = await fake.slash("ingest", fake.alice, attachment=attachment)  # by role
         reply = await fake.reply(interaction)
@@ -361,9 +373,9 @@ async def test_an_admin_ingests_an_attached_article(tmp_path: Path, base: Path) 
 
 
 async def test_an_upload_that_is_not_an_article_file_is_refused(tmp_path: Path, base: Path) -> None:
-    async with discord_world(tmp_path) as world:
+    async with discord_world(tmp_path, admin_server=True) as world:
         fake = world.fake
-        await fake.wait_commands(None)
+        await fake.wait_commands(fake.guild_id)
         attachment = fake.add_attachment("../notes.exe", b"MZ")
         reply = await fake.reply(await fake.slash("ingest", fake.carol, attachment=attachment))
         assert "is not an article file" in reply["content"]
@@ -441,3 +453,99 @@ async def test_the_bot_identifies_again_when_the_session_is_lost(
         # discord.py waits five seconds before identifying again, as Discord asks.
         await fake.wait_connected(identifies=2, timeout=3 * WAIT)
         assert MAYOR in await ask_who(fake, MAYOR)
+
+
+async def test_a_bad_jsonl_line_does_not_stop_the_folder_watch(tmp_path: Path, base: Path) -> None:
+    async with discord_world(tmp_path, poll_seconds=1) as world:
+        fake = world.fake
+        await fake.wait_commands(None)
+        lines = [
+            '{"id": "pier", "text": "Pier warden Ilse Marrow said 30 boats docked."}',
+            "[" * 100_000 + "]" * 100_000,
+            '{"id": "big", "text": "Boats.", "count": ' + "9" * 5_000 + "}",
+            '{"id": "odd\\ud800", "text": "Boats."}',
+            '{"id": "quay", "text": "Quay keeper Otto Brand said 40 boats left."}',
+        ]
+        (world.settings.knowledge_dir / "feed.jsonl").write_text("\n".join(lines) + "\n")
+
+        async def known(name: str) -> None:
+            while True:
+                reply = await fake.reply(await fake.slash("who", fake.bob, name=name))
+                if not reply["flags"] & EPHEMERAL:
+                    return
+                await asyncio.sleep(0.2)
+
+        await asyncio.wait_for(known("Ilse Marrow"), WAIT)
+        await asyncio.wait_for(known("Otto Brand"), WAIT)
+
+
+# -- hardening --------------------------------------------------------------------------------
+
+
+async def test_buttons_of_an_answer_sent_before_a_restart_say_it_expired(
+    tmp_path: Path, base: Path
+) -> None:
+    async with fake_discord() as fake:
+        settings = make_settings(tmp_path)
+        async with bot_running(fake, settings):
+            await fake.wait_commands(None)
+            first = await fake.reply(await fake.slash("articles", fake.bob))
+            assert buttons(first)["Next ▶"] is True
+        async with bot_running(fake, settings):
+            press = await fake.click(first, "Next", fake.bob)
+            assert (await fake.callback(press))["type"] == 7  # the message is updated...
+            assert fake.messages[first["id"]]["components"] == []  # ...its buttons gone
+            notice = await fake.reply(press)
+            assert notice["flags"] & EPHEMERAL and "expired" in notice["content"]
+            assert "Page 1/" in shown(fake.messages[first["id"]])  # the page itself stays
+
+
+async def test_a_token_rejected_mid_session_ends_with_the_token_message(
+    tmp_path: Path, base: Path
+) -> None:
+    async with fake_discord() as fake:
+        with pytest.raises(ConfigError, match="DISCORD_TOKEN: Discord rejected"):
+            async with bot_running(fake, make_settings(tmp_path)) as world:
+                await fake.wait_commands(None)
+                await fake.drop_connection(code=4004, reason=b"Authentication failed.")
+                await until(world.bot.is_closed)  # it stops on its own; leaving tells why
+
+
+async def test_a_failed_dm_is_logged_without_its_text(
+    tmp_path: Path, base: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    async with discord_world(tmp_path) as world:
+        fake = world.fake
+        with sqlite3.connect(base) as broken:
+            broken.execute("DROP TABLE sentences_fts")
+        asked = await fake.send_dm(fake.bob, "search my private words")
+        reply = await fake.dm_reply(fake.bob, asked)
+        assert reply["content"].startswith("Sorry, that failed")
+    logged = [r for r in caplog.records if r.levelno >= logging.INFO]
+    assert any(r.levelno >= logging.ERROR and fake.bob.id in r.getMessage() for r in logged)
+    assert not any("private words" in r.getMessage() for r in logged)
+
+
+async def test_a_question_on_an_empty_base_says_how_to_fill_it(tmp_path: Path) -> None:
+    async with discord_world(tmp_path) as world:
+        fake = world.fake
+        await fake.wait_commands(None)
+        reply = await fake.reply(await fake.slash("who", fake.bob, name="Ada Quill"))
+        assert reply["flags"] & EPHEMERAL
+        assert "fact base is empty" in shown(reply) and "/ingest" in shown(reply)
+        asked = await fake.send_dm(fake.bob, "who is Ada Quill?")
+        assert "fact base is empty" in shown(await fake.dm_reply(fake.bob, asked))
+        reply = await fake.reply(await fake.slash("help", fake.bob))
+        assert "/who" in shown(reply)  # the commands need no articles
+
+
+async def test_a_lone_surrogate_typed_into_a_command_is_answered(
+    tmp_path: Path, base: Path
+) -> None:
+    async with discord_world(tmp_path) as world:
+        fake = world.fake
+        await fake.wait_commands(None)
+        reply = await fake.reply(await fake.slash("search", fake.bob, text="shel\ud800ters"))
+        assert "Sorry, that failed" not in shown(reply)
+        assert "shel\ufffdters" in shown(reply)

@@ -17,6 +17,7 @@ from fake_discord.harness import base_file, bot_running, fake_discord, make_sett
 from fake_discord.newsroom import FLOOD_TITLE, MAYOR_QUOTE, build_newsroom, make_article
 
 from bot.config import Settings
+from bot.digest import record_digest
 from bot.model import Extraction
 from bot.store import Store
 
@@ -142,3 +143,66 @@ async def test_digest_command_shows_what_arrived_since_the_last_digest(tmp_path:
             assert "Lowater" in embed["description"]
             assert FLOOD_TITLE not in embed["description"]
         assert len(posted(fake)) == 1  # /digest shows; it does not post or move the window
+
+
+# -- a page that fails ------------------------------------------------------------------------
+
+
+def long_digest_base(base: Path, arrived: datetime) -> None:
+    """Twenty bulletins with long lead sentences: a digest of four pages or more."""
+    for n in range(20):
+        lead = (
+            f"Harbour bulletin {n}: the harbour office of Lowater said that the north quay, "
+            "the ferry ramp and the fish market would stay closed for repairs this week, "
+            "while the pilots keep guiding the cargo boats through the outer channel at dawn, "
+            "and the harbour master asked the skippers of the smaller fishing boats to moor "
+            "at the south pier until the cranes on the old dock have been checked again."
+        )
+        add_article(base, arrived, f"bulletin-{n:02d}", lead)
+
+
+def footers(fake: FakeDiscord) -> list[str]:
+    return [
+        e.get("footer", {}).get("text", "")
+        for m in fake.channel_messages(fake.digest_channel)
+        for e in m["embeds"]
+    ]
+
+
+def every_page_once(fake: FakeDiscord) -> bool:
+    pages = [f.split("Page ")[1].split()[0] for f in footers(fake) if "Page " in f]
+    total = int(pages[0].split("/")[1]) if pages else 0
+    return pages == [f"{n}/{total}" for n in range(1, total + 1)]
+
+
+@pytest.mark.parametrize("posted_before", [True, False], ids=["posted before", "new bot"])
+async def test_a_refused_page_is_posted_once_when_retried(
+    tmp_path: Path, posted_before: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    base = base_file(tmp_path)
+    long_digest_base(base, at(4, 6))
+    if posted_before:
+        with Store(base) as store:
+            record_digest(store, at(3, 8))
+    clock = Clock(at(4, 8, 0, 5) if posted_before else at(4, 7, 59, 30))
+    async with fake_discord() as fake:
+        fake.refuse(fake.digest_channel, 3)  # the third page, once
+        settings = settings_for(fake, tmp_path)
+        async with bot_running(fake, settings, clock=clock, digest_tick=0.01) as world:
+            scheduler = world.bot.scheduler
+            assert scheduler is not None
+            if not posted_before:
+                assert await until(lambda: scheduler.next_due) == at(4, 8)
+                clock.now = at(4, 8, 0, 5)
+            # The bot has logged the refusal (and so set its retry time) before the clock moves.
+            await until(lambda: any("retrying" in r.getMessage() for r in caplog.records))
+            assert len(footers(fake)) == 2  # pages 1 and 2 are out, page 3 was refused
+            clock.now = at(4, 8, 10)  # the retry, a few minutes later
+            await until(lambda: scheduler.next_due == at(5, 8))
+            assert len(footers(fake)) >= 4 and every_page_once(fake)
+        posted = len(footers(fake))
+        async with bot_running(fake, settings, clock=clock, digest_tick=0.01) as world:
+            scheduler = world.bot.scheduler
+            assert scheduler is not None
+            assert await until(lambda: scheduler.next_due) == at(5, 8)
+        assert len(footers(fake)) == posted  # a restart posts nothing more

@@ -131,3 +131,55 @@ def test_shipped_articles_are_clean_and_keep_their_sentences() -> None:
 
 def fix_words(text: str) -> list[str]:
     return "".join(c if c.isalnum() else " " for c in fix_entities(text)).split()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "The bridge\x1b[2J\x1b[H opened.",  # clear the screen, cursor home
+        "The bridge\x1b]0;you have been owned\x07 opened.",  # a window title (OSC)
+        "The bridge\x1b]8;;http://x.test\x1b\\ opened.",  # a hyperlink ended by ESC \
+        "The bridge\x1bc opened.",  # reset the terminal
+        "The bridge\x9b31m opened.",  # 8-bit CSI
+        "The bridge\x00\x07\x08\x7f opened.",  # NUL, bell, backspace, DEL
+    ],
+)
+def test_terminal_escape_sequences_and_control_characters_are_removed(raw: str) -> None:
+    assert clean_text(raw).text == "The bridge opened."
+
+
+def test_escape_sequences_leave_no_metadata_field() -> None:
+    article = build_article(
+        "a",
+        "The bridge opened on Monday.",
+        title="Bridge \x1b[31mopens\x1b[0m",
+        source="Valley\x1b]0;x\x07 Courier\n",
+        url="https://news.example/bridge\x07",
+    )
+    assert not isinstance(article, str)
+    assert (article.title, article.source, article.url) == (
+        "Bridge opens",
+        "Valley Courier",
+        "https://news.example/bridge",
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "OPINION: The bridge should never have closed",
+        "FACT CHECK: Did the council close the bridge?",
+        "ANALYSIS/OPINION: Why the river keeps rising",
+        "QUILL: The bridge is ours",
+    ],
+)
+def test_a_label_in_capitals_before_a_colon_is_part_of_the_title(title: str) -> None:
+    article = build_article("a", "The council met on Monday.", title=title)
+    assert not isinstance(article, str)
+    assert article.title == title
+
+
+def test_a_title_is_cleaned_like_text() -> None:
+    article = build_article("a", "The council met.", title="Bridge &amp; road <b>reopen</b> .")
+    assert not isinstance(article, str)
+    assert article.title == "Bridge & road reopen."

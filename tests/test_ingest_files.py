@@ -115,3 +115,95 @@ def test_impossible_dates_and_non_text_fields_are_dropped(tmp_path: Path) -> Non
     assert isinstance(item, Loaded)
     assert item.article.published is None
     assert item.article.title == "The dam opened on Tuesday."
+
+
+# -- hostile input: every bad line or file costs only itself ---------------------------------
+
+
+def test_lines_json_cannot_hold_cost_only_their_line(tmp_path: Path) -> None:
+    good = json.dumps({"id": "a1", "text": "The dam opened on Tuesday."})
+    lines = [
+        good,
+        "[" * 50_000 + "]" * 50_000,  # nested beyond the recursion limit
+        '{"id": "n1", "text": "The dam opened.", "count": ' + "7" * 5_000 + "}",
+        '{"id": "bad\\ud800id", "text": "The dam opened."}',
+        json.dumps({"id": "a5", "text": "The dam closed on Friday."}),
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    items = load(path)
+    assert [i.article.id for i in items if isinstance(i, Loaded)] == ["a1", "a5"]
+    failures = {f.line: f.message for f in items if isinstance(f, Failure)}
+    assert list(failures) == [2, 3, 4]
+    assert "nested too deeply" in failures[2]
+    assert "number too long" in failures[3]
+    assert "lone surrogate" in failures[4]
+
+
+def test_a_lone_surrogate_in_text_or_title_is_replaced_and_noted(tmp_path: Path) -> None:
+    line = '{"id": "s1", "title": "Dam \\udc00opens", "text": "The dam \\ud800opened on Tuesday."}'
+    path = tmp_path / "feed.jsonl"
+    path.write_text(line, encoding="utf-8")
+    (item,) = load(path)
+    assert isinstance(item, Loaded)
+    article = item.article
+    assert article.title == "Dam \ufffdopens" and "The dam \ufffdopened" in article.text
+    article.text.encode("utf-8")  # writable: no surrogate is left
+    assert any("lone surrogate" in w for w in article.warnings)
+
+
+def test_text_with_a_byte_order_mark_is_read_in_its_encoding(tmp_path: Path) -> None:
+    text = "Dam opens in Velmora\n\nThe dam at Velmora opened on Tuesday, the engineers said."
+    for encoding in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-8"):
+        path = tmp_path / f"{encoding}.txt"
+        bom = "\ufeff".encode(encoding)
+        path.write_bytes(bom + text.encode(encoding))
+        (item,) = load(path)
+        assert isinstance(item, Loaded), (encoding, item)
+        assert item.article.title == "Dam opens in Velmora"
+        assert item.article.text.endswith("the engineers said.")
+
+
+def test_jsonl_with_a_byte_order_mark_is_read_line_by_line(tmp_path: Path) -> None:
+    records = [{"id": "w1", "text": "The dam opened."}, {"id": "w2", "text": "The rain fell."}]
+    body = "\n".join(json.dumps(r) for r in records) + "\n"
+    for encoding in ("utf-16", "utf-8-sig"):
+        path = tmp_path / f"{encoding}.jsonl"
+        path.write_bytes(body.encode(encoding))
+        assert [i.article.id for i in load(path) if isinstance(i, Loaded)] == ["w1", "w2"]
+
+
+def test_a_nul_byte_far_into_a_file_refuses_it(tmp_path: Path) -> None:
+    path = tmp_path / "padded.txt"
+    path.write_bytes(b"The dam opened on Tuesday. " * 1_000 + b"\x00\x00\x00")
+    (item,) = load(path)
+    assert isinstance(item, Failure) and "binary" in item.message
+
+
+def test_a_file_name_with_control_characters_is_refused_and_shown_escaped(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "dam\x1b[2J.txt"
+    path.write_text("The dam opened on Tuesday.", encoding="utf-8")
+    (item,) = load(path)
+    assert isinstance(item, Failure) and "control characters" in item.message
+    assert "\x1b" not in str(item) and "\\x1b[2J" in str(item)
+
+
+def test_an_endless_line_is_refused_and_the_next_one_read(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    with path.open("wb") as stream:
+        stream.write(b'{"id": "big", "text": "' + b"a" * (6 * 1024 * 1024) + b'"}\n')
+        stream.write(json.dumps({"id": "a2", "text": "The dam opened."}).encode() + b"\n")
+    items = load(path)
+    assert isinstance(items[0], Failure) and "5 MB" in items[0].message and items[0].line == 1
+    assert isinstance(items[1], Loaded) and items[1].article.id == "a2"
+
+
+def test_a_damaged_gzip_file_is_reported_not_raised(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl.gz"
+    data = bytearray(gzip.compress(b'{"id": "g1", "text": "Rain fell."}\n' * 50))
+    data[10] ^= 0xFF  # the first byte of the compressed data
+    path.write_bytes(bytes(data))
+    (item,) = load(path)
+    assert isinstance(item, Failure) and "cannot read" in item.message

@@ -19,19 +19,33 @@ from bot.discord.client import FactBot
 __all__ = ["FactBot", "run_bot", "start_bot"]
 
 
+# The gateway's close code for a token it does not accept (at login, or mid-session after
+# the token was reset in the Developer Portal).
+AUTHENTICATION_FAILED = 4004
+
+
+def _rejected_token(bot: FactBot) -> ConfigError:
+    env = bot.settings.discord.token_env
+    return ConfigError(
+        f"{env}: Discord rejected the bot token in this environment variable; copy a "
+        "fresh one from the Developer Portal (your application -> Bot -> Reset Token)"
+    )
+
+
 async def start_bot(bot: FactBot, token: str) -> None:
     """Log in, check settings, sync commands and serve until ``bot.close()``.
 
-    A token Discord refuses is a ``ConfigError`` naming the variable it came from.
+    A token Discord refuses, at login or later on the gateway, is a ``ConfigError`` naming
+    the variable it came from.
     """
     try:
         await bot.start(token)
     except discord.LoginFailure as exc:
-        env = bot.settings.discord.token_env
-        raise ConfigError(
-            f"{env}: Discord rejected the bot token in this environment variable; copy a "
-            "fresh one from the Developer Portal (your application -> Bot -> Reset Token)"
-        ) from exc
+        raise _rejected_token(bot) from exc
+    except discord.ConnectionClosed as exc:
+        if exc.code != AUTHENTICATION_FAILED:
+            raise
+        raise _rejected_token(bot) from exc
 
 
 async def _serve(settings: Settings, token: str) -> None:

@@ -31,6 +31,7 @@ from bot.discord.replies import (
     DEFER_AFTER_SECONDS,
     FAILED,
     NO_MENTIONS,
+    is_miss,
     prepare,
     respond,
     send_pages,
@@ -39,14 +40,42 @@ from bot.discord.scheduler import TICK_SECONDS, Clock, DigestScheduler
 from bot.discord.watch import FolderWatch
 from bot.discord.workers import Workers
 from bot.indexer import IndexReport, index_paths
+from bot.ingest.characters import repair_surrogates
 from bot.query.answer import Answer
 from bot.query.names import MAX_CHOICE_CHARS
-from bot.store import Store
+from bot.store import Store, StoreError
 
 log = logging.getLogger(__name__)
 
 AUTOCOMPLETE_BUDGET_SECONDS = 2.0
 CHOICES = 25
+EMPTY_BASE = (
+    "The fact base is empty: no article has been indexed yet. Admins can add one with "
+    "/ingest, or put article files in the bot's knowledge folder."
+)
+EXPIRED = "This answer has expired (the bot has restarted since); ask again for fresh pages."
+
+
+def _unless_empty(store: Store, answer: Answer) -> Answer:
+    """``answer``, or when it found nothing because the base holds no article, that fact
+    and how to fill it ("nothing found" would be misleading)."""
+    if answer.command == "help" or not is_miss(answer) or store.article_count():
+        return answer
+    return Answer(
+        answer.command, answer.query, None, [], title="Nothing indexed yet", message=EMPTY_BASE
+    )
+
+
+def run_command(store: Store, command: str, argument: str = "", about: str = "") -> Answer:
+    """A slash command's answer. What users type can hold lone surrogates (JSON lets them
+    through), which SQLite refuses: they become U+FFFD first."""
+    argument, about = repair_surrogates(argument), repair_surrogates(about)
+    return _unless_empty(store, query.run(store, command, argument, about))
+
+
+def ask_text(store: Store, text: str) -> Answer:
+    """The answer to a question written in a DM."""
+    return _unless_empty(store, query.ask(store, repair_surrogates(text)))
 
 
 class LoggedProgress:
@@ -127,18 +156,30 @@ class FactBot(discord.Client):
             self._jobs.append(asyncio.create_task(self.scheduler.run(), name="digest"))
 
     async def _sync_commands(self) -> None:
-        guild_id = self.settings.discord.guild_id
-        if guild_id is None:
+        """Register the commands: globally, or in ``guild_id`` only; the admin commands in
+        the admin servers only (see ``bot.discord.commands``)."""
+        settings = self.settings.discord
+        if settings.guild_id is None:
             synced = await self.tree.sync()
             log.info("registered %d slash commands globally", len(synced))
-            return
-        guild = discord.Object(guild_id)
-        self.tree.copy_global_to(guild=guild)
+        else:
+            self.tree.copy_global_to(guild=discord.Object(settings.guild_id))
+            await self._sync_guild(settings.guild_id, "discord.guild_id")
+        for guild_id in settings.admin_guilds:
+            if guild_id != settings.guild_id:
+                await self._sync_guild(guild_id, "discord.admin_guild_ids")
+        if not settings.admin_guilds:
+            log.info(
+                "no admin server configured (discord.guild_id or discord.admin_guild_ids): "
+                "/ingest and /reindex are not offered"
+            )
+
+    async def _sync_guild(self, guild_id: int, setting: str) -> None:
         try:
-            synced = await self.tree.sync(guild=guild)
+            synced = await self.tree.sync(guild=discord.Object(guild_id))
         except discord.HTTPException as exc:
             raise ConfigError(
-                f"discord.guild_id: cannot register commands in server {guild_id} "
+                f"{setting}: cannot register commands in server {guild_id} "
                 f"({exc.status} {exc.text}); is the bot invited there with the "
                 "'applications.commands' scope?"
             ) from exc
@@ -182,7 +223,7 @@ class FactBot(discord.Client):
         self, interaction: discord.Interaction, command: str, argument: str = "", about: str = ""
     ) -> None:
         """Answer a slash command from the query layer."""
-        await self.respond_with(interaction, query.run, command, argument, about)
+        await self.respond_with(interaction, run_command, command, argument, about)
 
     def current_digest(self, store: Store) -> Answer:
         """The digest as it would be posted now: everything since the last one."""
@@ -193,14 +234,14 @@ class FactBot(discord.Client):
         """Autocomplete choices; an empty list rather than a late one."""
         try:
             found = await asyncio.wait_for(
-                self.workers.read(query.autocomplete, partial, CHOICES),
+                self.workers.read(query.autocomplete, repair_surrogates(partial), CHOICES),
                 AUTOCOMPLETE_BUDGET_SECONDS,
             )
         except TimeoutError:
-            log.warning("autocomplete for %r took too long; offered nothing", partial)
+            log.warning("autocomplete took too long; offered nothing")
             return []
         except Exception:
-            log.exception("autocomplete for %r failed", partial)
+            log.exception("autocomplete failed")
             return []
         return [
             app_commands.Choice(name=name, value=name)
@@ -215,10 +256,12 @@ class FactBot(discord.Client):
         who = f"user {message.author.id}"
         try:
             reply = await asyncio.wait_for(
-                self.workers.read(prepare, query.ask, message.content), ANSWER_LIMIT_SECONDS
+                self.workers.read(prepare, ask_text, message.content), ANSWER_LIMIT_SECONDS
             )
         except Exception:
-            log.exception("failed answering the DM %r from %s", message.content[:200], who)
+            # What people write to the bot privately stays out of the log, errors included.
+            log.exception("failed answering a DM from %s", who)
+            log.debug("the DM was %r", message.content[:200])
             reply = None
         try:
             if reply is None:
@@ -233,6 +276,28 @@ class FactBot(discord.Client):
                 )
         except discord.HTTPException:
             log.exception("could not reply to the DM from %s", who)
+
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        """A press on page buttons that no live pager serves (the answer was sent before a
+        restart, so its pages are gone) is answered privately that the answer has expired,
+        and the buttons are taken off; unanswered, Discord would say "This interaction
+        failed"."""
+        message = interaction.message
+        if interaction.type is not discord.InteractionType.component or message is None:
+            return
+        if self._serves_buttons_of(message.id):
+            return
+        try:
+            await interaction.response.edit_message(view=None, allowed_mentions=NO_MENTIONS)
+            await interaction.followup.send(EXPIRED, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as exc:
+            log.info("could not answer a press on expired buttons: %s", exc)
+
+    def _serves_buttons_of(self, message_id: int) -> bool:
+        """Whether a live view (a pager) is attached to the message. discord.py keeps its
+        views in the connection's view store, which offers this check but no public way to
+        reach it."""
+        return self._connection._view_store.is_message_tracked(message_id)
 
     # -- changing the base ----------------------------------------------------------------
 
@@ -254,19 +319,27 @@ class FactBot(discord.Client):
             self.watch.mark_indexed(scan, paths, report.files)
 
     async def _watch_knowledge(self) -> None:
+        reported = ""  # a fault of the base is logged once, not at every poll
         while True:
             try:
                 await self.index_changes()
+                reported = ""
+            except StoreError as exc:
+                if str(exc) != reported:
+                    log.error("indexing %s stopped: %s", self.watch.folder, exc)
+                reported = str(exc)
             except Exception:
                 log.exception("indexing the knowledge folder %s failed", self.watch.folder)
             await asyncio.sleep(self.settings.discord.poll_seconds)
 
     async def _admin_only(self, interaction: discord.Interaction, command: str) -> bool:
-        if admin.is_admin(interaction, self.settings.discord.admin_role):
+        if admin.is_admin(interaction, self.settings.discord):
             return True
-        log.info("refused /%s to user %s", command, interaction.user.id)
+        log.info(
+            "refused /%s to user %s in guild %s", command, interaction.user.id, interaction.guild_id
+        )
         await interaction.response.send_message(
-            admin.refusal(command, self.settings.discord.admin_role),
+            admin.refusal(command, interaction, self.settings.discord),
             ephemeral=True,
             allowed_mentions=NO_MENTIONS,
         )
@@ -281,23 +354,31 @@ class FactBot(discord.Client):
             text = await work()
         except admin.UploadError as exc:
             text = str(exc)
+        except StoreError as exc:
+            log.error("/%s by user %s: %s", command, interaction.user.id, exc)
+            text = f"Not done: {exc}"
         except Exception:
             log.exception("/%s by user %s failed", command, interaction.user.id)
             text = FAILED
         await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
-    async def ingest(self, interaction: discord.Interaction, file: discord.Attachment) -> None:
-        """Save an attached article file into the knowledge folder and index it."""
+    async def ingest(
+        self, interaction: discord.Interaction, file: discord.Attachment, replace: bool = False
+    ) -> None:
+        """Save an attached article file into the knowledge folder and index it; what it
+        would replace is refused unless ``replace`` confirms it."""
         if not await self._admin_only(interaction, "ingest"):
             return
 
         async def work() -> str:
             name = admin.upload_name(file.filename, file.size)
             data = await file.read()
-            folder = self.settings.knowledge_dir
-            path = await asyncio.to_thread(admin.save_upload, folder, name, data)
-            log.info("user %s uploaded %s", interaction.user.id, path)
-            return admin.report_text(await self._index([path]))
+            upload = await self.workers.write(
+                admin.place_upload, self.watch.folder, name, data, replace
+            )
+            replacing = " replacing what it held before" if upload.replaced else ""
+            log.info("user %s uploaded %s%s", interaction.user.id, upload.path, replacing)
+            return upload.replaced + admin.report_text(await self._index([upload.path]))
 
         await self._admin_reply(interaction, "ingest", work)
 

@@ -3,6 +3,11 @@
 Each command is one line of wiring into ``FactBot``; what it answers is decided by the query
 layer. Descriptions are what users read in Discord's command picker, so they say what the
 command gives back, within Discord's 100 characters.
+
+The admin commands (``/ingest``, ``/reindex``) are registered only in the configured admin
+servers (``DiscordSettings.admin_guilds``), never globally: a global command would reach
+every server anyone adds the bot to, where anyone may hold Manage Server. They also carry
+Manage Server as their default member permission, so other members do not even see them.
 """
 
 from __future__ import annotations
@@ -25,7 +30,10 @@ Choices = list[app_commands.Choice[str]]
 # Commands only the bot has (the query layer's HELP lists the ones the command line shares).
 DISCORD_HELP: list[tuple[str, str]] = [
     ("/digest", "what arrived since the last daily digest, cited"),
-    ("/ingest FILE", "admins: add an attached article file to the knowledge folder and index it"),
+    (
+        "/ingest FILE [replace]",
+        "admins: add an attached article file to the knowledge folder and index it",
+    ),
     ("/reindex", "admins: index new and changed files of the knowledge folder now"),
 ]
 
@@ -38,7 +46,8 @@ def discord_help(store: Store) -> Answer:
 
 
 def add_commands(tree: app_commands.CommandTree, bot: FactBot) -> None:
-    """Register every command on ``tree``."""
+    """Register every command on ``tree``: the questions everywhere, the admin commands in
+    the admin servers only."""
 
     @tree.command(name="who", description="Who or what someone is, with cited sentences")
     @app_commands.describe(name="A person, group or place named in the articles")
@@ -81,22 +90,43 @@ def add_commands(tree: app_commands.CommandTree, bot: FactBot) -> None:
     async def help_(interaction: discord.Interaction) -> None:
         await bot.respond_with(interaction, discord_help)
 
-    @tree.command(name="ingest", description="Admins: add an article file to the knowledge base")
-    @app_commands.describe(file=f"An article file: {', '.join(SUFFIXES)}")
+    @who.autocomplete("name")
+    @quote.autocomplete("name")
+    async def entity_names(interaction: discord.Interaction, current: str) -> Choices:
+        return await bot.names(current)
+
+    admin_guilds = [discord.Object(g) for g in bot.settings.discord.admin_guilds]
+    if admin_guilds:
+        _add_admin_commands(tree, bot, admin_guilds)
+
+
+def _add_admin_commands(
+    tree: app_commands.CommandTree, bot: FactBot, guilds: list[discord.Object]
+) -> None:
+    @tree.command(
+        name="ingest",
+        description="Admins: add an article file to the knowledge base",
+        guilds=guilds,
+    )
+    @app_commands.describe(
+        file=f"An article file: {', '.join(SUFFIXES)}",
+        replace="Replace the articles it would overwrite (same file name or article id)",
+    )
+    @app_commands.default_permissions(manage_guild=True)
     @app_commands.allowed_contexts(guilds=True, dms=False, private_channels=False)
     @app_commands.guild_only()
     @app_commands.allowed_installs(guilds=True, users=False)
-    async def ingest(interaction: discord.Interaction, file: discord.Attachment) -> None:
-        await bot.ingest(interaction, file)
+    async def ingest(
+        interaction: discord.Interaction, file: discord.Attachment, replace: bool = False
+    ) -> None:
+        await bot.ingest(interaction, file, replace)
 
-    @tree.command(name="reindex", description="Admins: index new and changed article files now")
+    @tree.command(
+        name="reindex", description="Admins: index new and changed article files now", guilds=guilds
+    )
+    @app_commands.default_permissions(manage_guild=True)
     @app_commands.allowed_contexts(guilds=True, dms=False, private_channels=False)
     @app_commands.guild_only()
     @app_commands.allowed_installs(guilds=True, users=False)
     async def reindex(interaction: discord.Interaction) -> None:
         await bot.reindex(interaction)
-
-    @who.autocomplete("name")
-    @quote.autocomplete("name")
-    async def entity_names(interaction: discord.Interaction, current: str) -> Choices:
-        return await bot.names(current)

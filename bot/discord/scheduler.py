@@ -2,9 +2,12 @@
 
 The arithmetic (what is due when) is ``bot.digest.next_due``; this loop only waits for the
 due time, posts, and records the time in the fact base, so a restarted bot knows whether
-today's digest went out. Waiting is done in short steps against an injectable clock rather
-than one long sleep: a suspended laptop or a corrected system clock cannot make it miss a
-day, and tests can move the clock instead of waiting for eight o'clock.
+today's digest went out. Each page is recorded as it is posted: a digest interrupted half
+way (a page refused, a restart) is finished at the next attempt, from the first page that
+is missing (``bot.digest.pending_digest``). Waiting is done in short steps against an
+injectable clock rather than one long sleep: a suspended laptop or a corrected system clock
+cannot make it miss a day, and tests can move the clock instead of waiting for eight
+o'clock.
 """
 
 from __future__ import annotations
@@ -17,7 +20,15 @@ from datetime import datetime, timedelta
 import discord
 
 from bot.config import DiscordSettings
-from bot.digest import digest_since_last, last_digest, next_due, record_digest
+from bot.digest import (
+    Pending,
+    digest_since_last,
+    last_digest,
+    next_due,
+    pending_digest,
+    record_digest,
+    record_progress,
+)
 from bot.discord.replies import page_message
 from bot.discord.workers import Workers
 from bot.render.pages import render_pages
@@ -63,20 +74,30 @@ class DigestScheduler:
                 await self._wait_until(self.clock() + RETRY_AFTER)
 
     async def _post_when_due(self) -> None:
-        last = await self.workers.read(last_digest)
-        self.next_due = next_due(last, self.clock(), self.settings.digest_time, self.settings.zone)
-        log.info("next digest due at %s", self.next_due.isoformat())
-        await self._wait_until(self.next_due)
-        await self.post()
+        pending = await self.workers.read(pending_digest)
+        if pending is None:
+            last = await self.workers.read(last_digest)
+            now = self.clock()
+            self.next_due = next_due(last, now, self.settings.digest_time, self.settings.zone)
+            log.info("next digest due at %s", self.next_due.isoformat())
+            await self._wait_until(self.next_due)
+        else:
+            log.info("finishing the digest up to %s: page %d on", pending.until, pending.posted + 1)
+        await self.post(pending)
 
-    async def post(self) -> None:
-        """Post the digest owed now (or skip it when empty, if so configured) and record it."""
-        until = self.clock().replace(microsecond=0)
+    async def post(self, pending: Pending | None = None) -> None:
+        """Post the digest owed now (or skip it when empty, if so configured) and record it;
+        with ``pending``, the pages of that digest not posted yet."""
+        until = pending.until if pending else self.clock().replace(microsecond=0)
         answer = await self.workers.read(digest_since_last, until, self.settings.zone)
         if answer.items or not self.settings.digest_skip_empty:
+            pages = render_pages(answer)
             channel = self.client.get_partial_messageable(self.channel_id)
-            for page in render_pages(answer):
-                await channel.send(**page_message(page))
+            if pending is None:
+                await self.workers.write(record_progress, until, 0)
+            for number in range(pending.posted if pending else 0, len(pages)):
+                await channel.send(**page_message(pages[number]))
+                await self.workers.write(record_progress, until, number + 1)
             log.info("posted the digest: %s", answer.title)
         else:
             log.info("skipped an empty digest: %s", answer.message)

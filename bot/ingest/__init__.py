@@ -8,15 +8,20 @@ so one broken article costs only itself.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import hashlib
+import io
 import json
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any, AnyStr
 
-from bot.ingest.clean import clean_text, iso_date
+from bot.ingest.characters import has_surrogates, id_problem, repair_surrogates, shown
+from bot.ingest.clean import clean_field, clean_text, clean_title, iso_date
 from bot.ingest.sentences import split_sentences
 from bot.model import Article
 
@@ -25,6 +30,16 @@ SUFFIXES = (".txt", ".md", ".jsonl", ".jsonl.gz")
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# Byte order marks, longest first: a UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# What reading a file can raise besides OSError: a truncated or corrupt gzip stream.
+_READ_ERRORS = (OSError, EOFError, zlib.error)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +60,7 @@ class Failure:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
+        return shown(f"{where}: {self.message}")
 
 
 def supported(path: Path) -> bool:
@@ -66,9 +81,19 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Failure]]:
     return files, failures
 
 
+def _bom_encoding(head: bytes) -> str | None:
+    """The encoding a byte order mark at the start of a file announces, if any."""
+    return next((encoding for bom, encoding in _BOMS if head.startswith(bom)), None)
+
+
 def _decode(data: bytes) -> tuple[str, str | None]:
+    """The text of a file, and a note when it had to be guessed. A byte order mark decides
+    (UTF-8, UTF-16, UTF-32); without one, UTF-8, else Windows-1252, else Latin-1."""
+    encoding = _bom_encoding(data[:4])
+    if encoding:
+        return data.decode(encoding, errors="replace"), None
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
     try:
@@ -77,12 +102,20 @@ def _decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("latin-1"), "not valid UTF-8; read as Latin-1"
 
 
-def _looks_binary(data: bytes) -> bool:
+def _binary_problem(data: bytes) -> str | None:
+    """Why ``data`` is not a text file, or None. Text in UTF-16 or UTF-32 is full of NUL
+    bytes, so a byte order mark is trusted; otherwise a NUL byte anywhere (a text file with
+    a binary tail is still not an article), or many control bytes in the first 8 kB."""
+    if _bom_encoding(data[:4]) in ("utf-16", "utf-32"):
+        return None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return f"binary file, not text (a NUL byte at byte {nul:,})"
     head = data[:8192]
-    if b"\x00" in head:
-        return True
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return bool(head) and controls / len(head) > 0.05
+    if head and controls / len(head) > 0.05:
+        return "binary file, not text"
+    return None
 
 
 def _hash(data: bytes) -> str:
@@ -102,7 +135,7 @@ def build_article(
     """Clean and split one article; return an error message if nothing usable is left."""
     cleaned = clean_text(raw_text)
     text = cleaned.text
-    title = clean_text(title).text.replace("\n", " ").strip() if title else _headline(text)
+    title = (clean_title(title) if title else None) or _headline(text)
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}" if text else title
     sentences = split_sentences(text)
@@ -117,9 +150,9 @@ def build_article(
         title=title,
         text=text,
         sentences=sentences,
-        source=source,
+        source=clean_field(source),
         published=valid_date,
-        url=url,
+        url=clean_field(url),
         path=path,
         warnings=cleaned.notes,
     )
@@ -167,10 +200,88 @@ def build(raw: Raw) -> Loaded | Failure:
     return Loaded(built, raw.content_hash)
 
 
-def _read_document(path: Path, data: bytes) -> Raw:
+def _read_document(path: Path, data: bytes) -> Raw | Failure:
+    problem = id_problem(path.stem)
+    if problem:
+        return Failure(str(path), f"the file name {problem}; rename the file")
+    binary = _binary_problem(data)
+    if binary:
+        return Failure(str(path), binary)
     text, warning = _decode(data)
     markdown = path.suffix.lower() == ".md"
     return Raw(path.stem, str(path), _hash(data), text, warning=warning, markdown=markdown)
+
+
+def _json_record(line: bytes) -> tuple[Any, str | None]:
+    """The JSON value of one line, or why there is none.
+
+    Besides malformed JSON, the json module refuses a line nested deeper than Python's
+    recursion limit (RecursionError) and an integer of more than 4,300 digits (ValueError);
+    each such line costs only itself."""
+    try:
+        return json.loads(line), None
+    except RecursionError:
+        return None, "not a JSON object: nested too deeply"
+    except UnicodeDecodeError:
+        return None, "not a JSON object: not UTF-8 text"
+    except json.JSONDecodeError as exc:
+        return None, f"not a JSON object: {exc.msg} at column {exc.colno}"
+    except ValueError:
+        return None, "not a JSON object: holds a number too long to read"
+
+
+_FIELDS = ("title", "source", "published", "url")
+
+
+def _string(value: object) -> str | None:
+    """A metadata value that is text, with any lone surrogate repaired; else None."""
+    return repair_surrogates(value) if isinstance(value, str) else None
+
+
+def _jsonl_article(path: Path, number: int, line: bytes) -> Raw | Failure:
+    """One line of a JSONL file as an article, or the reason it is none."""
+    record, problem = _json_record(line)
+    if problem:
+        return Failure(str(path), problem, number)
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return Failure(str(path), 'not an article object with a "text" string', number)
+    article_id = str(record.get("id") or f"{path.name.split('.')[0]}-{number}")
+    problem = id_problem(article_id)
+    if problem:
+        return Failure(str(path), f"the article id {problem}", number)
+    strings = [v for v in (record["text"], *map(record.get, _FIELDS)) if isinstance(v, str)]
+    repaired = any(map(has_surrogates, strings))
+    warning = f"{path.name}:{number}: lone surrogates replaced with U+FFFD" if repaired else None
+    fields = tuple((k, _string(record.get(k))) for k in _FIELDS)
+    text = repair_surrogates(record["text"])
+    return Raw(article_id, str(path), _hash(line), text, number, fields, warning)
+
+
+def _bounded_lines(stream: IO[AnyStr], newline: AnyStr) -> Iterator[AnyStr]:
+    """The lines of a stream, each cut after ``MAX_ARTICLE_BYTES`` + 1 units (the rest of
+    such a line is skipped without being held in memory), so one endless line cannot fill
+    it; the cut line is then refused as too large."""
+    while line := stream.readline(MAX_ARTICLE_BYTES + 1):
+        yield line
+        if len(line) > MAX_ARTICLE_BYTES and not line.endswith(newline):
+            while (rest := stream.readline(MAX_ARTICLE_BYTES)) and not rest.endswith(newline):
+                pass
+
+
+def _utf8_lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """The lines of a JSONL stream as UTF-8. A byte order mark is dropped; text in UTF-16
+    or UTF-32 (known by its mark) is decoded and encoded again as UTF-8."""
+    encoding = _bom_encoding(stream.read(4))
+    stream.seek(0)
+    if encoding is None:
+        yield from _bounded_lines(stream, b"\n")
+        return
+    text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="\n")
+    try:
+        for line in _bounded_lines(text, "\n"):
+            yield line.encode("utf-8")
+    finally:
+        text.detach()  # the caller closes the stream
 
 
 def _read_jsonl(path: Path, lines: Iterable[bytes]) -> Iterator[Raw | Failure]:
@@ -180,46 +291,38 @@ def _read_jsonl(path: Path, lines: Iterable[bytes]) -> Iterator[Raw | Failure]:
         if len(line) > MAX_ARTICLE_BYTES:
             yield Failure(str(path), "article larger than 5 MB, skipped", number)
             continue
-        try:
-            record = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            yield Failure(str(path), f"not a JSON object ({exc.__class__.__name__})", number)
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield Failure(str(path), 'not an article object with a "text" string', number)
-            continue
-        article_id = str(record.get("id") or f"{path.name.split('.')[0]}-{number}")
-        fields = tuple(
-            (k, v if isinstance(v, str) else None)
-            for k, v in ((k, record.get(k)) for k in ("title", "source", "published", "url"))
-        )
-        yield Raw(article_id, str(path), _hash(line), record["text"], number, fields)
+        yield _jsonl_article(path, number, line)
 
 
-def read_file(path: Path) -> Iterator[Raw | Failure]:
-    """Every article of one file as read, before cleaning, or the reasons it has none."""
+def _stream(path: Path, data: bytes | None) -> IO[bytes]:
+    """The bytes of a JSONL file, gzipped or not: from disk, or from ``data``."""
+    zipped = path.name.lower().endswith(".gz")
+    if data is None:
+        return gzip.open(path, "rb") if zipped else path.open("rb")
+    return gzip.GzipFile(fileobj=io.BytesIO(data)) if zipped else io.BytesIO(data)
+
+
+def read_file(path: Path, data: bytes | None = None) -> Iterator[Raw | Failure]:
+    """Every article of one file as read, before cleaning, or the reasons it has none.
+
+    ``data``: the file's bytes when they are not on disk yet (an upload checked before it is
+    saved as ``path``)."""
     name = path.name.lower()
     if not supported(path):
         yield Failure(str(path), f"unsupported file type (use {', '.join(SUFFIXES)})")
         return
     try:
-        if name.endswith(".jsonl.gz"):
-            with gzip.open(path, "rb") as stream:
-                yield from _read_jsonl(path, stream)
+        if name.endswith((".jsonl", ".jsonl.gz")):
+            with _stream(path, data) as stream:
+                yield from _read_jsonl(path, _utf8_lines(stream))
             return
-        if name.endswith(".jsonl"):
-            with path.open("rb") as stream:
-                yield from _read_jsonl(path, stream)
-            return
-        if path.stat().st_size > MAX_ARTICLE_BYTES:
-            yield Failure(str(path), "file larger than 5 MB, skipped")
-            return
-        data = path.read_bytes()
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        if data is None:
+            if path.stat().st_size > MAX_ARTICLE_BYTES:
+                yield Failure(str(path), "file larger than 5 MB, skipped")
+                return
+            data = path.read_bytes()
+    except _READ_ERRORS as exc:
         yield Failure(str(path), f"cannot read: {getattr(exc, 'strerror', None) or exc}")
-        return
-    if _looks_binary(data):
-        yield Failure(str(path), "binary file, not text: skipped")
         return
     yield _read_document(path, data)
 
@@ -232,13 +335,13 @@ def count_articles(files: Iterable[Path]) -> int:
         try:
             if name.endswith(".jsonl.gz"):
                 with gzip.open(path, "rb") as stream:
-                    total += sum(1 for line in stream if line.strip())
+                    total += sum(1 for line in _bounded_lines(stream, b"\n") if line.strip())
             elif name.endswith(".jsonl"):
                 with path.open("rb") as stream:
-                    total += sum(1 for line in stream if line.strip())
+                    total += sum(1 for line in _bounded_lines(stream, b"\n") if line.strip())
             else:
                 total += 1
-        except (OSError, EOFError, gzip.BadGzipFile):
+        except _READ_ERRORS:
             continue
     return total
 

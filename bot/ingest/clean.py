@@ -18,6 +18,8 @@ from datetime import date
 
 import ftfy
 
+from bot.ingest.characters import strip_controls
+
 # "&quot;" whose ampersand became a comma or a space, or spaced-out numeric entities.
 _NAMED = "quot|amp|apos|lt|gt|nbsp|rsquo|lsquo|rdquo|ldquo|mdash|ndash|hellip|laquo|raquo"
 _BROKEN_NAMED = re.compile(rf"(?:&|,|&\s+)({_NAMED});", re.IGNORECASE)
@@ -177,9 +179,11 @@ def fix_entities(text: str) -> str:
 
 
 def normalise_characters(text: str) -> str:
-    """Repair mojibake, unify quotes, dashes and spaces, drop invisible characters."""
+    """Repair mojibake, unify quotes, dashes and spaces, drop invisible characters and
+    terminal control sequences."""
     if any(c in text for c in _MOJIBAKE_LEADS) and _MOJIBAKE_HINT.search(text):
-        text = ftfy.fix_encoding(text)
+        text = ftfy.fix_encoding(text)  # before controls go: mojibake is made of C1 bytes
+    text = strip_controls(text)
     text = unicodedata.normalize("NFC", text)
     text = _sub(_QUOTE_MARKS, lambda m: _QUOTES[m.group()], text, _QUOTES)
     text = _sub(_INVISIBLE, "", text, _INVISIBLES)
@@ -194,14 +198,9 @@ def _keep_line(line: str) -> bool:
     return not (any(h in lower for h in _MENTION_HINTS) and _FURNITURE_MENTIONS.match(line))
 
 
-def clean_text(raw: str) -> Cleaned:
-    """Turn raw scraped text into clean paragraphs separated by blank lines."""
-    text = normalise_characters(raw)
-    published = None
-    header = _DATE_HEADER.match(text)
-    if header:
-        published = iso_date("-".join(header.groups()))
-        text = text[header.end() :]
+def _clean_inline(text: str) -> str:
+    """Debris inside lines: entities, tags, placeholders, credits, hover cards, glued
+    sentences and odd spaces."""
     text = fix_entities(text)
     text = _TAG.sub(" ", text)
     text = _sub(_PLACEHOLDER, " ", text, "%{[")
@@ -213,7 +212,24 @@ def clean_text(raw: str) -> Cleaned:
     if "MORE" in text:  # what ends a hover card; most texts have none
         text = _HOVER_CARD.sub(r"\g<link>", text)
     text = _GLUED.sub(r"\g<0> ", text)
-    text = _sub(_SPACES, " ", text, ("  ", *_ODD_SPACES))
+    return _sub(_SPACES, " ", text, ("  ", *_ODD_SPACES))
+
+
+def _tidy_punctuation(text: str) -> str:
+    """No space before punctuation, no closing quotation mark pushed off its sentence."""
+    text = _sub(_SPACE_BEFORE_PUNCT, r"\1", text, [" " + mark for mark in _PUNCTUATION])
+    return _DETACHED_CLOSE.sub(r'\1"', text)
+
+
+def clean_text(raw: str) -> Cleaned:
+    """Turn raw scraped text into clean paragraphs separated by blank lines."""
+    text = normalise_characters(raw)
+    published = None
+    header = _DATE_HEADER.match(text)
+    if header:
+        published = iso_date("-".join(header.groups()))
+        text = text[header.end() :]
+    text = _clean_inline(text)
     notes: list[str] = []
     paragraphs: list[str] = []
     for line in text.split("\n"):
@@ -226,6 +242,18 @@ def clean_text(raw: str) -> Cleaned:
         if _keep_line(line):
             paragraphs.append(line)
     body = _BROKEN_PARAGRAPH.sub(" ", "\n\n".join(paragraphs))
-    body = _sub(_SPACE_BEFORE_PUNCT, r"\1", body, [" " + mark for mark in _PUNCTUATION])
-    body = _DETACHED_CLOSE.sub(r'\1"', body)
-    return Cleaned(text=body, published=published, notes=notes)
+    return Cleaned(text=_tidy_punctuation(body), published=published, notes=notes)
+
+
+def clean_title(raw: str) -> str:
+    """A title given as a title, as one clean line. The line rules of the body do not
+    apply: a title is never page furniture, so a label in capitals before a colon
+    ("OPINION: ...", "FACT CHECK: ...") stays part of it."""
+    text = _clean_inline(normalise_characters(raw))
+    return _tidy_punctuation(" ".join(text.split()))
+
+
+def clean_field(value: str | None) -> str | None:
+    """A one-line metadata field (outlet, address) without control characters or line
+    breaks; None when nothing is left."""
+    return " ".join(strip_controls(value).split()) or None if value else None

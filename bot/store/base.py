@@ -9,10 +9,13 @@ article whose entities are not yet resolved.
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import NoReturn
 
 from filelock import FileLock, Timeout
 
@@ -31,36 +34,166 @@ class SchemaError(StoreError):
     """The file is not a factbot base of a version this program can read."""
 
 
+class BusyError(StoreError):
+    """Another program held the base locked for longer than this one waits."""
+
+
+class ReadOnlyError(StoreError):
+    """The base file, or the folder it is in, cannot be written."""
+
+
+class FullError(StoreError):
+    """The disk holding the base is full."""
+
+
+class DamagedError(StoreError):
+    """The file is damaged, or is not an SQLite database at all."""
+
+
+class OpenError(StoreError):
+    """The base cannot be opened: a folder, no permission, an input/output error."""
+
+
+# SQLite's primary result codes that are faults of the base rather than of one write, and
+# how each is told to the user. ``{path}`` is the base, ``{error}`` SQLite's own words.
+_FAULTS: dict[int, tuple[type[StoreError], str]] = {
+    sqlite3.SQLITE_BUSY: (
+        BusyError,
+        "{path} is locked by another program (waited {wait} s); try again when it is done",
+    ),
+    sqlite3.SQLITE_LOCKED: (
+        BusyError,
+        "{path} is locked by another program (waited {wait} s); try again when it is done",
+    ),
+    sqlite3.SQLITE_READONLY: (
+        ReadOnlyError,
+        "{path} is read-only: the file or its folder cannot be written",
+    ),
+    sqlite3.SQLITE_FULL: (
+        FullError,
+        "the disk holding {path} is full: free some space and run again "
+        "(what was indexed before is kept)",
+    ),
+    sqlite3.SQLITE_CORRUPT: (
+        DamagedError,
+        "{path} is damaged ({error}): move it away and run 'factbot index' to rebuild it "
+        "from the article files",
+    ),
+    sqlite3.SQLITE_NOTADB: (DamagedError, "{path} is not a factbot database ({error})"),
+    sqlite3.SQLITE_CANTOPEN: (OpenError, "cannot open {path} ({error})"),
+    sqlite3.SQLITE_IOERR: (OpenError, "cannot read or write {path} ({error})"),
+    sqlite3.SQLITE_PERM: (OpenError, "cannot open {path} ({error})"),
+    sqlite3.SQLITE_NOMEM: (OpenError, "out of memory while using {path}"),
+}
+_READ_ONLY = _FAULTS[sqlite3.SQLITE_READONLY]
+
+
+def _primary(exc: sqlite3.Error) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if code is not None else None
+
+
+def _is_fault(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.Error) and _primary(exc) in _FAULTS
+
+
+def fault(exc: sqlite3.Error, path: str | Path) -> StoreError:
+    """The user's words for an SQLite error on the base at ``path``. An error that is no
+    fault of the file (a missing table, say) means the base is not as this factbot wrote
+    it: it is reported as damaged."""
+    kind, template = _FAULTS.get(_primary(exc) or -1, (DamagedError, "{path} is damaged ({error})"))
+    folder = Path(path).parent
+    if kind is OpenError and not Path(path).exists() and not os.access(folder, os.W_OK):
+        kind, template = _READ_ONLY  # a base cannot be created in a read-only folder
+    message = template.format(path=path, error=exc, wait=f"{BUSY_TIMEOUT_MS / 1000:g}")
+    return kind(message)
+
+
+def _lock_fault(exc: OSError, path: Path) -> StoreError:
+    """The user's words for failing to create the writer lock beside the base."""
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ReadOnlyError(_READ_ONLY[1].format(path=path))
+    return OpenError(f"cannot create the lock file beside {path} ({exc.strerror or exc})")
+
+
+# Ways to open a base that cannot be written, tried in turn: read-only, which needs to
+# create the "-shm" file of a WAL base beside it; then immutable, for a base in a folder that
+# cannot be written either (no other program can be writing to it then).
+_READ_ONLY_MODES = ("mode=ro", "mode=ro&immutable=1")
+
+
+def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
+    conn = sqlite3.connect(target, check_same_thread=False, uri=uri)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection | None:
+    """A connection that only reads ``path``, or None if the file cannot be read so."""
+    for mode in _READ_ONLY_MODES:
+        conn = _connect(f"{path.absolute().as_uri()}?{mode}", uri=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            conn.close()
+            continue
+        return conn
+    return None
+
+
 class Store:
     """A connection to one fact base file, with the schema in place.
 
     ``upgrade``: a base written by an older factbot is emptied and rebuilt with the current
     schema (its articles are indexed again from their files); without it, such a base is
     refused with a message saying how to rebuild it.
+
+    A base that cannot be written (a read-only file, or a file in a read-only folder) is
+    opened for reading only (``read_only``): questions work, and any write raises
+    ``ReadOnlyError``. Every fault of the file is raised as a ``StoreError`` subclass.
     """
 
     def __init__(self, path: str | Path, upgrade: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = False
         if str(path) != ":memory:":
             if self.path.is_dir():
-                raise StoreError(f"{path} is a folder, not a fact base file")
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(str(path), check_same_thread=False)
-        self.conn.row_factory = sqlite3.Row
+                raise OpenError(f"{path} is a folder, not a fact base file")
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise OpenError(f"cannot create the folder of {path} ({exc.strerror})") from exc
         self._depth = 0
         self._profiles = Profiles()
         try:
-            self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            self._migrate(upgrade)
-        except sqlite3.DatabaseError as exc:
+            self.conn = _connect(str(path))
+        except sqlite3.Error as exc:
+            raise fault(exc, path) from exc
+        try:
+            self._set_up(upgrade)
+        except sqlite3.Error as exc:
             self.conn.close()
-            raise SchemaError(f"{path} is not a factbot database ({exc})") from exc
+            raise fault(exc, path) from exc
         except StoreError:
             self.conn.close()
             raise
+
+    def _set_up(self, upgrade: bool) -> None:
+        try:
+            self.conn.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.Error as exc:
+            if _primary(exc) not in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN):
+                raise
+            reader = _open_read_only(self.path) if self.path.is_file() else None
+            if reader is None:
+                raise
+            self.conn.close()
+            self.conn, self.read_only = reader, True
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        if not self.read_only:
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+        self._migrate(upgrade)
 
     def _migrate(self, upgrade: bool) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -76,6 +209,9 @@ class Store:
                 f"{self.path} was written by an older factbot (schema {version}); "
                 "run 'factbot index' to rebuild it from the article files"
             )
+        if not version and self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            # Tables but no factbot version: another program's database, never overwritten.
+            raise SchemaError(f"{self.path} is the database of another program, not a fact base")
         with self.transaction():
             for table in (*RETIRED, *TABLES):
                 self.conn.execute(f"DROP TABLE IF EXISTS {table}")
@@ -92,42 +228,76 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _refuse_writes(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError(_READ_ONLY[1].format(path=self.path))
+
+    def _reraise(self, exc: BaseException) -> NoReturn:
+        """Raise what a failed write raised: a fault of the base as a ``StoreError``,
+        anything else as it is."""
+        if _is_fault(exc):
+            raise fault(exc, self.path) from exc  # type: ignore[arg-type]
+        raise exc
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """All-or-nothing: commit on success, roll back on any exception.
 
         Nested inside another transaction it is a savepoint: its own work is undone on
         failure and the outer transaction goes on, so a batch of articles can share one
-        commit while each article still stands or falls alone.
+        commit while each article still stands or falls alone. A fault of the base (disk
+        full, read-only, locked, damaged) is raised as a ``StoreError``.
         """
+        self._refuse_writes()
         if self._depth:
-            name = f"level{self._depth}"
-            self.conn.execute(f"SAVEPOINT {name}")
-            self._depth += 1
-            try:
-                yield self.conn
-            except BaseException:
-                self._depth -= 1
-                self._profiles.clear()
-                self.conn.execute(f"ROLLBACK TO {name}")
-                self.conn.execute(f"RELEASE {name}")
-                raise
-            self._depth -= 1
-            self.conn.execute(f"RELEASE {name}")
+            yield from self._savepoint()
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            self._reraise(exc)
         self._depth = 1
         try:
             yield self.conn
             settle(self.conn, self._profiles)
-        except BaseException:
+            self.conn.commit()
+        except BaseException as exc:
             self._depth = 0
             self._profiles.clear()
             if self.conn.in_transaction:
-                self.conn.rollback()
-            raise
+                self._quietly("ROLLBACK")
+            self._reraise(exc)
         self._depth = 0
-        self.conn.commit()
+
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        """A savepoint inside the open transaction. SQLite rolls back the whole transaction,
+        savepoints included, on some faults (a full disk): then there is no savepoint to
+        return to, and the outer transaction's work is gone too, so the error goes up as
+        it is rather than as "no such savepoint", and nothing more is written into a
+        transaction that no longer exists."""
+        if not self.conn.in_transaction:
+            raise StoreError(f"{self.path}: the transaction was undone by an earlier error")
+        name = f"level{self._depth}"  # unique per depth: never shadows an outer savepoint
+        self.conn.execute(f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield self.conn
+        except BaseException as exc:
+            self._depth -= 1
+            self._profiles.clear()
+            if self.conn.in_transaction:
+                self._quietly(f"ROLLBACK TO {name}")
+                self._quietly(f"RELEASE {name}")
+            elif not _is_fault(exc):
+                raise StoreError(f"{self.path}: SQLite undid the transaction ({exc})") from exc
+            self._reraise(exc)
+        self._depth -= 1
+        self.conn.execute(f"RELEASE {name}")
+
+    def _quietly(self, statement: str) -> None:
+        """Undo after a failure; an undo that fails too changes nothing of what is raised."""
+        with suppress(sqlite3.Error):
+            self.conn.execute(statement)
 
     @contextmanager
     def writing(self, on_busy: Callable[[], None] | None = None) -> Iterator[None]:
@@ -140,13 +310,17 @@ class Store:
         if str(self.path) == ":memory:":
             yield
             return
+        self._refuse_writes()
         lock = FileLock(f"{self.path}.lock")
         try:
-            lock.acquire(timeout=0)
-        except Timeout:
-            if on_busy:
-                on_busy()
-            lock.acquire()
+            try:
+                lock.acquire(timeout=0)
+            except Timeout:
+                if on_busy:
+                    on_busy()
+                lock.acquire()
+        except OSError as exc:
+            raise _lock_fault(exc, self.path) from exc
         try:
             yield
         finally:

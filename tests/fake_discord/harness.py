@@ -88,14 +88,21 @@ async def bot_running(
 
 @asynccontextmanager
 async def discord_world(
-    tmp_path: Path, options: dict[str, Any] | None = None, **discord: Any
+    tmp_path: Path,
+    options: dict[str, Any] | None = None,
+    *,
+    admin_server: bool = False,
+    **discord: Any,
 ) -> AsyncIterator[World]:
-    """A fake Discord and the bot on it; ``discord`` are DiscordSettings fields."""
-    async with (
-        fake_discord() as fake,
-        bot_running(fake, make_settings(tmp_path, **discord), **(options or {})) as world,
-    ):
-        yield world
+    """A fake Discord and the bot on it; ``discord`` are DiscordSettings fields. With
+    ``admin_server`` the fake's newsroom guild is the bot's admin server (the commands
+    stay global)."""
+    async with fake_discord() as fake:
+        if admin_server:
+            discord["admin_guild_ids"] = (int(fake.guild_id),)
+        settings = make_settings(tmp_path, **discord)
+        async with bot_running(fake, settings, **(options or {})) as world:
+            yield world
 
 
 async def until(probe: Callable[[], Any], timeout: float = WAIT) -> Any:

@@ -2,8 +2,9 @@
 
 The real discord.py client logs in to it unchanged once its two addresses point here
 (``FakeDiscord.pointed_at`` sets ``discord.http.Route.BASE`` and the gateway address). The
-fake keeps a tiny world: one guild with two text channels, a few users, the bot's
-application, the slash commands it registered and every message it sent. Every request
+fake keeps a tiny world: the newsroom's guild with two text channels, a second guild whose
+owner added the bot to it (someone else's server), a few users, the bot's application, the
+slash commands it registered and every message it sent. Every request
 body is checked against Discord's published description and documented limits
 (``contract.check``); a violation answers 400 like Discord would, and is kept in
 ``violations`` so the test fails. Files come as multipart/form-data (``payload_json`` and
@@ -140,16 +141,21 @@ class FakeDiscord:
         self.alice = FakeUser(snowflake(), "alice")  # holds the admin role
         self.bob = FakeUser(snowflake(), "bob")
         self.carol = FakeUser(snowflake(), "carol")  # has Manage Server
-        self.users = {u.id: u for u in (self.bot, self.alice, self.bob, self.carol)}
+        # Owns the other guild: Manage Server and a role named like the admin role there.
+        self.dave = FakeUser(snowflake(), "dave")
+        self.users = {u.id: u for u in (self.bot, self.alice, self.bob, self.carol, self.dave)}
         self.guild_id = snowflake()
+        self.other_guild_id = snowflake()
         self.admin_role = {"id": snowflake(), "name": "fact admins"}
+        self.other_admin_role = {"id": snowflake(), "name": "fact admins"}
         self.general_channel = snowflake()
         self.digest_channel = snowflake()
+        self.other_channel = snowflake()
         self.channels: dict[str, Json] = {
             cid: {
                 "id": cid,
                 "type": 0,
-                "guild_id": self.guild_id,
+                "guild_id": guild,
                 "name": name,
                 "position": n,
                 "permission_overwrites": [],
@@ -159,10 +165,18 @@ class FakeDiscord:
                 "last_message_id": None,
                 "rate_limit_per_user": 0,
             }
-            for n, (cid, name) in enumerate(
-                [(self.general_channel, "general"), (self.digest_channel, "digest")]
+            for n, (cid, name, guild) in enumerate(
+                [
+                    (self.general_channel, "general", self.guild_id),
+                    (self.digest_channel, "digest", self.guild_id),
+                    (self.other_channel, "general", self.other_guild_id),
+                ]
             )
         }
+        # Channel id -> which of the bot's messages to it are refused (counting every
+        # attempt from 1), and with what status: a missing permission, say.
+        self.refusals: dict[str, dict[int, tuple[int, int, str]]] = {}
+        self.posts: dict[str, int] = {}
         self.dm_channels: dict[str, str] = {}  # user id -> DM channel id
         self.commands: dict[str | None, list[Json]] = {}  # guild id (None: global) -> list
         self.messages: dict[str, Json] = {}
@@ -269,17 +283,25 @@ class FakeDiscord:
         if self._ws is not None and not self._ws.closed:
             await self._ws.send_str(json.dumps(payload))
 
-    async def drop_connection(self, *, forget_session: bool = False) -> None:
+    async def drop_connection(
+        self, *, forget_session: bool = False, code: int = 4000, reason: bytes = b"dropped by test"
+    ) -> None:
         """Close the gateway connection the way a network fault or Discord restart would.
 
         With ``forget_session`` the next RESUME is refused (INVALID_SESSION), so the bot
-        has to IDENTIFY again.
+        has to IDENTIFY again. ``code`` 4004 is Discord's "Authentication failed": the
+        token was reset while the bot ran.
         """
         ws, self._ws = self._ws, None
         if forget_session:
             self.session = None
         if ws is not None:
-            await ws.close(code=4000, message=b"dropped by test")
+            await ws.close(code=code, message=reason)
+
+    def refuse(self, channel: str, attempt: int, status: int = 403) -> None:
+        """Refuse the bot's ``attempt``-th message to ``channel`` (counted from 1, refusals
+        included), once, as Discord does when a permission is missing."""
+        self.refusals.setdefault(channel, {})[attempt] = (status, 50013, "Missing Permissions")
 
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
@@ -312,14 +334,18 @@ class FakeDiscord:
             {
                 "v": 10,
                 "user": self.bot.payload(),
-                "guilds": [{"id": self.guild_id, "unavailable": True}],
+                "guilds": [
+                    {"id": guild, "unavailable": True}
+                    for guild in (self.guild_id, self.other_guild_id)
+                ],
                 "session_id": self.session.id,
                 "resume_gateway_url": self.gateway_url,
                 "shard": [0, 1],
                 "application": {"id": self.application_id, "flags": 0},
             },
         )
-        await self.dispatch("GUILD_CREATE", self._guild_payload())
+        for guild in (self.guild_id, self.other_guild_id):
+            await self.dispatch("GUILD_CREATE", self._guild_payload(guild))
         await self._notify()
 
     async def _resume(self, ws: web.WebSocketResponse, data: Json) -> None:
@@ -334,9 +360,9 @@ class FakeDiscord:
         await self.dispatch("RESUMED", {})
         await self._notify()
 
-    def _guild_payload(self) -> Json:
+    def _guild_payload(self, guild: str) -> Json:
         everyone = {
-            "id": self.guild_id,
+            "id": guild,
             "name": "@everyone",
             "permissions": str(DEFAULT_PERMISSIONS),
             "position": 0,
@@ -346,13 +372,14 @@ class FakeDiscord:
             "mentionable": False,
             "flags": 0,
         }
-        admin = {**everyone, **self.admin_role, "position": 1}
+        ours = guild == self.guild_id
+        admin = {**everyone, **(self.admin_role if ours else self.other_admin_role), "position": 1}
         return {
-            "id": self.guild_id,
-            "name": "Newsroom",
-            "owner_id": self.carol.id,
+            "id": guild,
+            "name": "Newsroom" if ours else "Elsewhere",
+            "owner_id": (self.carol if ours else self.dave).id,
             "roles": [everyone, admin],
-            "channels": list(self.channels.values()),
+            "channels": [c for c in self.channels.values() if c["guild_id"] == guild],
             "members": [],
             "emojis": [],
             "stickers": [],
@@ -368,9 +395,14 @@ class FakeDiscord:
 
     # -- what the test does as a user ------------------------------------------------------
 
-    def _member(self, user: FakeUser) -> Json:
-        roles = [self.admin_role["id"]] if user is self.alice else []
-        permissions = DEFAULT_PERMISSIONS | (MANAGE_GUILD if user is self.carol else 0)
+    def _member(self, user: FakeUser, guild: str) -> Json:
+        if guild == self.guild_id:
+            roles = [self.admin_role["id"]] if user is self.alice else []
+            manages = user is self.carol
+        else:
+            roles = [self.other_admin_role["id"]] if user is self.dave else []
+            manages = user is self.dave
+        permissions = DEFAULT_PERMISSIONS | (MANAGE_GUILD if manages else 0)
         return {
             "user": user.payload(),
             "roles": roles,
@@ -384,7 +416,9 @@ class FakeDiscord:
             "permissions": str(permissions),
         }
 
-    def _interaction_payload(self, kind: int, user: FakeUser, dm: bool, data: Json) -> Json:
+    def _interaction_payload(
+        self, kind: int, user: FakeUser, dm: bool, data: Json, guild: str | None = None
+    ) -> Json:
         payload: Json = {
             "id": snowflake(),
             "application_id": self.application_id,
@@ -407,23 +441,33 @@ class FakeDiscord:
                 "authorizing_integration_owners": {"0": self.guild_id},
             }
         else:
+            guild = guild or self.guild_id
+            channel = self.general_channel if guild == self.guild_id else self.other_channel
             payload |= {
-                "guild_id": self.guild_id,
+                "guild_id": guild,
                 "guild_locale": "en-US",
-                "channel_id": self.general_channel,
-                "channel": self.channels[self.general_channel],
-                "member": self._member(user),
+                "channel_id": channel,
+                "channel": self.channels[channel],
+                "member": self._member(user, guild),
                 "context": 0,
-                "authorizing_integration_owners": {"0": self.guild_id},
+                "authorizing_integration_owners": {"0": guild},
             }
         return payload
 
-    def _command(self, name: str, dm: bool) -> Json:
-        registered = self.commands.get(None if dm else self.guild_id) or self.commands.get(None)
-        for command in registered or []:
-            if command["name"] == name:
-                return command
-        raise AssertionError(f"the bot registered no command /{name}")
+    def offered(self, name: str, guild: str | None) -> Json | None:
+        """The command ``/name`` as Discord offers it in ``guild`` (None: in a DM): one
+        registered in that guild, else a global one."""
+        for scope in (guild, None) if guild else (None,):
+            for command in self.commands.get(scope) or []:
+                if command["name"] == name:
+                    return command
+        return None
+
+    def _command(self, name: str, dm: bool, guild: str | None = None) -> Json:
+        command = self.offered(name, None if dm else guild or self.guild_id)
+        if command is None:
+            raise AssertionError(f"the bot registered no command /{name} there")
+        return command
 
     async def _push(self, payload: Json) -> FakeInteraction:
         interaction = FakeInteraction(payload["id"], payload["token"], payload)
@@ -439,19 +483,26 @@ class FakeDiscord:
         /,
         *,
         dm: bool = False,
+        guild: str | None = None,
+        command_from: str | None = None,
         attachment: Json | None = None,
-        **options: str,
+        **options: str | bool,
     ) -> FakeInteraction:
-        """Use the registered slash command ``/name`` with string options."""
-        command = self._command(name, dm)
-        values: list[Json] = [{"name": k, "type": 3, "value": v} for k, v in options.items()]
+        """Use the registered slash command ``/name`` with string or boolean options, in
+        ``guild`` (the newsroom's unless given) or a DM. ``command_from`` takes the command
+        as registered in another guild: an interaction Discord itself would not send."""
+        command = self._command(name, dm, command_from or guild)
+        values: list[Json] = [
+            {"name": k, "type": 5 if isinstance(v, bool) else 3, "value": v}
+            for k, v in options.items()
+        ]
         data: Json = {"id": command["id"], "name": name, "type": 1, "options": values}
         if command.get("guild_id"):
             data["guild_id"] = command["guild_id"]
         if attachment is not None:
-            values.append({"name": "file", "type": 11, "value": attachment["id"]})
+            values.insert(0, {"name": "file", "type": 11, "value": attachment["id"]})
             data["resolved"] = {"attachments": {attachment["id"]: attachment}}
-        return await self._push(self._interaction_payload(2, user, dm, data))
+        return await self._push(self._interaction_payload(2, user, dm, data, guild))
 
     async def autocomplete(
         self, name: str, option: str, partial: str, user: FakeUser, *, dm: bool = False
@@ -784,7 +835,7 @@ class FakeDiscord:
         }
 
     async def _put_commands(self, body: list[Json], app: str, guild: str | None = None) -> Any:
-        if guild is not None and guild != self.guild_id:
+        if guild is not None and guild not in (self.guild_id, self.other_guild_id):
             raise DiscordError(403, 50001, "Missing Access")
         registered = []
         for command in body:
@@ -881,6 +932,10 @@ class FakeDiscord:
 
     async def _create_message(self, body: Json, channel: str) -> Json:
         self._known_channel(channel)
+        self.posts[channel] = attempt = self.posts.get(channel, 0) + 1
+        refusal = self.refusals.get(channel, {}).pop(attempt, None)
+        if refusal is not None:
+            raise DiscordError(*refusal)
         message = self._message(channel, self.bot, body)
         await self._message_created(message)
         return message

@@ -1,0 +1,361 @@
+"""Bad inputs and faults, fed to the command line as a hostile user (or a bad day) would.
+
+Each case checks three things: the problem is reported on one line (no traceback), the exit
+status says what kind of problem it was, and nothing indexed before is lost or changed.
+Faults of the file system (a full disk, a read-only file or folder) are made for real in a
+private mount namespace (``unshare``), so they hold even for a test run as root.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shlex
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import bot.store.base
+from bot.cli import main
+
+ARTICLE = (
+    "date 2024-05-06\n\nFerry returns to Lake Orrin\n\n"
+    "Harbour master Petra Lund said 240 passengers crossed on the first day. "
+    '"The lake is calm again," Lund told the Orrin Gazette.\n'
+)
+EXIT_NO_BASE, EXIT_BUSY, EXIT_READ_ONLY, EXIT_FULL, EXIT_DAMAGED, EXIT_OPEN = 4, 5, 6, 7, 8, 10
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def one_line(err: str) -> str:
+    """The single line a problem was reported on."""
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+def story(article_id: str, n: int) -> str:
+    text = f"Harbour master Petra Lund said {n + 10} boats left Orrin on day {n}."
+    return json.dumps({"id": article_id, "title": f"Boats leave Orrin, day {n}", "text": text})
+
+
+def contents(db: Path) -> list[list[tuple]]:
+    """Every article of the base with its sentences and facts, read without factbot."""
+    tables = {
+        "articles": "id, content_hash, title, source, published, url, text",
+        "sentences": "article_id, idx, start, text",
+        "figures": "article_id, sentence_idx, value, text, what",
+        "quotes": "article_id, sentence_idx, speaker, quote",
+        "article_entities": "article_id, name, type, mentions",
+    }
+    with sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True) as conn:
+        return [
+            [tuple(r) for r in conn.execute(f"SELECT {cols} FROM {t} ORDER BY 1, 2, 3, 4")]
+            for t, cols in tables.items()
+        ]
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def base(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A fact base holding one article, indexed from its own folder."""
+    docs = tmp_path / "before"
+    docs.mkdir()
+    (docs / "ferry.txt").write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "base.sqlite3"
+    status, out, _ = run(capsys, "index", "--db", str(db), str(docs))
+    assert status == 0 and "1 added" in out
+    return db
+
+
+@pytest.fixture
+def before(base: Path) -> list[list[tuple]]:
+    return contents(base)
+
+
+def kept(base: Path, before: list[list[tuple]]) -> bool:
+    """Whether the articles indexed before are all there, unchanged."""
+    now = contents(base)
+    return all(set(rows) <= set(rows_now) for rows, rows_now in zip(before, now, strict=True))
+
+
+# -- one JSONL line ---------------------------------------------------------------------------
+
+BAD_LINES = {
+    "nested": "[" * 100_000 + "]" * 100_000,
+    "huge number": '{"id": "big", "text": "Boats left.", "count": ' + "9" * 5_000 + "}",
+    "lone surrogate id": '{"id": "day\\ud800", "text": "Boats left Orrin."}',
+}
+
+
+def hostile_feed(folder: Path, bad: str) -> Path:
+    """Five good lines, the bad line, three good lines, in a folder with another file."""
+    folder.mkdir()
+    lines = [story(f"day-{n}", n) for n in range(5)]
+    lines += [bad, *(story(f"day-{n}", n) for n in range(5, 8))]
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "zz-other.txt").write_text("The Orrin ferry sold 90 tickets.", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("kind", BAD_LINES)
+def test_a_bad_jsonl_line_costs_only_itself_in_index(
+    capsys, tmp_path: Path, base: Path, before: list, kind: str
+) -> None:
+    folder = hostile_feed(tmp_path / "feeds", BAD_LINES[kind])
+    status, out, err = run(capsys, "index", "--db", str(base), str(folder))
+    assert status == 0 and "9 added" in out and "1 failed" in out
+    assert "feed.jsonl:6: " in one_line(err)
+    assert kept(base, before)
+
+
+@pytest.mark.parametrize("kind", BAD_LINES)
+def test_a_bad_jsonl_line_costs_only_itself_in_extract(capsys, tmp_path: Path, kind: str) -> None:
+    folder = hostile_feed(tmp_path / "feeds", BAD_LINES[kind])
+    status, out, err = run(
+        capsys, "extract", "--json", str(folder / "feed.jsonl"), str(folder / "zz-other.txt")
+    )
+    assert status == 0 and "feed.jsonl:6: " in one_line(err)
+    assert len([json.loads(line) for line in out.splitlines()]) == 9
+
+
+def test_a_lone_surrogate_reaches_neither_the_base_nor_the_terminal(
+    capsys, tmp_path: Path, base: Path, before: list
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"id": "odd", "title": "Boats \\udc00leave", "text": "The ferry \\ud800left Orrin."}\n',
+        encoding="utf-8",
+    )
+    status, out, err = run(capsys, "index", "--db", str(base), str(feed))
+    assert status == 0 and "1 added" in out and "lone surrogate" in one_line(err)
+    status, out, _ = run(capsys, "ask", "--db", str(base), "/article odd")
+    assert status == 0 and "Boats \ufffdleave" in out
+    # An argument that is not UTF-8 arrives as lone surrogates too.
+    status, out, err = run(capsys, "ask", "--db", str(base), "/who Zebulon \udcff\udcfe")
+    assert status == 0 and "Zebulon \ufffd\ufffd" in out and err == ""
+    assert kept(base, before)
+
+
+# -- files --------------------------------------------------------------------------------------
+
+
+def test_a_utf16_file_is_read_and_a_file_with_nul_bytes_refused(
+    capsys, tmp_path: Path, base: Path, before: list
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "wide.txt").write_bytes(ARTICLE.replace("Lake Orrin", "Lake Vell").encode("utf-16"))
+    (docs / "padded.txt").write_bytes(b"The ferry sailed. " * 500 + b"\x00" * 64)
+    status, out, err = run(capsys, "index", "--db", str(base), str(docs))
+    assert status == 0 and "1 added" in out and "1 failed" in out
+    assert "padded.txt" in one_line(err) and "binary" in err
+    status, out, _ = run(capsys, "ask", "--db", str(base), "/article wide")
+    assert "Ferry returns to Lake Vell" in out
+    assert kept(base, before)
+
+
+def test_extract_of_only_unusable_files_exits_non_zero(capsys, tmp_path: Path) -> None:
+    (tmp_path / "padded.txt").write_bytes(b"The ferry sailed. " * 500 + b"\x00" * 64)
+    status, out, err = run(capsys, "extract", "--json", str(tmp_path / "padded.txt"))
+    assert status == 1 and out == "" and "binary" in one_line(err)
+
+
+def test_escape_sequences_never_reach_the_terminal(
+    capsys, tmp_path: Path, base: Path, before: list
+) -> None:
+    path = tmp_path / "noisy.txt"
+    path.write_text(
+        "Ferry \x1b]0;owned\x07returns\n\nThe ferry\x1b[2J\x1b[H returned to Orrin\x07 today. "
+        + "Harbour master Petra Lund counted the passengers on the quay. " * 5,
+        encoding="utf-8",
+    )
+    status, out, _ = run(capsys, "extract", "--json", str(path))
+    assert status == 0 and "\x1b" not in out and "\\u001b" not in out and "\x07" not in out
+    run(capsys, "index", "--db", str(base), str(path))
+    status, out, _ = run(capsys, "ask", "--db", str(base), "/article noisy")
+    assert status == 0 and "Ferry returns" in out and "\x1b" not in out
+    named = tmp_path / "evil\x1b[2J.txt"
+    named.write_text("The ferry sailed.", encoding="utf-8")
+    status, out, err = run(capsys, "index", "--db", str(base), str(named))
+    assert "\x1b" not in err and "\\x1b[2J" in one_line(err)
+    assert kept(base, before)
+
+
+# -- faults of the base -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def more(tmp_path: Path) -> Path:
+    """New articles to index into the base."""
+    folder = tmp_path / "more"
+    folder.mkdir()
+    lines = [story(f"more-{n}", n) for n in range(60)]
+    (folder / "more.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_a_base_locked_by_another_program(
+    capsys, monkeypatch: pytest.MonkeyPatch, base: Path, before: list, more: Path
+) -> None:
+    monkeypatch.setattr(bot.store.base, "BUSY_TIMEOUT_MS", 100)  # rather than 30 s
+    other = sqlite3.connect(base, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # a writer that never finishes
+    status, _, err = run(capsys, "index", "--db", str(base), "--jobs", "1", str(more))
+    assert status == EXIT_BUSY and "locked by another program" in one_line(err)
+    other.execute("ROLLBACK")
+    other.execute("PRAGMA locking_mode=EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")  # holds readers off too
+    status, _, err = run(capsys, "ask", "--db", str(base), "/who Petra Lund")
+    assert status == EXIT_BUSY and "locked by another program" in one_line(err)
+    other.close()
+    assert contents(base) == before
+
+
+def test_a_damaged_base(capsys, base: Path, more: Path) -> None:
+    data = bytearray(base.read_bytes())
+    data[4096:] = b"\xa5" * (len(data) - 4096)  # every page after the first, overwritten
+    base.write_bytes(bytes(data))
+    damaged = digest(base)
+    for argv in (["ask", "--db", str(base), "/figures boats"], ["index", "--db", str(base)]):
+        status, _, err = run(capsys, *argv, *([str(more)] if argv[0] == "index" else []))
+        assert status == EXIT_DAMAGED and "damaged" in one_line(err)
+        assert "factbot index" in err  # how to rebuild it
+    assert digest(base) == damaged
+
+
+def test_a_folder_given_as_the_base(capsys, tmp_path: Path, more: Path) -> None:
+    for argv in (
+        ["ask", "--db", str(tmp_path), "/who Petra Lund"],
+        ["index", "--db", str(tmp_path)],
+    ):
+        status, _, err = run(capsys, *argv, *([str(more)] if argv[0] == "index" else []))
+        assert status == EXIT_OPEN and "is a folder" in one_line(err)
+
+
+def test_a_file_that_is_no_database(capsys, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.sqlite3"
+    notes.write_text("notes, not tables " * 300, encoding="utf-8")
+    status, _, err = run(capsys, "ask", "--db", str(notes), "/who Petra Lund")
+    assert status == EXIT_DAMAGED and "not a factbot database" in one_line(err)
+    assert notes.read_text(encoding="utf-8") == "notes, not tables " * 300
+
+
+# -- faults of the file system, in a private mount namespace ----------------------------------
+
+
+def in_namespace(script: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run a shell script as root of a new user and mount namespace: mounts it makes (a
+    small tmpfs, a read-only bind mount) are seen by it alone and vanish with it."""
+    return subprocess.run(
+        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-c", script],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def namespaces(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Skip unless this machine lets a process make its own mount namespace."""
+    folder = tmp_path_factory.mktemp("probe")
+    try:
+        probe = in_namespace("mount -t tmpfs -o size=64k tmpfs .", folder)
+    except FileNotFoundError:
+        pytest.skip("needs the unshare command (util-linux) to make a full or read-only disk")
+    if probe.returncode != 0:
+        pytest.skip(f"user and mount namespaces are not allowed here: {probe.stderr.strip()}")
+
+
+def factbot(*argv: str | Path) -> str:
+    return shlex.join([sys.executable, "-m", "bot", *map(str, argv)])
+
+
+def test_a_full_disk(
+    namespaces: None, tmp_path: Path, base: Path, before: list, more: Path
+) -> None:
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    size = base.stat().st_size + 48 * 1024  # room for the base and a little more
+    script = (
+        f"mount -t tmpfs -o size={size} tmpfs disk && cp base.sqlite3 disk/ && "
+        f"{factbot('index', '--db', 'disk/base.sqlite3', '--jobs', '1', more)}; "
+        "status=$?; mkdir after && cp disk/base.sqlite3* after/; exit $status"
+    )
+    result = in_namespace(script, tmp_path)
+    assert result.returncode == EXIT_FULL, result.stderr
+    assert "is full" in one_line(result.stderr)
+    assert kept(tmp_path / "after" / "base.sqlite3", before)
+
+
+@pytest.mark.parametrize("read_only", ["base.sqlite3", "."], ids=["file", "folder"])
+def test_a_read_only_base_answers_but_is_not_indexed_into(
+    namespaces: None, tmp_path: Path, base: Path, before: list, more: Path, read_only: str
+) -> None:
+    protect = f"mount --bind {read_only} {read_only} && mount -o remount,bind,ro {read_only}"
+    ask = in_namespace(
+        f"{protect} && exec {factbot('ask', '--db', base, '/who Petra Lund')}", tmp_path
+    )
+    assert ask.returncode == 0, ask.stderr
+    assert "Petra Lund" in ask.stdout and "Harbour master" in ask.stdout
+    index = in_namespace(
+        f"{protect} && exec {factbot('index', '--db', base, '--jobs', '1', more)}", tmp_path
+    )
+    assert index.returncode == EXIT_READ_ONLY
+    assert "read-only" in one_line(index.stderr)
+    assert contents(base) == before
+
+
+# -- the settings file --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("setting", "named"),
+    [
+        ("discord:\n  digest_timezone: 5\n", "discord.digest_timezone"),
+        ("discord:\n  token_env: 5\n", "discord.token_env"),
+        ("discord:\n  admin_role: 123\n", "discord.admin_role"),
+        ("discord:\n  guild_id: 1.9\n", "discord.guild_id"),
+        ("discord:\n  poll_seconds: true\n", "discord.poll_seconds"),
+        ("knowledge_dir: null\n", "knowledge_dir"),
+        ("discord:\n  token: abc.def\n", "discord.token"),
+    ],
+)
+def test_a_bad_setting(
+    capsys, tmp_path: Path, base: Path, before: list, setting: str, named: str
+) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text(f"db_path: {base.name}\n{setting}", encoding="utf-8")
+    status, _, err = run(capsys, "--config", str(config), "ask", "/who Petra Lund")
+    assert status == 3 and one_line(err).startswith(f"factbot: {named}:")
+    assert contents(base) == before
+
+
+def test_a_settings_file_that_is_not_utf8(capsys, tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_bytes(b"discord:\n  admin_role: Caf\xe9\n")
+    status, _, err = run(capsys, "--config", str(config), "ask", "/who Petra Lund")
+    assert status == 3 and "not UTF-8" in one_line(err)
+
+
+def test_no_answer_is_not_an_error(capsys, base: Path) -> None:
+    status, out, err = run(capsys, "ask", "--db", str(base), "/who Zebulon Marsh")
+    assert status == 0 and "Nothing found" in out and err == ""
+
+
+def test_a_missing_base(capsys, tmp_path: Path) -> None:
+    status, _, err = run(capsys, "ask", "--db", str(tmp_path / "none.sqlite3"), "/who X")
+    assert status == EXIT_NO_BASE and "no fact base" in one_line(err)
