@@ -115,3 +115,18 @@ def test_a_word_given_in_brackets_as_an_acronym_is_one_there() -> None:
     )
     assert "ICE" in entity(found, "Inland Customs Enforcement").aliases
     assert "ICE" not in names(found)
+
+
+def test_only_the_words_of_a_statement_stand_between_declared_names() -> None:
+    found = facts(
+        "On the council's words the mayor (Ada Quill) was listening. The Harbour Board "
+        'wrote "Marrowick Floods" (Lowater Post) last week.'
+    )
+    assert all(not e.equivalents for e in found.entities)
+
+
+def test_a_months_abbreviation_is_no_name_and_the_said_is_no_person() -> None:
+    found = facts("LOWATER, Sept. 5 - The Marrowick Pentagonal said on Monday. Vindr said no.")
+    assert "Sept." not in names(found) and "Sept" not in names(found)
+    assert entity(found, "Vindr").type == "PERSON"
+    assert all(e.type != "PERSON" for e in found.entities if e.name != "Vindr")

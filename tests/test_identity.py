@@ -148,6 +148,13 @@ def test_canonical_name_is_the_most_used_full_name(store: Store) -> None:
     assert groups(store) == {"Federal Republic of Ostrava": {"a", "b", "c"}, "Ostrava": {"d"}}
 
 
+def test_a_rare_spelling_is_never_the_name_of_a_body(store: Store) -> None:
+    for n in range(6):
+        put(store, f"a{n}", Entity("HRSX", "ORG"))
+    put(store, "b", Entity("Marrowicks HRSX", "ORG", ["HRSX"], equivalents=["HRSX"]))
+    assert set(groups(store)) == {"HRSX"}
+
+
 def test_among_equally_used_names_the_one_its_acronym_stands_for(store: Store) -> None:
     put(store, "a", Entity("Government of National Unity", "ORG", ["NUG"]))
     put(store, "b", Entity("National Unity Government", "ORG", ["NUG"]))

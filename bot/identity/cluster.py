@@ -23,6 +23,8 @@ from bot.textnorm import KEY_STOPWORDS, fold, name_words
 
 # How many times more articles the leading entity a short form fits must have than the next.
 LEAD = 3
+# The least share of the most used name's uses that a name needs to be an entity's name.
+COMMON_NAME = 0.2
 # A type's votes are its mentions; OTHER wins only when no article gave a specific type.
 _TYPE_ORDER = ("PERSON", "GPE", "ORG", "NORP")
 
@@ -222,10 +224,11 @@ def _attach_short_forms(groups: _Groups, shorts: dict[int, dict[int, str]]) -> N
 
 
 def _cluster(members: list[Profile], settled: bool = True) -> Cluster:
+    kind = _type(members)
     return Cluster(
         forms=tuple(sorted(p.form.id for p in members)),
-        name=canonical_name(members),
-        type=_type(members),
+        name=canonical_name(members, kind),
+        type=kind,
         articles=sum(p.form.articles for p in members),
         settled=settled,
     )
@@ -237,22 +240,26 @@ def describe(members: Iterable[FormData | Profile]) -> Cluster:
     return _cluster([m if isinstance(m, Profile) else Profile(m) for m in members])
 
 
-def canonical_name(members: list[Profile]) -> str:
-    """The full name (two words or more) most articles use as their fullest; among equals,
+def canonical_name(members: list[Profile], kind: str = "OTHER") -> str:
+    """The name most articles use as their fullest, among those used at least a
+    ``COMMON_NAME`` share as often as the most used (a rare spelling, "Syrias Al-Qaeda", is
+    never the name); for a person, a full name (two words or more) first. Among equals,
     the one the entity's acronym stands for ("Government of National Unity" for NUG), then
     the spelling that keeps its accents."""
     uses: dict[str, int] = defaultdict(int)
     for profile in members:
-        for name, count, kind in profile.form.names:
-            if kind == FULLEST:
+        for name, count, kind_of_name in profile.form.names:
+            if kind_of_name == FULLEST:
                 uses[name] += count
     if not uses:
         return members[0].display
+    top = max(uses.values())
+    common = [name for name in uses if uses[name] >= COMMON_NAME * top]
     acronyms = {a for p in members for a in p.acronyms}
     return max(
-        uses,
+        common,
         key=lambda n: (
-            len(name_words(n)) >= 2,
+            kind == "PERSON" and len(name_words(n)) >= 2,
             uses[n],
             _initials(n) in acronyms,
             sum(ord(c) > 127 for c in n),

@@ -48,7 +48,7 @@ _MAX_HEADLINE_NAME_WORDS = 6
 def name_word(word: str) -> bool:
     """Whether ``word`` can be part of a name: capitalised, and no month, day or function
     word."""
-    lower = strip_possessive(word.lower())
+    lower = strip_possessive(word.lower()).rstrip(".")
     return (
         is_capitalised(word)
         and lower not in FUNCTION_WORDS

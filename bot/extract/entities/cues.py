@@ -36,6 +36,8 @@ from bot.textnorm import name_key
 PERSON_CUES_AFTER = frozenset(
     ["regime", "administration", "government", "forces", "loyalists", "camp"]
 )
+# Words before a lone name that say it is no person: "the Pentagon said".
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its"})
 # What a nationality and a common word name when they are no body: "Libyan War".
 EVENT_WORDS = frozenset(
     "war wars conflict revolution crisis uprising spring offensive election elections".split()
@@ -68,13 +70,13 @@ def type_of(
         return "PERSON", STRONG
     if org_cue(tokens, start, end):
         return "ORG", MEDIUM
-    if third:
-        return third
+    if third and not (third[0] == "PERSON" and before in DETERMINERS):
+        return third  # a person's name follows no article: "the Marrowick Pentagonal"
     # A lone word the name alone does not type.
     if after in PERSON_CUES_AFTER and (after != "forces" or is_possessive(words[0].text)):
         return "PERSON", MEDIUM
-    if after in SPEECH_VERBS:
-        return "PERSON", WEAK
+    if after in SPEECH_VERBS and before not in DETERMINERS:
+        return "PERSON", WEAK  # "Vrana said", but not "the Ministry said"
     return None, 0
 
 

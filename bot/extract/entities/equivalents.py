@@ -74,6 +74,6 @@ def _declared(text: str, first: NameMention, second: NameMention) -> bool:
         return False  # a dateline in capitals and its wire credit: "LOWATER (AFP)"
     between = text[first.end : second.start]
     for pattern, closing in _BETWEEN:
-        if pattern.search(between) and text.startswith(closing, second.end):
+        if pattern.fullmatch(between) and text.startswith(closing, second.end):
             return True
     return False
