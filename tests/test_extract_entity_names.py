@@ -130,3 +130,36 @@ def test_a_months_abbreviation_is_no_name_and_the_said_is_no_person() -> None:
     assert "Sept." not in names(found) and "Sept" not in names(found)
     assert entity(found, "Vindr").type == "PERSON"
     assert all(e.type != "PERSON" for e in found.entities if e.name != "Vindr")
+
+
+def test_a_compass_word_makes_an_unknown_name_a_region() -> None:
+    found = facts("Shelling hit Eastern Quorvia again, a region near the coast.")
+    assert entity(found, "Eastern Quorvia").type == "GPE"
+
+
+def test_plural_titles_and_lone_letters_are_no_names() -> None:
+    found = facts("Sens. Tomas Vindr and Ada Quill said the DHKP-C cell used a C-110 rifle.")
+    assert {"Tomas Vindr", "Ada Quill"} <= names(found)
+    assert not {"Sens", "Sens.", "C"} & names(found)
+
+
+def test_a_regional_adjective_is_a_people_word() -> None:
+    found = facts("Many Middle Eastern envoys came to Lowater.")
+    assert entity(found, "Middle Eastern").type == "NORP"
+
+
+def test_a_menu_of_countries_is_places_not_a_person() -> None:
+    found = facts("Choose one: Quorvia Saudi Arabia Senegal Serbia Kenya. Ada Quill said so.")
+    assert {"Saudi Arabia", "Senegal", "Serbia", "Kenya"} <= names(found)
+    assert {e.name for e in found.entities if e.type == "PERSON"} == {"Ada Quill"}
+
+
+def test_a_month_after_a_first_name_is_a_surname_but_not_before_a_day() -> None:
+    found = facts("Prime Minister Ada May said on May 5 that she would go in June.")
+    assert entity(found, "Ada May").type == "PERSON"
+    assert not {"May", "June"} & names(found)
+
+
+def test_a_place_run_into_a_persons_name_is_split_from_it() -> None:
+    found = facts("Greetings to the president of the United States Tomas Vindr and his aides.")
+    assert {"United States", "Tomas Vindr"} <= names(found)

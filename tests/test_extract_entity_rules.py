@@ -38,6 +38,11 @@ CASES = {
         {("Nairobi", "GPE"), ("Kampala", "GPE")},
         "Nairobi Kampala",
     ),
+    "place_before_person": (
+        "Greetings came from the mayor of Nairobi Tomas Vindr on Monday.",
+        {("Nairobi", "GPE"), ("Tomas Vindr", "PERSON")},
+        "Nairobi Tomas Vindr",
+    ),
     "wire_agency": (
         "The report said Lakeport Dam Bursts AFP in the evening.",
         {("Lakeport Dam Bursts", "OTHER"), ("AFP", "ORG")},

@@ -83,7 +83,7 @@ def test_name_modifying_another_name_is_not_the_antecedent() -> None:
 
 def test_no_antecedent_past_a_name_we_cannot_type() -> None:
     text = (
-        "Engineer Paulo Reis left on Monday.\n\nHis deputy Q.T. Brekkeland stayed behind.\n\n"
+        "Engineer Paulo Reis left on Monday.\n\nThen Brekkeland stayed behind.\n\n"
         f'"{QUOTE}" he said.'
     )
     assert quotes(text) == []

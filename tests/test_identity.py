@@ -140,6 +140,23 @@ def test_type_is_a_vote_not_part_of_identity(store: Store) -> None:
     assert row["type"] == "GPE"
 
 
+def test_a_few_weak_types_do_not_type_what_most_articles_leave_untyped(store: Store) -> None:
+    for n in range(9):
+        put(store, f"a{n}", Entity("Pentagonal", "OTHER"))
+    put(store, "b", Entity("Pentagonal", "PERSON"))
+    (row,) = reads.entities_of_article(store.conn, "b")
+    assert row["type"] == "OTHER"
+
+
+def test_a_run_of_words_no_article_typed_is_no_ones_full_name(store: Store) -> None:
+    for n in range(4):
+        put(store, f"a{n}", person("Ada Ortiz", "Ortiz"))
+    put(store, "b", Entity("Kenya Ada Ortiz", "OTHER"))
+    put(store, "c", person("Ada M. Ortiz", "Ortiz"))
+    put(store, "d", Entity("Ada Ortiz", "OTHER"))
+    assert groups(store)["Ada Ortiz"] == {"a0", "a1", "a2", "a3", "c", "d"}
+
+
 def test_canonical_name_is_the_most_used_full_name(store: Store) -> None:
     put(store, "a", Entity("Ostrava Federal Republic", "GPE", ["OFR"]))
     put(store, "b", Entity("Federal Republic of Ostrava", "GPE", ["FRO"]))
@@ -175,6 +192,14 @@ def test_shared_surname_never_joins_two_full_names(store: Store) -> None:
     put(store, "a", person("Donna Reyes", "Reyes"))
     put(store, "b", person("Mark Reyes", "Reyes"))
     assert set(groups(store)) == {"Donna Reyes", "Mark Reyes"}
+
+
+def test_a_person_who_goes_by_the_middle_name_is_one_person(store: Store) -> None:
+    for n in range(3):
+        put(store, f"a{n}", person("Tom Halvorsen", "Halvorsen"))
+    put(store, "b", person("J. Thomas Halvorsen", "Halvorsen"))
+    put(store, "c", person("Jane Halvorsen", "Halvorsen"))
+    assert groups(store) == {"Tom Halvorsen": {"a0", "a1", "a2", "b"}, "Jane Halvorsen": {"c"}}
 
 
 def test_different_middle_initials_or_generations_are_different_people(store: Store) -> None:

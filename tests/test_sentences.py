@@ -18,6 +18,8 @@ def texts(text: str) -> list[str]:
         ("It rose 3.5 percent. Prices fell.", ["It rose 3.5 percent.", "Prices fell."]),
         ("Talks end Jan. 5 in Oslo. Then what?", ["Talks end Jan. 5 in Oslo.", "Then what?"]),
         ("George W. Bush spoke. Crowds left.", ["George W. Bush spoke.", "Crowds left."]),
+        ("Tom H.W. Vindr spoke. Crowds left.", ["Tom H.W. Vindr spoke.", "Crowds left."]),
+        ("It went to the C.I.D. The end.", ["It went to the C.I.D.", "The end."]),
         ('"Stop!" he said. Nobody did.', ['"Stop!" he said.', "Nobody did."]),
         ('"Go home." The crowd left.', ['"Go home."', "The crowd left."]),
         (

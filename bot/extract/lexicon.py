@@ -9,6 +9,7 @@ list is derived from corpus statistics (``scripts/build_common_words.py``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -23,7 +24,7 @@ TITLE_HEADS = frozenset(
     """president president-elect vice-president minister secretary spokesman spokeswoman
     spokesperson leader commander chief general gen gen. ambassador envoy king queen prince
     princess sheikh emir sultan ayatollah imam pope cardinal bishop rabbi senator sen sen.
-    representative rep rep. congressman congresswoman governor gov gov. mayor chancellor
+    sens sens. representative rep rep. congressman congresswoman governor gov gov. mayor chancellor
     premier director chairman chairwoman chair head official officer colonel col col.
     lieutenant lt lt. captain capt capt. major sergeant admiral marshal adviser advisor
     aide analyst professor prof prof. dr dr. judge justice attorney lawyer prosecutor
@@ -56,7 +57,8 @@ ORG_HEADS = frozenset(
     channel club federation commission cabinet administration regime directorate bureau
     secretariat mission hospital church mosque nations council. board trust exchange
     reserve tribunal academy institution initiative project campaign caucus
-    militia militias committee images corps regiment museum division unit""".split()
+    militia militias committee images corps regiment museum division unit marines
+    examiner""".split()
 ) - {"regime", "administration", "government"}
 # Organisation words that a name may end in only when more than one word precedes them.
 WEAK_ORG_HEADS = frozenset({"government", "administration"})
@@ -80,16 +82,16 @@ PLACE_CUES_BEFORE = frozenset(
 PLACE_CUES_AFTER = frozenset("province governorate district countryside".split())
 # First words of Arabic place and organisation names: "Khan Sheikhoun", "Jaish al-Islam".
 PLACE_PREFIXES = frozenset(
-    "deir tal tel tell ras khan jabal jebel beit kafr ain jisr maarat bab wadi bir".split()
+    "deir tal tel tell ras khan jabal jebel beit kafr ain jisr maarat bab wadi bir mount mt".split()
 )
 ORG_PREFIXES = frozenset(
-    "jaish jabhat jund ansar liwa kataib harakat ahrar hizb saraya faylaq".split()
+    "jaish jabhat jund ansar liwa kataib harakat ahrar hizb saraya faylaq daily".split()
 )
 # The last word of a geographic feature's or a building's name: "Capitol Hill", "X Airport".
 GEO_HEADS = frozenset(
     """sea ocean river mountains mountain hill hills valley desert gulf strait straits island
     islands peninsula lake bay canal heights plain plains coast airport square street avenue
-    bridge palace tower stadium""".split()
+    bridge palace tower stadium dam""".split()
 )
 PLACE_DIRECTIONS = frozenset(
     """north south east west northern southern eastern western central northeast northwest
@@ -160,6 +162,21 @@ def quantity_words() -> dict[str, Any]:
     fractions, currencies, units and the words around them."""
     text = resources.files("bot.extract").joinpath("data", "quantities.yaml").read_text("utf-8")
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@lru_cache(maxsize=1)
+def _name_lists() -> Callable[[str], str]:
+    """The first-name lookup of ``gender_guesser`` (loaded once, on first use)."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False).get_gender
+
+
+@lru_cache(maxsize=65536)
+def given_name(word: str) -> str:
+    """What the ``gender_guesser`` name lists say of a first name: "female", "mostly_male",
+    "andy" (either), ..., or "unknown" for a word they do not hold."""
+    return _name_lists()(word)
 
 
 @lru_cache(maxsize=1)

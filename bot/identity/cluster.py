@@ -25,8 +25,12 @@ from bot.textnorm import KEY_STOPWORDS, fold, name_words
 LEAD = 3
 # The least share of the most used name's uses that a name needs to be an entity's name.
 COMMON_NAME = 0.2
-# A type's votes are its mentions; OTHER wins only when no article gave a specific type.
+# A type's votes are the articles that give it (an article repeating a name, or a page of
+# captions, outvotes no other), in the order ties are broken.
 _TYPE_ORDER = ("PERSON", "GPE", "ORG", "NORP")
+# How many times the articles that gave no type must outnumber the best specific type's
+# before the entity stays untyped: a few headlines' "Pentagon says" make it no person.
+UNTYPED_LEAD = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,11 +277,13 @@ def _initials(name: str) -> str:
 
 
 def _type(members: list[Profile]) -> str:
-    """The type most mentions carry; OTHER only when nothing specific was said."""
+    """The specific type most articles give, unless articles that gave no type outnumber
+    it by far: a weak cue in a few articles must not type what the rest leave untyped."""
     votes: dict[str, int] = defaultdict(int)
     for profile in members:
-        votes[profile.form.type] += max(profile.form.mentions, 1)
+        votes[profile.form.type] += max(profile.form.articles, 1)
     specific = [t for t in _TYPE_ORDER if votes.get(t)]
     if not specific:
         return "OTHER"
-    return max(specific, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
+    best = max(specific, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
+    return "OTHER" if votes["OTHER"] > UNTYPED_LEAD * votes[best] else best

@@ -82,6 +82,9 @@ def parse_person(name: str) -> PersonName | None:
     given = [w for w in words[:-1] if w not in NAME_PARTICLES]
     if not given:
         return PersonName("", (), surname, suffix, patronymic)
+    if len(given) > 1 and len(given[0]) == 1 < len(given[1]):
+        # "J. Ada Ortiz" goes by her middle name: she is "Ada Ortiz", her initial a middle.
+        given[0], given[1] = given[1], given[0]
     return PersonName(given[0], tuple(given[1:]), surname, suffix, patronymic)
 
 

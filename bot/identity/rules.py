@@ -130,8 +130,10 @@ def person_variant(a: Profile, b: Profile) -> int | None:
 def body_variant(a: Profile, b: Profile) -> int | None:
     """A body named with and without its country ("U.S. Department of Justice", "Justice
     Department"), or two wordings sharing an acronym the articles define ("National Unity
-    Government (NUG)", "Government of National Unity (NUG)")."""
-    if a.single or b.single or PERSON in (a.family, b.family):
+    Government (NUG)", "Government of National Unity (NUG)"). An article must have typed
+    one of them a body or place: two untyped runs of words ("Kenya Ada Ortiz", "Ada Ortiz")
+    may be a person's name after a country's."""
+    if a.single or b.single or PERSON in (a.family, b.family) or a.family == b.family == ANY:
         return None
     if a.core and (a.core == b.core or a.loose_core == b.core or a.core == b.loose_core):
         return 1
@@ -210,10 +212,11 @@ def partial_name(short: Profile, full: Profile) -> bool:
 
 def name_without_first(short: Profile, full: Profile) -> bool:
     """A person called by their middle name and surname: "Tayyip Erdogan" of "Recep Tayyip
-    Erdogan"."""
+    Erdogan" (a name an article called a person, as for ``partial_name``)."""
     ps, pf = _full_people(short, full)
     return bool(
-        ps
+        full.family == PERSON
+        and ps
         and pf
         and not ps.middles
         and ps.surname == pf.surname

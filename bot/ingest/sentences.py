@@ -29,6 +29,8 @@ _END = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
 _NEXT_START = re.compile(r"(\s+)[\"'(\[]?[A-Z0-9\u00c0-\u024f]")  # group 1: the spaces
 _PRONOUN_START = re.compile(r"\s+(?:He|She|They|It|We|I|The|This|That|But|And|In|On)\b")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+# Initials run together: "George H.W. Bush", "J.R. Ortiz" (and "U.S.").
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -40,10 +42,11 @@ def _is_abbreviation(text: str, dot: int, stop: int, end: int) -> bool:
     word = match.group(1).lower()
     if len(word) == 1 and word.isalpha():  # an initial: "George W. Bush"
         return True
-    if word not in ABBREVIATIONS:
+    if word not in ABBREVIATIONS and not _INITIALS.fullmatch(word):
         return False
     # "...in the U.S. The next day" ends a sentence; "U.S. officials" does not.
-    return not (word in _SENTENCE_FINAL_ABBREVIATIONS and _PRONOUN_START.match(text, stop, end))
+    final = word in _SENTENCE_FINAL_ABBREVIATIONS or word not in ABBREVIATIONS
+    return not (final and _PRONOUN_START.match(text, stop, end))
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -26,6 +26,7 @@ from bot.extract.lexicon import (
     WEAK_ORG_HEADS,
     common_words,
     demonyms,
+    given_name,
     places,
 )
 from bot.extract.tokens import Tokens, is_capitalised, is_possessive, strip_possessive
@@ -71,18 +72,29 @@ def chunks(tokens: Tokens, starts: list[int]) -> list[tuple[int, int]]:
             continue
         j = i + 1
         while j < len(texts) and not is_possessive(texts[j - 1]):
-            if name_word(texts[j]):
+            if name_word(texts[j]) or _month_surname(tokens, j):
                 j += 1
             elif texts[j] in _CONNECTORS and _connector(tokens, i, j):
                 j += 2 if tokens.lowers[j + 1] == "the" else 1
             else:
                 break
-        while j > i and not name_word(texts[j - 1]):
+        while j > i and not (name_word(texts[j - 1]) or _month_surname(tokens, j - 1)):
             j -= 1
         if j > i:
             runs.append((i, j))
         i = max(j, i + 1)
     return runs
+
+
+def _month_surname(tokens: Tokens, j: int) -> bool:
+    """A month's name after a first name, and no day after it, is a surname: "Ada May"."""
+    texts = tokens.texts
+    return (
+        texts[j].istitle()
+        and tokens.lowers[j] in MONTHS
+        and given_name(texts[j - 1]) != "unknown"
+        and not (j + 1 < len(texts) and texts[j + 1][:1].isdigit())
+    )
 
 
 def _particle_start(tokens: Tokens, i: int) -> bool:

@@ -21,6 +21,7 @@ from bot.extract.lexicon import (
     PARTICLES,
     PLACE_CUES_AFTER,
     PLACE_CUES_BEFORE,
+    PLACE_DIRECTIONS,
     PLACE_PREFIXES,
     SPEECH_VERBS,
     TITLE_HEADS,
@@ -117,6 +118,8 @@ def name_cues(
                 third = "ORG", WEAK  # "Islamic State", but not "Libyan War"
             else:
                 third = "OTHER", WEAK
+        elif lowers[0] in PLACE_DIRECTIONS:
+            third = "GPE", WEAK  # "Eastern Velmora", but not "Central Command"
         else:
             third = "PERSON", WEAK
     return first, second, third

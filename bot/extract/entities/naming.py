@@ -44,6 +44,8 @@ def name(
         ]
         lowers = [*lowers[:-1], last[:-1]]
         folded = fold(" ".join(t.text for t in words))
+    if len(folded) < 2:
+        return []  # "C-110", "DHKP-C": a lone letter is no name
     if kind is None:
         kind, strength = type_of(words, lowers, folded, tokens, start, end)
     if (

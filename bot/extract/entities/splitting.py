@@ -24,6 +24,7 @@ from bot.extract.lexicon import (
     PLACE_DIRECTIONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    given_name,
 )
 from bot.extract.tokens import Token, Tokens, is_acronym, strip_possessive
 from bot.textnorm import fold
@@ -142,17 +143,68 @@ def direction_before_place(ctx: ArticleContext, chunk: Chunk) -> Split | None:
 
 
 def places_run_together(ctx: ArticleContext, chunk: Chunk) -> Split | None:
-    """ "Nairobi | Kampala": places whose separating commas were lost are one name each."""
-    lowers, gazetteer = chunk.lowers, ctx.places
-    if (
-        len(lowers) > 1
-        and " ".join(lowers) not in gazetteer
-        and all(w in gazetteer or (w.endswith("s") and w[:-1] in gazetteer) for w in lowers)
-    ):
-        found: list[NameMention] = []
-        for k in range(len(lowers)):
-            found += name(ctx, *chunk.part(k, k + 1))
-        return Split(found)
+    """ "Nairobi | Kampala", "Upper Volta | Chad": places whose separating commas were lost
+    (a list of countries in a page's menu, too) are one name each, and what lies between
+    them a name of its own: a run of places only, or of three places or more that make most
+    of its words."""
+    lowers = chunk.lowers
+    if len(lowers) < 2 or " ".join(lowers) in ctx.places:
+        return None
+    spans = _place_spans(lowers, ctx.places)
+    covered = sum(end - start for start, end in spans)
+    if len(spans) < 2 or (covered < len(lowers) and (len(spans) < 3 or 2 * covered < len(lowers))):
+        return None
+    found: list[NameMention] = []
+    done = 0
+    for start, end in spans:
+        if done < start:
+            found += name(ctx, *chunk.part(done, start))
+        found += name(ctx, *chunk.part(start, end))
+        done = end
+    if done < len(lowers):
+        found += name(ctx, *chunk.part(done))
+    return Split(found)
+
+
+# The most words of a place name looked for in the gazetteer.
+_PLACE_WORDS = 4
+
+
+def _place_spans(lowers: list[str], gazetteer: frozenset[str]) -> list[tuple[int, int]]:
+    """Where places stand in ``lowers``, longest first from the left; a lone word may have
+    lost its possessive's apostrophe ("Kenyas")."""
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(lowers):
+        for size in range(min(_PLACE_WORDS, len(lowers) - k), 0, -1):
+            words = " ".join(lowers[k : k + size])
+            lone = size == 1 and words.endswith("s") and words[:-1] in gazetteer
+            if words in gazetteer or lone:
+                spans.append((k, k + size))
+                k += size
+                break
+        else:
+            k += 1
+    return spans
+
+
+def place_before_person(ctx: ArticleContext, chunk: Chunk) -> Split | None:
+    """ "United States | Ada Quill": a place run into a person's full name ("the president of
+    the United States Ada Quill"). The words after the place must start with a first name
+    the name lists know, and the place's own first word must not be one ("Jordan Ada
+    Quill" may be a person)."""
+    lowers, words = chunk.lowers, chunk.words
+    if len(lowers) < 3 or given_name(words[0].text) != "unknown":
+        return None
+    for k in range(min(_PLACE_WORDS, len(lowers) - 2), 0, -1):
+        if " ".join(lowers[:k]) not in ctx.places:
+            continue
+        rest = lowers[k:]
+        if given_name(words[k].text) == "unknown" or any(
+            w in ctx.common or w in ORG_HEADS for w in rest
+        ):
+            return None
+        return Split(name(ctx, *chunk.part(0, k)) + name(ctx, *chunk.part(k)))
     return None
 
 
@@ -191,6 +243,7 @@ SPLIT_RULES: tuple[Rule, ...] = (
     leading_nationality,
     direction_before_place,
     places_run_together,
+    place_before_person,
     wire_agency,
     body_before_person,
 )

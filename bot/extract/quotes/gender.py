@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
+from bot.extract.lexicon import given_name
 from bot.model import Article, Entity
 
 FEMALE, MALE = "female", "male"
@@ -46,21 +47,13 @@ _NEAR = 40
 _TITLES = frozenset("mrs ms miss mr madam sir lady lord queen king".split())
 
 
-@lru_cache(maxsize=1)
-def _name_lists() -> Callable[[str], str]:
-    """The first-name lookup of ``gender_guesser`` (loaded once, on first use)."""
-    from gender_guesser.detector import Detector
-
-    return Detector(case_sensitive=False).get_gender
-
-
 @lru_cache(maxsize=65536)
 def first_name_gender(name: str) -> str | None:
     """'Ana Ortiz' -> female; None for a lone surname or a name the lists are unsure of."""
     words = name.split()
     if len(words) < 2 or not words[0].isalpha() or len(words[0]) < 2:
         return None
-    found = _name_lists()(words[0])
+    found = given_name(words[0])
     return found if found in (FEMALE, MALE) else None
 
 
