@@ -163,3 +163,20 @@ def test_a_month_after_a_first_name_is_a_surname_but_not_before_a_day() -> None:
 def test_a_place_run_into_a_persons_name_is_split_from_it() -> None:
     found = facts("Greetings to the president of the United States Tomas Vindr and his aides.")
     assert {"United States", "Tomas Vindr"} <= names(found)
+
+
+def test_a_numeral_ends_a_name_and_is_no_acronym_of_its_own() -> None:
+    found = facts("After Marrow War II ended, King Tomas III spoke.")
+    assert "Marrow War II" in names(found)
+    assert "II" not in names(found)
+
+
+def test_a_first_name_before_a_common_word_is_a_person() -> None:
+    assert entity(facts("Samantha Power met them on Monday."), "Samantha Power").type == "PERSON"
+    assert entity(facts("The Grace Period began on Monday."), "Grace Period").type != "PERSON"
+
+
+def test_an_opening_adverb_is_no_name_but_an_opening_name_is() -> None:
+    found = facts("Unfortunately, the talks failed. Kelly, the envoy, left for Italy.")
+    assert "Unfortunately" not in names(found)
+    assert "Kelly" in names(found)

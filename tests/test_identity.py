@@ -194,6 +194,14 @@ def test_shared_surname_never_joins_two_full_names(store: Store) -> None:
     assert set(groups(store)) == {"Donna Reyes", "Mark Reyes"}
 
 
+def test_an_acronym_never_joins_a_person_an_article_took_for_a_body(store: Store) -> None:
+    for n in range(3):
+        put(store, f"a{n}", person("Ada Lena Quill", "Quill"))
+    put(store, "b", Entity("Ada Lena Quill", "ORG"))
+    put(store, "c", Entity("ALQ", "ORG"))
+    assert groups(store) == {"Ada Lena Quill": {"a0", "a1", "a2", "b"}, "ALQ": {"c"}}
+
+
 def test_a_person_who_goes_by_the_middle_name_is_one_person(store: Store) -> None:
     for n in range(3):
         put(store, f"a{n}", person("Tom Halvorsen", "Halvorsen"))

@@ -91,8 +91,18 @@ def bodies_of_other_countries(a: Profile, b: Profile) -> bool:
     return bool(a.countries and b.countries and a.countries != b.countries)
 
 
+def acronym_and_person(a: Profile, b: Profile) -> bool:
+    """ "DC" is never "David Cameron": an acronym stands for a body or a place, and a
+    person's full name is not one (even when an article took it for a body)."""
+    for short, full in ((a, b), (b, a)):
+        if short.single and short.display.isupper() and full.family == PERSON:
+            return not full.single
+    return False
+
+
 DIFFERENT_RULES: list[Rule] = [
     person_and_place,
+    acronym_and_person,
     conflicting_given_names,
     conflicting_middle_names,
     conflicting_generations,

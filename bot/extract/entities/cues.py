@@ -28,6 +28,7 @@ from bot.extract.lexicon import (
     WEAK_ORG_HEADS,
     common_words,
     demonyms,
+    given_name,
     places,
 )
 from bot.extract.tokens import Token, Tokens, is_acronym, is_possessive
@@ -116,6 +117,8 @@ def name_cues(
         if any(w in common_words() for w in lowers if w not in PARTICLES):
             if lowers[0] in peoples and lowers[-1] not in EVENT_WORDS:
                 third = "ORG", WEAK  # "Islamic State", but not "Libyan War"
+            elif _first_name_and_word(lowers, first_word):
+                third = "PERSON", WEAK  # "Ada Power", "Tomas Rice"
             else:
                 third = "OTHER", WEAK
         elif lowers[0] in PLACE_DIRECTIONS:
@@ -123,6 +126,16 @@ def name_cues(
         else:
             third = "PERSON", WEAK
     return first, second, third
+
+
+def _first_name_and_word(lowers: tuple[str, ...], first_word: str) -> bool:
+    """A first name the name lists are sure of, and no common word, before one more word:
+    a person whose surname is a common word ("Ada Power"), not "Grace Period"."""
+    return (
+        len(lowers) == 2
+        and lowers[0] not in common_words()
+        and given_name(first_word) in ("male", "female")
+    )
 
 
 def org_name(lowers: Sequence[str]) -> bool:

@@ -6,7 +6,7 @@ from bot.extract.entities.context import ArticleContext
 from bot.extract.entities.cues import org_cue, type_of
 from bot.extract.entities.descriptions import appositive, bracketed_acronym, role_before
 from bot.extract.entities.mention import MEDIUM, STRONG, NameMention
-from bot.extract.lexicon import NAME_PREFIXES
+from bot.extract.lexicon import NAME_PREFIXES, given_name
 from bot.extract.tokens import Token, Tokens, strip_possessive
 from bot.textnorm import fold
 
@@ -46,6 +46,8 @@ def name(
         folded = fold(" ".join(t.text for t in words))
     if len(folded) < 2:
         return []  # "C-110", "DHKP-C": a lone letter is no name
+    if _opening_adverb(ctx, tokens, start, end, folded):
+        return []
     if kind is None:
         kind, strength = type_of(words, lowers, folded, tokens, start, end)
     if (
@@ -66,6 +68,21 @@ def name(
             ctx.article, sentence, words[0].start, words[-1].end
         )
     return [NameMention(words, sentence, kind, strength, description, acronym)]
+
+
+def _opening_adverb(ctx: ArticleContext, tokens: Tokens, start: int, end: int, folded: str) -> bool:
+    """ "Unfortunately, ...": a lone word in -ly that opens the sentence before a comma,
+    and is no first name or place, is the sentence's adverb ("Kelly, ..." and "Italy, ..."
+    stay names)."""
+    return (
+        start == 0
+        and end == start + 1
+        and end < len(tokens.texts)
+        and tokens.texts[end] == ","
+        and folded.endswith("ly")
+        and folded not in ctx.places
+        and given_name(folded) == "unknown"
+    )
 
 
 def peoples(ctx: ArticleContext, words: list[Token], sentence: int) -> list[NameMention]:

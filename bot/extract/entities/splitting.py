@@ -10,6 +10,7 @@ instead, so each can be tested, or switched off, on its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -208,6 +209,9 @@ def place_before_person(ctx: ArticleContext, chunk: Chunk) -> Split | None:
     return None
 
 
+_ROMAN = re.compile(r"[IVX]+")
+
+
 def wire_agency(ctx: ArticleContext, chunk: Chunk) -> Split | None:
     """ "Lakeport Dam Bursts | AFP": an acronym glued to the end of a run with no other
     acronym is a name of its own (a wire agency after a headline); the rest is split
@@ -217,6 +221,7 @@ def wire_agency(ctx: ArticleContext, chunk: Chunk) -> Split | None:
         len(words) > 1
         and is_acronym(words[-1].text)
         and "." not in words[-1].text
+        and not _ROMAN.fullmatch(words[-1].text)  # "World War II", "Abdullah II"
         and not any(is_acronym(t.text) for t in words[:-1])
     ):
         last = len(words) - 1
