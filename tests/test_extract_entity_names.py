@@ -180,3 +180,14 @@ def test_an_opening_adverb_is_no_name_but_an_opening_name_is() -> None:
     found = facts("Unfortunately, the talks failed. Kelly, the envoy, left for Italy.")
     assert "Unfortunately" not in names(found)
     assert "Kelly" in names(found)
+
+
+def test_a_persons_initials_are_no_acronym_the_article_did_not_define() -> None:
+    found = facts("Minister Dana Corvell flew to Washington, D.C. on Monday. In D.C. she spoke.")
+    assert entity(found, "Dana Corvell").type == "PERSON"
+    assert "D.C." not in entity(found, "Dana Corvell").aliases
+
+
+def test_a_place_run_into_a_name_that_opens_with_an_initial_is_split_from_it() -> None:
+    found = facts("He met the Ambassador to Libya J. Tomas Vindr on Monday.")
+    assert {"Libya", "J. Tomas Vindr"} <= names(found)

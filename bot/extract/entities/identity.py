@@ -67,8 +67,10 @@ def _home(
     letters = surface.replace(".", "")
     if is_acronym(surface) or surface in bracketed:
         for candidate in clusters.all:
-            if letters in candidate.acronyms or letters in candidate.initials:
+            if letters in candidate.acronyms:
                 return candidate
+            if letters in candidate.initials and candidate.type != "PERSON":
+                return candidate  # "D.C." is not David Cameron unless the article says so
         return None
     if mention.type in ("GPE", "NORP") and mention.strength >= STRONG:
         if mention.type == "GPE":

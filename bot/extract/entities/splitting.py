@@ -198,10 +198,11 @@ def place_before_person(ctx: ArticleContext, chunk: Chunk) -> Split | None:
     if len(lowers) < 3 or given_name(words[0].text) != "unknown":
         return None
     for k in range(min(_PLACE_WORDS, len(lowers) - 2), 0, -1):
-        if " ".join(lowers[:k]) not in ctx.places:
+        if " ".join(lowers[:k]) not in ctx.places or k + 1 >= len(words):
             continue
         rest = lowers[k:]
-        if given_name(words[k].text) == "unknown" or any(
+        first = k + 1 if _INITIAL.fullmatch(words[k].text) else k  # "Kenya | J. Ada Quill"
+        if given_name(words[first].text) == "unknown" or any(
             w in ctx.common or w in ORG_HEADS for w in rest
         ):
             return None
@@ -210,6 +211,7 @@ def place_before_person(ctx: ArticleContext, chunk: Chunk) -> Split | None:
 
 
 _ROMAN = re.compile(r"[IVX]+")
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def wire_agency(ctx: ArticleContext, chunk: Chunk) -> Split | None:
