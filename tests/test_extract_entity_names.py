@@ -191,3 +191,15 @@ def test_a_persons_initials_are_no_acronym_the_article_did_not_define() -> None:
 def test_a_place_run_into_a_name_that_opens_with_an_initial_is_split_from_it() -> None:
     found = facts("He met the Ambassador to Libya J. Tomas Vindr on Monday.")
     assert {"Libya", "J. Tomas Vindr"} <= names(found)
+
+
+def test_a_role_about_to_be_taken_is_part_of_the_role() -> None:
+    found = facts("The Secretary of Harbours-designate Tomas Vindr spoke on Monday.")
+    assert "Tomas Vindr" in names(found)
+    assert "Harbours-designate Tomas Vindr" not in names(found)
+
+
+def test_a_former_role_is_a_role() -> None:
+    found = facts("Ortiz fired his then-Secretary of Defense Tomas Vindr on Monday.")
+    assert "Tomas Vindr" in names(found)
+    assert "Secretary of Defense" in entity(found, "Tomas Vindr").descriptions[0]

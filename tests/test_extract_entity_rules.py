@@ -28,6 +28,11 @@ CASES = {
         {("Adaeze Okafor", "PERSON"), ("Kenyan", "NORP")},
         "Kenyan Adaeze Okafor",
     ),
+    "role_suffix_before_name": (
+        "They met the secretary of Harbours-designate Tomas Vindr on Monday.",
+        {("Tomas Vindr", "PERSON")},
+        "Harbours-designate Tomas Vindr",
+    ),
     "direction_before_place": (
         "Troops moved into Northern Somalia on Monday.",
         {("Somalia", "GPE")},

@@ -19,6 +19,7 @@ from bot.extract.lexicon import (
     FUNCTION_WORDS,
     INTERJECTIONS,
     MONTHS,
+    NAME_PREFIXES,
     ORG_HEADS,
     PARTICLES,
     TITLE_HEADS,
@@ -50,6 +51,8 @@ def name_word(word: str) -> bool:
     """Whether ``word`` can be part of a name: capitalised, and no month, day or function
     word."""
     lower = strip_possessive(word.lower()).rstrip(".")
+    if "-" in word and unprefixed(lower) in TITLE_HEADS:
+        return is_capitalised(word.partition("-")[2])  # "then-Secretary (of State Ada Quill)"
     return (
         is_capitalised(word)
         and lower not in FUNCTION_WORDS
@@ -57,6 +60,13 @@ def name_word(word: str) -> bool:
         and lower not in MONTHS
         and lower not in DAYS
     )
+
+
+def unprefixed(lower: str) -> str:
+    """A lower-case word without a prefix such as "then-" or "ex-": "then-secretary" is
+    "secretary"."""
+    head, dash, rest = lower.partition("-")
+    return rest if dash and head in NAME_PREFIXES and rest else lower
 
 
 def chunks(tokens: Tokens, starts: list[int]) -> list[tuple[int, int]]:
@@ -137,7 +147,7 @@ def _connector(tokens: Tokens, i: int, j: int) -> bool:
         plain = sum(w in common_words() for w in words)
         return plain >= 2 and plain >= len(words) - 1
     if word in OF_WORDS:
-        return strip_possessive(lowers[j - 1]) in _OF_HEADS and j - 1 >= i
+        return unprefixed(strip_possessive(lowers[j - 1])) in _OF_HEADS and j - 1 >= i
     return False
 
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from bot.extract.entities.chunks import OF_WORDS
+from bot.extract.entities.chunks import OF_WORDS, unprefixed
 from bot.extract.entities.context import ArticleContext
 from bot.extract.entities.cues import org_name
 from bot.extract.entities.mention import STRONG, NameMention
@@ -127,6 +127,18 @@ def leading_nationality(ctx: ArticleContext, chunk: Chunk) -> Split | None:
     ):
         return None
     return Split(peoples(ctx, words[:lead], chunk.sentence), chunk.part(lead))
+
+
+def role_suffix_before_name(ctx: ArticleContext, chunk: Chunk) -> Split | None:
+    """ "(Secretary of) State-designate | Ada Quill": a first word that ends in a role's
+    suffix is the end of a role, not part of the name after it."""
+    if len(chunk.words) > 1 and chunk.lowers[0].endswith(_ROLE_SUFFIXES):
+        return Split([], chunk.part(1))
+    return None
+
+
+# What turns a word into a role someone is about to take: "President-elect".
+_ROLE_SUFFIXES = ("-designate", "-elect", "-nominee")
 
 
 def direction_before_place(ctx: ArticleContext, chunk: Chunk) -> Split | None:
@@ -248,6 +260,7 @@ SPLIT_RULES: tuple[Rule, ...] = (
     role_alone,
     role_of_place,
     leading_nationality,
+    role_suffix_before_name,
     direction_before_place,
     places_run_together,
     place_before_person,
@@ -275,6 +288,7 @@ def split_chunk(
             return peoples(ctx, word, sentence)
         return name(ctx, tokens, sentence, start, end, word, [lower])
     lowers = list(map(strip_possessive, tokens.lowers[start:end]))
+    lowers[0] = unprefixed(lowers[0])  # "then-Secretary of State | Ada Quill": still a role
     chunk = Chunk(tokens, sentence, start, end, tokens.words(start, end), lowers)
     found: list[NameMention] = []
     for rule in rules:
@@ -326,5 +340,9 @@ def role_end(ctx: ArticleContext, lowers: list[str]) -> int:
 def _role_word(ctx: ArticleContext, word: str) -> bool:
     """A word that can stand inside a role: "Deputy", "Kenyan", "Navy"."""
     return (
-        word in ctx.common or word in TITLE_MODIFIERS or word in ORG_HEADS or word in ctx.demonyms
+        word in ctx.common
+        or word in TITLE_MODIFIERS
+        or word in ORG_HEADS
+        or word in ctx.demonyms
+        or word.endswith(_ROLE_SUFFIXES)
     )
