@@ -166,6 +166,14 @@ def _relation(a: Profile, b: Profile) -> tuple[Same | None, str | None, str | No
     return found if first is a else (found[0], found[2], found[1])
 
 
+def related(a: Profile, b: Profile) -> bool:
+    """Whether a rule calls ``a`` and ``b`` the same or one a short form of the other. A
+    form related to none of the forms it shares a blocking key with is an entity of its
+    own, whatever those forms make: it joins none of them and changes no choice of theirs."""
+    verdict, a_of_b, b_of_a = _relation(a, b)
+    return verdict is not None or a_of_b is not None or b_of_a is not None
+
+
 def _candidates(profiles: list[Profile]) -> list[tuple[int, int]]:
     """Pairs of profiles that share a blocking key, each once, in a fixed order."""
     blocks: dict[str, list[int]] = defaultdict(list)

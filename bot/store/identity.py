@@ -2,21 +2,24 @@
 
 Writing an article marks the forms it touched ``dirty``. Before each commit, ``settle``
 takes the dirty forms, grows them into the part of the base they can interact with (every
-form that shares a blocking key with one of them, and so on until nothing new is reached),
-resolves that part with ``bot.identity.resolve`` and saves the entities it makes. The work
-follows the size of what was touched, not the size of the base; ``relink`` does the same for
-every form, which gives the same entities (the resolution depends only on the forms).
-"""
+form that shares a blocking key with one of them, and every form of the entities those are
+in), resolves that part with ``bot.identity.resolve`` and saves the entities it makes. The work
+follows the size of what was touched, not the size of the base. ``relink`` does the same for
+every form at once; its result depends only on the forms, never on the order articles came
+in. Settling batch by batch gives the same entities but for a few spellings joined only by
+what is named around them, which a form's cached context may not show yet."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
+from typing import Any
 
 from bot.identity import Cluster, FormData, resolve
-from bot.identity.cluster import describe
+from bot.identity.cluster import describe, related
 from bot.identity.profile import CONTEXT_WORDS, Profile
 
 _CHUNK = 500
@@ -59,6 +62,23 @@ class Profiles:
         )
         return {i: self.known[i] for i in ids if i in self.known}
 
+    def recount(self, conn: sqlite3.Connection, ids: Iterable[int]) -> None:
+        """Forms whose counts alone changed: a known profile takes its new counts in place,
+        keeping what the rules said of it (and its serial, so that what other profiles
+        remember of it stays valid), as long as its name and its context are the same.
+        A popular form's counts change in every batch; its names and context seldom do."""
+        known = [i for i in ids if i in self.known]
+        for form_id, form in _load(conn, known).items():
+            profile = self.known[form_id]
+            if Profile(form).display == profile.display and not self._context_stale(form):
+                profile.form = replace(form, context=profile.form.context)
+            else:
+                del self.known[form_id]
+
+    def _context_stale(self, form: FormData) -> bool:
+        known = self.contexts.get(form.id)
+        return known is not None and 2 * form.articles > 3 * known[0]
+
     def _context(self, conn: sqlite3.Connection, articles: int, form_id: int) -> tuple[str, ...]:
         known = self.contexts.get(form_id)
         if known is None or 2 * articles > 3 * known[0]:
@@ -83,7 +103,9 @@ def settle(conn: sqlite3.Connection, profiles: Profiles | None = None) -> int:
     if not rows:
         return 0
     for row in rows:
-        profiles.known.pop(row[0], None)
+        if row[1] == 2 or row[2] <= 0:
+            profiles.known.pop(row[0], None)
+    profiles.recount(conn, [r[0] for r in rows if r[1] != 2 and r[2] > 0])
     changed = [r[0] for r in rows if r[1] == 2 or not r[3] or r[2] <= 0]
     counted = [r[0] for r in rows if not (r[1] == 2 or not r[3] or r[2] <= 0)]
     moved = _keys_moved(conn, profiles, counted)
@@ -101,14 +123,7 @@ def relink(conn: sqlite3.Connection) -> int:
 def _keys_moved(conn: sqlite3.Connection, profiles: Profiles, forms: list[int]) -> set[int]:
     """Forms whose blocking keys are no longer those stored (their most used spelling
     changed, and with it what they can join)."""
-    stored: dict[int, set[str]] = defaultdict(set)
-    for start in range(0, len(forms), _CHUNK):
-        chunk = forms[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for key, form_id in conn.execute(
-            f"SELECT key, form_id FROM form_keys WHERE form_id IN ({marks})", chunk
-        ):
-            stored[form_id].add(key)
+    stored = _keys_by_form(conn, forms)
     return {f for f, p in profiles.get(conn, forms).items() if p.blocking_keys != stored[f]}
 
 
@@ -116,13 +131,10 @@ def _refresh(conn: sqlite3.Connection, forms: list[int], profiles: Profiles) -> 
     """Name, type and count again the entities of forms whose counts changed."""
     entities = _ids(conn, "SELECT entity_id FROM forms WHERE id IN ({})", forms)
     members: dict[int, list[int]] = defaultdict(list)
-    for start in range(0, len(entities), _CHUNK):
-        chunk = sorted(entities)[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for form_id, entity_id in conn.execute(
-            f"SELECT id, entity_id FROM forms WHERE entity_id IN ({marks})", chunk
-        ):
-            members[entity_id].append(form_id)
+    for form_id, entity_id in _rows(
+        conn, "SELECT id, entity_id FROM forms WHERE entity_id IN ({})", entities
+    ):
+        members[entity_id].append(form_id)
     known = profiles.get(conn, [f for ids in members.values() for f in ids])
     updates = []
     for entity_id, ids in members.items():
@@ -135,19 +147,65 @@ def _refresh(conn: sqlite3.Connection, forms: list[int], profiles: Profiles) -> 
 def _resolve_from(conn: sqlite3.Connection, dirty: list[int], profiles: Profiles) -> set[int]:
     """Resolve the neighbourhood of forms whose names changed: every form that shares a
     blocking key with one of them (before or after the change), with all the forms of the
-    entities those are in, so that no entity is resolved in part."""
-    neighbours = _sharing_keys(conn, _keys_of(conn, dirty))
+    entities those are in, so that no entity is resolved in part. A form that no rule
+    relates to any form it can meet is settled on its own (most new names of a batch)."""
+    old_keys = _keys_by_form(conn, dirty)
     dead = _ids(conn, "SELECT id FROM forms WHERE id IN ({}) AND articles <= 0", dirty)
     live = profiles.get(conn, [f for f in dirty if f not in dead])
-    entities = _entities_of(conn, neighbours | set(dirty))
+    entities = _entities_of(conn, dead)
     _forget_forms(conn, dead)
     _replace_keys(conn, live)
-    part = (neighbours | set(live) | _sharing_keys(conn, _keys_of(conn, live))) - dead
+    alone = _alone(conn, live, profiles)
+    _save(conn, [describe([live[f]]) for f in sorted(alone)], alone, _entities_of(conn, alone))
+    rest = [f for f in dirty if f not in alone]
+    if not rest:
+        return alone
+    neighbours = _sharing_keys(conn, {k for f in rest for k in old_keys.get(f, ())}) - alone
+    entities |= _entities_of(conn, neighbours | set(rest))
+    changed = [f for f in live if f not in alone]
+    part = neighbours | set(changed) | _sharing_keys(conn, _keys_of(conn, changed))
+    part -= dead | alone
     entities |= _entities_of(conn, part)
     part |= _ids(conn, "SELECT id FROM forms WHERE entity_id IN ({})", entities)
     clusters = resolve(profiles.get(conn, sorted(part)).values())
     _save(conn, clusters, part, entities)
-    return part
+    return part | alone
+
+
+def _alone(conn: sqlite3.Connection, live: dict[int, Profile], profiles: Profiles) -> set[int]:
+    """The forms of ``live`` (their keys stored) that were in no entity with other forms
+    and that no rule relates to any form sharing a blocking key with them."""
+    holders: dict[str, set[int]] = defaultdict(set)
+    keys = {k for p in live.values() for k in p.blocking_keys}
+    for key, form_id in _rows(conn, "SELECT key, form_id FROM form_keys WHERE key IN ({})", keys):
+        holders[key].add(form_id)
+    crowded = _ids(
+        conn,
+        "SELECT f.id FROM forms f JOIN forms g ON g.entity_id = f.entity_id AND g.id != f.id"
+        " WHERE f.id IN ({})",
+        live,
+    )
+    near = {
+        f: set().union(*(holders[k] for k in p.blocking_keys)) - {f}
+        for f, p in live.items()
+        if f not in crowded
+    }
+    others = profiles.get(conn, set().union(*near.values()))
+    return {
+        f
+        for f, around in near.items()
+        if not any(related(live[f], others[n]) for n in around if n in others)
+    }
+
+
+def _keys_by_form(conn: sqlite3.Connection, forms: Iterable[int]) -> dict[int, set[str]]:
+    """The blocking keys stored for each of ``forms``."""
+    found: dict[int, set[str]] = defaultdict(set)
+    for key, form_id in _rows(
+        conn, "SELECT key, form_id FROM form_keys WHERE form_id IN ({})", forms
+    ):
+        found[form_id].add(key)
+    return found
 
 
 def _entities_of(conn: sqlite3.Connection, forms: Iterable[int]) -> set[int]:
@@ -157,69 +215,40 @@ def _entities_of(conn: sqlite3.Connection, forms: Iterable[int]) -> set[int]:
 
 
 def _ids(conn: sqlite3.Connection, sql: str, values: Iterable[int]) -> set[int]:
-    found: set[int] = set()
-    values = list(values)
-    for start in range(0, len(values), _CHUNK):
-        chunk = values[start : start + _CHUNK]
-        found.update(r[0] for r in conn.execute(sql.format(",".join("?" * len(chunk))), chunk))
-    return found
+    return {r[0] for r in _rows(conn, sql, values)}
 
 
 def _keys_of(conn: sqlite3.Connection, forms: Iterable[int]) -> set[str]:
-    keys: set[str] = set()
-    forms = list(forms)
-    for start in range(0, len(forms), _CHUNK):
-        chunk = forms[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        keys.update(
-            r[0]
-            for r in conn.execute(f"SELECT key FROM form_keys WHERE form_id IN ({marks})", chunk)
-        )
-    return keys
+    return {r[0] for r in _rows(conn, "SELECT key FROM form_keys WHERE form_id IN ({})", forms)}
 
 
 def _sharing_keys(conn: sqlite3.Connection, keys: Iterable[str]) -> set[int]:
-    found: set[int] = set()
-    keys = list(keys)
-    for start in range(0, len(keys), _CHUNK):
-        chunk = keys[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        found.update(
-            r[0]
-            for r in conn.execute(f"SELECT form_id FROM form_keys WHERE key IN ({marks})", chunk)
-        )
-    return found
+    return {r[0] for r in _rows(conn, "SELECT form_id FROM form_keys WHERE key IN ({})", keys)}
 
 
 def _load(conn: sqlite3.Connection, ids: list[int]) -> dict[int, FormData]:
     """The forms with these ids, as the resolver reads them (their context left to be
     asked for, by ``context``)."""
-    rows: dict[int, sqlite3.Row] = {}
     names: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for row in conn.execute(
-            f"SELECT id, key, type, articles, mentions FROM forms WHERE id IN ({marks})", chunk
-        ):
-            rows[row[0]] = row
-        for form, name, kind, uses in conn.execute(
-            f"SELECT form_id, name, kind, uses FROM form_names WHERE form_id IN ({marks})"
-            " AND uses > 0",
-            chunk,
-        ):
-            names[form].append((name, uses, kind))
+    for form, name, kind, uses in _rows(
+        conn,
+        "SELECT form_id, name, kind, uses FROM form_names WHERE form_id IN ({}) AND uses > 0",
+        ids,
+    ):
+        names[form].append((name, uses, kind))
     return {
         form_id: FormData(
             id=form_id,
-            key=row["key"],
-            type=row["type"],
-            articles=row["articles"],
-            mentions=row["mentions"],
+            key=key,
+            type=kind,
+            articles=articles,
+            mentions=mentions,
             names=tuple(sorted(names[form_id])),
             context=None,
         )
-        for form_id, row in rows.items()
+        for form_id, key, kind, articles, mentions in _rows(
+            conn, "SELECT id, key, type, articles, mentions FROM forms WHERE id IN ({})", ids
+        )
     }
 
 
@@ -243,12 +272,7 @@ def context(conn: sqlite3.Connection, form_id: int) -> tuple[str, ...]:
 
 def _replace_keys(conn: sqlite3.Connection, forms: dict[int, Profile]) -> None:
     """Store the blocking keys of forms whose names may have changed."""
-    ids = list(forms)
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        conn.execute(
-            f"DELETE FROM form_keys WHERE form_id IN ({','.join('?' * len(chunk))})", chunk
-        )
+    conn.executemany("DELETE FROM form_keys WHERE form_id = ?", [(f,) for f in sorted(forms)])
     conn.executemany(
         "INSERT OR IGNORE INTO form_keys(key, form_id) VALUES (?, ?)",
         [(key, form_id) for form_id, p in forms.items() for key in p.blocking_keys],
@@ -267,43 +291,66 @@ def _save(
     conn: sqlite3.Connection, clusters: list[Cluster], part: set[int], before: set[int]
 ) -> None:
     """Give each cluster an entity: the one most of its forms already had, if no bigger
-    cluster took it first, else a new one; drop the entities ``before`` that none kept."""
-    current = dict(_pairs(conn, part))
-    before = before | {e for e in current.values() if e is not None}
+    cluster took it first, else a new one; drop the entities ``before`` that none kept.
+    Only what changed is written: most of a neighbourhood comes out as it went in."""
+    current = _forms_now(conn, part)
+    before = before | {e for e, _ in current.values() if e is not None}
+    stored = _entities_now(conn, before)
     kept: set[int] = set()
+    entity_rows: list[tuple[str, str, int, bool, int]] = []
     assignments: list[tuple[int, int]] = []
     for cluster in sorted(clusters, key=lambda c: (-c.articles, c.forms)):
         votes: dict[int, int] = defaultdict(int)
         for form_id in cluster.forms:
-            entity_id = current.get(form_id)
+            entity_id = current.get(form_id, (None, 0))[0]
             if entity_id is not None and entity_id not in kept:
                 votes[entity_id] += 1
+        row = (cluster.name, cluster.type, cluster.articles, cluster.settled)
         if votes:
             entity_id = max(votes, key=lambda e: (votes[e], -e))
-            conn.execute(
-                "UPDATE entities SET name = ?, type = ?, articles = ?, settled = ? WHERE id = ?",
-                (cluster.name, cluster.type, cluster.articles, cluster.settled, entity_id),
-            )
+            if stored.get(entity_id) != row:
+                entity_rows.append((*row, entity_id))
         else:
             entity_id = conn.execute(
-                "INSERT INTO entities(name, type, articles, settled) VALUES (?, ?, ?, ?)",
-                (cluster.name, cluster.type, cluster.articles, cluster.settled),
+                "INSERT INTO entities(name, type, articles, settled) VALUES (?, ?, ?, ?)", row
             ).lastrowid
             assert entity_id is not None
         kept.add(entity_id)
-        assignments.extend((entity_id, form_id) for form_id in cluster.forms)
+        assignments.extend(
+            (entity_id, form_id)
+            for form_id in cluster.forms
+            if current.get(form_id) != (entity_id, 0)
+        )
+    conn.executemany(
+        "UPDATE entities SET name = ?, type = ?, articles = ?, settled = ? WHERE id = ?",
+        entity_rows,
+    )
     conn.executemany("UPDATE forms SET entity_id = ?, dirty = 0 WHERE id = ?", assignments)
     conn.executemany("DELETE FROM entities WHERE id = ?", [(e,) for e in sorted(before - kept)])
 
 
-def _pairs(conn: sqlite3.Connection, forms: set[int]) -> list[tuple[int, int | None]]:
-    ids = sorted(forms)
-    pairs: list[tuple[int, int | None]] = []
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        pairs.extend(
-            (r[0], r[1])
-            for r in conn.execute(f"SELECT id, entity_id FROM forms WHERE id IN ({marks})", chunk)
-        )
-    return pairs
+def _forms_now(conn: sqlite3.Connection, forms: set[int]) -> dict[int, tuple[int | None, int]]:
+    """Each form's entity and dirty mark as stored."""
+    return {
+        r[0]: (r[1], r[2])
+        for r in _rows(conn, "SELECT id, entity_id, dirty FROM forms WHERE id IN ({})", forms)
+    }
+
+
+def _entities_now(
+    conn: sqlite3.Connection, entities: set[int]
+) -> dict[int, tuple[str, str, int, bool]]:
+    """Each entity's name, type, article count and settled flag as stored."""
+    sql = "SELECT id, name, type, articles, settled FROM entities WHERE id IN ({})"
+    return {r[0]: (r[1], r[2], r[3], bool(r[4])) for r in _rows(conn, sql, entities)}
+
+
+def _rows(conn: sqlite3.Connection, sql: str, ids: Iterable[Any]) -> list[tuple[Any, ...]]:
+    """The rows ``sql`` (with ``{}`` for a list of ids) gives for ``ids``, a chunk at a
+    time (SQLite limits the number of parameters)."""
+    values = sorted(ids)
+    rows: list[tuple[Any, ...]] = []
+    for start in range(0, len(values), _CHUNK):
+        chunk = values[start : start + _CHUNK]
+        rows.extend(conn.execute(sql.format(",".join("?" * len(chunk))), chunk))
+    return rows
