@@ -32,6 +32,12 @@ def put(store: Store, article_id: str, *entities: Entity) -> None:
     store.put_article(article, Extraction(entities=named), article_id)
 
 
+def put_many(store: Store, prefix: str, count: int, *entities: Entity) -> None:
+    """``count`` articles, ``prefix`` + 0, 1, ..., each with the same entities."""
+    for n in range(count):
+        put(store, f"{prefix}{n}", *entities)
+
+
 def groups(store: Store) -> dict[str, set[str]]:
     """Base-wide entity name -> the articles whose entities it holds."""
     found: dict[str, set[str]] = {}
@@ -78,16 +84,14 @@ def test_a_lone_surname_joins_the_only_person_it_fits(store: Store) -> None:
 
 
 def test_a_lone_surname_joins_the_person_who_clearly_dominates(store: Store) -> None:
-    for n in range(4):
-        put(store, f"m{n}", person("Marta Oyelaran", "Oyelaran"))
+    put_many(store, "m", 4, person("Marta Oyelaran", "Oyelaran"))
     put(store, "k", person("Kofi Oyelaran", "Oyelaran"))
     put(store, "lone", person("Oyelaran"))
     assert groups(store)["Marta Oyelaran"] == {"m0", "m1", "m2", "m3", "lone"}
 
 
 def test_a_lone_surname_shared_by_two_close_people_stays_apart(store: Store) -> None:
-    for n in range(2):
-        put(store, f"m{n}", person("Marta Oyelaran", "Oyelaran"))
+    put_many(store, "m", 2, person("Marta Oyelaran", "Oyelaran"))
         put(store, f"k{n}", person("Kofi Oyelaran", "Oyelaran"))
     put(store, "lone", person("Oyelaran"))
     assert groups(store)["Oyelaran"] == {"lone"}
@@ -141,16 +145,14 @@ def test_type_is_a_vote_not_part_of_identity(store: Store) -> None:
 
 
 def test_a_few_weak_types_do_not_type_what_most_articles_leave_untyped(store: Store) -> None:
-    for n in range(9):
-        put(store, f"a{n}", Entity("Pentagonal", "OTHER"))
+    put_many(store, "a", 9, Entity("Pentagonal", "OTHER"))
     put(store, "b", Entity("Pentagonal", "PERSON"))
     (row,) = reads.entities_of_article(store.conn, "b")
     assert row["type"] == "OTHER"
 
 
 def test_a_run_of_words_no_article_typed_is_no_ones_full_name(store: Store) -> None:
-    for n in range(4):
-        put(store, f"a{n}", person("Ada Ortiz", "Ortiz"))
+    put_many(store, "a", 4, person("Ada Ortiz", "Ortiz"))
     put(store, "b", Entity("Kenya Ada Ortiz", "OTHER"))
     put(store, "c", person("Ada M. Ortiz", "Ortiz"))
     put(store, "d", Entity("Ada Ortiz", "OTHER"))
@@ -166,8 +168,7 @@ def test_canonical_name_is_the_most_used_full_name(store: Store) -> None:
 
 
 def test_a_rare_spelling_is_never_the_name_of_a_body(store: Store) -> None:
-    for n in range(6):
-        put(store, f"a{n}", Entity("HRSX", "ORG"))
+    put_many(store, "a", 6, Entity("HRSX", "ORG"))
     put(store, "b", Entity("Marrowicks HRSX", "ORG", ["HRSX"], equivalents=["HRSX"]))
     assert set(groups(store)) == {"HRSX"}
 
@@ -195,16 +196,14 @@ def test_shared_surname_never_joins_two_full_names(store: Store) -> None:
 
 
 def test_an_acronym_never_joins_a_person_an_article_took_for_a_body(store: Store) -> None:
-    for n in range(3):
-        put(store, f"a{n}", person("Ada Lena Quill", "Quill"))
+    put_many(store, "a", 3, person("Ada Lena Quill", "Quill"))
     put(store, "b", Entity("Ada Lena Quill", "ORG"))
     put(store, "c", Entity("ALQ", "ORG"))
     assert groups(store) == {"Ada Lena Quill": {"a0", "a1", "a2", "b"}, "ALQ": {"c"}}
 
 
 def test_a_person_who_goes_by_the_middle_name_is_one_person(store: Store) -> None:
-    for n in range(3):
-        put(store, f"a{n}", person("Tom Halvorsen", "Halvorsen"))
+    put_many(store, "a", 3, person("Tom Halvorsen", "Halvorsen"))
     put(store, "b", person("J. Thomas Halvorsen", "Halvorsen"))
     put(store, "c", person("Jane Halvorsen", "Halvorsen"))
     assert groups(store) == {"Tom Halvorsen": {"a0", "a1", "a2", "b"}, "Jane Halvorsen": {"c"}}
