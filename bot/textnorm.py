@@ -25,6 +25,8 @@ NAME_PARTICLES = frozenset(
 PATRONYMICS = frozenset({"bin", "ibn", "bint", "ben"})
 # What does not distinguish one name from another: particles and a few function words.
 KEY_STOPWORDS = NAME_PARTICLES | {"of", "the", "for", "and", "on", "in"}
+# Particles that are also first names when they open a name: "Ben White".
+GIVEN_NAME_PARTICLES = frozenset({"ben"})
 
 
 @lru_cache(maxsize=65536)
@@ -61,7 +63,10 @@ def name_words(name: str) -> tuple[str, ...]:
     (C.I.A. = CIA), particles and function words left out unless nothing else is left."""
     name = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name)
     folded = words(name)
-    return tuple(w for w in folded if w not in KEY_STOPWORDS) or tuple(folded)
+    kept = tuple(w for w in folded if w not in KEY_STOPWORDS) or tuple(folded)
+    if len(folded) > 1 and folded[0] in GIVEN_NAME_PARTICLES and kept[0] != folded[0]:
+        return (folded[0], *kept)  # "Ben White" is not "White"; "Omar ben Ali" is "Omar Ali"
+    return kept
 
 
 @lru_cache(maxsize=65536)

@@ -210,3 +210,9 @@ def test_a_former_role_is_a_role() -> None:
     found = facts("Ortiz fired his then-Secretary of Defense Tomas Vindr on Monday.")
     assert "Tomas Vindr" in names(found)
     assert "Secretary of Defense" in entity(found, "Tomas Vindr").descriptions[0]
+
+
+def test_a_name_opening_with_ben_is_a_first_name_not_a_particle() -> None:
+    found = facts("The Vindr House said on Monday it would act. Ben Vindr, a reporter, wrote it.")
+    assert "Ben Vindr" not in entity(found, "Vindr House").aliases
+    assert entity(found, "Ben Vindr").type == "PERSON"

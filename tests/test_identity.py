@@ -92,7 +92,7 @@ def test_a_lone_surname_joins_the_person_who_clearly_dominates(store: Store) -> 
 
 def test_a_lone_surname_shared_by_two_close_people_stays_apart(store: Store) -> None:
     put_many(store, "m", 2, person("Marta Oyelaran", "Oyelaran"))
-        put(store, f"k{n}", person("Kofi Oyelaran", "Oyelaran"))
+    put_many(store, "k", 2, person("Kofi Oyelaran", "Oyelaran"))
     put(store, "lone", person("Oyelaran"))
     assert groups(store)["Oyelaran"] == {"lone"}
 
@@ -200,6 +200,13 @@ def test_an_acronym_never_joins_a_person_an_article_took_for_a_body(store: Store
     put(store, "b", Entity("Ada Lena Quill", "ORG"))
     put(store, "c", Entity("ALQ", "ORG"))
     assert groups(store) == {"Ada Lena Quill": {"a0", "a1", "a2", "b"}, "ALQ": {"c"}}
+
+
+def test_an_acronym_joins_a_body_a_stray_article_took_for_a_person(store: Store) -> None:
+    put_many(store, "a", 3, Entity("Marrowick Harbour League", "ORG", ["MHL"]))
+    put(store, "b", Entity("Marrowick Harbour League", "PERSON"))
+    put_many(store, "c", 2, Entity("MHL", "ORG"))
+    assert set(groups(store)) == {"Marrowick Harbour League"}
 
 
 def test_a_person_who_goes_by_the_middle_name_is_one_person(store: Store) -> None:

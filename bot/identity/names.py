@@ -17,7 +17,8 @@ from functools import lru_cache
 import jellyfish
 from nicknames import NickNamer
 
-from bot.textnorm import NAME_PARTICLES, PATRONYMICS, fold
+from bot.extract.lexicon import given_name
+from bot.textnorm import GIVEN_NAME_PARTICLES, NAME_PARTICLES, PATRONYMICS, fold
 
 # Generation suffixes. "Jr." and "Sr." name another member of the family ("Donald Trump Jr."
 # is not "Donald Trump"); a numeral is often dropped by the same person ("Robert Mueller").
@@ -79,7 +80,11 @@ def parse_person(name: str) -> PersonName | None:
         return None
     surname = words[-1]
     patronymic = len(words) > 2 and words[-2] in PATRONYMICS
-    given = [w for w in words[:-1] if w not in NAME_PARTICLES]
+    given = [
+        w
+        for k, w in enumerate(words[:-1])
+        if w not in NAME_PARTICLES or (k == 0 and w in GIVEN_NAME_PARTICLES)
+    ]
     if not given:
         return PersonName("", (), surname, suffix, patronymic)
     if len(given) > 1 and len(given[0]) == 1 < len(given[1]):
@@ -98,6 +103,11 @@ def _name_family(given: str) -> frozenset[str]:
     """The given name and every formal name it may be short for: "jim" -> {jim, james}."""
     namer = _nicknamer()
     return frozenset({given, *namer.canonicals_of(given)})
+
+
+def first_name(word: str) -> bool:
+    """Whether the name lists know ``word`` as a first name ("david", not "islamic")."""
+    return given_name(word) != "unknown"
 
 
 def given_fit(a: str, b: str) -> Fit | None:

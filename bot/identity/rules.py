@@ -18,6 +18,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from bot.identity.names import (
     Fit,
     PersonName,
+    first_name,
     given_fit,
     middles_fit,
     sound,
@@ -93,10 +94,12 @@ def bodies_of_other_countries(a: Profile, b: Profile) -> bool:
 
 def acronym_and_person(a: Profile, b: Profile) -> bool:
     """ "DC" is never "David Cameron": an acronym stands for a body or a place, and a
-    person's full name is not one (even when an article took it for a body)."""
+    person's full name (one an article typed a person, opening with a first name the name
+    lists know) is not one, even where another article took it for a body. "Islamic State",
+    typed a person by a stray article, is still a name an acronym may stand for."""
     for short, full in ((a, b), (b, a)):
         if short.single and short.display.isupper() and full.family == PERSON:
-            return not full.single
+            return bool(full.person and full.person.given and first_name(full.person.given))
     return False
 
 
