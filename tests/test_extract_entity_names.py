@@ -216,3 +216,9 @@ def test_a_name_opening_with_ben_is_a_first_name_not_a_particle() -> None:
     found = facts("The Vindr House said on Monday it would act. Ben Vindr, a reporter, wrote it.")
     assert "Ben Vindr" not in entity(found, "Vindr House").aliases
     assert entity(found, "Ben Vindr").type == "PERSON"
+
+
+def test_everyday_abbreviations_are_no_names() -> None:
+    found = facts("He said on TV that the URL was wrong, and the HRSX agreed.")
+    assert not {"TV", "URL"} & names(found)
+    assert "HRSX" in names(found)

@@ -113,12 +113,15 @@ FUNCTION_WORDS = frozenset(
     moreover furthermore instead thus therefore plus minus one two three four five six
     seven eight nine ten""".split()
 )
-# Greetings, interjections and indefinite pronouns: capitalised at a sentence's start or in
-# a headline ("Hello", "Everyone"), never a name.
+# Greetings, interjections and indefinite pronouns, capitalised at a sentence's start or in
+# a headline ("Hello", "Everyone"), and everyday abbreviations: never a name.
 INTERJECTIONS = frozenset(
     """hello hi hey howdy goodbye bye thanks thank please sorry yes yeah yep nope okay ok
     wow oh ah alas hooray congratulations welcome cheers everyone everybody everything
     someone somebody something anyone anybody anything nobody nothing""".split()
+) | frozenset(
+    # Things news writes in capitals that name nothing: "on TV", "the URL".
+    "tv dvd url faq diy gps atm pdf".split()
 )
 # Honorifics: a form of address, not a description of who someone is.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss mx sir dame madam madame".split())
