@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -35,9 +36,15 @@ log = logging.getLogger(__name__)
 # Articles stored in one transaction: a commit per article would cost more than storing it,
 # and each commit also resolves the entities the batch touched.
 BATCH = 1000
-# Articles handed to each worker process at a time, and kept in flight per worker.
+# Articles handed to each worker process at a time, and chunks kept in flight per worker:
+# enough for the workers to go on extracting while the writer settles a batch's identities
+# (seconds on a large base), few enough to keep memory small (a few hundred articles).
 CHUNK = 8
-IN_FLIGHT_PER_JOB = 8
+IN_FLIGHT_PER_JOB = 32
+# How much less eager the workers are than the writer for the CPU: on as many workers as
+# cores, the one writer, whose work grows with the base, would otherwise get a share of a
+# core, and the run would go at its pace.
+WORKER_NICENESS = 5
 # Fewer articles to extract than this are done in this process: starting workers costs more.
 POOL_THRESHOLD = 40
 
@@ -215,7 +222,7 @@ def _extracted(raws: Iterator[Raw], jobs: int) -> Iterator[Done]:
     rest = _chunks(iter([*first, *raws]), CHUNK)
     # "spawn": workers start clean, whatever threads or connections this process holds.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_yield_to_writer) as pool:
         pending: deque[Future[list[Done]]] = deque()
         for chunk in rest:
             pending.append(pool.submit(_extract_chunk, chunk))
@@ -223,6 +230,12 @@ def _extracted(raws: Iterator[Raw], jobs: int) -> Iterator[Done]:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+
+
+def _yield_to_writer() -> None:
+    """Run this worker process at a lower priority (where the system has priorities)."""
+    if hasattr(os, "nice"):
+        os.nice(WORKER_NICENESS)
 
 
 def _chunks(items: Iterator[Raw], size: int) -> Iterator[list[Raw]]:
