@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import sys
 import tempfile
 import time
@@ -44,7 +45,20 @@ class Blocks:
             now = time.perf_counter()
             self.rates.append(self.size / (now - self.last))
             self.last = now
-            print(f"  block {len(self.rates):3d}: {self.rates[-1]:6.0f} articles/s", flush=True)
+            print(
+                f"  block {len(self.rates):3d}: {self.rates[-1]:6.0f} articles/s,"
+                f" writer's memory {_resident_mib():,.0f} MiB",
+                flush=True,
+            )
+
+
+def _resident_mib() -> float:
+    """The memory this process (the writer) holds now, where the system tells it."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def sliced(corpus: Path, limit: int | None, folder: Path) -> Path:

@@ -30,6 +30,10 @@ CONTEXT_ARTICLES = 200
 UBIQUITOUS = 50
 
 
+# The most profiles and rule verdicts kept between settlements (each a few hundred bytes).
+MAX_REMEMBERED = 1_000_000
+
+
 class Profiles:
     """The profiles of forms that have not changed, kept between the settlements of one
     connection: the forms a batch of articles touches are mostly the same few hundred, and
@@ -49,8 +53,12 @@ class Profiles:
         self.version = None
 
     def check(self, conn: sqlite3.Connection) -> None:
+        """Start afresh when another connection wrote to the base, or when what is kept
+        has grown past ``MAX_REMEMBERED`` (so that memory stays flat on any base, at the
+        cost of one slower settlement now and then)."""
         version = conn.execute("PRAGMA data_version").fetchone()[0]
-        if version != self.version:
+        kept = len(self.known) + sum(len(p.memo) for p in self.known.values())
+        if version != self.version or kept > MAX_REMEMBERED:
             self.clear()
             self.version = version
 
