@@ -30,8 +30,10 @@ CONTEXT_ARTICLES = 200
 UBIQUITOUS = 50
 
 
-# The most profiles and rule verdicts kept between settlements (each a few hundred bytes).
-MAX_REMEMBERED = 1_000_000
+# How much may be kept between settlements, counting a profile (a few kilobytes) as
+# ``PROFILE_WEIGHT`` rule verdicts (a hundred bytes or so each): about 200 MB at most.
+MAX_REMEMBERED = 1_500_000
+PROFILE_WEIGHT = 20
 
 
 class Profiles:
@@ -57,7 +59,8 @@ class Profiles:
         has grown past ``MAX_REMEMBERED`` (so that memory stays flat on any base, at the
         cost of one slower settlement now and then)."""
         version = conn.execute("PRAGMA data_version").fetchone()[0]
-        kept = len(self.known) + sum(len(p.memo) for p in self.known.values())
+        verdicts = sum(len(p.memo) for p in self.known.values())
+        kept = PROFILE_WEIGHT * len(self.known) + verdicts
         if version != self.version or kept > MAX_REMEMBERED:
             self.clear()
             self.version = version
