@@ -31,8 +31,8 @@ UBIQUITOUS = 50
 
 
 # How much may be kept between settlements, counting a profile (a few kilobytes) as
-# ``PROFILE_WEIGHT`` rule verdicts (a hundred bytes or so each): about 200 MB at most.
-MAX_REMEMBERED = 1_500_000
+# ``PROFILE_WEIGHT`` rule verdicts (a hundred bytes or so each): some 150 MB at most.
+MAX_REMEMBERED = 600_000
 PROFILE_WEIGHT = 20
 
 
