@@ -17,7 +17,7 @@ def texts(text: str) -> list[str]:
         ("He lives in the U.S. The rest moved.", ["He lives in the U.S.", "The rest moved."]),
         ("It rose 3.5 percent. Prices fell.", ["It rose 3.5 percent.", "Prices fell."]),
         ("Talks end Jan. 5 in Oslo. Then what?", ["Talks end Jan. 5 in Oslo.", "Then what?"]),
-        ("George W. Bush spoke. Crowds left.", ["George W. Bush spoke.", "Crowds left."]),
+        ("Ada M. Ortiz spoke. Crowds left.", ["Ada M. Ortiz spoke.", "Crowds left."]),
         ("Tom H.W. Vindr spoke. Crowds left.", ["Tom H.W. Vindr spoke.", "Crowds left."]),
         ("It went to the C.I.D. The end.", ["It went to the C.I.D.", "The end."]),
         ('"Stop!" he said. Nobody did.', ['"Stop!" he said.', "Nobody did."]),

@@ -80,7 +80,7 @@ PLACE_CUES_BEFORE = frozenset(
     governorate capital enclave countryside""".split()
 )
 PLACE_CUES_AFTER = frozenset("province governorate district countryside".split())
-# First words of Arabic place and organisation names: "Khan Sheikhoun", "Jaish al-Islam".
+# First words of Arabic place and organisation names: "Khan Velmora", "Jaish al-Ostrava".
 PLACE_PREFIXES = frozenset(
     "deir tal tel tell ras khan jabal jebel beit kafr ain jisr maarat bab wadi bir mount mt".split()
 )

@@ -21,7 +21,7 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.N.
     r"|(?:Mr|Mrs|Ms|Dr|St|Mt|Ft|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Jr|Sr|Rev|Brig"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\."
-    r"|[A-Z]\.(?=\s+[A-Z])"  # a middle initial: George W. Bush
+    r"|[A-Z]\.(?=\s+[A-Z])"  # a middle initial: Ada M. Ortiz
     r")"
     r"|\d+(?:[.,:]\d+)*|[^\W\d_]\w*(?:['’-]\w+)*|[^\w\s]"
 )

@@ -1,7 +1,7 @@
 """How two spellings of a person's name relate: the name's parts, nicknames, sound-alikes.
 
-News writes one person many ways: "James Mattis" and "Jim Mattis", "Robert S. Mueller III"
-and "Bob Mueller", "Sergei Lavrov" and "Sergey Lavrov", "Hassan Rouhani" and "Hasan
+News writes one person many ways: "James Halvorsen" and "Jim Halvorsen", "Robert S. Vindr III"
+and "Bob Vindr", "Sergei Orlov" and "Sergey Orlov", "Hassan Qasemi" and "Hasan
 Rowhani". These helpers take a name apart (given name, middle names, surname, generation
 suffix, patronymic) and say how two given names or two words relate: the same, an initial,
 a nickname of the other (from the curated ``nicknames`` tables), or only alike in sound.
@@ -20,13 +20,13 @@ from nicknames import NickNamer
 from bot.extract.lexicon import given_name
 from bot.textnorm import GIVEN_NAME_PARTICLES, NAME_PARTICLES, PATRONYMICS, fold
 
-# Generation suffixes. "Jr." and "Sr." name another member of the family ("Donald Trump Jr."
-# is not "Donald Trump"); a numeral is often dropped by the same person ("Robert Mueller").
+# Generation suffixes. "Jr." and "Sr." name another member of the family ("Walter Brannigan Jr."
+# is not "Walter Brannigan"); a numeral is often dropped by the same person ("Robert Vindr").
 GENERATIONS = frozenset({"jr", "sr"})
 NUMERALS = frozenset({"ii", "iii", "iv"})
 
 # Letter groups that transliterations of one sound spell differently, mapped to one spelling
-# before the phonetic code: Qasem/Kasem, Gadhafi/Gaddafi, Rouhani/Rowhani, Hizballah.
+# before the phonetic code: Qasem/Kasem, Hadhari/Haddari, Qasouri/Qasowri, Hizballah.
 _TRANSLITERATIONS = (
     ("dh", "d"),
     ("kh", "h"),
@@ -56,8 +56,8 @@ class Fit(IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class PersonName:
-    """A person's name in parts, folded: "Robert S. Mueller III" is given ("robert",),
-    middles ("s",), surname "mueller", suffix "iii"."""
+    """A person's name in parts, folded: "Robert S. Vindr III" is given ("robert",),
+    middles ("s",), surname "vindr", suffix "iii"."""
 
     given: str  # "" for a lone surname
     middles: tuple[str, ...]

@@ -2,7 +2,7 @@
 
 A *form* is one name as the articles give it, with one type: every article entity whose
 fullest name folds to the same key and whose article typed it the same way is the same
-form ("Jim Mattis" as a PERSON). The resolver joins forms into entities; what it needs of a
+form ("Jim Halvorsen" as a PERSON). The resolver joins forms into entities; what it needs of a
 form (the name taken apart, its acronyms, the country in a body's name, sound codes) is
 computed here, once per form and run.
 """

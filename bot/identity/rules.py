@@ -3,7 +3,7 @@
 ``DIFFERENT_RULES`` are cannot-links: when one holds, no evidence joins the two forms, and
 no entity may hold both. ``SAME_RULES`` say that two forms are one entity, at a level
 (lower is surer); the resolver merges the surest pairs first. ``SHORT_RULES`` say that one
-form is a short form of the other ("Mattis" of "James Mattis", "GNA" of "Government of
+form is a short form of the other ("Halvorsen" of "James Halvorsen", "GNA" of "Government of
 National Accord"): a short form joins a longer one only when it is the only one it fits, or
 one that clearly dominates. Precision over recall: a pair that no rule relates stays apart.
 """
@@ -57,8 +57,8 @@ def person_and_place(a: Profile, b: Profile) -> bool:
 
 
 def conflicting_given_names(a: Profile, b: Profile) -> bool:
-    """George W. Bush and Jeb Bush; Hillary and Bill Clinton. A given name that is the
-    other's middle name is no conflict ("Tayyip Erdogan", "Recep Tayyip Erdogan")."""
+    """Ada and Lena Quill; Tomas and Piet Vindr. A given name that is the other's middle
+    name is no conflict ("Tekin Yaziroglu", "Arda Tekin Yaziroglu")."""
     pa, pb = _people(a, b)
     if not (pa and pb and pa.given and pb.given) or given_fit(pa.given, pb.given) is not None:
         return False
@@ -66,13 +66,13 @@ def conflicting_given_names(a: Profile, b: Profile) -> bool:
 
 
 def conflicting_middle_names(a: Profile, b: Profile) -> bool:
-    """George W. Bush and George H. W. Bush."""
+    """Walter K. Brannigan and Walter P. K. Brannigan."""
     pa, pb = _people(a, b)
     return bool(pa and pb and not middles_fit(pa.middles, pb.middles))
 
 
 def conflicting_generations(a: Profile, b: Profile) -> bool:
-    """Donald Trump Jr. and Donald Trump."""
+    """Walter Brannigan Jr. and Walter Brannigan."""
     pa, pb = _people(a, b)
     return bool(pa and pb and not suffixes_fit(pa.suffix, pb.suffix))
 
@@ -123,7 +123,7 @@ def different(a: Profile, b: Profile, rules: list[Rule] | None = None) -> bool:
 
 
 def same_key(a: Profile, b: Profile) -> int | None:
-    """One name under two types: type is a vote, not part of identity ("Kobani" as a place
+    """One name under two types: type is a vote, not part of identity ("Velmora" as a place
     in one article and a group in another)."""
     return 0 if a.form.key == b.form.key else None
 
@@ -155,7 +155,7 @@ def body_variant(a: Profile, b: Profile) -> int | None:
 
 
 def sound_variant(a: Profile, b: Profile) -> int | None:
-    """Transliterations of one name ("Qassem"/"Qasem Soleimani", "Idlib"/"Idleb"): every
+    """Transliterations of one name ("Qassem"/"Qasem Vindr", "Velmora"/"Velmorah"): every
     word alike in sound, never on that alone: the two must also share what is named
     around them."""
     if not a.sounds or a.sounds != b.sounds or not _compatible_families(a, b):
@@ -195,7 +195,7 @@ def same(a: Profile, b: Profile, rules: list[SameRule] | None = None) -> Same | 
 
 
 def surname_of(short: Profile, full: Profile) -> bool:
-    """A lone word that is the person's surname: "Mattis" of "James Mattis"."""
+    """A lone word that is the person's surname: "Halvorsen" of "James Halvorsen"."""
     ps, pf = short.person, full.person
     if not (short.single and ps and pf) or full.single or full.family != PERSON:
         return False
@@ -209,9 +209,9 @@ def surname_of(short: Profile, full: Profile) -> bool:
 
 
 def partial_name(short: Profile, full: Profile) -> bool:
-    """A name that leaves out what the fuller one gives: its middle names ("Brett
-    Kavanaugh" of "Brett M. Kavanaugh") or all but the initial of its given name ("J.
-    Halvorsen"). It may fit several people ("George Bush"), so it is a short form."""
+    """A name that leaves out what the fuller one gives: its middle names ("Ada
+    Ortiz" of "Ada M. Ortiz") or all but the initial of its given name ("J.
+    Halvorsen"). It may fit several people ("Ada Ortiz"), so it is a short form."""
     ps, pf = _full_people(short, full)
     if not (ps and pf) or ps.surname != pf.surname or ps.patronymic != pf.patronymic:
         return False
@@ -224,8 +224,8 @@ def partial_name(short: Profile, full: Profile) -> bool:
 
 
 def name_without_first(short: Profile, full: Profile) -> bool:
-    """A person called by their middle name and surname: "Tayyip Erdogan" of "Recep Tayyip
-    Erdogan" (a name an article called a person, as for ``partial_name``)."""
+    """A person called by their middle name and surname: "Tekin Yaziroglu" of "Arda Tekin
+    Yaziroglu" (a name an article called a person, as for ``partial_name``)."""
     ps, pf = _full_people(short, full)
     return bool(
         full.family == PERSON

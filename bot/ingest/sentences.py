@@ -2,7 +2,7 @@
 
 A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or brackets) followed by
 space and something that can start a sentence. It does not end after an abbreviation (Mr.,
-Gen., Jan., U.S.), an initial (George W. Bush), inside a number (3.5), or before a lower-case
+Gen., Jan., U.S.), an initial (Ada M. Ortiz), inside a number (3.5), or before a lower-case
 word ("Stop!" he said). Paragraphs, separated by blank lines, always end a sentence, so a
 headline or a subhead is a sentence of its own. Within a paragraph whose quotation marks
 pair up, a quotation is never split ('"We tried. We failed." Then she left.').
@@ -29,7 +29,7 @@ _END = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
 _NEXT_START = re.compile(r"(\s+)[\"'(\[]?[A-Z0-9\u00c0-\u024f]")  # group 1: the spaces
 _PRONOUN_START = re.compile(r"\s+(?:He|She|They|It|We|I|The|This|That|But|And|In|On)\b")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
-# Initials run together: "George H.W. Bush", "J.R. Ortiz" (and "U.S.").
+# Initials run together: "Tom H.W. Vindr", "J.R. Ortiz" (and "U.S.").
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z][A-Za-z.]*)\.$")
 
@@ -40,7 +40,7 @@ def _is_abbreviation(text: str, dot: int, stop: int, end: int) -> bool:
     if not match:
         return False
     word = match.group(1).lower()
-    if len(word) == 1 and word.isalpha():  # an initial: "George W. Bush"
+    if len(word) == 1 and word.isalpha():  # an initial: "Ada M. Ortiz"
         return True
     if word not in ABBREVIATIONS and not _INITIALS.fullmatch(word):
         return False

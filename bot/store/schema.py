@@ -4,7 +4,7 @@ Entities live at three levels:
 
 - ``article_entities``: each article's own entities, as its text gives them (name, type,
   mentions, aliases, descriptions);
-- ``forms``: one row for each name and type the articles use ("Jim Mattis" as a PERSON),
+- ``forms``: one row for each name and type the articles use ("Jim Halvorsen" as a PERSON),
   with counts kept up to date as articles come and go (``form_names``)
   and the cheap keys under which forms that may be one entity meet (``form_keys``);
 - ``entities``: what the identity step (``bot.store.identity``) makes of the forms.

@@ -102,10 +102,10 @@ def name_cues(
     elif several and lowers[-1] in GEO_HEADS:
         first = "OTHER", STRONG  # "Mediterranean Sea", "Capitol Hill"
     elif several and lowers[0] in ORG_PREFIXES:
-        first = "ORG", MEDIUM  # "Jaish al-Islam"
+        first = "ORG", MEDIUM  # "Jaish al-Velmora"
     second: Verdict | None = None
     if several and lowers[0] in PLACE_PREFIXES:
-        second = "GPE", WEAK  # "Khan Sheikhoun", "Deir Ezzor"
+        second = "GPE", WEAK  # "Khan Velmora", "Deir Ostrava"
     elif not several and is_acronym(first_word):
         second = "ORG", MEDIUM
     elif folded in peoples:

@@ -42,7 +42,7 @@ def cluster(mentions: list[NameMention], bracketed: frozenset[str] = frozenset()
 
 
 def _home_without_s(mention: NameMention, clusters: Clusters) -> Cluster | None:
-    """'Assads', 'Bashar al-Assads': a possessive whose apostrophe the text lost."""
+    """'Rashids', 'Omar al-Rashids': a possessive whose apostrophe the text lost."""
     surface, key = mention.surface, mention.key
     if not surface.endswith("s") or surface.endswith("ss") or mention.headline:
         return None

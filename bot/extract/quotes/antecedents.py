@@ -109,7 +109,7 @@ class Antecedents(ArticleNames):
     def _unknown_name_in(self, index: int) -> bool:
         """A name that may be a person we do not know as one: an untyped name as a subject,
         or two capitalised words in a row, after the sentence's first, that are no name we
-        know ("H.R. McMaster" missed by the entity extractor)."""
+        know ("H.R. Quill" missed by the entity extractor)."""
         if index not in self._unknown_names:
             self._unknown_names[index] = self._find_unknown_name(index)
         return self._unknown_names[index]

@@ -1,6 +1,6 @@
 """The names of one article as a speaker finder reads them: where each is, whether it stands
 inside quotation marks, and whether it stands as a subject or only modifies another word
-('Ortiz said' against "Ortiz's plan", 'a Trump critic', 'Bush speechwriter David Frum')."""
+('Ortiz said' against "Ortiz's plan", 'a Vindr critic', 'Ortiz speechwriter Tomas Reis')."""
 
 from __future__ import annotations
 
@@ -38,8 +38,8 @@ VERB_AFTER = re.compile(
     r"\s+(?:(?:also|then|later|again|has|had|have|was|were|would|will|is)\s+)*"
     r"(?!(?:a|an|the|and|or|of|in|on|at|to|for|from|with|by|who|which|that)\b)[a-z]"
 )
-# Lower-case words between a name and a capitalised one: "Bush speechwriter David Frum",
-# "Trump's national security adviser H.R. McMaster".
+# Lower-case words between a name and a capitalised one: "Ortiz speechwriter Tomas Reis",
+# "Vindr's national security adviser H.R. Quill".
 _WORDS_BEFORE_NAME = re.compile(r"(?:'s?)?((?: [a-z-]+){1,4}) [A-Z]")
 # What may stand before a sentence's subject: an opening phrase and a comma ("On Monday,"),
 # titles and articles ("The Foreign Minister").
@@ -122,7 +122,7 @@ class ArticleNames:
         """A name standing as a subject: before a verb ('Ortiz said'), or before the comma
         of an appositive when it opens the sentence ('Ortiz, a civil engineer, ...'). Not a
         name in quotation marks, nor one modifying a noun or another name ("Ortiz's plan",
-        "Bush speechwriter David Frum")."""
+        "Ortiz speechwriter Tomas Reis")."""
         if self._quoted(named.start) or self._possessive(named) or self._modifies_name(named):
             return False
         if VERB_AFTER.match(self.text, named.end):
@@ -145,7 +145,7 @@ class ArticleNames:
         )
 
     def _modifies_name(self, named: Named) -> bool:
-        """'Bush speechwriter David Frum': a relation word and another name follow."""
+        """'Ortiz speechwriter Tomas Reis': a relation word and another name follow."""
         following = _WORDS_BEFORE_NAME.match(self.text, named.end)
         if not following:
             return False
@@ -153,7 +153,7 @@ class ArticleNames:
         return self._possessive(named) or (len(words) == 1 and words[0] in SPEAKER_NOUNS)
 
     def _modifies_noun(self, named: Named, end: int) -> bool:
-        """'a Trump critic', "Ortiz's aide": a common noun follows the name, other than the
+        """'a Vindr critic', "Ortiz's aide": a common noun follows the name, other than the
         person's own words ("Ortiz's statement")."""
         following = _NOUN_AFTER.match(self.text, named.end, end)
         if not following or following.group(1) in FUNCTION_WORDS:

@@ -209,7 +209,7 @@ class SpeakerFinder(Antecedents):
 
     def _person(self, window: _Window, sentence: int) -> str | None:
         """A person named there wins over the body or place beside them ("Nina Shea of the
-        Hudson Institute"), unless the name only modifies a noun ("a Trump critic")."""
+        Hudson Institute"), unless the name only modifies a noun ("a Vindr critic")."""
         for named in reversed(window.inside):
             if named.type == "PERSON" and not self._modifies_noun(named, window.end):
                 return named.name
