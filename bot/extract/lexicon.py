@@ -182,6 +182,11 @@ def given_name(word: str) -> str:
     return _name_lists()(word)
 
 
+def first_name(word: str) -> bool:
+    """Whether the name lists know ``word`` as a first name ("David", not "Islamic")."""
+    return given_name(word) != "unknown"
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Words news prose mostly writes in lower case (so a capital is only the sentence's)."""

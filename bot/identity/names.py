@@ -17,7 +17,6 @@ from functools import lru_cache
 import jellyfish
 from nicknames import NickNamer
 
-from bot.extract.lexicon import given_name
 from bot.textnorm import GIVEN_NAME_PARTICLES, NAME_PARTICLES, PATRONYMICS, fold
 
 # Generation suffixes. "Jr." and "Sr." name another member of the family ("Walter Brannigan Jr."
@@ -103,11 +102,6 @@ def _name_family(given: str) -> frozenset[str]:
     """The given name and every formal name it may be short for: "jim" -> {jim, james}."""
     namer = _nicknamer()
     return frozenset({given, *namer.canonicals_of(given)})
-
-
-def first_name(word: str) -> bool:
-    """Whether the name lists know ``word`` as a first name ("david", not "islamic")."""
-    return given_name(word) != "unknown"
 
 
 def given_fit(a: str, b: str) -> Fit | None:

@@ -25,7 +25,7 @@ from bot.textnorm import KEY_STOPWORDS, NAME_PARTICLES, fold, name_key, name_wor
 T = TypeVar("T")
 # What a spelling of a form is to the articles using it (``FormData.names``).
 ALIAS, FULLEST, DECLARED = 0, 1, 2
-# Type families: a body and a place are often confused by single articles ("Hezbollah",
+# Type families: a body and a place are often confused by single articles ("the Harbour League",
 # "the Kremlin"); a person and a place or people never are the same thing.
 PERSON, PLACE, BODY, ANY = "person", "place", "body", "any"
 FAMILIES = {"PERSON": PERSON, "GPE": PLACE, "NORP": PLACE, "ORG": BODY, "OTHER": ANY}
@@ -122,7 +122,7 @@ class Profile:
 
     @cached_property
     def acronyms(self) -> frozenset[str]:
-        """Acronyms the articles used for this form ("gna"), its own key if it is one."""
+        """Acronyms the articles used for this form ("gnu"), its own key if it is one."""
         found = {
             fold(name).replace(" ", "") for name, _, _ in self.form.names if spells_acronym(name)
         }
@@ -130,7 +130,7 @@ class Profile:
 
     @cached_property
     def initials(self) -> frozenset[str]:
-        """What a body's names spell: "gna" for "Government of National Accord", with and
+        """What a body's names spell: "gnu" for "Government of National Unity", with and
         without its small words ("scus" and "scotus" for "Supreme Court of the United
         States"), for every spelling articles gave in full; none for a person or a lone
         word."""

@@ -3,8 +3,8 @@
 ``DIFFERENT_RULES`` are cannot-links: when one holds, no evidence joins the two forms, and
 no entity may hold both. ``SAME_RULES`` say that two forms are one entity, at a level
 (lower is surer); the resolver merges the surest pairs first. ``SHORT_RULES`` say that one
-form is a short form of the other ("Halvorsen" of "James Halvorsen", "GNA" of "Government of
-National Accord"): a short form joins a longer one only when it is the only one it fits, or
+form is a short form of the other ("Halvorsen" of "James Halvorsen", "NUG" of "National Unity
+Government"): a short form joins a longer one only when it is the only one it fits, or
 one that clearly dominates. Precision over recall: a pair that no rule relates stays apart.
 """
 
@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from bot.extract.lexicon import first_name
 from bot.identity.names import (
     Fit,
     PersonName,
-    first_name,
     given_fit,
     middles_fit,
     sound,

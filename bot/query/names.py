@@ -236,7 +236,7 @@ class NameIndex:
 
     def _suggest(self, text: str, matches: list[Match]) -> list[str]:
         """Names close to ``text``: ones sharing a word with it, then ones alike in spelling;
-        never a name of one character ("G" for "GNA" is no suggestion)."""
+        never a name of one character ("G" for "GNU" is no suggestion)."""
         near = [m.entity.name for m in matches if m.score >= SUGGEST]
         alike = process.extract(
             fold(text),

@@ -174,7 +174,8 @@ def _resolve_from(conn: sqlite3.Connection, dirty: list[int], profiles: Profiles
     neighbours = _sharing_keys(conn, {k for f in rest for k in old_keys.get(f, ())}) - alone
     entities |= _entities_of(conn, neighbours | set(rest))
     changed = [f for f in live if f not in alone]
-    part = neighbours | set(changed) | _sharing_keys(conn, _keys_of(conn, changed))
+    keys = {k for f in changed for k in live[f].blocking_keys}  # as just stored
+    part = neighbours | set(changed) | _sharing_keys(conn, keys)
     part -= dead | alone
     entities |= _entities_of(conn, part)
     part |= _ids(conn, "SELECT id FROM forms WHERE entity_id IN ({})", entities)
@@ -227,10 +228,6 @@ def _entities_of(conn: sqlite3.Connection, forms: Iterable[int]) -> set[int]:
 
 def _ids(conn: sqlite3.Connection, sql: str, values: Iterable[int]) -> set[int]:
     return {r[0] for r in _rows(conn, sql, values)}
-
-
-def _keys_of(conn: sqlite3.Connection, forms: Iterable[int]) -> set[str]:
-    return {r[0] for r in _rows(conn, "SELECT key FROM form_keys WHERE form_id IN ({})", forms)}
 
 
 def _sharing_keys(conn: sqlite3.Connection, keys: Iterable[str]) -> set[int]:

@@ -27,7 +27,7 @@ from bot.extract.lexicon import (
     WEAK_ORG_HEADS,
     common_words,
     demonyms,
-    given_name,
+    first_name,
     places,
 )
 from bot.extract.tokens import Tokens, is_capitalised, is_possessive, strip_possessive
@@ -102,7 +102,7 @@ def _month_surname(tokens: Tokens, j: int) -> bool:
     return (
         texts[j].istitle()
         and tokens.lowers[j] in MONTHS
-        and given_name(texts[j - 1]) != "unknown"
+        and first_name(texts[j - 1])
         and not (j + 1 < len(texts) and texts[j + 1][:1].isdigit())
     )
 

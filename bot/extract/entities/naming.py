@@ -6,7 +6,7 @@ from bot.extract.entities.context import ArticleContext
 from bot.extract.entities.cues import org_cue, type_of
 from bot.extract.entities.descriptions import appositive, bracketed_acronym, role_before
 from bot.extract.entities.mention import MEDIUM, STRONG, NameMention
-from bot.extract.lexicon import NAME_PREFIXES, given_name
+from bot.extract.lexicon import NAME_PREFIXES, first_name
 from bot.extract.tokens import Token, Tokens, strip_possessive
 from bot.textnorm import fold
 
@@ -81,7 +81,7 @@ def _opening_adverb(ctx: ArticleContext, tokens: Tokens, start: int, end: int, f
         and tokens.texts[end] == ","
         and folded.endswith("ly")
         and folded not in ctx.places
-        and given_name(folded) == "unknown"
+        and not first_name(folded)
     )
 
 

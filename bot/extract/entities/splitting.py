@@ -25,7 +25,7 @@ from bot.extract.lexicon import (
     PLACE_DIRECTIONS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
-    given_name,
+    first_name,
 )
 from bot.extract.tokens import Token, Tokens, is_acronym, strip_possessive
 from bot.textnorm import fold
@@ -207,14 +207,14 @@ def place_before_person(ctx: ArticleContext, chunk: Chunk) -> Split | None:
     the name lists know, and the place's own first word must not be one ("Jordan Ada
     Quill" may be a person)."""
     lowers, words = chunk.lowers, chunk.words
-    if len(lowers) < 3 or given_name(words[0].text) != "unknown":
+    if len(lowers) < 3 or first_name(words[0].text):
         return None
     for k in range(min(_PLACE_WORDS, len(lowers) - 2), 0, -1):
         if " ".join(lowers[:k]) not in ctx.places or k + 1 >= len(words):
             continue
         rest = lowers[k:]
         first = k + 1 if _INITIAL.fullmatch(words[k].text) else k  # "Kenya | J. Ada Quill"
-        if given_name(words[first].text) == "unknown" or any(
+        if not first_name(words[first].text) or any(
             w in ctx.common or w in ORG_HEADS for w in rest
         ):
             return None
