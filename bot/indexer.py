@@ -33,9 +33,11 @@ from bot.store import Store, StoreError
 
 log = logging.getLogger(__name__)
 
-# Articles stored in one transaction: a commit per article would cost more than storing it,
-# and each commit also resolves the entities the batch touched.
+# Articles stored in one transaction: a commit per article would cost more than storing it.
 BATCH = 1000
+# How often a long run settles identities (and once at its end): readers see a large import's
+# new entities a minute late, and the run does not resolve the same neighbourhoods each batch.
+SETTLE_SECONDS = 60.0
 # Articles handed to each worker process at a time, and chunks kept in flight per worker:
 # enough for the workers to go on extracting while the writer settles a batch's identities
 # (seconds on a large base), few enough to keep memory small (a few hundred articles).
@@ -203,10 +205,11 @@ def _index(store: Store, paths: list[Path], jobs: int, progress: Progress | None
     run.report.failed.extend(missing)
     run.report.files.extend(files)
     results = _extracted(run.to_extract(files), jobs)
-    while batch := list(islice(results, BATCH)):
-        with store.transaction():
-            for done in batch:
-                run.store_one(*done)
+    with store.settling_every(SETTLE_SECONDS):
+        while batch := list(islice(results, BATCH)):
+            with store.transaction():
+                for done in batch:
+                    run.store_one(*done)
     run.prune([p for p in paths if p.is_dir()])
     return run.report
 

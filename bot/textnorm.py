@@ -15,6 +15,8 @@ from functools import lru_cache
 import snowballstemmer
 
 _WORD = re.compile(r"[0-9a-z]+")
+# An apostrophe inside a word, not a possessive's: "Sana'a" and "Sanaa" are one word.
+_INNER_APOSTROPHE = re.compile(r"(?<=[a-z])['’‘ʼ`](?=[a-z])(?!s\b)")
 _STEMMER = snowballstemmer.stemmer("english")
 
 # Particles inside names: "Omar al-Rashid", "Ursula von Brandt".
@@ -31,11 +33,12 @@ GIVEN_NAME_PARTICLES = frozenset({"ben"})
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Accent- and case-folded text with only letters, digits and single spaces."""
+    """Accent- and case-folded text with only letters, digits and single spaces; an
+    apostrophe inside a word joins it ("Ya'alon" is "yaalon"), a possessive's does not."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     stripped = stripped.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
-    return " ".join(_WORD.findall(stripped.casefold()))
+    return " ".join(_WORD.findall(_INNER_APOSTROPHE.sub("", stripped.casefold())))
 
 
 def spells_acronym(name: str) -> bool:

@@ -36,6 +36,20 @@ def test_a_real_name_is_declared_for_a_nom_de_guerre() -> None:
     assert cleric.equivalents == ["Abu Tariq al-Qarni"]
 
 
+def test_a_name_known_as_after_of_is_not_declared() -> None:
+    found = facts("The young son of King Velmar, known as PVX, met the envoy in Lowater.")
+    assert entity(found, "Velmar").equivalents == []
+    assert "PVX" not in entity(found, "Velmar").aliases
+
+
+def test_a_fathers_name_alone_is_not_his_sons() -> None:
+    found = facts(
+        "Crown Prince Faisal bin Hamdan met the envoy in Lowater. King Hamdan stayed home."
+    )
+    assert "Hamdan" not in entity(found, "Faisal bin Hamdan").aliases
+    assert entity(found, "Hamdan").type == "PERSON"
+
+
 def test_a_wire_credit_after_a_dateline_is_no_second_name() -> None:
     found = facts("MARROWICK (AFP) - The Coastal Unity Party met on Monday in the capital.")
     assert all(not e.equivalents for e in found.entities)

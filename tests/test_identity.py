@@ -179,6 +179,53 @@ def test_among_equally_used_names_the_one_its_acronym_stands_for(store: Store) -
     assert set(groups(store)) == {"National Unity Government"}
 
 
+def test_a_partial_name_joins_the_one_fuller_name_it_fits(store: Store) -> None:
+    put_many(store, "a", 3, person("Tekin Yaziroglu", "Yaziroglu"))
+    put_many(store, "b", 2, person("Seyit Tekin Yaziroglu", "Yaziroglu"))
+    assert groups(store) == {"Tekin Yaziroglu": {"a0", "a1", "a2", "b0", "b1"}}
+
+
+def test_a_sons_name_alone_joins_him_however_typed(store: Store) -> None:
+    put_many(store, "a", 3, person("Faisal bin Hamdan", "bin Hamdan"))
+    put(store, "b", Entity("bin Hamdan", "ORG"))
+    assert groups(store) == {"Faisal bin Hamdan": {"a0", "a1", "a2", "b"}}
+
+
+def test_transliterated_middle_names_are_one_person(store: Store) -> None:
+    put_many(store, "a", 3, person("Abdel Fattah Qarni", "Qarni"))
+    put(store, "b", person("Abdel Fatah Qarni", "Qarni"))
+    assert groups(store) == {"Abdel Fattah Qarni": {"a0", "a1", "a2", "b"}}
+
+
+def test_two_names_a_gazetteer_gives_one_city_are_one_place(store: Store) -> None:
+    put_many(store, "a", 2, Entity("Bombay", "GPE"))
+    put(store, "b", Entity("Mumbai", "GPE"))
+    put(store, "c", Entity("Mumbai", "OTHER"))
+    assert len(groups(store)) == 1
+
+
+def test_a_country_and_its_official_name_are_one_place(store: Store) -> None:
+    put_many(store, "a", 2, Entity("Kenya", "GPE"))
+    put(store, "b", Entity("Republic of Kenya", "GPE"))
+    assert groups(store) == {"Kenya": {"a0", "a1", "b"}}
+
+
+def test_a_people_or_body_in_the_singular_and_the_plural_is_one(store: Store) -> None:
+    put(store, "a", Entity("Velmori", "NORP"))
+    put(store, "b", Entity("Velmoris", "NORP"))
+    put(store, "c", Entity("Harbour Guard", "ORG"))
+    put(store, "d", Entity("Harbour Guards", "ORG"))
+    put(store, "e", person("Roberts"))
+    put(store, "f", Entity("Robert", "OTHER"))
+    assert sorted(map(sorted, groups(store).values())) == [["a", "b"], ["c", "d"], ["e"], ["f"]]
+
+
+def test_initials_an_article_gives_a_person_join_the_person(store: Store) -> None:
+    put_many(store, "a", 2, person("Faisal bin Hamdan", "bin Hamdan", "FBH"))
+    put(store, "b", Entity("FBH", "ORG"))
+    assert groups(store) == {"Faisal bin Hamdan": {"a0", "a1", "b"}}
+
+
 def test_an_acronym_joins_only_a_name_it_spells(store: Store) -> None:
     put(store, "a", Entity("Coastal Rights Office", "ORG", ["SC"]))
     put(store, "b", Entity("Southern Crescent", "GPE", ["SC"]))
@@ -242,6 +289,15 @@ def test_a_person_is_never_a_place_of_the_same_name(store: Store) -> None:
     assert groups(store) == {"Lorrin": {"a"}, "Pia Lorrin": {"b", "c"}}
 
 
+def test_a_person_is_never_the_place_his_name_comes_from(store: Store) -> None:
+    put_many(store, "a", 3, Entity("Velmora", "GPE"))
+    put(store, "b", person("Ilyas al-Velmorai", "Velmorai"))
+    put(store, "c", Entity("Velmorai", "OTHER"))
+    found = groups(store)
+    assert found["Velmora"] == {"a0", "a1", "a2"}
+    assert found["Ilyas al-Velmorai"] >= {"b"}
+
+
 def test_bodies_of_two_countries_stay_apart(store: Store) -> None:
     put(store, "a", Entity("Kenyan Coast Guard", "ORG"))
     put(store, "b", Entity("Nigerian Coast Guard", "ORG"))
@@ -273,6 +329,28 @@ def test_transliterations_join_only_with_shared_context() -> None:
     ]
     joined = {c.forms: c.name for c in resolve(forms)}
     assert joined == {(1, 2): "Qassim Dharwali", (3,): "Qasim Darwaly"}
+
+
+def test_an_opening_vowel_or_a_silent_h_is_a_transliteration() -> None:
+    around = ("qarovia", "lentz", "ministry interior")
+    forms = [
+        _form(1, "Usmar Dharwali", "PERSON", 20, around),
+        _form(2, "Osmar Dharwali", "PERSON", 3, around),
+        _form(3, "Zabihurrah Qelt", "PERSON", 4, around),
+        _form(4, "Zabiurrah Qelt", "PERSON", 2, around),
+    ]
+    joined = {c.forms for c in resolve(forms)}
+    assert joined == {(1, 2), (3, 4)}
+
+
+def test_a_lone_word_with_a_short_sound_code_meets_its_respellings() -> None:
+    around = ("qarovia", "lentz", "ministry interior")
+    forms = [
+        _form(1, "Qaida", "ORG", 20, around),
+        _form(2, "Qaeda", "ORG", 5, around),
+        _form(3, "Kadi", "ORG", 5, ("other place", "someone else", "a body")),
+    ]
+    assert {c.forms for c in resolve(forms)} == {(1, 2), (3,)}
 
 
 # -- the base as a whole --------------------------------------------------------------------

@@ -62,8 +62,16 @@ def test_acronyms_and_partial_organisation_names(store: Store, typed: str) -> No
     assert who(store, typed)["entity"]["name"] == "Harbour Rescue Alliance"
 
 
-def test_a_title_before_the_name_is_ignored(store: Store) -> None:
-    assert who(store, "Governor Yildirimoglu")["entity"]["name"] == "Şükrü Yıldırımoğlu"
+@pytest.mark.parametrize(
+    "typed", ["Governor Yildirimoglu", "Ayatollah Yildirimoglu", "Grand Mufti Yildirimoglu"]
+)
+def test_a_title_before_a_persons_name_is_ignored(store: Store, typed: str) -> None:
+    assert who(store, typed)["entity"]["name"] == "Şükrü Yıldırımoğlu"
+
+
+@pytest.mark.parametrize("typed", ["Rescue Governor", "Chief Alliance Officer"])
+def test_a_title_is_a_word_like_any_other_beside_a_body(store: Store, typed: str) -> None:
+    assert who(store, typed)["entity"] is None
 
 
 @pytest.mark.parametrize("typed", ["Okonkwo", "Pratt", "Putt", "Pit", "Ivanova", "Zed"])

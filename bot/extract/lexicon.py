@@ -23,8 +23,9 @@ from bot.textnorm import NAME_PARTICLES, fold
 TITLE_HEADS = frozenset(
     """president president-elect vice-president minister secretary spokesman spokeswoman
     spokesperson leader commander chief general gen gen. ambassador envoy king queen prince
-    princess sheikh emir sultan ayatollah imam pope cardinal bishop rabbi senator sen sen.
-    sens sens. representative rep rep. congressman congresswoman governor gov gov. mayor chancellor
+    princess sheikh emir sultan ayatollah imam mufti mullah pope cardinal bishop rabbi senator
+    sen sen. sens sens. representative rep rep. congressman congresswoman governor gov gov. mayor
+    chancellor
     premier director chairman chairwoman chair head official officer colonel col col.
     lieutenant lt lt. captain capt capt. major sergeant admiral marshal adviser advisor
     aide analyst professor prof prof. dr dr. judge justice attorney lawyer prosecutor

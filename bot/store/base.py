@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -168,6 +169,10 @@ class Store:
                 raise OpenError(f"cannot create the folder of {path} ({exc.strerror})") from exc
         self._depth = 0
         self._profiles = Profiles()
+        # Seconds at least between two settlements of identity (0: at every commit), and
+        # when the last one was (``settling_every``).
+        self._settle_every = 0.0
+        self._settled_at = 0.0
         try:
             self.conn = _connect(str(path))
         except sqlite3.Error as exc:
@@ -265,7 +270,9 @@ class Store:
         self._depth = 1
         try:
             yield self.conn
-            settle(self.conn, self._profiles)
+            if time.monotonic() - self._settled_at >= self._settle_every:
+                settle(self.conn, self._profiles)
+                self._settled_at = time.monotonic()
             self.conn.commit()
         except BaseException as exc:
             self._depth = 0
@@ -304,6 +311,21 @@ class Store:
         """Undo after a failure; an undo that fails too changes nothing of what is raised."""
         with suppress(sqlite3.Error):
             self.conn.execute(statement)
+
+    @contextmanager
+    def settling_every(self, seconds: float) -> Iterator[None]:
+        """Settle identities at most every ``seconds`` inside, and once on leaving: a large
+        run spends its time storing articles, not resolving the same growing neighbourhoods
+        batch after batch, while readers keep seeing the identities of the last settlement
+        (forms stay marked dirty in the base until then, so nothing is lost if the run is
+        cut short: the next write settles them)."""
+        self._settle_every, self._settled_at = seconds, time.monotonic()
+        try:
+            yield
+        finally:
+            self._settle_every = 0.0
+        with self.transaction():
+            pass
 
     @contextmanager
     def writing(self, on_busy: Callable[[], None] | None = None) -> Iterator[None]:

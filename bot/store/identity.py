@@ -24,10 +24,12 @@ from bot.identity.profile import CONTEXT_WORDS, Profile
 
 _CHUNK = 500
 # Articles of a form whose other names make its context; names in more than one article
-# in ``UBIQUITOUS`` are left out of every context (in a base about one country, its name
-# and its leader are around every name and tell none apart).
+# in ``UBIQUITOUS`` (and in at least ``UBIQUITOUS_FLOOR`` articles) are left out of every
+# context (in a base about one country, its name and its leader are around every name and
+# tell none apart; in a small base, a name in a few dozen articles still tells a topic).
 CONTEXT_ARTICLES = 200
 UBIQUITOUS = 50
+UBIQUITOUS_FLOOR = 100
 
 
 # How much may be kept between settlements, counting a profile (a few kilobytes) as
@@ -263,7 +265,10 @@ def _load(conn: sqlite3.Connection, ids: list[int]) -> dict[int, FormData]:
 def context(conn: sqlite3.Connection, form_id: int) -> tuple[str, ...]:
     """The keys of the typed names mentioned most often in the articles naming a form,
     ubiquitous names aside: among the first ``CONTEXT_ARTICLES`` of them by id, so that the
-    sample does not depend on the order they were indexed in."""
+    sample does not depend on the order they were indexed in. Among names mentioned as
+    often, the ones the base names more often come first: a form seen in one article has
+    a context of equals, and the better-known of them are the likelier to be shared by
+    another spelling of the same name."""
     return tuple(
         row[0]
         for row in conn.execute(
@@ -271,9 +276,9 @@ def context(conn: sqlite3.Connection, form_id: int) -> tuple[str, ...]:
             " WHERE other.article_id IN (SELECT article_id FROM article_entities"
             " WHERE form_id = ? ORDER BY article_id LIMIT ?)"
             " AND other.form_id != ? AND f.type != 'OTHER'"
-            " AND f.articles * ? <= (SELECT count(*) FROM articles)"
-            " GROUP BY f.key ORDER BY count(*) DESC, f.key LIMIT ?",
-            (form_id, CONTEXT_ARTICLES, form_id, UBIQUITOUS, CONTEXT_WORDS),
+            " AND (f.articles < ? OR f.articles * ? <= (SELECT count(*) FROM articles))"
+            " GROUP BY f.key ORDER BY count(*) DESC, max(f.articles) DESC, f.key LIMIT ?",
+            (form_id, CONTEXT_ARTICLES, form_id, UBIQUITOUS_FLOOR, UBIQUITOUS, CONTEXT_WORDS),
         )
     )
 

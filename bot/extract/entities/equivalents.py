@@ -31,6 +31,8 @@ _BETWEEN: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 # The longest stretch of text between two names that one of the patterns can fill.
 _MAX_BETWEEN = 40
+# A name inside "of ...": a comma's "known as" after it may be said of the phrase's head.
+_OF_BEFORE = re.compile(r"\bof (?:the )?(?:[A-Z][\w.-]* )*$")
 # Types a declared name may not have: places and peoples are named, not renamed.
 _NOT_RENAMED = frozenset({"GPE", "NORP"})
 
@@ -74,6 +76,8 @@ def _declared(text: str, first: NameMention, second: NameMention) -> bool:
         return False  # a dateline in capitals and its wire credit: "LOWATER (AFP)"
     between = text[first.end : second.start]
     for pattern, closing in _BETWEEN:
+        if closing == "" and _OF_BEFORE.search(text, max(0, first.start - 60), first.start):
+            continue  # "the son of Ada Quill, known as AQ": the son may be the one known so
         if pattern.fullmatch(between) and text.startswith(closing, second.end):
             return True
     return False

@@ -87,6 +87,9 @@ def _home(
     candidates = [
         c for c in clusters.with_words(words) if c.type in ("PERSON", "ORG", None) and c.in_body
     ]
+    if len(words) == 1:
+        # "Salman" is not "Mohammed bin Salman", his son.
+        candidates = [c for c in candidates if not _fathers_name(c, key)]
     if len(words) == 1 and words <= common_words():
         # A common word is a person's surname ("Rice"), never a body's short name: "State"
         # is not the "Islamic State", nor "Party" any party.
@@ -103,6 +106,15 @@ def _home(
         return len(candidate.mentions), candidate.starts[before - 1] if before else -1
 
     return max(candidates, key=weight)
+
+
+def _fathers_name(candidate: Cluster, word: str) -> bool:
+    """Whether ``word`` follows "bin"/"ibn" in the candidate's names: the father's name."""
+    return any(
+        m.words[i].lower == word and m.words[i - 1].lower in PATRONYMICS
+        for m in candidate.mentions
+        for i in range(1, len(m.words))
+    )
 
 
 def _surname(name: str) -> str:
