@@ -353,6 +353,35 @@ def test_a_lone_word_with_a_short_sound_code_meets_its_respellings() -> None:
     assert {c.forms for c in resolve(forms)} == {(1, 2), (3,)}
 
 
+def test_two_well_known_names_alike_in_sound_stay_apart() -> None:
+    around = ("qarovia", "lentz", "ministry interior")
+    forms = [
+        _form(1, "Velmorah", "ORG", 40, around),
+        _form(2, "Velmora", "ORG", 30, around),
+        _form(3, "Velmorra", "ORG", 5, around),
+    ]
+    assert {c.forms for c in resolve(forms)} == {(1, 3), (2,)}
+
+
+def test_a_known_place_takes_only_the_names_the_gazetteer_gives_it() -> None:
+    around = ("qarovia", "lentz", "ministry interior")
+    forms = [
+        _form(1, "Bombay", "GPE", 20, around),
+        _form(2, "Bombey", "GPE", 3, around),
+        _form(3, "Mumbai", "GPE", 5, ()),
+    ]
+    assert {c.forms for c in resolve(forms)} == {(1, 3), (2,)}
+
+
+def test_a_given_name_spelled_another_way_as_a_middle_name_is_no_conflict() -> None:
+    forms = [
+        _form(1, "Arda Tekin Yaziroglu", "PERSON", 20, ()),
+        _form(2, "Arda Tekkin Yaziroglu", "PERSON", 1, ()),
+        _form(3, "Tekin Yaziroglu", "PERSON", 9, ()),
+    ]
+    assert {c.forms for c in resolve(forms)} == {(1, 2, 3)}
+
+
 # -- the base as a whole --------------------------------------------------------------------
 
 

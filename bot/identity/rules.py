@@ -33,6 +33,10 @@ SHARED_CONTEXT = 2
 # and how many letters at most a transliteration changes in a word.
 ALIKE = 0.8
 RESPELLINGS = 2
+# A spelling in fewer articles than this, or in a ``MINOR_SHARE``th of another's at most, may
+# be a minor spelling of it.
+MINOR = 20
+MINOR_SHARE = 3
 # Endings that make a word of another (a people of its place, "Baghdadi"; a plural) rather
 # than respell it.
 _SUFFIXES = frozenset({"i", "s", "is"})
@@ -64,11 +68,17 @@ def person_and_place(a: Profile, b: Profile) -> bool:
 
 def conflicting_given_names(a: Profile, b: Profile) -> bool:
     """Ada and Lena Quill; Tomas and Piet Vindr. A given name that is the other's middle
-    name is no conflict ("Tekin Yaziroglu", "Arda Tekin Yaziroglu")."""
+    name is no conflict ("Tekin Yaziroglu", "Arda Tekin Yaziroglu", "Arda Tekkin
+    Yaziroglu")."""
     pa, pb = _people(a, b)
     if not (pa and pb and pa.given and pb.given) or given_fit(pa.given, pb.given) is not None:
         return False
-    return pa.given not in pb.middles and pb.given not in pa.middles
+    return not (_among(pa.given, pb.middles) or _among(pb.given, pa.middles))
+
+
+def _among(given: str, middles: tuple[str, ...]) -> bool:
+    """Whether a given name is one of the middle names, however transliterated."""
+    return any(given_fit(given, middle) not in (None, Fit.INITIAL) for middle in middles)
 
 
 def conflicting_middle_names(a: Profile, b: Profile) -> bool:
@@ -111,6 +121,19 @@ def acronym_and_person(a: Profile, b: Profile) -> bool:
     return False
 
 
+def places_apart(a: Profile, b: Profile) -> bool:
+    """Two places a gazetteer tells apart: "Velmora" and "Velmorai" are both towns."""
+    return bool(a.place and b.place and a.place != b.place)
+
+
+def two_names_alike_in_sound(a: Profile, b: Profile) -> bool:
+    """ "Kelly" and "Kelley", each in many articles of its own: two names, which no minor
+    spelling alike to both may bridge."""
+    if a.form.key == b.form.key or not a.sounds or a.sounds != b.sounds or _minor(a, b):
+        return False
+    return not set(a.words) & set(b.words)
+
+
 DIFFERENT_RULES: list[Rule] = [
     person_and_place,
     acronym_and_person,
@@ -119,6 +142,8 @@ DIFFERENT_RULES: list[Rule] = [
     conflicting_generations,
     patronymic_and_name,
     bodies_of_other_countries,
+    places_apart,
+    two_names_alike_in_sound,
 ]
 
 
@@ -168,6 +193,8 @@ def sound_variant(a: Profile, b: Profile) -> int | None:
     around them."""
     if not a.sounds or a.sounds != b.sounds or not _compatible_families(a, b):
         return None
+    if a.place or b.place:
+        return None  # the gazetteer knows the place's names: see ``same_place``
     if len(a.words) != len(b.words) or not all(
         _respelled(x, y) for x, y in zip(a.words, b.words, strict=True)
     ):
@@ -175,7 +202,18 @@ def sound_variant(a: Profile, b: Profile) -> int | None:
     pa, pb = _full_people(a, b)
     if pa and pb and given_fit(pa.given, pb.given) is None:
         return None
+    if not (set(a.words) & set(b.words) or _minor(a, b)):
+        return None  # two well-known names, alike in sound only: "Kelly" and "Kelley"
     return 2 if len(a.context & b.context) >= SHARED_CONTEXT else None
+
+
+def _minor(a: Profile, b: Profile) -> bool:
+    """Whether one of two forms is a minor spelling beside the other: named in fewer than
+    ``MINOR`` articles, or in a ``MINOR_SHARE``th of the other's at most. Two names each in
+    many articles of their own are two names, unless something more than the names around
+    them says otherwise (a shared word, a declaration)."""
+    small, large = sorted((a.form.articles, b.form.articles))
+    return small < MINOR or small * MINOR_SHARE <= large
 
 
 def same_place(a: Profile, b: Profile) -> int | None:
@@ -236,8 +274,11 @@ def surname_of(short: Profile, full: Profile) -> bool:
         return False
     if ps.surname == pf.surname:
         return True
-    return sound(ps.surname) == sound(pf.surname) and len(short.context & full.context) >= (
-        SHARED_CONTEXT
+    return (
+        sound(ps.surname) == sound(pf.surname)
+        and _respelled(ps.surname, pf.surname)
+        and _minor(short, full)
+        and len(short.context & full.context) >= SHARED_CONTEXT
     )
 
 

@@ -10,6 +10,7 @@ most, the newest among equals.
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 from collections import Counter, defaultdict
@@ -29,6 +30,9 @@ MAX_DESCRIPTIONS = 10
 # Of a widely named entity, only this many of its rows (names, roles, articles: the most
 # recently indexed where the schema allows) are weighed, so /who costs the same on any base.
 SAMPLE = 500
+# The least share of an entity's articles that must use a name for it to be shown as one of
+# its names: a spelling one article in a thousand gives is a slip, not a name it goes by.
+ALIAS_SHARE = 0.005
 _SHORT, _LONG = 40, 350
 # "a hydrologist" and "Hydrologist" say the same.
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the) ")
@@ -55,7 +59,8 @@ def entity_card(store: Store, entity: Named) -> dict[str, Any]:
     """The JSON entity: name, type, other names, how many articles, roles from the text."""
     names = reads.entity_names(store.conn, entity.id)
     roles = reads.entity_roles(store.conn, entity.id, SAMPLE)
-    aliases = _most_used(names, fold)
+    least = max(1, math.ceil(ALIAS_SHARE * entity.articles))
+    aliases = _most_used(((n, uses) for n, uses in names if uses >= least), fold)
     return {
         "name": entity.name,
         "type": entity.type,
