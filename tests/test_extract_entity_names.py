@@ -50,6 +50,23 @@ def test_a_fathers_name_alone_is_not_his_sons() -> None:
     assert entity(found, "Hamdan").type == "PERSON"
 
 
+def test_a_quoted_nickname_inside_a_name_is_declared() -> None:
+    found = facts('Prime Minister Ada "Adi" Vindr spoke in Lowater. Adi left early.')
+    vindr = entity(found, "Ada Vindr")
+    assert {"Adi", "Vindr"} <= set(vindr.aliases)
+    assert {"Adi", "Adi Vindr"} <= set(vindr.equivalents)
+    assert "Adi" not in names(found)
+
+
+def test_a_bracketed_acronym_spelled_across_small_words_makes_one_name() -> None:
+    found = facts(
+        "The Harbour Guard of Velmora and the Coast (HGVC) sailed. The HGVC came back."
+    )
+    guard = entity(found, "Harbour Guard of Velmora and the Coast")
+    assert "HGVC" in guard.aliases
+    assert "Velmora" not in names(found)
+
+
 def test_a_wire_credit_after_a_dateline_is_no_second_name() -> None:
     found = facts("MARROWICK (AFP) - The Coastal Unity Party met on Monday in the capital.")
     assert all(not e.equivalents for e in found.entities)

@@ -29,6 +29,8 @@ from bot.extract.entities.context import ArticleContext
 from bot.extract.entities.equivalents import join_declared
 from bot.extract.entities.identity import cluster, entity
 from bot.extract.entities.mention import NameMention
+from bot.extract.entities.nicknames import join_nicknamed
+from bot.extract.entities.spelled import join_spelled
 from bot.extract.entities.splitting import SPLIT_RULES, Rule, split_chunk
 from bot.extract.tokens import Tokens, tokenize_sentences
 from bot.model import Article, Entity
@@ -52,6 +54,7 @@ def extract_entities(
         tokens = tokenize_sentences(article)
     ctx = ArticleContext.of(article, tokens)
     mentions, unsure = _body_mentions(ctx, rules)
+    mentions = join_spelled(ctx, join_nicknamed(article.text, mentions))
     known = {m.key for m in mentions}
     known |= {fold(m.acronym) for m in mentions if m.acronym}
     for sentence, span in unsure:

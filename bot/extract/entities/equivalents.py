@@ -1,5 +1,6 @@
 """Names an article itself declares to be one: "the Islamic State, also known as Daesh",
-"the Republican Party (GOP)", "Ada Quill, whose real name is Adaeze Okafor".
+"the Republican Party (GOP)", "Ada Quill, whose real name is Adaeze Okafor", Ada "Adi"
+Quill.
 
 Such a statement joins the two names' clusters in the article, and the joined entity keeps
 the declared name apart from its other aliases (``Entity.equivalents``), so that the base
@@ -15,6 +16,7 @@ from itertools import pairwise
 
 from bot.extract.entities.clusters import Cluster
 from bot.extract.entities.mention import NameMention
+from bot.extract.entities.nicknames import is_nickname_of
 
 # What stands between the two names, and what must follow the second.
 _BETWEEN: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -56,6 +58,8 @@ def join_declared(text: str, clusters: list[Cluster]) -> list[Cluster]:
         if a is b or a.type in _NOT_RENAMED or b.type in _NOT_RENAMED:
             continue
         a.declared |= {first.surface, second.surface}
+        if is_nickname_of(text, first, second):
+            a.declared.add(f"{second.surface} {first.surface.split()[-1]}")  # "Adi Quill"
         a.declared |= b.declared
         for mention in b.mentions:
             a.mentions.append(mention)
@@ -70,6 +74,8 @@ def join_declared(text: str, clusters: list[Cluster]) -> list[Cluster]:
 def _declared(text: str, first: NameMention, second: NameMention) -> bool:
     if first.sentence != second.sentence or first.headline or second.headline:
         return False
+    if is_nickname_of(text, first, second):
+        return True
     if not 0 < second.start - first.end <= _MAX_BETWEEN:
         return False
     if first.surface.isupper() and text.startswith(" (", first.end):
