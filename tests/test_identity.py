@@ -197,6 +197,13 @@ def test_transliterated_middle_names_are_one_person(store: Store) -> None:
     assert groups(store) == {"Abdel Fattah Qarni": {"a0", "a1", "a2", "b"}}
 
 
+def test_a_town_reading_of_a_surname_does_not_keep_it_from_its_person(store: Store) -> None:
+    put_many(store, "a", 3, person("Tomas Vindr", "Vindr"))
+    put_many(store, "b", 3, person("Vindr"))
+    put(store, "c", Entity("Vindr", "GPE"))
+    assert set(groups(store)) == {"Tomas Vindr"}
+
+
 def test_two_names_a_gazetteer_gives_one_city_are_one_place(store: Store) -> None:
     put_many(store, "a", 2, Entity("Bombay", "GPE"))
     put(store, "b", Entity("Mumbai", "GPE"))
@@ -296,6 +303,24 @@ def test_a_person_is_never_the_place_his_name_comes_from(store: Store) -> None:
     found = groups(store)
     assert found["Velmora"] == {"a0", "a1", "a2"}
     assert found["Ilyas al-Velmorai"] >= {"b"}
+
+
+def test_one_articles_declaration_does_not_join_two_well_known_names(store: Store) -> None:
+    league = Entity("Harbour League", "ORG", ["Sea Shield"], equivalents=["Sea Shield"])
+    put(store, "slip", league)
+    put_many(store, "a", 24, Entity("Harbour League", "ORG"))
+    put_many(store, "b", 25, Entity("Sea Shield", "ORG"))
+    assert len(groups(store)) == 2
+    put_many(store, "c", 4, league)
+    assert len(groups(store)) == 1
+
+
+def test_an_acronym_a_person_is_given_that_is_not_their_initials_stays_apart(
+    store: Store,
+) -> None:
+    put_many(store, "a", 2, person("Ada Quill", "Quill", "HBN"))
+    put(store, "b", Entity("HBN", "ORG"))
+    assert set(groups(store)) == {"Ada Quill", "HBN"}
 
 
 def test_bodies_of_two_countries_stay_apart(store: Store) -> None:

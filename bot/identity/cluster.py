@@ -18,7 +18,17 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from bot.identity.profile import FULLEST, FormData, Profile
-from bot.identity.rules import PARTIAL_RULES, Same, covers, different, same, short_form
+from bot.identity.rules import (
+    PARTIAL_RULES,
+    WEIGHED,
+    Same,
+    alike_in_sound_only,
+    covers,
+    different,
+    same,
+    short_form,
+    weighed,
+)
 from bot.textnorm import KEY_STOPWORDS, fold, name_words
 
 # How many times more articles the leading entity a short form fits must have than the next.
@@ -101,7 +111,7 @@ class _Groups:
 
     def _differ(self, x: int, y: int) -> bool:
         a, b = _ordered(self.profiles[x], self.profiles[y])
-        return a.remembered(b, "different", lambda: different(a, b))
+        return a.remembered(b, "different", lambda: different(a, b)) or alike_in_sound_only(a, b)
 
 
 def resolve(forms: Iterable[FormData | Profile]) -> list[Cluster]:
@@ -109,9 +119,11 @@ def resolve(forms: Iterable[FormData | Profile]) -> list[Cluster]:
     caller that keeps forms' profiles between calls passes them, to reuse what they
     worked out.) Forms that share no blocking key, even through others, never meet, so
     each such component is resolved on its own."""
-    profiles = sorted(
-        (f if isinstance(f, Profile) else Profile(f) for f in forms),
-        key=lambda p: (p.form.key, p.form.type),
+    profiles = _voted(
+        sorted(
+            (f if isinstance(f, Profile) else Profile(f) for f in forms),
+            key=lambda p: (p.form.key, p.form.type),
+        )
     )
     pairs = _candidates(profiles)
     components = _components(len(profiles), pairs)
@@ -128,22 +140,44 @@ def resolve(forms: Iterable[FormData | Profile]) -> list[Cluster]:
     return sorted(clusters, key=lambda c: c.forms)
 
 
+def _voted(profiles: list[Profile]) -> list[Profile]:
+    """``profiles`` with each place or body form of a name that articles mostly call a
+    person marked ``outvoted`` (as a new profile): one article that took a surname for a
+    town must not keep the name from its person. (A person's form is never outvoted: a
+    surname that is also a country's name may still be a person's.)"""
+    people: dict[str, int] = defaultdict(int)
+    for profile in profiles:
+        if profile.form.type == "PERSON":
+            people[profile.form.key] += profile.form.articles
+    return [
+        Profile(p.form, p.context_source, outvoted=True)
+        if p.form.type in ("GPE", "ORG", "NORP")
+        and LEAD * p.form.articles <= people.get(p.form.key, 0)
+        and not p.outvoted
+        else p
+        for p in profiles
+    ]
+
+
 def _resolve_component(profiles: list[Profile], pairs: list[tuple[int, int]]) -> list[Cluster]:
     groups = _Groups(profiles)
-    merges: list[tuple[int, int, int, int]] = []
+    merges: list[tuple[int, int, int, int, str]] = []
     shorts: dict[int, dict[int, str]] = defaultdict(dict)
     for i, j in pairs:
         a, b = profiles[i], profiles[j]
+        if _weighed(a, b):
+            groups.settled = False  # what joins the two may change with the counts
         verdict, a_of_b, b_of_a = _relation(a, b)
         if verdict is not None:
-            merges.append((verdict.level, -(a.form.articles + b.form.articles), i, j))
+            merges.append((verdict.level, -(a.form.articles + b.form.articles), i, j, verdict.rule))
             continue
         if a_of_b:
             shorts[i][j] = a_of_b
         if b_of_a:
             shorts[j][i] = b_of_a
-    for _, _, i, j in sorted(merges):
-        groups.merge(i, j)
+    for _, _, i, j, rule in sorted(merges):
+        if groups.merge(i, j) and rule in WEIGHED:
+            groups.settled = False  # the counts allowed it
     _attach_short_forms(groups, shorts)
     return [
         _cluster([profiles[i] for i in members], groups.settled)
@@ -155,8 +189,9 @@ def _ordered(a: Profile, b: Profile) -> tuple[Profile, Profile]:
     return (a, b) if a.form.id <= b.form.id else (b, a)
 
 
-def _relation(a: Profile, b: Profile) -> tuple[Same | None, str | None, str | None]:
-    """Whether ``a`` and ``b`` are the same, ``a`` a short form of ``b``, ``b`` of ``a``."""
+def _said(a: Profile, b: Profile) -> tuple[Same | None, str | None, str | None]:
+    """What the rules say of ``a`` and ``b`` (same; ``a`` short for ``b``; ``b`` for
+    ``a``), remembered while neither form's names change."""
     first, second = _ordered(a, b)
     found = first.remembered(
         second,
@@ -164,6 +199,25 @@ def _relation(a: Profile, b: Profile) -> tuple[Same | None, str | None, str | No
         lambda: (same(first, second), short_form(first, second), short_form(second, first)),
     )
     return found if first is a else (found[0], found[2], found[1])
+
+
+def _weighed(a: Profile, b: Profile) -> bool:
+    """Whether a rule that weighs the counts relates ``a`` and ``b``."""
+    verdict, a_of_b, b_of_a = _said(a, b)
+    rules = {verdict.rule if verdict else None, a_of_b, b_of_a}
+    return not rules.isdisjoint(WEIGHED)
+
+
+def _relation(a: Profile, b: Profile) -> tuple[Same | None, str | None, str | None]:
+    """Whether ``a`` and ``b`` are the same, ``a`` a short form of ``b``, ``b`` of ``a``:
+    what the rules said, remembered while the names stay the same, and what of it the
+    counts allow now."""
+    verdict, a_of_b, b_of_a = _said(a, b)
+    return (
+        verdict if verdict and weighed(verdict.rule, a, b) else None,
+        a_of_b if weighed(a_of_b, a, b) else None,
+        b_of_a if weighed(b_of_a, b, a) else None,
+    )
 
 
 def related(a: Profile, b: Profile) -> bool:

@@ -72,6 +72,7 @@ class Profile:
     context_source: Callable[[int], tuple[str, ...]] | None = None
     serial: int = field(default_factory=lambda: next(_SERIALS))
     memo: dict[tuple[int, str], tuple[int, Any]] = field(default_factory=dict)
+    outvoted: bool = False
 
     def remembered(self, other: Profile, kind: str, work: Callable[[], T]) -> T:
         """What ``work`` says of this form and ``other``: worked out once, and again only
@@ -94,7 +95,9 @@ class Profile:
 
     @cached_property
     def family(self) -> str:
-        return FAMILIES.get(self.form.type, ANY)
+        """What kind of thing the form's type says it is; none for a form whose type the
+        other forms of its name outvote (``resolve`` marks it ``outvoted``)."""
+        return ANY if self.outvoted else FAMILIES.get(self.form.type, ANY)
 
     @cached_property
     def words(self) -> tuple[str, ...]:
@@ -112,13 +115,15 @@ class Profile:
         return None
 
     @cached_property
-    def declared(self) -> frozenset[str]:
-        """Keys of the names articles declared to be this form's ("also known as")."""
-        return frozenset(
-            name_key(name)
-            for name, _, kind in self.form.names
-            if kind == DECLARED and name_key(name)
-        )
+    def declared(self) -> dict[str, int]:
+        """Keys of the names articles declared to be this form's ("also known as"), each
+        with how many articles declared it."""
+        found: dict[str, int] = {}
+        for name, uses, kind in self.form.names:
+            key = name_key(name)
+            if kind == DECLARED and key:
+                found[key] = found.get(key, 0) + uses
+        return found
 
     @cached_property
     def acronyms(self) -> frozenset[str]:

@@ -37,6 +37,9 @@ RESPELLINGS = 2
 # be a minor spelling of it.
 MINOR = 20
 MINOR_SHARE = 3
+# A declaration joins two names each in ``MINOR`` articles or more only when at least one
+# in ``DECLARED_SHARE`` of the smaller one's articles makes it.
+DECLARED_SHARE = 20
 # Endings that make a word of another (a people of its place, "Baghdadi"; a plural) rather
 # than respell it.
 _SUFFIXES = frozenset({"i", "s", "is"})
@@ -115,8 +118,8 @@ def acronym_and_person(a: Profile, b: Profile) -> bool:
     typed a person by a stray article, is still a name an acronym may stand for."""
     for short, full in ((a, b), (b, a)):
         if short.single and short.display.isupper() and full.family == PERSON:
-            if short.form.key in full.acronyms:
-                return False  # initials an article gave the person: see ``initials_of``
+            if initials_of(short, full):
+                return False  # initials an article gave the person
             return bool(full.person and full.person.given and first_name(full.person.given))
     return False
 
@@ -124,14 +127,6 @@ def acronym_and_person(a: Profile, b: Profile) -> bool:
 def places_apart(a: Profile, b: Profile) -> bool:
     """Two places a gazetteer tells apart: "Velmora" and "Velmorai" are both towns."""
     return bool(a.place and b.place and a.place != b.place)
-
-
-def two_names_alike_in_sound(a: Profile, b: Profile) -> bool:
-    """ "Kelly" and "Kelley", each in many articles of its own: two names, which no minor
-    spelling alike to both may bridge."""
-    if a.form.key == b.form.key or not a.sounds or a.sounds != b.sounds or _minor(a, b):
-        return False
-    return not set(a.words) & set(b.words)
 
 
 DIFFERENT_RULES: list[Rule] = [
@@ -143,7 +138,6 @@ DIFFERENT_RULES: list[Rule] = [
     patronymic_and_name,
     bodies_of_other_countries,
     places_apart,
-    two_names_alike_in_sound,
 ]
 
 
@@ -190,7 +184,7 @@ def body_variant(a: Profile, b: Profile) -> int | None:
 def sound_variant(a: Profile, b: Profile) -> int | None:
     """Transliterations of one name ("Qassem"/"Qasem Vindr", "Velmora"/"Velmorah"): every
     word alike in sound, never on that alone: the two must also share what is named
-    around them."""
+    around them. (And one must be a minor spelling, or share a word: ``weighed``.)"""
     if not a.sounds or a.sounds != b.sounds or not _compatible_families(a, b):
         return None
     if a.place or b.place:
@@ -202,18 +196,7 @@ def sound_variant(a: Profile, b: Profile) -> int | None:
     pa, pb = _full_people(a, b)
     if pa and pb and given_fit(pa.given, pb.given) is None:
         return None
-    if not (set(a.words) & set(b.words) or _minor(a, b)):
-        return None  # two well-known names, alike in sound only: "Kelly" and "Kelley"
     return 2 if len(a.context & b.context) >= SHARED_CONTEXT else None
-
-
-def _minor(a: Profile, b: Profile) -> bool:
-    """Whether one of two forms is a minor spelling beside the other: named in fewer than
-    ``MINOR`` articles, or in a ``MINOR_SHARE``th of the other's at most. Two names each in
-    many articles of their own are two names, unless something more than the names around
-    them says otherwise (a shared word, a declaration)."""
-    small, large = sorted((a.form.articles, b.form.articles))
-    return small < MINOR or small * MINOR_SHARE <= large
 
 
 def same_place(a: Profile, b: Profile) -> int | None:
@@ -235,10 +218,9 @@ def plural_variant(a: Profile, b: Profile) -> int | None:
 
 def declared_same(a: Profile, b: Profile) -> int | None:
     """One is a name the articles declared the other's: "the Harbour League, also known
-    as Sea Shield", "the Valley Party (VPX)"."""
-    if a.form.key in b.declared or b.form.key in a.declared:
-        return 1
-    return None
+    as Sea Shield", "the Valley Party (VPX)". (Only if enough articles declare it:
+    ``weighed``.)"""
+    return 1 if a.form.key in b.declared or b.form.key in a.declared else None
 
 
 SAME_RULES: list[SameRule] = [
@@ -272,12 +254,22 @@ def surname_of(short: Profile, full: Profile) -> bool:
         return False
     if short.family not in (PERSON, ANY) and not _patronymic_alone(short):
         return False
-    if ps.surname == pf.surname:
-        return True
+    return ps.surname == pf.surname
+
+
+def respelled_surname_of(short: Profile, full: Profile) -> bool:
+    """A lone word that is the person's surname spelled another way, where the two share
+    what is named around them: "Halvorssen" of "James Halvorsen" (a minor spelling:
+    ``weighed``)."""
+    ps, pf = short.person, full.person
+    if not (short.single and ps and pf) or full.single or full.family != PERSON:
+        return False
+    if short.family not in (PERSON, ANY) and not _patronymic_alone(short):
+        return False
     return (
-        sound(ps.surname) == sound(pf.surname)
+        ps.surname != pf.surname
+        and sound(ps.surname) == sound(pf.surname)
         and _respelled(ps.surname, pf.surname)
-        and _minor(short, full)
         and len(short.context & full.context) >= SHARED_CONTEXT
     )
 
@@ -344,7 +336,14 @@ def initials_of(short: Profile, full: Profile) -> bool:
     return short.form.key in spelled
 
 
-SHORT_RULES: list[Rule] = [surname_of, partial_name, name_without_first, acronym_of, initials_of]
+SHORT_RULES: list[Rule] = [
+    surname_of,
+    partial_name,
+    name_without_first,
+    acronym_of,
+    initials_of,
+    respelled_surname_of,
+]
 
 
 def short_form(short: Profile, full: Profile, rules: list[Rule] | None = None) -> str | None:
@@ -368,6 +367,57 @@ def covers(full: Profile, part: Profile) -> bool:
     return same_key(full, part) is not None or any(
         rule(part, full) for rule in (partial_name, name_without_first)
     )
+
+
+# -- weighed: what the counts allow ------------------------------------------------------
+
+
+def _declared_enough(a: Profile, b: Profile) -> bool:
+    """One article's slip ("Ada Quill (NBC)") does not make a person of a broadcaster named
+    in a thousand articles of its own: between two names each in ``MINOR`` articles or
+    more, one in ``DECLARED_SHARE`` of the smaller one's articles must declare it."""
+    declared = b.declared.get(a.form.key, 0) + a.declared.get(b.form.key, 0)
+    smaller = min(a.form.articles, b.form.articles)
+    return smaller < MINOR or declared * DECLARED_SHARE >= smaller
+
+
+def _minor_or_sharing(a: Profile, b: Profile) -> bool:
+    """Two well-known names alike in sound only ("Kelly", "Kelley") are two names, unless
+    they share a word."""
+    return _minor(a, b) or bool(set(a.words) & set(b.words))
+
+
+def _minor(a: Profile, b: Profile) -> bool:
+    """Whether one of two forms is a minor spelling beside the other: named in fewer than
+    ``MINOR`` articles, or in a ``MINOR_SHARE``th of the other's at most. Two names each in
+    many articles of their own are two names, unless something more than the names around
+    them says otherwise (a shared word, a declaration)."""
+    small, large = sorted((a.form.articles, b.form.articles))
+    return small < MINOR or small * MINOR_SHARE <= large
+
+
+# Rules whose verdicts hold only while the forms' counts allow them, with what allows them.
+# The rules' verdicts are remembered while the names stay the same; these are asked again
+# whenever the counts change, and an entity one of them made is never ``settled``.
+WEIGHED: dict[str, Callable[[Profile, Profile], bool]] = {
+    "declared_same": _declared_enough,
+    "sound_variant": _minor_or_sharing,
+    "respelled_surname_of": _minor,
+}
+
+
+def weighed(rule: str | None, a: Profile, b: Profile) -> bool:
+    """Whether the counts of ``a`` and ``b`` allow what ``rule`` said of them."""
+    allowed = WEIGHED.get(rule or "")
+    return allowed is None or allowed(a, b)
+
+
+def alike_in_sound_only(a: Profile, b: Profile) -> bool:
+    """ "Kelly" and "Kelley", each in many articles of its own: two names, which no minor
+    spelling alike to both may bridge (a cannot-link the counts make, asked afresh)."""
+    if a.form.key == b.form.key or not a.sounds or a.sounds != b.sounds or _minor(a, b):
+        return False
+    return not set(a.words) & set(b.words)
 
 
 # -- parts ----------------------------------------------------------------------------------

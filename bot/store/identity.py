@@ -78,12 +78,14 @@ class Profiles:
     def recount(self, conn: sqlite3.Connection, ids: Iterable[int]) -> None:
         """Forms whose counts alone changed: a known profile takes its new counts in place,
         keeping what the rules said of it (and its serial, so that what other profiles
-        remember of it stays valid), as long as its name and its context are the same.
-        A popular form's counts change in every batch; its names and context seldom do."""
+        remember of it stays valid), as long as its name, the names declared its (with how
+        often) and its context are the same. A popular form's counts change in every batch;
+        its names and context seldom do."""
         known = [i for i in ids if i in self.known]
         for form_id, form in _load(conn, known).items():
-            profile = self.known[form_id]
-            if Profile(form).display == profile.display and not self._context_stale(form):
+            profile, fresh = self.known[form_id], Profile(form)
+            same_names = (fresh.display, fresh.declared) == (profile.display, profile.declared)
+            if same_names and not self._context_stale(form):
                 profile.form = replace(form, context=profile.form.context)
             else:
                 del self.known[form_id]
