@@ -249,11 +249,17 @@ def test_shared_surname_never_joins_two_full_names(store: Store) -> None:
     assert set(groups(store)) == {"Donna Reyes", "Mark Reyes"}
 
 
-def test_an_acronym_never_joins_a_person_an_article_took_for_a_body(store: Store) -> None:
+def test_two_initials_never_join_a_person_an_article_took_for_a_body(store: Store) -> None:
+    put_many(store, "a", 3, person("Ada Quill", "Quill"))
+    put(store, "b", Entity("Ada Quill", "ORG"))
+    put(store, "c", Entity("AQ", "ORG"))
+    assert groups(store) == {"Ada Quill": {"a0", "a1", "a2", "b"}, "AQ": {"c"}}
+
+
+def test_three_initials_that_spell_a_persons_three_names_join_the_person(store: Store) -> None:
     put_many(store, "a", 3, person("Ada Lena Quill", "Quill"))
-    put(store, "b", Entity("Ada Lena Quill", "ORG"))
     put(store, "c", Entity("ALQ", "ORG"))
-    assert groups(store) == {"Ada Lena Quill": {"a0", "a1", "a2", "b"}, "ALQ": {"c"}}
+    assert groups(store) == {"Ada Lena Quill": {"a0", "a1", "a2", "c"}}
 
 
 def test_an_acronym_joins_a_body_a_stray_article_took_for_a_person(store: Store) -> None:
@@ -327,6 +333,15 @@ def test_bodies_of_two_countries_stay_apart(store: Store) -> None:
     put(store, "a", Entity("Kenyan Coast Guard", "ORG"))
     put(store, "b", Entity("Nigerian Coast Guard", "ORG"))
     assert set(groups(store)) == {"Kenyan Coast Guard", "Nigerian Coast Guard"}
+
+
+def test_two_bodies_with_one_acronym_stay_apart(store: Store) -> None:
+    put_many(store, "a", 4, Entity("Harbour Guard Office", "ORG", ["HGO"]))
+    put_many(store, "b", 2, Entity("Highland Grazing Office", "ORG", ["HGO"]))
+    put(store, "c", Entity("HGO", "ORG"))
+    found = groups(store)
+    assert found["Harbour Guard Office"] >= {"a0", "a1", "a2", "a3"}
+    assert found["Highland Grazing Office"] == {"b0", "b1"}
 
 
 def test_a_common_word_alias_does_not_capture_other_bodies(store: Store) -> None:

@@ -109,6 +109,12 @@ class _Groups:
         self.articles[keep] += self.articles.pop(gone)
         return True
 
+    def weighs(self, rule: str, x: int, y: int) -> bool:
+        """Whether the counts of the entities now holding ``x`` and ``y`` allow what
+        ``rule`` said of the two."""
+        na, nb = self.articles[self.find(x)], self.articles[self.find(y)]
+        return weighed(rule, self.profiles[x], self.profiles[y], na, nb)
+
     def _differ(self, x: int, y: int) -> bool:
         a, b = _ordered(self.profiles[x], self.profiles[y])
         return a.remembered(b, "different", lambda: different(a, b)) or alike_in_sound_only(a, b)
@@ -167,7 +173,7 @@ def _resolve_component(profiles: list[Profile], pairs: list[tuple[int, int]]) ->
         a, b = profiles[i], profiles[j]
         if _weighed(a, b):
             groups.settled = False  # what joins the two may change with the counts
-        verdict, a_of_b, b_of_a = _relation(a, b)
+        verdict, a_of_b, b_of_a = _said(a, b)
         if verdict is not None:
             merges.append((verdict.level, -(a.form.articles + b.form.articles), i, j, verdict.rule))
             continue
@@ -176,8 +182,8 @@ def _resolve_component(profiles: list[Profile], pairs: list[tuple[int, int]]) ->
         if b_of_a:
             shorts[j][i] = b_of_a
     for _, _, i, j, rule in sorted(merges):
-        if groups.merge(i, j) and rule in WEIGHED:
-            groups.settled = False  # the counts allowed it
+        if groups.weighs(rule, i, j):
+            groups.merge(i, j)
     _attach_short_forms(groups, shorts)
     return [
         _cluster([profiles[i] for i in members], groups.settled)
@@ -208,23 +214,11 @@ def _weighed(a: Profile, b: Profile) -> bool:
     return not rules.isdisjoint(WEIGHED)
 
 
-def _relation(a: Profile, b: Profile) -> tuple[Same | None, str | None, str | None]:
-    """Whether ``a`` and ``b`` are the same, ``a`` a short form of ``b``, ``b`` of ``a``:
-    what the rules said, remembered while the names stay the same, and what of it the
-    counts allow now."""
-    verdict, a_of_b, b_of_a = _said(a, b)
-    return (
-        verdict if verdict and weighed(verdict.rule, a, b) else None,
-        a_of_b if weighed(a_of_b, a, b) else None,
-        b_of_a if weighed(b_of_a, b, a) else None,
-    )
-
-
 def related(a: Profile, b: Profile) -> bool:
     """Whether a rule calls ``a`` and ``b`` the same or one a short form of the other. A
     form related to none of the forms it shares a blocking key with is an entity of its
     own, whatever those forms make: it joins none of them and changes no choice of theirs."""
-    verdict, a_of_b, b_of_a = _relation(a, b)
+    verdict, a_of_b, b_of_a = _said(a, b)
     return verdict is not None or a_of_b is not None or b_of_a is not None
 
 
@@ -267,7 +261,8 @@ def _attach_short_forms(groups: _Groups, shorts: dict[int, dict[int, str]]) -> N
     order = sorted(shorts, key=lambda i: (-profiles[i].form.articles, i))
     for i in order:
         own = groups.find(i)
-        candidates = {groups.find(j) for j in shorts[i]} - {own}
+        candidates = {groups.find(j) for j in shorts[i] if groups.weighs(shorts[i][j], i, j)}
+        candidates -= {own}
         fits = {c for c in candidates if groups.can_merge(own, c)}
         if len(fits) != 1 or fits != candidates:
             groups.settled = False  # the choice, or the refusal, went by weight or order

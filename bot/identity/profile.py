@@ -134,6 +134,17 @@ class Profile:
         return frozenset(found)
 
     @cached_property
+    def person_initials(self) -> frozenset[str]:
+        """What a person's name of three words or more spells, particles with it or
+        without ("abq" for "Ahmed bin Qasri"): initials others may call the person by."""
+        words = fold(self.display).split()
+        spelled = {
+            "".join(w[0] for w in words),
+            "".join(w[0] for w in words if w not in NAME_PARTICLES),
+        }
+        return frozenset(i for i in spelled if len(i) >= MIN_INITIALS)
+
+    @cached_property
     def initials(self) -> frozenset[str]:
         """What a body's names spell: "gnu" for "Government of National Unity", with and
         without its small words ("scus" and "scotus" for "Supreme Court of the United
@@ -227,6 +238,7 @@ class Profile:
                 keys.add(f"v:{skeleton(self.form.key)}")
         elif self.family == PERSON and self.person:
             keys.add(f"w:{self.person.surname}")
+            keys.update(f"a:{i}" for i in self.person_initials)
             if len("".join(self.sounds)) >= MIN_SOUND:
                 keys.add(f"p:{' '.join(self.sounds)}")
         else:

@@ -169,8 +169,9 @@ def person_variant(a: Profile, b: Profile) -> int | None:
 
 def body_variant(a: Profile, b: Profile) -> int | None:
     """A body named with and without its country ("U.S. Department of Justice", "Justice
-    Department"), or two wordings sharing an acronym the articles define ("National Unity
-    Government (NUG)", "Government of National Unity (NUG)"). An article must have typed
+    Department"), or two wordings of one name sharing an acronym the articles define
+    ("National Unity Government (NUG)", "Government of National Unity (NUG)"). An article
+    must have typed
     one of them a body or place: two untyped runs of words ("Kenya Ada Ortiz", "Ada Ortiz")
     may be a person's name after a country's."""
     if a.single or b.single or PERSON in (a.family, b.family) or a.family == b.family == ANY:
@@ -178,7 +179,12 @@ def body_variant(a: Profile, b: Profile) -> int | None:
     if a.core and (a.core == b.core or a.loose_core == b.core or a.core == b.loose_core):
         return 1
     shared = {x for x in a.acronyms & b.acronyms if len(x) >= 3}
-    return 1 if any(_spells(x, a) and _spells(x, b) for x in shared) else None
+    if not any(_spells(x, a) and _spells(x, b) for x in shared):
+        return None
+    # Two wordings of one name share its words; two names with one acronym do not
+    # ("Harbour Guard Office", "Highland Grazing Office").
+    common = set(a.words) & set(b.words)
+    return 1 if 2 * len(common) >= min(len(a.words), len(b.words)) + 1 else None
 
 
 def sound_variant(a: Profile, b: Profile) -> int | None:
@@ -322,18 +328,19 @@ def acronym_of(short: Profile, full: Profile) -> bool:
 
 
 def initials_of(short: Profile, full: Profile) -> bool:
-    """A person's initials that articles gave the person ("ADO" for "Ada D. Ortiz", "ABQ"
-    for "Ahmed bin Qasri"): spelled by the name's words, particles with them or without."""
-    if not (short.single and short.display.isupper()) or full.family != PERSON:
+    """A person's initials: ones articles gave the person ("ABQ" for "Ahmed bin Qasri"),
+    or three or more that spell a name of three words or more ("ADO" for "Ada D. Ortiz"),
+    particles with them or without. (Two letters, "DC", are too many people's.)"""
+    if not (short.single and short.display.isupper()) or full.family != PERSON or full.single:
         return False
-    if short.form.key not in full.acronyms or full.single:
-        return False
+    if short.form.key in full.person_initials:
+        return True
     words = fold(full.display).split()
-    spelled = {
+    spelled = "".join(w[0] for w in words if w not in NAME_PARTICLES)
+    return short.form.key in full.acronyms and short.form.key in (
         "".join(w[0] for w in words),
-        "".join(w[0] for w in words if w not in NAME_PARTICLES),
-    }
-    return short.form.key in spelled
+        spelled,
+    )
 
 
 SHORT_RULES: list[Rule] = [
@@ -372,50 +379,60 @@ def covers(full: Profile, part: Profile) -> bool:
 # -- weighed: what the counts allow ------------------------------------------------------
 
 
-def _declared_enough(a: Profile, b: Profile) -> bool:
+def _declared_enough(a: Profile, b: Profile, na: int, nb: int) -> bool:
     """One article's slip ("Ada Quill (NBC)") does not make a person of a broadcaster named
     in a thousand articles of its own: between two names each in ``MINOR`` articles or
     more, one in ``DECLARED_SHARE`` of the smaller one's articles must declare it."""
     declared = b.declared.get(a.form.key, 0) + a.declared.get(b.form.key, 0)
-    smaller = min(a.form.articles, b.form.articles)
+    smaller = min(na, nb)
     return smaller < MINOR or declared * DECLARED_SHARE >= smaller
 
 
-def _minor_or_sharing(a: Profile, b: Profile) -> bool:
+def _minor_or_sharing(a: Profile, b: Profile, na: int, nb: int) -> bool:
     """Two well-known names alike in sound only ("Kelly", "Kelley") are two names, unless
     they share a word."""
-    return _minor(a, b) or bool(set(a.words) & set(b.words))
+    return _minor(na, nb) or bool(set(a.words) & set(b.words))
 
 
-def _minor(a: Profile, b: Profile) -> bool:
-    """Whether one of two forms is a minor spelling beside the other: named in fewer than
+def _minor_spelling(a: Profile, b: Profile, na: int, nb: int) -> bool:
+    return _minor(na, nb)
+
+
+def _minor(na: int, nb: int) -> bool:
+    """Whether one of two names is a minor spelling beside the other: named in fewer than
     ``MINOR`` articles, or in a ``MINOR_SHARE``th of the other's at most. Two names each in
     many articles of their own are two names, unless something more than the names around
     them says otherwise (a shared word, a declaration)."""
-    small, large = sorted((a.form.articles, b.form.articles))
+    small, large = sorted((na, nb))
     return small < MINOR or small * MINOR_SHARE <= large
 
 
-# Rules whose verdicts hold only while the forms' counts allow them, with what allows them.
-# The rules' verdicts are remembered while the names stay the same; these are asked again
-# whenever the counts change, and an entity one of them made is never ``settled``.
-WEIGHED: dict[str, Callable[[Profile, Profile], bool]] = {
+# Rules whose verdicts hold only while the counts allow them, with what allows them, asked
+# with the articles of the two entities the verdict would join (so that a form in one
+# article does not bridge two names each in thousands). The rules' verdicts are remembered
+# while the names stay the same; these are asked at every resolution, and an entity one of
+# them bears on is never ``settled``.
+Gate = Callable[[Profile, Profile, int, int], bool]
+WEIGHED: dict[str, Gate] = {
     "declared_same": _declared_enough,
     "sound_variant": _minor_or_sharing,
-    "respelled_surname_of": _minor,
+    "respelled_surname_of": _minor_spelling,
 }
 
 
-def weighed(rule: str | None, a: Profile, b: Profile) -> bool:
-    """Whether the counts of ``a`` and ``b`` allow what ``rule`` said of them."""
-    allowed = WEIGHED.get(rule or "")
-    return allowed is None or allowed(a, b)
+def weighed(rule: str, a: Profile, b: Profile, na: int, nb: int) -> bool:
+    """Whether entities of ``na`` and ``nb`` articles, holding ``a`` and ``b``, may be
+    joined by what ``rule`` said of ``a`` and ``b``."""
+    allowed = WEIGHED.get(rule)
+    return allowed is None or allowed(a, b, na, nb)
 
 
 def alike_in_sound_only(a: Profile, b: Profile) -> bool:
     """ "Kelly" and "Kelley", each in many articles of its own: two names, which no minor
     spelling alike to both may bridge (a cannot-link the counts make, asked afresh)."""
-    if a.form.key == b.form.key or not a.sounds or a.sounds != b.sounds or _minor(a, b):
+    if a.form.key == b.form.key or not a.sounds or a.sounds != b.sounds:
+        return False
+    if _minor(a.form.articles, b.form.articles):
         return False
     return not set(a.words) & set(b.words)
 
