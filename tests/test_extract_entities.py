@@ -130,6 +130,14 @@ def test_nationality_with_a_common_word_is_one_body() -> None:
 
 
 @pytest.mark.parametrize(
+    "name", ["Kenyans for Clean Water", "Republican Unity Convention", "Kenyan Unity Caucus"]
+)
+def test_a_body_opening_with_a_people_or_party_word_is_one_name(name: str) -> None:
+    x = facts(f"Delegates of the {name} met in Lowater. Later the {name} voted.")
+    assert entity(x, name).type == "ORG"
+
+
+@pytest.mark.parametrize(
     ("text", "name", "description"),
     [
         ("Secretary of State Ann Vole flew home.", "Ann Vole", "Secretary of State"),

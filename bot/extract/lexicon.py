@@ -57,7 +57,7 @@ ORG_HEADS = frozenset(
     gazette telegraph guardian press agency broadcasting radio television tv channel
     channel club federation commission cabinet administration regime directorate bureau
     secretariat mission hospital church mosque nations council. board trust exchange
-    reserve tribunal academy institution initiative project campaign caucus
+    reserve tribunal academy institution initiative project campaign caucus convention
     militia militias committee images corps regiment museum division unit marines
     examiner""".split()
 ) - {"regime", "administration", "government"}

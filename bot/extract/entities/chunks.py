@@ -147,8 +147,16 @@ def _connector(tokens: Tokens, i: int, j: int) -> bool:
         plain = sum(w in common_words() for w in words)
         return plain >= 2 and plain >= len(words) - 1
     if word in OF_WORDS:
-        return unprefixed(strip_possessive(lowers[j - 1])) in _OF_HEADS and j - 1 >= i
+        before = unprefixed(strip_possessive(lowers[j - 1]))
+        if word == "for" and j - 1 == i and _a_people(before):
+            return True  # "Kenyans for Clean Water": a body named for whom it speaks
+        return before in _OF_HEADS and j - 1 >= i
     return False
+
+
+def _a_people(word: str) -> bool:
+    """A plural word for a people: "kenyans"."""
+    return word.endswith("s") and word[:-1] in demonyms()
 
 
 def drop_sentence_start(ctx: ArticleContext, tokens: Tokens, start: int, end: int) -> int:

@@ -111,8 +111,9 @@ def role_of_place(ctx: ArticleContext, chunk: Chunk) -> Split | None:
 
 def leading_nationality(ctx: ArticleContext, chunk: Chunk) -> Split | None:
     """ "Kenyan | Adaeze Okafor": nationalities before a name are peoples of their own,
-    unless the whole is one name: an organisation ("Kenyan Rowing Federation"), a place
-    ("French Guiana") or a nationality with a common word ("Kenyan Open")."""
+    unless the whole is one name: an organisation ("Kenyan Rowing Federation", "Kenyans
+    for Clean Water"), a place ("French Guiana") or a nationality with a common word
+    ("Kenyan Open")."""
     words, lowers = chunk.words, chunk.lowers
     lead = 0
     while lead < len(words) - 1 and lowers[lead] in ctx.demonyms:
@@ -122,6 +123,7 @@ def leading_nationality(ctx: ArticleContext, chunk: Chunk) -> Split | None:
     rest = lowers[lead:]
     if (
         org_name(rest)
+        or rest[0] in OF_WORDS  # "Kenyans for Clean Water": one body
         or fold(" ".join(t.text for t in words)) in ctx.places
         or (len(rest) == 1 and rest[0] in ctx.common)
     ):
