@@ -422,6 +422,17 @@ def test_a_given_name_spelled_another_way_as_a_middle_name_is_no_conflict() -> N
     assert {c.forms for c in resolve(forms)} == {(1, 2, 3)}
 
 
+def test_a_lone_word_respelled_keeps_its_first_letter_and_its_case() -> None:
+    around = ("qarovia", "lentz", "ministry interior")
+    forms = [
+        _form(1, "Odarvi", "ORG", 20, around),
+        _form(2, "Udarvi", "ORG", 2, around),
+        _form(3, "ODARVE", "ORG", 2, around),
+        _form(4, "Odarvy", "ORG", 2, around),
+    ]
+    assert {c.forms for c in resolve(forms)} == {(1, 4), (2,), (3,)}
+
+
 # -- the base as a whole --------------------------------------------------------------------
 
 

@@ -275,11 +275,13 @@ def _attach_short_forms(groups: _Groups, shorts: dict[int, dict[int, str]]) -> N
             for fit in ranked:
                 groups.merge(own, fit)
             continue
-        if any(
-            not profiles[m].single and profiles[m].form.key not in short_keys
+        named = sum(
+            profiles[m].form.articles
             for m in groups.members[own]
-        ):
-            continue  # its entity has a full name of its own
+            if not profiles[m].single and profiles[m].form.key not in short_keys
+        )
+        if LEAD * named >= profiles[i].form.articles:
+            continue  # its entity is mostly a full name of its own
         if len(ranked) == 1 or heaviest >= LEAD * groups.articles[ranked[1]]:
             groups.merge(own, ranked[0])
 

@@ -195,6 +195,10 @@ def sound_variant(a: Profile, b: Profile) -> int | None:
         return None
     if a.place or b.place:
         return None  # the gazetteer knows the place's names: see ``same_place``
+    if a.display.isupper() != b.display.isupper():
+        return None  # an acronym or a word in capitals is no respelling of a name
+    if a.single and a.form.key[0] != b.form.key[0]:
+        return None  # a lone word respelled keeps its first letter ("Obama" is no "Ibama")
     if len(a.words) != len(b.words) or not all(
         _respelled(x, y) for x, y in zip(a.words, b.words, strict=True)
     ):
