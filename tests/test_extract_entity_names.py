@@ -59,9 +59,7 @@ def test_a_quoted_nickname_inside_a_name_is_declared() -> None:
 
 
 def test_a_bracketed_acronym_spelled_across_small_words_makes_one_name() -> None:
-    found = facts(
-        "The Harbour Guard of Velmora and the Coast (HGVC) sailed. The HGVC came back."
-    )
+    found = facts("The Harbour Guard of Velmora and the Coast (HGVC) sailed. The HGVC came back.")
     guard = entity(found, "Harbour Guard of Velmora and the Coast")
     assert "HGVC" in guard.aliases
     assert "Velmora" not in names(found)

@@ -9,6 +9,7 @@ from factories import Story
 from worlds import delta_base
 
 from bot.query import autocomplete, run
+from bot.query.names import NameIndex, Named
 from bot.store import Store
 
 
@@ -248,3 +249,21 @@ def test_autocomplete_on_typos_and_nonsense(store: Store) -> None:
     assert autocomplete(store, "lindquist") == ["Sara Lindqvist"]
     assert autocomplete(store, "zzzz") == []
     assert autocomplete(store, "?!") == autocomplete(store, "")
+
+
+def test_a_lone_surname_kept_apart_answers_with_the_person_who_dominates() -> None:
+    index = NameIndex(
+        [
+            Named(1, "Quill", "OTHER", 10),
+            Named(2, "Ada Quill", "PERSON", 90),
+            Named(3, "Bo Quill", "PERSON", 20),
+            Named(4, "Velmora", "GPE", 10),
+            Named(5, "Ida Velmora", "PERSON", 90),
+        ],
+        [],
+    )
+    found = index.resolve("Quill").found
+    assert found is not None and found.entity.name == "Ada Quill"
+    assert [e.name for e in found.others] == ["Quill", "Bo Quill"]
+    place = index.resolve("Velmora").found
+    assert place is not None and place.entity.name == "Velmora"
