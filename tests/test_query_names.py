@@ -9,7 +9,7 @@ from factories import Story
 from worlds import delta_base
 
 from bot.query import autocomplete, run
-from bot.query.names import NameIndex, Named
+from bot.query.names import Named, NameIndex
 from bot.store import Store
 
 
