@@ -74,6 +74,7 @@ def test_a_wire_credit_after_a_dateline_is_no_second_name() -> None:
     ("text", "person", "described"),
     [
         ("Critics said Mr. Tomas Vindr was late.", "Tomas Vindr", []),
+        ("Voters will support Mr. Tomas Vindr next year.", "Tomas Vindr", []),
         ("Police were saying Mr Tomas Vindr had left.", "Tomas Vindr", []),
         ("The panel met to judge Ada Quill on Monday.", "Ada Quill", []),
         (

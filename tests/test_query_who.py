@@ -36,6 +36,20 @@ def test_roles_that_differ_only_by_an_article_word_are_shown_once(store: Store) 
     assert entity["descriptions"][0].casefold().endswith("hydrologist")
 
 
+def test_a_body_is_not_described_by_the_roles_of_its_people(tmp_path: Path) -> None:
+    store = Store(tmp_path / "body.sqlite3")
+    story = Story("b1", "Harbour news")
+    story.say("The Harbour Rescue Alliance sent boats to Lowater on Monday.")
+    story.entity(
+        "Harbour Rescue Alliance",
+        "ORG",
+        descriptions=["rescue charity", "official", "chairman of the", "deputy director"],
+    )
+    story.save(store)
+    card = run(store, "who", "Harbour Rescue Alliance").to_json()["entity"]
+    assert card["descriptions"] == ["rescue charity"]
+
+
 def test_every_article_naming_the_entity_is_cited(store: Store) -> None:
     results = run(store, "who", "Lindqvist").to_json()["results"]
     assert {r["article"] for r in results} == {"convoy-2", "levee-3"}

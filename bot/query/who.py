@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from bot.extract.lexicon import TITLE_HEADS
 from bot.query.answer import Answer, Item
 from bot.query.names import TITLES, Named
 from bot.query.replies import lookup, match_note
@@ -34,6 +35,9 @@ SAMPLE = 500
 # its names: a spelling one article in a thousand gives is a slip, not a name it goes by.
 ALIAS_SHARE = 0.005
 _SHORT, _LONG = 40, 350
+# Words a description cannot end in, and words that make it a person's role.
+_DANGLING = frozenset({"of", "the", "for", "a", "an", "to", "and", "in"})
+_PERSON_ROLES = frozenset(fold(w) for w in TITLE_HEADS) - {""}
 # "a hydrologist" and "Hydrologist" say the same.
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the) ")
 
@@ -67,9 +71,20 @@ def entity_card(store: Store, entity: Named) -> dict[str, Any]:
         "aliases": [a for a in aliases if fold(a) != fold(entity.name)],
         "articles": entity.articles,
         "descriptions": _most_used(
-            ((role, 1) for role in roles), lambda text: _LEADING_ARTICLE.sub("", fold(text))
+            ((role, 1) for role in roles if _says_what(entity.type, role)),
+            lambda text: _LEADING_ARTICLE.sub("", fold(text)),
         )[:MAX_DESCRIPTIONS],
     }
+
+
+def _says_what(kind: str, description: str) -> bool:
+    """Whether a description says what the entity is: never one cut off mid-phrase
+    ("chairman of the"), and for a body or a place never a person's role ("official",
+    "CEO of"): that is the role of someone named after it ("a Harbour League official")."""
+    words = fold(description).split()
+    if not words or words[-1] in _DANGLING:
+        return False
+    return kind == "PERSON" or not any(w in _PERSON_ROLES for w in words)
 
 
 def _most_used(texts: Iterable[tuple[str, int]], same: Callable[[str], str]) -> list[str]:

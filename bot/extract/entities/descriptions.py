@@ -65,7 +65,15 @@ def role_before(ctx: ArticleContext, tokens: Tokens, start: int) -> str:
         # plain words may be anything, and only the words that make roles are kept.
         while role and not _makes_role(ctx, role[0]):
             role.pop(0)
-    return " ".join(w for w in role if w.lower() not in HONORIFICS)
+    role = [w for w in role if w.lower() not in HONORIFICS]
+    if not any(_names_role(w) for w in role):
+        return ""  # what stood before a form of address: "to support Mr. Vindr"
+    return " ".join(role)
+
+
+def _names_role(word: str) -> bool:
+    lower = word.lower()
+    return lower in TITLE_HEADS or lower in ORG_CUES_BEFORE or is_acronym(word)
 
 
 def _makes_role(ctx: ArticleContext, word: str) -> bool:
