@@ -5,6 +5,7 @@ each article's entity became is read back the way ``/article`` reads it.
 """
 
 from itertools import permutations
+from random import Random
 from pathlib import Path
 
 import pytest
@@ -456,6 +457,44 @@ def test_the_order_articles_arrive_in_does_not_change_the_entities(
         assert groups(other) == groups(first)
         other.relink()
         assert groups(other) == groups(first)
+
+
+def _generated_articles(count: int) -> list[list[Entity]]:
+    """Articles naming people who share surnames and given names, under several spellings,
+    places, bodies and their acronyms, in a fixed pseudo-random mix."""
+    people = [
+        ("Ada Quill", ["Quill"]),
+        ("Bo Quill", ["Quill"]),
+        ("Ada M. Quill", ["Quill"]),
+        ("Tomas Vindr", ["Vindr"]),
+        ("Tomas Vindrr", ["Vindrr"]),
+        ("Lena Ortiz", ["Ortiz"]),
+        ("Faisal bin Hamdan", ["bin Hamdan"]),
+    ]
+    others = [
+        Entity("Harbour Rescue Alliance", "ORG", ["HRA"]),
+        Entity("HRA", "ORG"),
+        Entity("Velmora", "GPE"),
+        Entity("Velmoris", "NORP"),
+        Entity("Quill", "OTHER"),
+        Entity("Hamdan", "PERSON"),
+        Entity("Velmori", "NORP"),
+    ]
+    random = Random(7)
+    articles = []
+    for _ in range(count):
+        name, aliases = random.choice(people)
+        articles.append([person(name, *aliases), random.choice(others), random.choice(others)])
+    return articles
+
+
+def test_settling_article_by_article_gives_what_relinking_gives(tmp_path: Path) -> None:
+    with Store(tmp_path / "incremental.sqlite3") as store:
+        for n, entities in enumerate(_generated_articles(120)):
+            put(store, f"g{n:03}", *entities)
+        incremental = groups(store)
+        store.relink()
+        assert groups(store) == incremental
 
 
 def test_replacing_or_removing_articles_withdraws_what_they_gave(store: Store) -> None:

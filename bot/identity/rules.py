@@ -190,7 +190,8 @@ def body_variant(a: Profile, b: Profile) -> int | None:
 def sound_variant(a: Profile, b: Profile) -> int | None:
     """Transliterations of one name ("Qassem"/"Qasem Vindr", "Velmora"/"Velmorah"): every
     word alike in sound, never on that alone: the two must also share what is named
-    around them. (And one must be a minor spelling, or share a word: ``weighed``.)"""
+    around them, and one must be a minor spelling or the two share a word (``weighed``,
+    since both change as articles come)."""
     if not a.sounds or a.sounds != b.sounds or not _compatible_families(a, b):
         return None
     if a.place or b.place:
@@ -206,7 +207,7 @@ def sound_variant(a: Profile, b: Profile) -> int | None:
     pa, pb = _full_people(a, b)
     if pa and pb and given_fit(pa.given, pb.given) is None:
         return None
-    return 2 if len(a.context & b.context) >= SHARED_CONTEXT else None
+    return 2
 
 
 def same_place(a: Profile, b: Profile) -> int | None:
@@ -268,8 +269,8 @@ def surname_of(short: Profile, full: Profile) -> bool:
 
 
 def respelled_surname_of(short: Profile, full: Profile) -> bool:
-    """A lone word that is the person's surname spelled another way, where the two share
-    what is named around them: "Halvorssen" of "James Halvorsen" (a minor spelling:
+    """A lone word that is the person's surname spelled another way: "Halvorssen" of
+    "James Halvorsen" (a minor spelling that shares what is named around the person:
     ``weighed``)."""
     ps, pf = short.person, full.person
     if not (short.single and ps and pf) or full.single or full.family != PERSON:
@@ -280,7 +281,6 @@ def respelled_surname_of(short: Profile, full: Profile) -> bool:
         ps.surname != pf.surname
         and sound(ps.surname) == sound(pf.surname)
         and _respelled(ps.surname, pf.surname)
-        and len(short.context & full.context) >= SHARED_CONTEXT
     )
 
 
@@ -392,14 +392,20 @@ def _declared_enough(a: Profile, b: Profile, na: int, nb: int) -> bool:
     return smaller < MINOR or declared * DECLARED_SHARE >= smaller
 
 
-def _minor_or_sharing(a: Profile, b: Profile, na: int, nb: int) -> bool:
-    """Two well-known names alike in sound only ("Kelly", "Kelley") are two names, unless
-    they share a word."""
-    return _minor(na, nb) or bool(set(a.words) & set(b.words))
+def _respelling(a: Profile, b: Profile, na: int, nb: int) -> bool:
+    """Two names alike in sound are one only when they share what is named around them,
+    and two well-known ones ("Kelly", "Kelley") only when they share a word as well."""
+    if not (_minor(na, nb) or set(a.words) & set(b.words)):
+        return False
+    return _around_alike(a, b)
 
 
-def _minor_spelling(a: Profile, b: Profile, na: int, nb: int) -> bool:
-    return _minor(na, nb)
+def _minor_respelling(a: Profile, b: Profile, na: int, nb: int) -> bool:
+    return _minor(na, nb) and _around_alike(a, b)
+
+
+def _around_alike(a: Profile, b: Profile) -> bool:
+    return len(a.context & b.context) >= SHARED_CONTEXT
 
 
 def _minor(na: int, nb: int) -> bool:
@@ -411,16 +417,17 @@ def _minor(na: int, nb: int) -> bool:
     return small < MINOR or small * MINOR_SHARE <= large
 
 
-# Rules whose verdicts hold only while the counts allow them, with what allows them, asked
-# with the articles of the two entities the verdict would join (so that a form in one
-# article does not bridge two names each in thousands). The rules' verdicts are remembered
-# while the names stay the same; these are asked at every resolution, and an entity one of
-# them bears on is never ``settled``.
+# Rules whose verdicts hold only while what the articles say allows them (how many name each
+# entity, who is named around them), with what allows them, asked with the articles of the
+# two entities the verdict would join (so that a form in one article does not bridge two
+# names each in thousands). The rules' verdicts are remembered while the names stay the
+# same; these are asked at every resolution, and an entity one of them bears on is never
+# ``settled``.
 Gate = Callable[[Profile, Profile, int, int], bool]
 WEIGHED: dict[str, Gate] = {
     "declared_same": _declared_enough,
-    "sound_variant": _minor_or_sharing,
-    "respelled_surname_of": _minor_spelling,
+    "sound_variant": _respelling,
+    "respelled_surname_of": _minor_respelling,
 }
 
 

@@ -47,8 +47,8 @@ class Profiles:
     def __init__(self) -> None:
         self.known: dict[int, Profile] = {}
         self.version: int | None = None
-        # A form's context, with its article count when read: read again only once the
-        # form has grown by half, since a few more articles hardly change who is around it.
+        # A form's context, with its article count when read: read again once the form is
+        # named in more or fewer articles.
         self.contexts: dict[int, tuple[int, tuple[str, ...]]] = {}
 
     def clear(self) -> None:
@@ -76,27 +76,28 @@ class Profiles:
         return {i: self.known[i] for i in ids if i in self.known}
 
     def recount(self, conn: sqlite3.Connection, ids: Iterable[int]) -> None:
-        """Forms whose counts alone changed: a known profile takes its new counts in place,
+        """Forms whose counts changed: a known profile takes its new counts in place,
         keeping what the rules said of it (and its serial, so that what other profiles
-        remember of it stays valid), as long as its name, the names declared its (with how
-        often) and its context are the same. A popular form's counts change in every batch;
-        its names and context seldom do."""
+        remember of it stays valid), as long as its names, the names declared its (with
+        how often) and the articles naming it are the same: the names around it, which
+        some rules weigh, are those of its articles. A popular form's mentions change in
+        every batch; its names seldom do."""
         known = [i for i in ids if i in self.known]
         for form_id, form in _load(conn, known).items():
             profile, fresh = self.known[form_id], Profile(form)
-            same_names = (fresh.display, fresh.declared) == (profile.display, profile.declared)
-            if same_names and not self._context_stale(form):
+            unchanged = (fresh.display, fresh.declared, form.articles) == (
+                profile.display,
+                profile.declared,
+                profile.form.articles,
+            )
+            if unchanged:
                 profile.form = replace(form, context=profile.form.context)
             else:
                 del self.known[form_id]
 
-    def _context_stale(self, form: FormData) -> bool:
-        known = self.contexts.get(form.id)
-        return known is not None and 2 * form.articles > 3 * known[0]
-
     def _context(self, conn: sqlite3.Connection, articles: int, form_id: int) -> tuple[str, ...]:
         known = self.contexts.get(form_id)
-        if known is None or 2 * articles > 3 * known[0]:
+        if known is None or articles != known[0]:
             known = self.contexts[form_id] = (articles, context(conn, form_id))
         return known[1]
 
