@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.identity import FormData, resolve
+from bot.identity import DECLARED, FULLEST, FormData, resolve
 from bot.model import Article, Entity, Extraction, Mention, Sentence
 from bot.store import Store, reads
 from bot.textnorm import name_key
@@ -432,6 +432,23 @@ def test_a_lone_word_respelled_keeps_its_first_letter_and_its_case() -> None:
         _form(4, "Odarvy", "ORG", 2, around),
     ]
     assert {c.forms for c in resolve(forms)} == {(1, 4), (2,), (3,)}
+
+
+def test_a_stray_form_in_a_big_entity_vetoes_no_merge() -> None:
+    forms = [
+        _form(1, "Faisal bin Hamdan", "PERSON", 30, ()),
+        _form(2, "Pinterest Faisal bin Hamdan", "PERSON", 1, ()),
+        _form(3, "FBH", "ORG", 6, ()),
+        FormData(
+            4,
+            name_key("Hide Faisal bin Hamdan"),
+            "OTHER",
+            1,
+            1,
+            (("Hide Faisal bin Hamdan", 1, FULLEST), ("FBH", 1, DECLARED)),
+        ),
+    ]
+    assert {c.forms for c in resolve(forms)} == {(1, 2, 3, 4)}
 
 
 # -- the base as a whole --------------------------------------------------------------------

@@ -33,6 +33,8 @@ from bot.textnorm import KEY_STOPWORDS, fold, name_words
 
 # How many times more articles the leading entity a short form fits must have than the next.
 LEAD = 3
+# A form in fewer than one in ``STRAY`` of its entity's articles vetoes no merge of it.
+STRAY = 20
 # The least share of the most used name's uses that a name needs to be an entity's name.
 COMMON_NAME = 0.2
 # A type's votes are the articles that give it (an article repeating a name, or a page of
@@ -80,13 +82,24 @@ class _Groups:
     def can_merge(self, a: int, b: int) -> bool:
         """Whether no form of group ``a`` is called different from one of group ``b``,
         unless a fuller name in either covers both ("Ada Ortiz" and "Lena Ortiz" beside
-        "Ada Lena Ortiz")."""
+        "Ada Lena Ortiz"), or one of the two is a stray in its group (``STRAY``)."""
         union = self.members[a] + self.members[b]
         return not any(
             self._differ(x, y) and not self._covered(x, y, union)
-            for x in self.members[a]
-            for y in self.members[b]
+            for x in self._weighty(a)
+            for y in self._weighty(b)
         )
+
+    def _weighty(self, group: int) -> list[int]:
+        """The forms of a group that may veto a merge: not the strays a big entity took in
+        (a form in one article of a thousand, a share button's words run into a name)."""
+        members, total = self.members[group], self.articles[group]
+        heaviest = max(members, key=lambda m: self.profiles[m].form.articles)
+        return [
+            m
+            for m in members
+            if STRAY * self.profiles[m].form.articles > total or m == heaviest
+        ]
 
     def _covered(self, x: int, y: int, union: list[int]) -> bool:
         def covering(z: int, part: int) -> bool:
