@@ -112,6 +112,19 @@ def test_acronym_joins_differently_worded_names(store: Store) -> None:
     assert len(groups(store)) == 1
 
 
+def test_an_acronym_spelled_with_a_names_particle_joins_it(store: Store) -> None:
+    put_many(store, "a", 2, Entity("al-Qarni in the Highlands", "ORG"))
+    put(store, "b", Entity("AQH", "ORG"))
+    assert groups(store) == {"al-Qarni in the Highlands": {"a0", "a1", "b"}}
+
+
+def test_an_acronym_declared_for_a_longer_name_of_a_body_joins_it(store: Store) -> None:
+    put(store, "declared", Entity("Harbour League", "ORG", ["HLV"], equivalents=["HLV"]))
+    put_many(store, "a", 29, Entity("Harbour League", "ORG"))
+    put_many(store, "b", 30, Entity("HLV", "ORG"))
+    assert len(groups(store)) == 1
+
+
 def test_a_name_an_article_declares_the_same_joins_elsewhere_too(store: Store) -> None:
     league = Entity("Harbour Defence League", "ORG", ["Sea Shield"], equivalents=["Sea Shield"])
     put(store, "a", league)

@@ -96,9 +96,7 @@ class _Groups:
         members, total = self.members[group], self.articles[group]
         heaviest = max(members, key=lambda m: self.profiles[m].form.articles)
         return [
-            m
-            for m in members
-            if STRAY * self.profiles[m].form.articles > total or m == heaviest
+            m for m in members if STRAY * self.profiles[m].form.articles > total or m == heaviest
         ]
 
     def _covered(self, x: int, y: int, union: list[int]) -> bool:

@@ -148,8 +148,8 @@ class Profile:
     def initials(self) -> frozenset[str]:
         """What a body's names spell: "gnu" for "Government of National Unity", with and
         without its small words ("scus" and "scotus" for "Supreme Court of the United
-        States"), for every spelling articles gave in full; none for a person or a lone
-        word."""
+        States") and with its particles alone ("aqh" for "al-Qarni in the Highlands"), for
+        every spelling articles gave in full; none for a person or a lone word."""
         if self.single or self.family == PERSON:
             return frozenset()
         spelled: set[str] = set()
@@ -158,6 +158,9 @@ class Profile:
                 words = fold(name).split()
                 spelled.add("".join(w[0] for w in words if w not in KEY_STOPWORDS))
                 spelled.add("".join(w[0] for w in words if w not in NAME_PARTICLES))
+                spelled.add(
+                    "".join(w[0] for w in words if w in NAME_PARTICLES or w not in KEY_STOPWORDS)
+                )
         return frozenset(s for s in spelled if len(s) >= 2)
 
     @cached_property

@@ -386,10 +386,21 @@ def covers(full: Profile, part: Profile) -> bool:
 def _declared_enough(a: Profile, b: Profile, na: int, nb: int) -> bool:
     """One article's slip ("Ada Quill (NBC)") does not make a person of a broadcaster named
     in a thousand articles of its own: between two names each in ``MINOR`` articles or
-    more, one in ``DECLARED_SHARE`` of the smaller one's articles must declare it."""
+    more, one in ``DECLARED_SHARE`` of the smaller one's articles must declare it, unless
+    it is an acronym that begins to spell the body's name."""
+    if _abbreviates(a, b) or _abbreviates(b, a):
+        return True
     declared = b.declared.get(a.form.key, 0) + a.declared.get(b.form.key, 0)
     smaller = min(na, nb)
     return smaller < MINOR or declared * DECLARED_SHARE >= smaller
+
+
+def _abbreviates(short: Profile, full: Profile) -> bool:
+    """An acronym declared for a body that it begins to spell: "HLG" of "Harbour League"
+    (the acronym of a longer name of it), never "NBC" of "Harbour League"."""
+    if not (short.single and short.display.isupper()) or full.family == PERSON:
+        return False
+    return any(len(i) >= 2 and short.form.key.startswith(i) for i in full.initials)
 
 
 def _respelling(a: Profile, b: Profile, na: int, nb: int) -> bool:

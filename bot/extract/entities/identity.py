@@ -147,5 +147,7 @@ def entity(article: Article, cluster: Cluster) -> Entity:
         for m in sorted(cluster.mentions, key=attrgetter("start"))
     ]
     aliases_sorted = sorted(aliases, key=lambda a: (a.casefold(), a))
-    declared = sorted(cluster.declared - {name}, key=lambda a: (a.casefold(), a))
+    # An acronym given in brackets right after a name is declared its: "(ICE)".
+    defined = {m.acronym.replace(".", "") for m in cluster.mentions if m.acronym}
+    declared = sorted((cluster.declared | defined) - {name}, key=lambda a: (a.casefold(), a))
     return Entity(name, kind, aliases_sorted, mentions, descriptions, declared)
