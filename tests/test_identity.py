@@ -5,8 +5,8 @@ each article's entity became is read back the way ``/article`` reads it.
 """
 
 from itertools import permutations
-from random import Random
 from pathlib import Path
+from random import Random
 
 import pytest
 
