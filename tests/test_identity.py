@@ -412,7 +412,7 @@ def test_two_well_known_names_alike_in_sound_stay_apart() -> None:
     forms = [
         _form(1, "Velmorah", "ORG", 40, around),
         _form(2, "Velmora", "ORG", 30, around),
-        _form(3, "Velmorra", "ORG", 5, around),
+        _form(3, "Velmoraa", "ORG", 5, around),
     ]
     assert {c.forms for c in resolve(forms)} == {(1, 3), (2,)}
 
@@ -462,6 +462,17 @@ def test_a_stray_form_in_a_big_entity_vetoes_no_merge() -> None:
         ),
     ]
     assert {c.forms for c in resolve(forms)} == {(1, 2, 3, 4)}
+
+
+def test_a_lone_surname_goes_to_the_person_it_spells_not_to_a_respelling() -> None:
+    around = ("qarovia", "lentz", "ministry interior")
+    forms = [
+        _form(1, "Ada Khomani", "PERSON", 60, around),
+        _form(2, "Bo Khamoni", "PERSON", 5, around),
+        _form(3, "Khamoni", "PERSON", 3, around),
+        _form(4, "Khomani", "PERSON", 8, around),
+    ]
+    assert {c.forms for c in resolve(forms)} == {(1, 4), (2, 3)}
 
 
 # -- the base as a whole --------------------------------------------------------------------

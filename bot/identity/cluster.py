@@ -20,6 +20,7 @@ from itertools import combinations
 from bot.identity.profile import FULLEST, FormData, Profile
 from bot.identity.rules import (
     PARTIAL_RULES,
+    RESPELLED_RULES,
     WEIGHED,
     Same,
     alike_in_sound_only,
@@ -272,7 +273,10 @@ def _attach_short_forms(groups: _Groups, shorts: dict[int, dict[int, str]]) -> N
     order = sorted(shorts, key=lambda i: (-profiles[i].form.articles, i))
     for i in order:
         own = groups.find(i)
-        candidates = {groups.find(j) for j in shorts[i] if groups.weighs(shorts[i][j], i, j)}
+        # A name that is someone's surname as written is never a respelling of another's.
+        fits_as_written = [j for j in shorts[i] if shorts[i][j] not in RESPELLED_RULES]
+        chosen = fits_as_written or list(shorts[i])
+        candidates = {groups.find(j) for j in chosen if groups.weighs(shorts[i][j], i, j)}
         candidates -= {own}
         fits = {c for c in candidates if groups.can_merge(own, c)}
         if len(fits) != 1 or fits != candidates:

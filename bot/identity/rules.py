@@ -200,8 +200,10 @@ def sound_variant(a: Profile, b: Profile) -> int | None:
         return None  # an acronym or a word in capitals is no respelling of a name
     if a.single and a.form.key[0] != b.form.key[0]:
         return None  # a lone word respelled keeps its first letter ("Obama" is no "Ibama")
+    # A lone word, with no other word to vouch for it, may differ by one letter only.
+    edits = 1 if a.single else RESPELLINGS
     if len(a.words) != len(b.words) or not all(
-        _respelled(x, y) for x, y in zip(a.words, b.words, strict=True)
+        _respelled(x, y, edits) for x, y in zip(a.words, b.words, strict=True)
     ):
         return None  # alike in sound code only: "kent" and "count", "benen" and "bannon"
     pa, pb = _full_people(a, b)
@@ -365,6 +367,9 @@ def short_form(short: Profile, full: Profile, rules: list[Rule] | None = None) -
     return None
 
 
+# Short forms that fit a name only as another spelling of it: never chosen over one that
+# fits as written.
+RESPELLED_RULES = frozenset({"respelled_surname_of"})
 # Short forms that leave out part of one person's name: when the short form's own entity
 # outweighs every fuller one it fits, those join it (one person, written in full a few
 # times), rather than it joining one of them.
@@ -478,15 +483,15 @@ def _full_people(a: Profile, b: Profile) -> tuple[PersonName | None, PersonName 
     return _people(a, b)
 
 
-def _respelled(x: str, y: str) -> bool:
-    """Two spellings one transliteration apart: at most ``RESPELLINGS`` letters changed, and
+def _respelled(x: str, y: str, edits: int = RESPELLINGS) -> bool:
+    """Two spellings one transliteration apart: at most ``edits`` letters changed, and
     still alike to the eye ("qassem"/"qasem", "gaddafi"/"kadhafi")."""
     if x == y:
         return True
     longer, shorter = (x, y) if len(x) > len(y) else (y, x)
     if longer.startswith(shorter) and longer[len(shorter) :] in _SUFFIXES:
         return False  # a word made from the other: "velmorai" of "velmora", a plural
-    if Levenshtein.distance(x, y, score_cutoff=RESPELLINGS) > RESPELLINGS:
+    if Levenshtein.distance(x, y, score_cutoff=edits) > edits:
         return False
     return JaroWinkler.normalized_similarity(x, y) >= ALIKE
 
