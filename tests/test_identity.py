@@ -218,6 +218,13 @@ def test_a_town_reading_of_a_surname_does_not_keep_it_from_its_person(store: Sto
     assert set(groups(store)) == {"Tomas Vindr"}
 
 
+def test_a_title_run_into_a_name_is_no_given_name(store: Store) -> None:
+    put_many(store, "a", 4, person("Ada Quill", "Quill"))
+    put_many(store, "b", 2, Entity("Special Envoy Ada Quill", "OTHER"))
+    put(store, "c", person("Ada K. Quill", "Quill"))
+    assert set(groups(store)) == {"Ada Quill"}
+
+
 def test_two_names_a_gazetteer_gives_one_city_are_one_place(store: Store) -> None:
     put_many(store, "a", 2, Entity("Bombay", "GPE"))
     put(store, "b", Entity("Mumbai", "GPE"))

@@ -29,7 +29,7 @@ TITLE_HEADS = frozenset(
     premier director chairman chairwoman chair head official officer colonel col col.
     lieutenant lt lt. captain capt capt. major sergeant admiral marshal adviser advisor
     aide analyst professor prof prof. dr dr. judge justice attorney lawyer prosecutor
-    correspondent reporter journalist editor researcher economist activist diplomat
+    correspondent reporter journalist editor researcher economist activist diplomat counsel
     negotiator coordinator commissioner ruler dictator strongman warlord founder ceo cfo
     executive mr mr. mrs mrs. ms ms. sir lord lady dame candidate nominee counterpart
     secretary-general undersecretary under-secretary whip pastor preacher cleric brig

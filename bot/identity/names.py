@@ -17,12 +17,15 @@ from functools import lru_cache
 import jellyfish
 from nicknames import NickNamer
 
+from bot.extract.lexicon import TITLE_HEADS, TITLE_MODIFIERS
 from bot.textnorm import GIVEN_NAME_PARTICLES, NAME_PARTICLES, PATRONYMICS, fold
 
 # Generation suffixes. "Jr." and "Sr." name another member of the family ("Walter Brannigan Jr."
 # is not "Walter Brannigan"); a numeral is often dropped by the same person ("Robert Vindr").
 GENERATIONS = frozenset({"jr", "sr"})
 NUMERALS = frozenset({"ii", "iii", "iv"})
+# Words of roles and titles, folded: "special counsel", "sen".
+_TITLES = frozenset(fold(w) for w in TITLE_HEADS | TITLE_MODIFIERS) - {""}
 
 # Letter groups that transliterations of one sound spell differently, mapped to one spelling
 # before the phonetic code: Qasem/Kasem, Hadhari/Haddari, Qasouri/Qasowri, Hizballah.
@@ -72,11 +75,14 @@ class PersonName:
 
 
 def parse_person(name: str) -> PersonName | None:
-    """The parts of a person's name as written; None when it has no word to go by."""
+    """The parts of a person's name as written, titles run into it left out; None when it
+    has no word to go by."""
     words = fold(name).split()
     suffix = ""
     while len(words) > 1 and words[-1] in GENERATIONS | NUMERALS:
         suffix = words.pop()
+    while len(words) > 2 and words[0] in _TITLES:
+        words.pop(0)  # "Special Counsel Ada Quill" run together: the title is no given name
     if not words:
         return None
     surname = words[-1]

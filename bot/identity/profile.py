@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
 
+from bot.extract.lexicon import first_name
 from bot.identity.names import PersonName, parse_person, skeleton, sound
 from bot.identity.places import country_of, place_of
 from bot.textnorm import KEY_STOPWORDS, NAME_PARTICLES, fold, name_key, name_words, spells_acronym
@@ -245,6 +246,8 @@ class Profile:
             if len("".join(self.sounds)) >= MIN_SOUND:
                 keys.add(f"p:{' '.join(self.sounds)}")
         else:
+            if self.family == ANY and self.person and first_name(self.person.given):
+                keys.add(f"w:{self.person.surname}")  # untyped, but a person's name
             if self.core:
                 keys.add(f"c:{self.core}")
                 keys.add(f"c:{self.loose_core}")
