@@ -141,6 +141,13 @@ def test_a_body_with_and_without_its_country_is_one(store: Store) -> None:
     assert groups(store) == {"Maritime Safety Directorate": {"a", "b", "c", "d"}}
 
 
+def test_a_us_state_named_like_a_country_is_no_country_of_a_body(store: Store) -> None:
+    put(store, "a", Entity("Harbour Party", "ORG"))
+    put(store, "b", Entity("Georgia Harbour Party", "ORG"))
+    put(store, "c", Entity("Kenyan Harbour Party", "ORG"))
+    assert sorted(map(sorted, groups(store).values())) == [["a", "c"], ["b"]]
+
+
 def test_a_body_with_and_without_a_generic_last_word_is_one(store: Store) -> None:
     put(store, "a", Entity("Water and Customs Enforcement", "ORG"))
     put(store, "b", Entity("U.S. Water and Customs Enforcement Agency", "ORG"))
@@ -480,6 +487,26 @@ def test_a_lone_surname_goes_to_the_person_it_spells_not_to_a_respelling() -> No
         _form(4, "Khomani", "PERSON", 8, around),
     ]
     assert {c.forms for c in resolve(forms)} == {(1, 4), (2, 3)}
+
+
+def test_no_chain_of_one_letter_respellings_joins_two_lone_words_further_apart() -> None:
+    around = ("qarovia", "lentz", "ministry interior")
+    forms = [
+        _form(1, "Quellar", "OTHER", 300, around),
+        _form(2, "Quelar", "OTHER", 10, around),
+        _form(3, "Quilar", "OTHER", 30, around),
+    ]
+    assert {c.forms for c in resolve(forms)} == {(1, 2), (3,)}
+
+
+def test_a_rare_fuller_name_covering_two_people_does_not_join_them() -> None:
+    forms = [
+        _form(1, "Joe Quill", "PERSON", 100, ()),
+        _form(2, "Jill Quill", "PERSON", 40, ()),
+        _form(3, "J. K. Quill", "PERSON", 1, ()),
+    ]
+    joined = {c.forms for c in resolve(forms)}
+    assert (1, 2) not in joined and not any({1, 2} <= set(c) for c in joined)
 
 
 # -- the base as a whole --------------------------------------------------------------------

@@ -19,6 +19,7 @@ from itertools import combinations
 
 from bot.identity.profile import FULLEST, FormData, Profile
 from bot.identity.rules import (
+    MINOR,
     PARTIAL_RULES,
     RESPELLED_RULES,
     WEIGHED,
@@ -34,7 +35,8 @@ from bot.textnorm import KEY_STOPWORDS, fold, name_words
 
 # How many times more articles the leading entity a short form fits must have than the next.
 LEAD = 3
-# A form in fewer than one in ``STRAY`` of its entity's articles vetoes no merge of it.
+# A form in fewer than ``MINOR`` articles, and in fewer than one in ``STRAY`` of its
+# entity's, vetoes no merge of it.
 STRAY = 20
 # The least share of the most used name's uses that a name needs to be an entity's name.
 COMMON_NAME = 0.2
@@ -96,16 +98,25 @@ class _Groups:
         (a form in one article of a thousand, a share button's words run into a name)."""
         members, total = self.members[group], self.articles[group]
         heaviest = max(members, key=lambda m: self.profiles[m].form.articles)
-        return [
-            m for m in members if STRAY * self.profiles[m].form.articles > total or m == heaviest
-        ]
+        return [m for m in members if not self._stray(m, total) or m == heaviest]
+
+    def _stray(self, member: int, total: int) -> bool:
+        articles = self.profiles[member].form.articles
+        return articles < MINOR and STRAY * articles <= total
 
     def _covered(self, x: int, y: int, union: list[int]) -> bool:
         def covering(z: int, part: int) -> bool:
             full, short = self.profiles[z], self.profiles[part]
             return full.remembered(short, "covers", lambda: covers(full, short))
 
-        return any(covering(z, x) and covering(z, y) for z in union if z not in (x, y))
+        # A cover named far less often than either part ("A. B. C. Ortiz", once) proves
+        # nothing of them.
+        least = min(self.profiles[x].form.articles, self.profiles[y].form.articles)
+        return any(
+            covering(z, x) and covering(z, y)
+            for z in union
+            if z not in (x, y) and LEAD * self.profiles[z].form.articles >= least
+        )
 
     def merge(self, a: int, b: int) -> bool:
         """Merge the groups of ``a`` and ``b`` unless a cannot-link forbids it."""
@@ -290,12 +301,14 @@ def _attach_short_forms(groups: _Groups, shorts: dict[int, dict[int, str]]) -> N
             for fit in ranked:
                 groups.merge(own, fit)
             continue
-        named = sum(
-            profiles[m].form.articles
+        full_names = [
+            m
             for m in groups.members[own]
             if not profiles[m].single and profiles[m].form.key not in short_keys
-        )
-        if LEAD * named >= profiles[i].form.articles:
+        ]
+        if any(_said(profiles[i], profiles[m])[1] for m in full_names):
+            continue  # it is already the short form of a full name of its own
+        if LEAD * sum(profiles[m].form.articles for m in full_names) >= profiles[i].form.articles:
             continue  # its entity is mostly a full name of its own
         if len(ranked) == 1 or heaviest >= LEAD * groups.articles[ranked[1]]:
             groups.merge(own, ranked[0])

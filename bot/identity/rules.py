@@ -124,6 +124,14 @@ def acronym_and_person(a: Profile, b: Profile) -> bool:
     return False
 
 
+def lone_words_apart(a: Profile, b: Profile) -> bool:
+    """Two lone words alike in sound but more than one letter apart ("Miller", "Mueller"):
+    no chain of one-letter respellings ("Muller") makes them one."""
+    if not (a.single and b.single) or a.form.key == b.form.key or a.sounds != b.sounds:
+        return False
+    return Levenshtein.distance(a.form.key, b.form.key, score_cutoff=2) > 1
+
+
 def places_apart(a: Profile, b: Profile) -> bool:
     """Two places a gazetteer tells apart: "Velmora" and "Velmorai" are both towns."""
     return bool(a.place and b.place and a.place != b.place)
@@ -138,6 +146,7 @@ DIFFERENT_RULES: list[Rule] = [
     patronymic_and_name,
     bodies_of_other_countries,
     places_apart,
+    lone_words_apart,
 ]
 
 
