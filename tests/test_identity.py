@@ -364,12 +364,26 @@ def test_bodies_of_two_countries_stay_apart(store: Store) -> None:
 
 
 def test_two_bodies_with_one_acronym_stay_apart(store: Store) -> None:
-    put_many(store, "a", 4, Entity("Harbour Guard Office", "ORG", ["HGO"]))
-    put_many(store, "b", 2, Entity("Highland Grazing Office", "ORG", ["HGO"]))
+    put_many(store, "a", 4, Entity("Harbour Guard Office", "ORG", ["HGO"], equivalents=["HGO"]))
+    put_many(store, "b", 2, Entity("Highland Grazing Office", "ORG", ["HGO"], equivalents=["HGO"]))
     put(store, "c", Entity("HGO", "ORG"))
     found = groups(store)
     assert found["Harbour Guard Office"] >= {"a0", "a1", "a2", "a3"}
     assert found["Highland Grazing Office"] == {"b0", "b1"}
+
+
+def test_two_bodies_sharing_an_acronym_and_most_words_stay_apart(store: Store) -> None:
+    put_many(store, "a", 3, Entity("Harbour National Committee", "ORG", ["HNC"]))
+    put_many(store, "b", 2, Entity("Harbour National Convention", "ORG", ["HNC"]))
+    assert len(groups(store)) == 2
+
+
+def test_an_acronym_declared_for_one_of_two_bodies_it_spells_is_no_ones(store: Store) -> None:
+    put(store, "a", Entity("Arden Forest Partners", "ORG", ["AFP"], equivalents=["AFP"]))
+    put_many(store, "b", 4, Entity("Arden Forest Partners", "ORG"))
+    put_many(store, "c", 4, Entity("Agence Fleuve Presse", "ORG"))
+    put_many(store, "d", 30, Entity("AFP", "ORG"))
+    assert len(groups(store)) == 3
 
 
 def test_a_common_word_alias_does_not_capture_other_bodies(store: Store) -> None:

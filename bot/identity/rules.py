@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from bot.extract.lexicon import first_name
+from bot.extract.lexicon import ORG_HEADS, first_name
 from bot.identity.names import (
     Fit,
     PersonName,
@@ -124,6 +124,17 @@ def acronym_and_person(a: Profile, b: Profile) -> bool:
     return False
 
 
+def bodies_of_other_words(a: Profile, b: Profile) -> bool:
+    """Two bodies' full names with no word in common but the kind of body, neither
+    declared the other's: one acronym ("HGO") may stand for both "Harbour Guard Office"
+    and "Highland Grazing Office", which it must not join through itself."""
+    if a.single or b.single or a.family != BODY or b.family != BODY:
+        return False
+    if a.form.key in b.declared or b.form.key in a.declared:
+        return False
+    return not (set(a.words) & set(b.words)) - ORG_HEADS
+
+
 def lone_words_apart(a: Profile, b: Profile) -> bool:
     """Two lone words alike in sound but more than one letter apart ("Miller", "Mueller"):
     no chain of one-letter respellings ("Muller") makes them one."""
@@ -147,6 +158,7 @@ DIFFERENT_RULES: list[Rule] = [
     bodies_of_other_countries,
     places_apart,
     lone_words_apart,
+    bodies_of_other_words,
 ]
 
 
@@ -191,9 +203,9 @@ def body_variant(a: Profile, b: Profile) -> int | None:
     if not any(_spells(x, a) and _spells(x, b) for x in shared):
         return None
     # Two wordings of one name share its words; two names with one acronym do not
-    # ("Harbour Guard Office", "Highland Grazing Office").
-    common = set(a.words) & set(b.words)
-    return 1 if 2 * len(common) >= min(len(a.words), len(b.words)) + 1 else None
+    # ("Harbour Guard Office", "Highland Grazing Office"; "Harbour National Committee",
+    # "Harbour National Convention").
+    return 1 if set(a.words) <= set(b.words) or set(b.words) <= set(a.words) else None
 
 
 def sound_variant(a: Profile, b: Profile) -> int | None:
@@ -241,8 +253,13 @@ def plural_variant(a: Profile, b: Profile) -> int | None:
 def declared_same(a: Profile, b: Profile) -> int | None:
     """One is a name the articles declared the other's: "the Harbour League, also known
     as Sea Shield", "the Valley Party (VPX)". (Only if enough articles declare it:
-    ``weighed``.)"""
-    return 1 if a.form.key in b.declared or b.form.key in a.declared else None
+    ``weighed``. An acronym that spells the name is weighed as a short form instead:
+    other bodies may have the same initials.)"""
+    if a.form.key not in b.declared and b.form.key not in a.declared:
+        return None
+    if acronym_of(a, b) or acronym_of(b, a):
+        return None  # an acronym that spells the name is a short form: see ``acronym_of``
+    return 1
 
 
 SAME_RULES: list[SameRule] = [
