@@ -267,3 +267,16 @@ def test_a_lone_surname_kept_apart_answers_with_the_person_who_dominates() -> No
     assert [e.name for e in found.others] == ["Quill", "Bo Quill"]
     place = index.resolve("Velmora").found
     assert place is not None and place.entity.name == "Velmora"
+
+
+def test_a_lone_acronym_kept_apart_answers_with_the_body_who_dominates() -> None:
+    index = NameIndex(
+        [
+            Named(1, "HNC", "ORG", 10),
+            Named(2, "Harbour National Committee", "ORG", 90),
+            Named(3, "Harbour National Convention", "ORG", 20),
+        ],
+        [(2, "HNC"), (3, "HNC")],
+    )
+    found = index.resolve("HNC").found
+    assert found is not None and found.entity.name == "Harbour National Committee"

@@ -15,8 +15,9 @@ compared word by word with those names:
 * below ``ACCEPT`` nothing is found (and near misses are suggested); candidates within
   ``MARGIN`` of the best are a tie, settled for the one named in clearly more articles
   (``CLEAR_LEAD`` times as many), and otherwise listed for the user to choose;
-* a lone name the base keeps as an entity of its own (a surname no article joined to a
-  full name) answers with the person it most likely means, when one clearly dominates.
+* a lone name the base keeps as an entity of its own (a surname or an acronym no article
+  joined to a full name) answers with the person or body it most likely means, when one
+  clearly dominates.
 
 The index is built once per base state and kept in memory (``name_index``), so lookups and
 autocomplete cost a dictionary probe and a small fuzzy search over the distinct words.
@@ -43,6 +44,8 @@ ACCEPT = 0.7
 MARGIN = 0.05
 CLEAR_LEAD = 2
 SHORT_LEAD = 3
+# What a lone name kept as an entity of its own may stand for, by its type.
+_MEANT = {"PERSON": ("PERSON",), "OTHER": ("PERSON", "ORG"), "ORG": ("ORG",)}
 SUGGEST = 0.35
 SUGGEST_RATIO = 75
 MAX_SUGGESTIONS = 5
@@ -161,9 +164,9 @@ class NameIndex:
         typed = fold(text)
         named = [m for m in matches if self._folded_names[m.entity.id] == typed and m.exact]
         if len(named) == 1:
-            person = self._person_called(named[0], matches)
-            if person is not None:
-                return Resolution(person, [], [])
+            meant = self._meant_by(named[0], matches)
+            if meant is not None:
+                return Resolution(meant, [], [])
             return Resolution(named[0], [], [])  # the full name of exactly one entity
         best = matches[0]
         tied = [m for m in matches if m.score >= best.score - MARGIN]
@@ -177,24 +180,25 @@ class NameIndex:
             best = Match(leader.entity, leader.score, leader.exact, others)
         return Resolution(best, [], [])
 
-    def _person_called(self, lone: Match, matches: list[Match]) -> Match | None:
-        """The person a lone name most likely means, when the base keeps that name as an
-        entity of its own ("Quill", in articles that never gave a full name): a person
-        whose full name holds the word exactly, named in ``SHORT_LEAD`` times as many
-        articles as the lone name and ``CLEAR_LEAD`` times the next such person. The
-        answer names the others."""
-        if lone.entity.type not in ("PERSON", "OTHER") or " " in self._folded_names[lone.entity.id]:
+    def _meant_by(self, lone: Match, matches: list[Match]) -> Match | None:
+        """The entity a lone name most likely means, when the base keeps that name as an
+        entity of its own (a surname or an acronym no article joined to a full name): a
+        person, or a body for an acronym, that the articles call by the name as written,
+        named in ``SHORT_LEAD`` times as many articles as the lone name and ``CLEAR_LEAD``
+        times the next such entity. The answer names the others."""
+        kinds = _MEANT.get(lone.entity.type, ())
+        if not kinds or " " in self._folded_names[lone.entity.id]:
             return None
-        people = sorted(
-            (m for m in matches if m.exact and m.entity.type == "PERSON" and m is not lone),
+        fits = sorted(
+            (m for m in matches if m.exact and m.entity.type in kinds and m is not lone),
             key=lambda m: -m.entity.articles,
         )
-        if not people or people[0].entity.articles < SHORT_LEAD * lone.entity.articles:
+        if not fits or fits[0].entity.articles < SHORT_LEAD * lone.entity.articles:
             return None
-        if len(people) > 1 and people[0].entity.articles < CLEAR_LEAD * people[1].entity.articles:
+        if len(fits) > 1 and fits[0].entity.articles < CLEAR_LEAD * fits[1].entity.articles:
             return None
-        others = (lone.entity, *(m.entity for m in people[1:]))[: MAX_SUGGESTIONS - 1]
-        return Match(people[0].entity, people[0].score, True, others)
+        others = (lone.entity, *(m.entity for m in fits[1:]))[: MAX_SUGGESTIONS - 1]
+        return Match(fits[0].entity, fits[0].score, True, others)
 
     def complete(self, partial: str, limit: int = 25) -> list[str]:
         """Canonical names for a partly typed name, best first.
