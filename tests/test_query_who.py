@@ -43,7 +43,13 @@ def test_a_body_is_not_described_by_the_roles_of_its_people(tmp_path: Path) -> N
     story.entity(
         "Harbour Rescue Alliance",
         "ORG",
-        descriptions=["rescue charity", "official", "chairman of the", "deputy director"],
+        descriptions=[
+            "rescue charity",
+            "official",
+            "chairman of the",
+            "deputy director",
+            "Video rescue charity",
+        ],
     )
     story.save(store)
     card = run(store, "who", "Harbour Rescue Alliance").to_json()["entity"]

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from bot.extract.lexicon import TITLE_HEADS
+from bot.extract.lexicon import TITLE_HEADS, TITLE_MODIFIERS, common_words, demonyms
 from bot.query.answer import Answer, Item
 from bot.query.names import TITLES, Named
 from bot.query.replies import lookup, match_note
@@ -38,6 +38,7 @@ _SHORT, _LONG = 40, 350
 # Words a description cannot end in, and words that make it a person's role.
 _DANGLING = frozenset({"of", "the", "for", "a", "an", "to", "and", "in"})
 _PERSON_ROLES = frozenset(fold(w) for w in TITLE_HEADS) - {""}
+_ROLE_WORDS = _PERSON_ROLES | frozenset(fold(w) for w in TITLE_MODIFIERS)
 # "a hydrologist" and "Hydrologist" say the same.
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the) ")
 
@@ -79,12 +80,26 @@ def entity_card(store: Store, entity: Named) -> dict[str, Any]:
 
 def _says_what(kind: str, description: str) -> bool:
     """Whether a description says what the entity is: never one cut off mid-phrase
-    ("chairman of the"), and for a body or a place never a person's role ("official",
-    "CEO of"): that is the role of someone named after it ("a Harbour League official")."""
+    ("chairman of the") or opening with a headline's word, and for a body or a place
+    never a person's role ("official", "CEO of"): that is the role of someone named after
+    it ("a Harbour League official")."""
     words = fold(description).split()
-    if not words or words[-1] in _DANGLING:
+    if not words or words[-1] in _DANGLING or _headline_word(description):
         return False
     return kind == "PERSON" or not any(w in _PERSON_ROLES for w in words)
+
+
+def _headline_word(description: str) -> bool:
+    """Whether the description opens with an everyday word in capitals that is no part of
+    a role: a headline's or a sentence's first word run into it ("Video President")."""
+    first = description.split()[0]
+    word = fold(first)
+    return (
+        first[:1].isupper()
+        and word in common_words()
+        and word not in _ROLE_WORDS
+        and word not in demonyms()
+    )
 
 
 def _most_used(texts: Iterable[tuple[str, int]], same: Callable[[str], str]) -> list[str]:
