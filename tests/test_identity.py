@@ -372,6 +372,12 @@ def test_two_bodies_with_one_acronym_stay_apart(store: Store) -> None:
     assert found["Highland Grazing Office"] == {"b0", "b1"}
 
 
+def test_two_wordings_of_one_body_sharing_its_acronym_are_one(store: Store) -> None:
+    put(store, "a", Entity("Harbour Unity Accord", "ORG", ["HUA"]))
+    put(store, "b", Entity("Harbour Unity Agreement", "ORG", ["HUA"]))
+    assert len(groups(store)) == 1
+
+
 def test_two_bodies_sharing_an_acronym_and_most_words_stay_apart(store: Store) -> None:
     put_many(store, "a", 3, Entity("Harbour National Committee", "ORG", ["HNC"]))
     put_many(store, "b", 2, Entity("Harbour National Convention", "ORG", ["HNC"]))

@@ -202,10 +202,13 @@ def body_variant(a: Profile, b: Profile) -> int | None:
     shared = {x for x in a.acronyms & b.acronyms if len(x) >= 3}
     if not any(_spells(x, a) and _spells(x, b) for x in shared):
         return None
-    # Two wordings of one name share its words; two names with one acronym do not
-    # ("Harbour Guard Office", "Highland Grazing Office"; "Harbour National Committee",
-    # "Harbour National Convention").
-    return 1 if set(a.words) <= set(b.words) or set(b.words) <= set(a.words) else None
+    # Two wordings of one name share most of its words and name one kind of body; two
+    # names with one acronym do not ("Harbour Guard Office", "Highland Grazing Office";
+    # "Harbour National Committee", "Harbour National Convention").
+    words_a, words_b = set(a.words), set(b.words)
+    if (words_a ^ words_b) & ORG_HEADS:
+        return None
+    return 1 if 2 * len(words_a & words_b) >= min(len(words_a), len(words_b)) + 1 else None
 
 
 def sound_variant(a: Profile, b: Profile) -> int | None:
