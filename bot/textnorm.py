@@ -15,7 +15,7 @@ from functools import lru_cache
 import snowballstemmer
 
 _WORD = re.compile(r"[0-9a-z]+")
-# An apostrophe inside a word, not a possessive's: "Sana'a" and "Sanaa" are one word.
+# An apostrophe inside a word, not a possessive's: "Velmor'a" and "Velmora" are one word.
 _INNER_APOSTROPHE = re.compile(r"(?<=[a-z])['’‘ʼ`](?=[a-z])(?!s\b)")
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -34,7 +34,7 @@ GIVEN_NAME_PARTICLES = frozenset({"ben"})
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Accent- and case-folded text with only letters, digits and single spaces; an
-    apostrophe inside a word joins it ("Ya'alon" is "yaalon"), a possessive's does not."""
+    apostrophe inside a word joins it ("Ka'arvi" is "kaarvi"), a possessive's does not."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     stripped = stripped.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")

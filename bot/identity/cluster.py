@@ -333,7 +333,7 @@ def describe(members: Iterable[FormData | Profile]) -> Cluster:
 
 def canonical_name(members: list[Profile], kind: str = "OTHER") -> str:
     """The name most articles use as their fullest, among those used at least a
-    ``COMMON_NAME`` share as often as the most used (a rare spelling, "Syrias Al-Qaeda", is
+    ``COMMON_NAME`` share as often as the most used (a rare spelling, "Velmoras Harbour League", is
     never the name); for a person, a full name (two words or more) first. Among equals,
     the one the entity's acronym stands for ("Government of National Unity" for NUG), then
     the spelling that keeps its accents."""

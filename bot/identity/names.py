@@ -67,7 +67,7 @@ class PersonName:
     middles: tuple[str, ...]
     surname: str
     suffix: str = ""
-    patronymic: bool = False  # the surname follows "bin"/"ibn": "bin salman"
+    patronymic: bool = False  # the surname follows "bin"/"ibn": "bin hamdan"
 
     @property
     def words(self) -> int:
@@ -175,7 +175,7 @@ _VOWELS = re.compile(r"[aeiouy]+")
 @lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """A folded word's consonants in order, each run of vowels one mark, transliterations
-    folded as for ``sound``: "qaida" and "qaeda" are both "k*d*"."""
+    folded as for ``sound``: "velmora" and "velmura" are both "v*lm*r*"."""
     spelled = word
     for group, same in _TRANSLITERATIONS:
         spelled = spelled.replace(group, same)

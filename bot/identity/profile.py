@@ -208,7 +208,7 @@ class Profile:
 
     @cached_property
     def place(self) -> str:
-        """The gazetteer's code for the place this form names ("Irbil" and "Erbil" one
+        """The gazetteer's code for the place this form names ("Bombay" and "Mumbai" one
         city), for a form typed a place or left untyped; else ""."""
         return place_of(self.display) if self.form.type in ("GPE", "OTHER") else ""
 

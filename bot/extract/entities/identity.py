@@ -88,7 +88,7 @@ def _home(
         c for c in clusters.with_words(words) if c.type in ("PERSON", "ORG", None) and c.in_body
     ]
     if len(words) == 1:
-        # "Salman" is not "Mohammed bin Salman", his son.
+        # "Hamdan" is not "Faisal bin Hamdan", his son.
         candidates = [c for c in candidates if not _fathers_name(c, key)]
     if len(words) == 1 and words <= common_words():
         # A common word is a person's surname ("Rice"), never a body's short name: "State"
