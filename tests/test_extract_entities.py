@@ -129,6 +129,12 @@ def test_nationality_with_a_common_word_is_one_body() -> None:
     assert entity(x, "Islamic State").type == "ORG"
 
 
+def test_a_body_joined_by_and_keeps_its_first_word_at_a_sentence_start() -> None:
+    x = facts("Water and Customs Enforcement officials said the raid ended in Lowater.")
+    assert "Water and Customs Enforcement" in names(x)
+    assert "Customs Enforcement" not in names(x)
+
+
 @pytest.mark.parametrize(
     "name", ["Kenyans for Clean Water", "Republican Unity Convention", "Kenyan Unity Caucus"]
 )

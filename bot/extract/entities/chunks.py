@@ -173,6 +173,8 @@ def drop_sentence_start(ctx: ArticleContext, tokens: Tokens, start: int, end: in
         lower in ctx.capitalised_inside or lower in TITLE_HEADS or lower in TITLE_MODIFIERS
     ):
         return start
+    if end - start > 2 and tokens.lowers[start + 1] in _CONNECTORS:
+        return start  # "Harbour and Customs Office said": a name the connector holds together
     return start + 1
 
 
