@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 import snowballstemmer
@@ -54,6 +55,12 @@ def spells_acronym(name: str) -> bool:
 def words(text: str) -> list[str]:
     """The folded words of a text."""
     return fold(text).split()
+
+
+def spell(words: Iterable[str], dropped: frozenset[str] = frozenset()) -> str:
+    """What folded words spell by their initials, the ``dropped`` words left out:
+    "gnu" for "government national unity"."""
+    return "".join(w[0] for w in words if w not in dropped)
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")

@@ -45,6 +45,9 @@ TITLE_MODIFIERS = frozenset(
     homeland staff affairs joint chiefs treasury commerce energy labor veterans human
     services""".split()
 )
+# Every word of a role or title, folded as names are: what may stand before a name and is
+# no part of it ("ayatollah", "sen", "special", "counsel").
+TITLE_WORDS = frozenset(fold(w) for w in TITLE_HEADS | TITLE_MODIFIERS) - {""}
 # The last word of an organisation's name: "Kenyan Observatory for Human Rights".
 ORG_HEADS = frozenset(
     """government council ministry observatory organization organisation agency party army

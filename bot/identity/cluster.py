@@ -194,9 +194,9 @@ def _resolve_component(profiles: list[Profile], pairs: list[tuple[int, int]]) ->
     shorts: dict[int, dict[int, str]] = defaultdict(dict)
     for i, j in pairs:
         a, b = profiles[i], profiles[j]
-        if _weighed(a, b):
-            groups.settled = False  # what joins the two may change with the counts
         verdict, a_of_b, b_of_a = _said(a, b)
+        if not {verdict.rule if verdict else None, a_of_b, b_of_a}.isdisjoint(WEIGHED):
+            groups.settled = False  # what joins the two may change with the counts
         if verdict is not None:
             merges.append((verdict.level, -(a.form.articles + b.form.articles), i, j, verdict.rule))
             continue
@@ -228,13 +228,6 @@ def _said(a: Profile, b: Profile) -> tuple[Same | None, str | None, str | None]:
         lambda: (same(first, second), short_form(first, second), short_form(second, first)),
     )
     return found if first is a else (found[0], found[2], found[1])
-
-
-def _weighed(a: Profile, b: Profile) -> bool:
-    """Whether a rule that weighs the counts relates ``a`` and ``b``."""
-    verdict, a_of_b, b_of_a = _said(a, b)
-    rules = {verdict.rule if verdict else None, a_of_b, b_of_a}
-    return not rules.isdisjoint(WEIGHED)
 
 
 def related(a: Profile, b: Profile) -> bool:

@@ -17,15 +17,13 @@ from functools import lru_cache
 import jellyfish
 from nicknames import NickNamer
 
-from bot.extract.lexicon import TITLE_HEADS, TITLE_MODIFIERS
+from bot.extract.lexicon import TITLE_WORDS
 from bot.textnorm import GIVEN_NAME_PARTICLES, NAME_PARTICLES, PATRONYMICS, fold
 
 # Generation suffixes. "Jr." and "Sr." name another member of the family ("Walter Brannigan Jr."
 # is not "Walter Brannigan"); a numeral is often dropped by the same person ("Robert Vindr").
 GENERATIONS = frozenset({"jr", "sr"})
 NUMERALS = frozenset({"ii", "iii", "iv"})
-# Words of roles and titles, folded: "special counsel", "sen".
-_TITLES = frozenset(fold(w) for w in TITLE_HEADS | TITLE_MODIFIERS) - {""}
 
 # Letter groups that transliterations of one sound spell differently, mapped to one spelling
 # before the phonetic code: Qasem/Kasem, Hadhari/Haddari, Qasouri/Qasowri, Hizballah.
@@ -81,7 +79,7 @@ def parse_person(name: str) -> PersonName | None:
     suffix = ""
     while len(words) > 1 and words[-1] in GENERATIONS | NUMERALS:
         suffix = words.pop()
-    while len(words) > 2 and words[0] in _TITLES:
+    while len(words) > 2 and words[0] in TITLE_WORDS:
         words.pop(0)  # "Special Counsel Ada Quill" run together: the title is no given name
     if not words:
         return None
@@ -161,10 +159,7 @@ def sound(word: str) -> str:
     "qasem" and "qassem", "gadhafi" and "gaddafi", "rouhani" and "rowhani", "usama" and
     "osama" (an opening vowel is any vowel), "zabihullah" and "zabiullah" (an "h" after a
     vowel is often not written)."""
-    spelled = word
-    for group, same in _TRANSLITERATIONS:
-        spelled = spelled.replace(group, same)
-    spelled = _DOUBLE.sub(r"\1", _SILENT_H.sub("", spelled))
+    spelled = _DOUBLE.sub(r"\1", _SILENT_H.sub("", _transliterated(word)))
     spelled = _FIRST_VOWEL.sub("a", spelled)
     return jellyfish.metaphone(spelled) or spelled
 
@@ -176,7 +171,11 @@ _VOWELS = re.compile(r"[aeiouy]+")
 def skeleton(word: str) -> str:
     """A folded word's consonants in order, each run of vowels one mark, transliterations
     folded as for ``sound``: "velmora" and "velmura" are both "v*lm*r*"."""
-    spelled = word
+    return _VOWELS.sub("*", _DOUBLE.sub(r"\1", _transliterated(word)))
+
+
+def _transliterated(word: str) -> str:
+    """The word with each of ``_TRANSLITERATIONS`` spelled one way."""
     for group, same in _TRANSLITERATIONS:
-        spelled = spelled.replace(group, same)
-    return _VOWELS.sub("*", _DOUBLE.sub(r"\1", spelled))
+        word = word.replace(group, same)
+    return word

@@ -18,7 +18,15 @@ from typing import Any, TypeVar
 from bot.extract.lexicon import first_name
 from bot.identity.names import PersonName, parse_person, skeleton, sound
 from bot.identity.places import country_of, place_of
-from bot.textnorm import KEY_STOPWORDS, NAME_PARTICLES, fold, name_key, name_words, spells_acronym
+from bot.textnorm import (
+    KEY_STOPWORDS,
+    NAME_PARTICLES,
+    fold,
+    name_key,
+    name_words,
+    spell,
+    spells_acronym,
+)
 
 T = TypeVar("T")
 # What a spelling of a form is to the articles using it (``FormData.names``).
@@ -136,14 +144,10 @@ class Profile:
 
     @cached_property
     def person_initials(self) -> frozenset[str]:
-        """What a person's name of three words or more spells, particles with it or
-        without ("abq" for "Ahmed bin Qasri"): initials others may call the person by."""
+        """What a person's name spells, particles with it or without ("abq" and "aq" for
+        "Ahmed bin Qasri"): initials others may call the person by."""
         words = fold(self.display).split()
-        spelled = {
-            "".join(w[0] for w in words),
-            "".join(w[0] for w in words if w not in NAME_PARTICLES),
-        }
-        return frozenset(i for i in spelled if len(i) >= MIN_INITIALS)
+        return frozenset({spell(words), spell(words, NAME_PARTICLES)})
 
     @cached_property
     def initials(self) -> frozenset[str]:
@@ -157,11 +161,9 @@ class Profile:
         for name, _, kind in self.form.names:
             if kind == FULLEST or name == self.display:
                 words = fold(name).split()
-                spelled.add("".join(w[0] for w in words if w not in KEY_STOPWORDS))
-                spelled.add("".join(w[0] for w in words if w not in NAME_PARTICLES))
-                spelled.add(
-                    "".join(w[0] for w in words if w in NAME_PARTICLES or w not in KEY_STOPWORDS)
-                )
+                spelled.add(spell(words, KEY_STOPWORDS))
+                spelled.add(spell(words, NAME_PARTICLES))
+                spelled.add(spell(words, KEY_STOPWORDS - NAME_PARTICLES))
         return frozenset(s for s in spelled if len(s) >= 2)
 
     @cached_property
@@ -242,7 +244,7 @@ class Profile:
                 keys.add(f"v:{skeleton(self.form.key)}")
         elif self.family == PERSON and self.person:
             keys.add(f"w:{self.person.surname}")
-            keys.update(f"a:{i}" for i in self.person_initials)
+            keys.update(f"a:{i}" for i in self.person_initials if len(i) >= MIN_INITIALS)
             if len("".join(self.sounds)) >= MIN_SOUND:
                 keys.add(f"p:{' '.join(self.sounds)}")
         else:

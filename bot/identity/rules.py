@@ -24,8 +24,7 @@ from bot.identity.names import (
     sound,
     suffixes_fit,
 )
-from bot.identity.profile import ANY, BODY, PERSON, PLACE, Profile
-from bot.textnorm import NAME_PARTICLES, fold
+from bot.identity.profile import ANY, BODY, MIN_INITIALS, PERSON, PLACE, Profile
 
 # Co-mentioned names two sound-alike forms must share before they count as one.
 SHARED_CONTEXT = 2
@@ -291,28 +290,29 @@ def same(a: Profile, b: Profile, rules: list[SameRule] | None = None) -> Same | 
 
 def surname_of(short: Profile, full: Profile) -> bool:
     """A lone word that is the person's surname: "Halvorsen" of "James Halvorsen"."""
-    ps, pf = short.person, full.person
-    if not (short.single and ps and pf) or full.single or full.family != PERSON:
-        return False
-    if short.family not in (PERSON, ANY) and not _patronymic_alone(short):
-        return False
-    return ps.surname == pf.surname
+    surnames = _surnames(short, full)
+    return bool(surnames) and surnames[0] == surnames[1]
 
 
 def respelled_surname_of(short: Profile, full: Profile) -> bool:
     """A lone word that is the person's surname spelled another way: "Halvorssen" of
     "James Halvorsen" (a minor spelling that shares what is named around the person:
     ``weighed``)."""
+    surnames = _surnames(short, full)
+    if not surnames or surnames[0] == surnames[1]:
+        return False
+    return sound(surnames[0]) == sound(surnames[1]) and _respelled(*surnames)
+
+
+def _surnames(short: Profile, full: Profile) -> tuple[str, str] | None:
+    """The lone word and the person's surname, when ``short`` is a lone word that may be a
+    person's and ``full`` a person's full name."""
     ps, pf = short.person, full.person
     if not (short.single and ps and pf) or full.single or full.family != PERSON:
-        return False
+        return None
     if short.family not in (PERSON, ANY) and not _patronymic_alone(short):
-        return False
-    return (
-        ps.surname != pf.surname
-        and sound(ps.surname) == sound(pf.surname)
-        and _respelled(ps.surname, pf.surname)
-    )
+        return None
+    return ps.surname, pf.surname
 
 
 def _patronymic_alone(short: Profile) -> bool:
@@ -368,14 +368,8 @@ def initials_of(short: Profile, full: Profile) -> bool:
     particles with them or without. (Two letters, "DC", are too many people's.)"""
     if not (short.single and short.display.isupper()) or full.family != PERSON or full.single:
         return False
-    if short.form.key in full.person_initials:
-        return True
-    words = fold(full.display).split()
-    spelled = "".join(w[0] for w in words if w not in NAME_PARTICLES)
-    return short.form.key in full.acronyms and short.form.key in (
-        "".join(w[0] for w in words),
-        spelled,
-    )
+    key = short.form.key
+    return key in full.person_initials and (len(key) >= MIN_INITIALS or key in full.acronyms)
 
 
 SHORT_RULES: list[Rule] = [

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.extract.lexicon import TITLE_HEADS, TITLE_MODIFIERS
+from bot.extract.lexicon import TITLE_WORDS
 from bot.store import Store, reads
 from bot.textnorm import KEY_STOPWORDS, fold
 
@@ -57,10 +57,6 @@ _GLUED = 0.95  # a particle written together with the name: "alqudsi"
 _PREFIX = 0.9
 _TYPO = {1: 0.88, 2: 0.8}
 _GLUED_PARTICLES = ("al", "el")
-
-# Words people put before a name that no entity name needs to contain: the roles and titles
-# extraction reads before names ("Ayatollah", "Pope", "Foreign Minister"), folded.
-TITLES = frozenset(fold(w) for w in TITLE_HEADS | TITLE_MODIFIERS) - {""}
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +285,7 @@ def _score(
     exact = True
     for word, found in zip(query, levels, strict=True):
         level, hit = max(((found[w], w) for w in content if w in found), default=(0.0, ""))
-        if not hit and word in TITLES and person and not counted:
+        if not hit and word in TITLE_WORDS and person and not counted:
             continue
         counted += 1
         total += level

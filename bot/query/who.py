@@ -17,9 +17,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from bot.extract.lexicon import TITLE_HEADS, TITLE_MODIFIERS, common_words, demonyms
+from bot.extract.lexicon import TITLE_HEADS, TITLE_WORDS, common_words, demonyms
 from bot.query.answer import Answer, Item
-from bot.query.names import TITLES, Named
+from bot.query.names import Named
 from bot.query.replies import lookup, match_note
 from bot.query.sources import Sources
 from bot.store import Store, reads
@@ -38,7 +38,6 @@ _SHORT, _LONG = 40, 350
 # Words a description cannot end in, and words that make it a person's role.
 _DANGLING = frozenset({"of", "the", "for", "a", "an", "to", "and", "in"})
 _PERSON_ROLES = frozenset(fold(w) for w in TITLE_HEADS) - {""}
-_ROLE_WORDS = _PERSON_ROLES | frozenset(fold(w) for w in TITLE_MODIFIERS)
 # "a hydrologist" and "Hydrologist" say the same.
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the) ")
 
@@ -97,7 +96,7 @@ def _headline_word(description: str) -> bool:
     return (
         first[:1].isupper()
         and word in common_words()
-        and word not in _ROLE_WORDS
+        and word not in TITLE_WORDS
         and word not in demonyms()
     )
 
@@ -174,4 +173,4 @@ def _best_sentences(conn: sqlite3.Connection, entity: Named) -> list[Item]:
 def _leads(before: str, roles: list[str]) -> bool:
     """The entity opens its sentence: nothing but a title or its role comes before it."""
     folded = fold(before)
-    return folded in roles or all(w in TITLES or w in KEY_STOPWORDS for w in folded.split())
+    return folded in roles or all(w in TITLE_WORDS or w in KEY_STOPWORDS for w in folded.split())

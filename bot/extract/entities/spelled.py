@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from bot.extract.entities.context import ArticleContext
 from bot.extract.entities.mention import MEDIUM, NameMention
-from bot.textnorm import KEY_STOPWORDS, NAME_PARTICLES
+from bot.textnorm import KEY_STOPWORDS, NAME_PARTICLES, spell
 
 # Words that may stand between the parts of one long name.
 _JOINING = frozenset({"of", "and", "the", "in", "for", "on"})
@@ -74,7 +74,4 @@ def _spelled_by(ctx: ArticleContext, before: list[NameMention], acronym: NameMen
 
 def _initials(words: list[str]) -> set[str]:
     """What the words spell, with their particles and without."""
-    return {
-        "".join(w[0] for w in words if w not in KEY_STOPWORDS),
-        "".join(w[0] for w in words if w not in KEY_STOPWORDS or w in NAME_PARTICLES),
-    }
+    return {spell(words, KEY_STOPWORDS), spell(words, KEY_STOPWORDS - NAME_PARTICLES)}
