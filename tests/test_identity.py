@@ -386,8 +386,8 @@ def test_two_bodies_sharing_an_acronym_and_most_words_stay_apart(store: Store) -
 
 def test_an_acronym_declared_for_one_of_two_bodies_it_spells_is_no_ones(store: Store) -> None:
     put(store, "a", Entity("Arden Forest Partners", "ORG", ["AFP"], equivalents=["AFP"]))
-    put_many(store, "b", 4, Entity("Arden Forest Partners", "ORG"))
-    put_many(store, "c", 4, Entity("Agence Fleuve Presse", "ORG"))
+    put_many(store, "b", 24, Entity("Arden Forest Partners", "ORG"))
+    put_many(store, "c", 20, Entity("Agence Fleuve Presse", "ORG"))
     put_many(store, "d", 30, Entity("AFP", "ORG"))
     assert len(groups(store)) == 3
 

@@ -199,7 +199,8 @@ def _resolve_component(profiles: list[Profile], pairs: list[tuple[int, int]]) ->
             groups.settled = False  # what joins the two may change with the counts
         if verdict is not None:
             merges.append((verdict.level, -(a.form.articles + b.form.articles), i, j, verdict.rule))
-            continue
+        # A short form is weighed as one even where a verdict would join the two: the
+        # counts may not allow that verdict, and the short form fits others too.
         if a_of_b:
             shorts[i][j] = a_of_b
         if b_of_a:

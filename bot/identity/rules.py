@@ -255,13 +255,8 @@ def plural_variant(a: Profile, b: Profile) -> int | None:
 def declared_same(a: Profile, b: Profile) -> int | None:
     """One is a name the articles declared the other's: "the Harbour League, also known
     as Sea Shield", "the Valley Party (VPX)". (Only if enough articles declare it:
-    ``weighed``. An acronym that spells the name is weighed as a short form instead:
-    other bodies may have the same initials.)"""
-    if a.form.key not in b.declared and b.form.key not in a.declared:
-        return None
-    if acronym_of(a, b) or acronym_of(b, a):
-        return None  # an acronym that spells the name is a short form: see ``acronym_of``
-    return 1
+    ``weighed``.)"""
+    return 1 if a.form.key in b.declared or b.form.key in a.declared else None
 
 
 SAME_RULES: list[SameRule] = [
@@ -425,10 +420,15 @@ def _declared_enough(a: Profile, b: Profile, na: int, nb: int) -> bool:
 
 def _abbreviates(short: Profile, full: Profile) -> bool:
     """An acronym declared for a body that it begins to spell: "HLG" of "Harbour League"
-    (the acronym of a longer name of it), never "HRN" of "Harbour League"."""
+    (the acronym of a longer name of it), never "HRN" of "Harbour League". (One that
+    spells the name outright, "HL" for "Harbour League", may spell other bodies' too, "Highland
+    League": its declarations are weighed as any others.)"""
     if not (short.single and short.display.isupper()) or full.family == PERSON:
         return False
-    return any(len(i) >= 2 and short.form.key.startswith(i) for i in full.initials)
+    key = short.form.key
+    return key not in full.initials and any(
+        len(i) >= 2 and key.startswith(i) for i in full.initials
+    )
 
 
 def _respelling(a: Profile, b: Profile, na: int, nb: int) -> bool:
