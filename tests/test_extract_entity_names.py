@@ -252,3 +252,19 @@ def test_everyday_abbreviations_are_no_names() -> None:
     found = facts("He said on TV that the URL was wrong, and the HRSX agreed.")
     assert not {"TV", "URL"} & names(found)
     assert "HRSX" in names(found)
+
+
+def test_two_stray_capitals_in_brackets_are_no_acronym_of_the_name() -> None:
+    found = facts(
+        "Delegates met at the Harbour Forum (DC) on Monday. DC officials were pleased, "
+        "and the Harbour Forum drew a crowd."
+    )
+    assert entity(found, "Harbour Forum").equivalents == []
+
+
+def test_an_opening_word_the_article_writes_in_lower_case_is_no_name() -> None:
+    found = facts(
+        "New rules take effect in Lowater on Monday, Ada Quill said. "
+        "The new rules were drafted by the Harbour League."
+    )
+    assert "New" not in names(found)

@@ -52,6 +52,10 @@ def person(name: str, *aliases: str) -> Entity:
     return Entity(name, "PERSON", list(aliases))
 
 
+# People (and a place) named around someone: what a nickname needs in common to join.
+COLLEAGUES = (person("Odile Brandt"), person("Kasper Nyquist"), Entity("Velmora", "GPE"))
+
+
 @pytest.fixture
 def store(tmp_path: Path):
     with Store(tmp_path / "facts.sqlite3") as opened:
@@ -69,12 +73,25 @@ def test_accents_particles_and_word_order_join(store: Store) -> None:
     assert sorted(map(sorted, groups(store).values())) == [["a", "b"], ["c", "d"]]
 
 
-def test_nickname_middle_initial_and_numeral_are_one_person(store: Store) -> None:
-    put(store, "a", person("James Halvorsen", "Halvorsen"))
-    put(store, "b", person("Jim Halvorsen", "Halvorsen"))
-    put(store, "c", person("James T. Halvorsen III", "Halvorsen"))
-    put(store, "d", person("James Halvorsen", "Halvorsen"))
-    assert groups(store) == {"James Halvorsen": {"a", "b", "c", "d"}}
+def test_middle_initial_and_numeral_are_one_person(store: Store) -> None:
+    put(store, "a", person("James Halvorsen"))
+    put(store, "c", person("James T. Halvorsen III"))
+    put(store, "d", person("James Halvorsen"))
+    assert groups(store) == {"James Halvorsen": {"a", "c", "d"}}
+
+
+def test_a_nickname_joins_where_the_same_people_are_around(store: Store) -> None:
+    put_many(store, "a", 3, person("James Halvorsen"), *COLLEAGUES)
+    put(store, "b", person("Jim Halvorsen"), *COLLEAGUES)
+    assert groups(store)["James Halvorsen"] == {"a0", "a1", "a2", "b"}
+
+
+def test_a_nickname_among_other_people_is_someone_else(store: Store) -> None:
+    """Places and peoples named around both tell nothing: every story names them."""
+    put_many(store, "a", 3, person("James Halvorsen"), *COLLEAGUES)
+    elsewhere = (person("Ines Okafor"), person("Rune Castell"), Entity("Velmora", "GPE"))
+    put(store, "b", person("Jim Halvorsen"), *elsewhere)
+    assert groups(store)["Jim Halvorsen"] == {"b"}
 
 
 def test_a_lone_surname_joins_the_only_person_it_fits(store: Store) -> None:
@@ -298,10 +315,11 @@ def test_an_acronym_joins_a_body_a_stray_article_took_for_a_person(store: Store)
 
 
 def test_a_person_who_goes_by_the_middle_name_is_one_person(store: Store) -> None:
-    put_many(store, "a", 3, person("Tom Halvorsen", "Halvorsen"))
-    put(store, "b", person("J. Thomas Halvorsen", "Halvorsen"))
+    put_many(store, "a", 3, person("Tom Halvorsen", "Halvorsen"), *COLLEAGUES)
+    put(store, "b", person("J. Thomas Halvorsen", "Halvorsen"), *COLLEAGUES)
     put(store, "c", person("Jane Halvorsen", "Halvorsen"))
-    assert groups(store) == {"Tom Halvorsen": {"a0", "a1", "a2", "b"}, "Jane Halvorsen": {"c"}}
+    found = groups(store)
+    assert (found["Tom Halvorsen"], found["Jane Halvorsen"]) == ({"a0", "a1", "a2", "b"}, {"c"})
 
 
 def test_different_middle_initials_or_generations_are_different_people(store: Store) -> None:
@@ -402,10 +420,12 @@ def test_a_common_word_alias_does_not_capture_other_bodies(store: Store) -> None
 # -- sound-alike spellings ------------------------------------------------------------------
 
 
-def _form(id: int, name: str, type: str, articles: int, context: tuple[str, ...]) -> FormData:
-    return FormData(
-        id, name_key(name), type, articles, articles, ((name, articles, True),), context
-    )
+def _form(
+    id: int, name: str, type: str, articles: int, context: tuple[str, ...], people: int = 0
+) -> FormData:
+    """A form named around ``context``, of which the first ``people`` are people."""
+    around = tuple((key, n < people) for n, key in enumerate(context))
+    return FormData(id, name_key(name), type, articles, articles, ((name, articles, True),), around)
 
 
 def test_transliterations_join_only_with_shared_context() -> None:
@@ -609,3 +629,30 @@ def test_an_entity_splits_again_when_the_article_joining_it_goes(store: Store) -
     assert groups(store) == {"Jim Halvorsen": {"a", "b"}}
     store.delete_article("b")
     assert groups(store) == {"Halvorsen": {"a"}}
+
+
+def test_two_nicknames_of_one_formal_name_are_two_people(store: Store) -> None:
+    """ "Bob" and "Bill" may both be short for Robert; a Bob is still seldom a Bill."""
+    put_many(store, "b", 3, person("Bob Tessaro"), *COLLEAGUES)
+    put_many(store, "w", 3, person("Bill Tessaro"), *COLLEAGUES)
+    assert groups(store)["Bob Tessaro"] == {"b0", "b1", "b2"}
+
+
+def test_an_untyped_nickname_needs_more_people_in_common(store: Store) -> None:
+    put_many(store, "a", 3, person("James Halvorsen"), *COLLEAGUES)
+    put(store, "b", Entity("Jim Halvorsen", "OTHER"), *COLLEAGUES)
+    assert groups(store)["Jim Halvorsen"] == {"b"}
+
+
+def test_two_well_known_nickname_bearers_need_more_people_in_common(store: Store) -> None:
+    put_many(store, "r", 25, person("Robert Tessaro"), *COLLEAGUES)
+    put_many(store, "b", 25, person("Bob Tessaro"), *COLLEAGUES)
+    assert len(groups(store)["Bob Tessaro"]) == 25
+
+
+def test_a_nickname_leaving_out_a_middle_name_needs_the_same_people(store: Store) -> None:
+    put_many(store, "r", 3, person("Robert K. Tessaro"), *COLLEAGUES)
+    put(store, "b", person("Bob Tessaro"), person("Ines Okafor"), person("Rune Castell"))
+    put(store, "c", person("Rob Tessaro"), *COLLEAGUES)
+    found = groups(store)
+    assert (found["Robert K. Tessaro"], found["Bob Tessaro"]) == ({"r0", "r1", "r2", "c"}, {"b"})

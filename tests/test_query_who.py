@@ -117,3 +117,53 @@ def test_many_articles_give_one_sentence_each_up_to_the_cap(tmp_path: Path) -> N
 def test_an_entity_named_only_in_passing_still_gets_its_sentence(store: Store) -> None:
     results = run(store, "who", "Ivo Marten").to_json()["results"]
     assert [r["sentence"] for r in results] == ["Engineer Ivo Marten inspected the broken levee."]
+
+
+def _chamber_and_palace(store: Store) -> None:
+    """Articles on the Grey Palace, some running "Chamber" into it, and more on the
+    Chamber, a body of its own."""
+    for n in range(4):
+        story = Story(f"p{n}", "Palace news")
+        story.say("The Grey Palace Chamber opened on Monday, and the Chamber met later.")
+        story.entity("Grey Palace Chamber", "ORG", aliases=["Chamber"])
+        story.save(store)
+    for n in range(1):
+        story = Story(f"c{n}", "Chamber news")
+        story.say("The Chamber voted on Tuesday.")
+        story.entity("Chamber", "ORG")
+        story.save(store)
+
+
+def test_a_name_another_entity_goes_by_is_not_shown_as_an_alias(tmp_path: Path) -> None:
+    store = Store(tmp_path / "alias.sqlite3")
+    _chamber_and_palace(store)
+    card = run(store, "who", "Grey Palace Chamber").to_json()["entity"]
+    assert card["aliases"] == []
+
+
+def test_a_lone_word_is_not_taken_for_a_longer_body_ending_in_it(tmp_path: Path) -> None:
+    store = Store(tmp_path / "lone.sqlite3")
+    _chamber_and_palace(store)
+    assert run(store, "who", "Chamber").to_json()["entity"]["name"] == "Chamber"
+
+
+def test_a_body_is_described_only_as_a_kind_of_body(tmp_path: Path) -> None:
+    store = Store(tmp_path / "kind.sqlite3")
+    story = Story("k1", "Harbour news")
+    story.say("The Harbour Rescue Alliance sent boats to Lowater on Monday.")
+    story.entity("Harbour Rescue Alliance", "ORG", descriptions=["sprawling", "rescue charity"])
+    story.save(store)
+    card = run(store, "who", "Harbour Rescue Alliance").to_json()["entity"]
+    assert card["descriptions"] == ["rescue charity"]
+
+
+def test_a_role_only_a_stray_article_gives_is_not_shown(tmp_path: Path) -> None:
+    store = Store(tmp_path / "roles.sqlite3")
+    for n in range(60):
+        story = Story(f"r{n}", "Harbour news")
+        story.say("Ada Quill spoke in Lowater on Monday.")
+        roles = ["harbour master"] + (["opposes harbour master"] if n == 0 else [])
+        story.entity("Ada Quill", descriptions=roles)
+        story.save(store)
+    card = run(store, "who", "Ada Quill").to_json()["entity"]
+    assert card["descriptions"] == ["harbour master"]

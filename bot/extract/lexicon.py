@@ -84,6 +84,16 @@ PLACE_CUES_BEFORE = frozenset(
     governorate capital enclave countryside""".split()
 )
 PLACE_CUES_AFTER = frozenset("province governorate district countryside".split())
+# What a body can be said to be: "a rescue charity", "the ruling party", "the regime".
+BODY_KINDS = (
+    ORG_HEADS
+    | WEAK_ORG_HEADS
+    | ORG_CUES_AFTER
+    | ORG_CUES_BEFORE
+    | frozenset({"regime", "administration"})
+)
+# What a place can be said to be: "the capital", "a country of 5 million".
+PLACE_HEADS = PLACE_CUES_BEFORE | frozenset("country nation state kingdom republic".split())
 # First words of Arabic place and organisation names: "Khan Velmora", "Jaish al-Ostrava".
 PLACE_PREFIXES = frozenset(
     "deir tal tel tell ras khan jabal jebel beit kafr ain jisr maarat bab wadi bir mount mt".split()

@@ -104,17 +104,23 @@ def _nicknamer() -> NickNamer:
 
 
 @lru_cache(maxsize=65536)
-def _name_family(given: str) -> frozenset[str]:
-    """The given name and every formal name it may be short for: "jim" -> {jim, james}."""
-    namer = _nicknamer()
-    return frozenset({given, *namer.canonicals_of(given)})
+def _short_for(given: str) -> frozenset[str]:
+    """Every formal name ``given`` may be short for: "jim" -> {james}."""
+    return frozenset(_nicknamer().canonicals_of(given))
+
+
+def _nicknamed(a: str, b: str) -> bool:
+    """One given name is a nickname of the other ("jim", "james"; "bob", "rob"). Two
+    nicknames of a third are not ("bob" and "bill" may both be short for robert, but a Bob
+    is seldom a Bill)."""
+    return a in _short_for(b) or b in _short_for(a)
 
 
 def given_fit(a: str, b: str) -> Fit | None:
     """How the given names ``a`` and ``b`` can be one person's, or None if they cannot.
 
-    "j" and "james" fit as an initial; "jim" and "james", "bob" and "rob" (both short for
-    robert) as nicknames; "sergei" and "sergey" only by sound.
+    "j" and "james" fit as an initial; "jim" and "james", "bob" and "rob" as nicknames;
+    "sergei" and "sergey" only by sound.
     """
     if a == b:
         return Fit.SAME
@@ -122,7 +128,7 @@ def given_fit(a: str, b: str) -> Fit | None:
         return None
     if len(a) == 1 or len(b) == 1:
         return Fit.INITIAL if a[0] == b[0] else None
-    if _name_family(a) & _name_family(b):
+    if _nicknamed(a, b):
         return Fit.NICKNAME
     if sound(a) == sound(b):
         return Fit.SOUND

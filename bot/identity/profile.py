@@ -37,6 +37,8 @@ PERSON, PLACE, BODY, ANY = "person", "place", "body", "any"
 FAMILIES = {"PERSON": PERSON, "GPE": PLACE, "NORP": PLACE, "ORG": BODY, "OTHER": ANY}
 # How many co-mentioned names of each form are compared for evidence.
 CONTEXT_WORDS = 40
+# The names around a form: each name's key, with whether an article typed it a person.
+Around = tuple[tuple[str, bool], ...]
 # Shorter sound codes and initials than these are shared by too many unrelated names to
 # block on ("L" for Lee, Lowe and Li).
 MIN_SOUND = 3
@@ -55,7 +57,8 @@ class FormData:
     ``names`` are the spellings the articles used for it, with how many articles used each
     and as what (``FULLEST``: their fullest name; ``ALIAS``: a short form or acronym they
     also used; ``DECLARED``: a name they said is the same one, "also known as");
-    ``context`` the keys of the names most often mentioned alongside it, most first, or
+    ``context`` the keys of the names most often mentioned alongside it, most first (each
+    with whether it names a person), or
     None when the profile is to ask its ``context_source`` (the store reads it only for the
     few forms a rule asks about).
     """
@@ -66,7 +69,7 @@ class FormData:
     articles: int
     mentions: int
     names: tuple[tuple[str, int, int], ...]
-    context: tuple[str, ...] | None = ()
+    context: Around | None = ()
 
 
 _SERIALS = itertools.count()
@@ -78,7 +81,7 @@ class Profile:
     said of it and each form it met, kept while neither changes."""
 
     form: FormData
-    context_source: Callable[[int], tuple[str, ...]] | None = None
+    context_source: Callable[[int], Around] | None = None
     serial: int = field(default_factory=lambda: next(_SERIALS))
     memo: dict[tuple[int, str], tuple[int, Any]] = field(default_factory=dict)
     outvoted: bool = False
@@ -220,12 +223,22 @@ class Profile:
         return tuple(sound(w) for w in self.words if len(w) >= 3)
 
     @cached_property
-    def context(self) -> frozenset[str]:
-        """Keys of the names most often mentioned alongside this form."""
+    def around(self) -> Around:
         found = self.form.context
         if found is None:
             found = self.context_source(self.form.id) if self.context_source else ()
-        return frozenset(found[:CONTEXT_WORDS])
+        return found[:CONTEXT_WORDS]
+
+    @cached_property
+    def context(self) -> frozenset[str]:
+        """Keys of the names most often mentioned alongside this form."""
+        return frozenset(key for key, _ in self.around)
+
+    @cached_property
+    def people_around(self) -> frozenset[str]:
+        """Keys of the people most often mentioned alongside this form: what tells two
+        people of one name apart better than the places and peoples every story names."""
+        return frozenset(key for key, person in self.around if person)
 
     @cached_property
     def blocking_keys(self) -> frozenset[str]:

@@ -175,16 +175,28 @@ def same_key(a: Profile, b: Profile) -> int | None:
     return 0 if a.form.key == b.form.key else None
 
 
-def person_variant(a: Profile, b: Profile) -> int | None:
-    """One person's full name written two ways that give the same parts: a nickname
-    ("Jim"/"James Halvorsen"), a middle name or its initial, a numeral ("III")."""
+def _given_fit(a: Profile, b: Profile) -> Fit | None:
+    """How the given names of two full names of one surname (and patronymic) fit, when
+    both give a middle name or neither does (one that leaves it out: ``partial_name``)."""
     pa, pb = _full_people(a, b)
     if not (pa and pb) or pa.surname != pb.surname or pa.patronymic != pb.patronymic:
         return None
     if bool(pa.middles) != bool(pb.middles):
-        return None  # one leaves out what the other gives: see ``partial_name``
-    fit = given_fit(pa.given, pb.given)
-    return 1 if fit in (Fit.SAME, Fit.NICKNAME) else None
+        return None
+    return given_fit(pa.given, pb.given)
+
+
+def person_variant(a: Profile, b: Profile) -> int | None:
+    """One person's full name written two ways that give the same parts: a middle name or
+    its initial, a numeral ("III")."""
+    return 1 if _given_fit(a, b) == Fit.SAME else None
+
+
+def nickname_variant(a: Profile, b: Profile) -> int | None:
+    """One full name with a nickname for the other's given name ("Jim"/"James
+    Halvorsen"). Two people may bear them ("Rob Tessler" the senator, "Robert Tessler" the
+    novelist): only when the people named around the two are alike (``weighed``)."""
+    return 1 if _given_fit(a, b) == Fit.NICKNAME else None
 
 
 def body_variant(a: Profile, b: Profile) -> int | None:
@@ -262,6 +274,7 @@ def declared_same(a: Profile, b: Profile) -> int | None:
 SAME_RULES: list[SameRule] = [
     same_key,
     person_variant,
+    nickname_variant,
     body_variant,
     same_place,
     plural_variant,
@@ -319,15 +332,25 @@ def partial_name(short: Profile, full: Profile) -> bool:
     """A name that leaves out what the fuller one gives: its middle names ("Ada
     Ortiz" of "Ada M. Ortiz") or all but the initial of its given name ("J.
     Halvorsen"). It may fit several people ("Ada Ortiz"), so it is a short form."""
+    fit = _partial_fit(short, full)
+    return fit in (Fit.SAME, Fit.INITIAL)
+
+
+def nicknamed_partial_name(short: Profile, full: Profile) -> bool:
+    """A partial name by a nickname ("Jim Halvorsen" of "James T. Halvorsen"): as
+    ``nickname_variant``, only where the people named around them are alike (``weighed``)."""
+    return _partial_fit(short, full) == Fit.NICKNAME
+
+
+def _partial_fit(short: Profile, full: Profile) -> Fit | None:
+    """How the given names fit, when ``short`` leaves out the fuller name's middle names
+    or all but its given name's initial."""
     ps, pf = _full_people(short, full)
     if not (ps and pf) or ps.surname != pf.surname or ps.patronymic != pf.patronymic:
-        return False
-    fit = given_fit(ps.given, pf.given)
-    if fit is None or fit == Fit.SOUND:
-        return False
+        return None
     fewer_middles = not ps.middles and bool(pf.middles)
     only_initial = len(ps.given) == 1 < len(pf.given)
-    return fewer_middles or only_initial
+    return given_fit(ps.given, pf.given) if fewer_middles or only_initial else None
 
 
 def name_without_first(short: Profile, full: Profile) -> bool:
@@ -370,6 +393,7 @@ def initials_of(short: Profile, full: Profile) -> bool:
 SHORT_RULES: list[Rule] = [
     surname_of,
     partial_name,
+    nicknamed_partial_name,
     name_without_first,
     acronym_of,
     initials_of,
@@ -447,6 +471,15 @@ def _around_alike(a: Profile, b: Profile) -> bool:
     return len(a.context & b.context) >= SHARED_CONTEXT
 
 
+def _same_people_around(a: Profile, b: Profile, na: int, nb: int) -> bool:
+    """Two names of a person are one when the people named around them are alike: the
+    places and peoples every story names do not tell a senator from a novelist. A name no
+    article typed a person ("a Rob Tessler novel") needs one person more in common, and two
+    names each well known in their own right twice as many."""
+    needed = SHARED_CONTEXT * (1 + (not _minor(na, nb))) + (ANY in (a.family, b.family))
+    return len(a.people_around & b.people_around) >= needed
+
+
 def _minor(na: int, nb: int) -> bool:
     """Whether one of two names is a minor spelling beside the other: named in fewer than
     ``MINOR`` articles, or in a ``MINOR_SHARE``th of the other's at most. Two names each in
@@ -466,6 +499,8 @@ Gate = Callable[[Profile, Profile, int, int], bool]
 WEIGHED: dict[str, Gate] = {
     "declared_same": _declared_enough,
     "sound_variant": _respelling,
+    "nickname_variant": _same_people_around,
+    "nicknamed_partial_name": _same_people_around,
     "respelled_surname_of": _minor_respelling,
 }
 

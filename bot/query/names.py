@@ -185,8 +185,18 @@ class NameIndex:
         kinds = _MEANT.get(lone.entity.type, ())
         if not kinds or " " in self._folded_names[lone.entity.id]:
             return None
+        # A lone word is a body's short name only as an acronym: "House" alone is not the
+        # "White House" that some articles run it into.
+        bodies = lone.entity.name.isupper()
         fits = sorted(
-            (m for m in matches if m.exact and m.entity.type in kinds and m is not lone),
+            (
+                m
+                for m in matches
+                if m.exact
+                and m.entity.type in kinds
+                and m is not lone
+                and (bodies or m.entity.type == "PERSON")
+            ),
             key=lambda m: -m.entity.articles,
         )
         if not fits or fits[0].entity.articles < SHORT_LEAD * lone.entity.articles:

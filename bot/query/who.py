@@ -17,13 +17,20 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from bot.extract.lexicon import TITLE_HEADS, TITLE_WORDS, common_words, demonyms
+from bot.extract.lexicon import (
+    BODY_KINDS,
+    PLACE_HEADS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+    common_words,
+    demonyms,
+)
 from bot.query.answer import Answer, Item
 from bot.query.names import Named
 from bot.query.replies import lookup, match_note
 from bot.query.sources import Sources
 from bot.store import Store, reads
-from bot.textnorm import KEY_STOPWORDS, fold
+from bot.textnorm import KEY_STOPWORDS, fold, name_key
 
 MAX_ITEMS = 10
 PER_ARTICLE = 3
@@ -34,10 +41,15 @@ SAMPLE = 500
 # The least share of an entity's articles that must use a name for it to be shown as one of
 # its names: a spelling one article in a thousand gives is a slip, not a name it goes by.
 ALIAS_SHARE = 0.005
+# The least share of the roles read that must give a role for it to be shown: a role one
+# article in fifty gives ("opposes special prosecutor") is a misreading, not a role.
+ROLE_SHARE = 0.02
 _SHORT, _LONG = 40, 350
 # Words a description cannot end in, and words that make it a person's role.
 _DANGLING = frozenset({"of", "the", "for", "a", "an", "to", "and", "in"})
 _PERSON_ROLES = frozenset(fold(w) for w in TITLE_HEADS) - {""}
+# What a body's or a place's description must end in: a kind of body or place.
+_KIND_HEADS = {"ORG": BODY_KINDS, "GPE": PLACE_HEADS}
 # "a hydrologist" and "Hydrologist" say the same.
 _LEADING_ARTICLE = re.compile(r"^(?:a|an|the) ")
 
@@ -64,15 +76,19 @@ def entity_card(store: Store, entity: Named) -> dict[str, Any]:
     names = reads.entity_names(store.conn, entity.id)
     roles = reads.entity_roles(store.conn, entity.id, SAMPLE)
     least = max(1, math.ceil(ALIAS_SHARE * entity.articles))
-    aliases = _most_used(((n, uses) for n, uses in names if uses >= least), fold)
+    aliases = [a for a in _most_used(names, fold, least) if fold(a) != fold(entity.name)]
+    # A name that is also another entity's, in enough articles of its own, is not shown as
+    # this one's: "House" run into "White House" in some articles is the chamber elsewhere.
+    taken = reads.keys_of_others(store.conn, entity.id, map(name_key, aliases), least)
     return {
         "name": entity.name,
         "type": entity.type,
-        "aliases": [a for a in aliases if fold(a) != fold(entity.name)],
+        "aliases": [a for a in aliases if name_key(a) not in taken],
         "articles": entity.articles,
         "descriptions": _most_used(
             ((role, 1) for role in roles if _says_what(entity.type, role)),
             lambda text: _LEADING_ARTICLE.sub("", fold(text)),
+            max(1, math.ceil(ROLE_SHARE * len(roles))),
         )[:MAX_DESCRIPTIONS],
     }
 
@@ -85,6 +101,9 @@ def _says_what(kind: str, description: str) -> bool:
     words = fold(description).split()
     if not words or words[-1] in _DANGLING or _headline_word(description):
         return False
+    heads = _KIND_HEADS.get(kind)
+    if heads is not None and words[-1] not in heads:
+        return False  # "major" of a party, "group" of a country: no kind of body or place
     return kind == "PERSON" or not any(w in _PERSON_ROLES for w in words)
 
 
@@ -101,14 +120,16 @@ def _headline_word(description: str) -> bool:
     )
 
 
-def _most_used(texts: Iterable[tuple[str, int]], same: Callable[[str], str]) -> list[str]:
-    """Distinct texts, the most used first, from (text, uses) pairs; texts with one ``same``
-    key count as one text, shown in its most used spelling."""
+def _most_used(
+    texts: Iterable[tuple[str, int]], same: Callable[[str], str], least: int = 1
+) -> list[str]:
+    """Distinct texts used ``least`` times or more, the most used first, from (text, uses)
+    pairs; texts with one ``same`` key count as one text, shown in its most used spelling."""
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for text, uses in texts:
         spellings[same(text)][text] += uses
     ranked = sorted(spellings.values(), key=lambda c: c.total(), reverse=True)
-    return [spelling.most_common(1)[0][0] for spelling in ranked]
+    return [spelling.most_common(1)[0][0] for spelling in ranked if spelling.total() >= least]
 
 
 def _articles_about(conn: sqlite3.Connection, entity: Named) -> list[str]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from bot.identity import Cluster, FormData, resolve
 from bot.identity.cluster import describe, related
-from bot.identity.profile import CONTEXT_WORDS, Profile
+from bot.identity.profile import CONTEXT_WORDS, Around, Profile
 
 _CHUNK = 500
 # Articles of a form whose other names make its context; names in more than one article
@@ -49,7 +49,7 @@ class Profiles:
         self.version: int | None = None
         # A form's context, with its article count when read: read again once the form is
         # named in more or fewer articles.
-        self.contexts: dict[int, tuple[int, tuple[str, ...]]] = {}
+        self.contexts: dict[int, tuple[int, Around]] = {}
 
     def clear(self) -> None:
         self.known.clear()
@@ -95,7 +95,7 @@ class Profiles:
             else:
                 del self.known[form_id]
 
-    def _context(self, conn: sqlite3.Connection, articles: int, form_id: int) -> tuple[str, ...]:
+    def _context(self, conn: sqlite3.Connection, articles: int, form_id: int) -> Around:
         known = self.contexts.get(form_id)
         if known is None or articles != known[0]:
             known = self.contexts[form_id] = (articles, context(conn, form_id))
@@ -265,17 +265,19 @@ def _load(conn: sqlite3.Connection, ids: list[int]) -> dict[int, FormData]:
     }
 
 
-def context(conn: sqlite3.Connection, form_id: int) -> tuple[str, ...]:
-    """The keys of the typed names mentioned most often in the articles naming a form,
+def context(conn: sqlite3.Connection, form_id: int) -> Around:
+    """The keys of the typed names mentioned most often in the articles naming a form
+    (each with whether an article typed it a person),
     ubiquitous names aside: among the first ``CONTEXT_ARTICLES`` of them by id, so that the
     sample does not depend on the order they were indexed in. Among names mentioned as
     often, the ones the base names more often come first: a form seen in one article has
     a context of equals, and the better-known of them are the likelier to be shared by
     another spelling of the same name."""
     return tuple(
-        row[0]
-        for row in conn.execute(
-            "SELECT f.key FROM article_entities other JOIN forms f ON f.id = other.form_id"
+        (key, bool(person))
+        for key, person in conn.execute(
+            "SELECT f.key, max(f.type = 'PERSON')"
+            " FROM article_entities other JOIN forms f ON f.id = other.form_id"
             " WHERE other.article_id IN (SELECT article_id FROM article_entities"
             " WHERE form_id = ? ORDER BY article_id LIMIT ?)"
             " AND other.form_id != ? AND f.type != 'OTHER'"

@@ -190,6 +190,20 @@ def all_entity_names(conn: sqlite3.Connection) -> list[tuple[int, str]]:
     ]
 
 
+def keys_of_others(
+    conn: sqlite3.Connection, entity_id: int, keys: Iterable[str], least: int
+) -> set[str]:
+    """Which of ``keys`` name a form of another entity in ``least`` articles or more."""
+    return {
+        key
+        for key in set(keys)
+        if conn.execute(
+            "SELECT 1 FROM forms WHERE key = ? AND entity_id != ? AND articles >= ? LIMIT 1",
+            (key, entity_id, least),
+        ).fetchone()
+    }
+
+
 def entity_names(conn: sqlite3.Connection, entity_id: int) -> list[tuple[str, int]]:
     """The names articles use for an entity, with how many article entities used each."""
     return [

@@ -165,7 +165,11 @@ def drop_sentence_start(ctx: ArticleContext, tokens: Tokens, start: int, end: in
     if start and tokens.texts[0] not in _OPENERS:
         return start  # most chunks: a word has come before
     lower = strip_possessive(tokens.lowers[start])
-    if lower not in ctx.common or not all(t in _OPENERS for t in tokens.texts[:start]):
+    if not all(t in _OPENERS for t in tokens.texts[:start]):
+        return start
+    if end - start == 1 and lower in ctx.written_lower and lower not in ctx.capitalised_inside:
+        return end  # "New rules are due": a word the article writes in lower case elsewhere
+    if lower not in ctx.common:
         return start
     if lower in ctx.places or lower in ctx.demonyms:
         return start

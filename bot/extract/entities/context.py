@@ -25,6 +25,8 @@ class ArticleContext:
     name_starts: list[list[int]]  # of each sentence: where a name can begin (none in headlines)
     # Words (lower case) the article capitalises somewhere other than a sentence's start.
     capitalised_inside: frozenset[str]
+    # Words the article writes in lower case somewhere ("new" in "a new law").
+    written_lower: frozenset[str]
     common: frozenset[str]
     places: frozenset[str]
     demonyms: dict[str, str]
@@ -41,7 +43,9 @@ class ArticleContext:
         headlines = [is_title_case(t) for t in tokens]
         starts_of: list[list[int]] = []
         inside: set[str] = set()
+        lower: set[str] = set()
         for sentence, headline in zip(tokens, headlines, strict=True):
+            lower.update(w for w in sentence.texts if w[:1].islower())
             if headline:
                 starts_of.append([])
                 continue
@@ -55,6 +59,7 @@ class ArticleContext:
             headlines,
             starts_of,
             frozenset(inside),
+            frozenset(lower),
             common_words(),
             places(),
             demonyms(),

@@ -81,9 +81,20 @@ def _declared(text: str, first: NameMention, second: NameMention) -> bool:
     if first.surface.isupper() and text.startswith(" (", first.end):
         return False  # a dateline in capitals and its wire credit: "LOWATER (AFP)"
     between = text[first.end : second.start]
+    if between == " (" and _stray_letters(first.surface, second.surface):
+        return False
     for pattern, closing in _BETWEEN:
         if closing == "" and _OF_BEFORE.search(text, max(0, first.start - 60), first.start):
             continue  # "the son of Ada Quill, known as AQ": the son may be the one known so
         if pattern.fullmatch(between) and text.startswith(closing, second.end):
             return True
     return False
+
+
+def _stray_letters(name: str, bracketed: str) -> bool:
+    """Two capitals in brackets that no word of the name begins with are a place or a
+    party ("Harbour Forum (NV)", "Ada Quill (D)"), not the name's acronym; a longer one
+    may still be a name's older or foreign acronym ("Grand Old Party" is the GOP)."""
+    letters = bracketed.replace(".", "")
+    initials = {word[0] for word in name.split() if word[:1].isupper()}
+    return len(letters) <= 2 and letters.isupper() and letters[0] not in initials
