@@ -9,6 +9,7 @@ Only locations are stored in the gold files (article id and character offsets in
 corpus record's raw ``text``); the text itself stays in the corpora and is read from there.
 
     python benchmarks/samples.py quotes     # the 30 articles of the quote sample
+    python benchmarks/samples.py attribution  # 32 articles chosen for hard attributions
     python benchmarks/samples.py figures    # the 200 sentences of the figure sample
 """
 
@@ -94,6 +95,46 @@ def quote_sample() -> list[tuple[str, dict]]:
     ]
 
 
+# Attribution sample: allsides articles chosen for the ways a quote is attributed that are
+# hardest to get right, eight of each kind, of ordinary length and with quotation marks.
+ATTRIBUTION_KINDS = {
+    # "the president said", "the senator told reporters"
+    "nominal": re.compile(
+        r"\bthe (?:president|senator|minister|spokesman|spokeswoman|leader|governor|"
+        r"secretary|congressman|congresswoman|official|chairman|speaker)\b[^.\n]{0,30}"
+        r"\b(?:said|says|told|added)\b"
+    ),
+    # "..." he said; "...," she added
+    "pronoun": re.compile(r"[\u201d\"],? (?:he|she) (?:said|added|told|wrote)\b"),
+    # said Sens. A and B; A and B said in a statement
+    "joint": re.compile(
+        r"\bsaid (?:Sens?\.|Reps?\.) [A-Z]\w+(?: [A-Z]\w+)? and |"
+        r"\b[A-Z]\w+ and [A-Z]\w+ (?:[A-Z]\w+ )?said in a (?:joint )?statement"
+    ),
+    # NAME: words (an interview transcript)
+    "interview": re.compile(r"(?m)^[A-Z][A-Za-z.' ]{1,30}: \S"),
+}
+ATTRIBUTION_QUOTA = 8
+ATTRIBUTION_CHARS = (1500, 6000)
+
+
+def attribution_sample() -> list[tuple[str, str, dict]]:
+    """(kind, corpus, record) of the articles of the attribution sample."""
+    low, high = ATTRIBUTION_CHARS
+    taken = {record["id"] for _, record in quote_sample()}
+    candidates = _ranked(
+        "allsides",
+        lambda r: low <= len(r["text"]) <= high and len(_QUOTE_MARK.findall(r["text"])) >= 4,
+    )
+    sample: list[tuple[str, str, dict]] = []
+    for kind, pattern in ATTRIBUTION_KINDS.items():
+        chosen = [r for r in candidates if r["id"] not in taken and pattern.search(r["text"])]
+        for record in chosen[:ATTRIBUTION_QUOTA]:
+            taken.add(record["id"])
+            sample.append((kind, "allsides", record))
+    return sample
+
+
 def figure_sample() -> list[tuple[str, dict, int, int]]:
     """(corpus, record, start, end) of the sentences of the figure sample."""
     from bot.ingest.sentences import split_sentences
@@ -122,12 +163,16 @@ def figure_sample() -> list[tuple[str, dict, int, int]]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("kind", choices=("quotes", "figures"))
+    parser.add_argument("kind", choices=("quotes", "attribution", "figures"))
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     if args.kind == "quotes":
         for corpus, record in quote_sample():
             print(json.dumps({"corpus": corpus, "id": record["id"], "chars": len(record["text"])}))
+    elif args.kind == "attribution":
+        for kind, corpus, record in attribution_sample():
+            line = {"corpus": corpus, "id": record["id"], "kind": kind}
+            print(json.dumps(line | {"chars": len(record["text"])}))
     else:
         for corpus, record, start, end in figure_sample():
             print(json.dumps({"corpus": corpus, "id": record["id"], "start": start, "end": end}))

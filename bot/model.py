@@ -89,7 +89,9 @@ class Quote:
     ``fragment`` marks a few quoted words embedded in reported speech (urged a
     "swift" response): they are kept, but never presented as a full statement.
     ``sentence`` is the index of the sentence the quote starts in; ``cite`` is the index
-    of the sentence that carries the attribution, when it differs.
+    of the sentence that carries the attribution, when it differs; ``how`` names the
+    attribution rule and the rule that named the speaker (``bot.extract.quotes.speakers``),
+    so that a wrong attribution can be traced.
     """
 
     speaker: str | None
@@ -97,6 +99,7 @@ class Quote:
     sentence: int
     fragment: bool = False
     cite: int | None = None
+    how: str = ""  # the rules that attributed it: "said_after/person"
 
 
 @dataclass(slots=True)

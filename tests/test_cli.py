@@ -47,6 +47,7 @@ def test_extract_json_has_the_documented_shape(capsys, docs: Path) -> None:
         "speaker": "Ana Ortiz",
         "quote": "We will rebuild every bridge,",
         "sentence": '"We will rebuild every bridge," Ortiz told reporters on Monday.',
+        "how": "said_after/person",
     }
 
 

@@ -154,6 +154,8 @@ def test_a_speaker_with_more_quotes_than_are_read_is_told_so(tmp_path: Path) -> 
     assert len(answer["results"]) == MAX_READ
     assert {r["article"] for r in answer["results"][:10]} == {"p2"}
     assert f"Only the {MAX_READ:,} most recent of {total:,} quotes were read." in answer["message"]
+    about = run(store, "quote", "Ole Brekke", "stands").to_json()
+    assert len(about["results"]) == total  # every quote with the word, not the most recent
 
 
 def test_the_same_statement_in_several_articles_is_one_item_citing_each(tmp_path: Path) -> None:

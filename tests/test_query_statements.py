@@ -22,6 +22,16 @@ from bot.query.statements import group, same_statement, words
         ),
         ("we will see what happens next week", "we will see", False),
         ("We will open the gates", "We will close the gates", False),
+        (
+            "we are going to open the harbour gates at dawn on Monday",
+            "we are going to open harbour gates at dawn on Monday",
+            True,
+        ),
+        (
+            "we will open the harbour gates at dawn on Monday morning",
+            "we will not open the harbour gates at dawn on Monday morning",
+            False,
+        ),
         ("", "", False),
     ],
 )

@@ -39,7 +39,12 @@ def extraction_json(article: Article, extraction: Extraction) -> dict[str, Any]:
         return " ".join(s.text for s in sentences[first : (last or first) + 1])
 
     def quote_json(q: Any) -> dict[str, Any]:
-        found = {"speaker": q.speaker, "quote": q.quote, "sentence": cited(q.sentence)}
+        found = {
+            "speaker": q.speaker,
+            "quote": q.quote,
+            "sentence": cited(q.sentence),
+            "how": q.how,
+        }
         if q.cite is not None:
             found["attribution"] = cited(q.cite)  # the sentence naming the speaker
         return found

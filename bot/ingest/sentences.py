@@ -15,10 +15,10 @@ import re
 from bot.model import Sentence
 
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm gov sen rep rev fr st jr sr pres
-    supt insp det hon amb messrs mt ft no nos vs etc al inc corp co ltd bros dept est approx
-    fig jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri
-    sat sun e.g i.e u.s u.n u.k u.s.a e.u a.m p.m d.c ph.d""".split()
+    """mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm gov govs sen sens rep reps rev fr
+    st jr sr pres supt insp det hon amb messrs mt ft no nos vs etc al inc corp co ltd bros dept
+    est approx fig jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur
+    thurs fri sat sun e.g i.e u.s u.n u.k u.s.a e.u a.m p.m d.c ph.d""".split()
 )
 # Abbreviations that often do end a sentence when a capitalised word follows.
 _SENTENCE_FINAL_ABBREVIATIONS = frozenset(

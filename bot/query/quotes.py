@@ -2,9 +2,10 @@
 
 Only words the articles put in quotation marks and attribute to the entity are shown, never
 reported speech passed off as a quote; ABOUT keeps the quotes whose own words contain it in
-some form (stems: "rising" finds "rises"). Quotes are listed by their article's publication
-date, newest first, all of them (the answer's pages page through them): the ``MAX_READ``
-most recent are read, and the answer says so when there are more. The same statement
+some form (stems: "rising" finds "rises"), all of the speaker's, found through the quotes'
+full-text index. Quotes are listed by their article's publication date, newest first, all
+of them (the answer's pages page through them): without ABOUT the ``MAX_READ`` most recent
+are read, and the answer says so when there are more. The same statement
 carried by several articles (``bot.query.statements``) is one item, in its fullest wording
 as the first article to give it reported it, citing the others under "also in". Fragments
 (a few quoted words inside a reported sentence) are labelled as such, shown with their
@@ -59,19 +60,25 @@ def quote(store: Store, name: str, about: str = "") -> Answer:
             f"/who {entity.name} shows what the articles say."
         )
         return Answer("quote", query, card, [], title=title, message=message)
-    rows = reads.newest_quotes(conn, entity.id, MAX_READ)
-    read_all = len(rows) == total
-    searched = "" if read_all else f" among the {MAX_READ:,} most recent"
     if about:
+        # Every quote of the speaker with the words, through the full-text index (its
+        # stems), then kept only where the words' own stems are there as asked.
+        found_rows = reads.quotes_matching(
+            conn, entity.id, inputs.fts_query(inputs.topic_terms(about))
+        )
         wanted = set(inputs.topic_stems(about))
-        rows = [r for r in rows if wanted <= set(stems(r["quote"]))]
+        rows = [r for r in found_rows if wanted <= set(stems(r["quote"]))]
+        read_all = True
         if not rows:
             message = (
-                f"No quote from {entity.name} mentions “{about_shown}”{searched}; "
+                f"No quote from {entity.name} mentions “{about_shown}”; "
                 f"{entity.name} has {plural(total, 'quote')} in all. /quote {entity.name} lists"
                 " them."
             )
             return Answer("quote", query, card, [], title=title, message=message)
+    else:
+        rows = reads.newest_quotes(conn, entity.id, MAX_READ)
+        read_all = len(rows) == total
     said = _statements(rows)
     sources = Sources(
         conn,

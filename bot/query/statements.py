@@ -4,16 +4,21 @@ Outlets carry the same words with different punctuation, accents and apostrophes
 quote only part of what was said. Two quotes are one statement when their words are the same
 once folded (case, accents, apostrophes and punctuation dropped), or when the words of the
 shorter run unbroken inside the longer and are either most of it (``MOST``) or a long run in
-their own right (``LONG_RUN`` words or more): a partial quote of a longer statement. Short
-common phrases ("we will see") never join a statement on their own.
+their own right (``LONG_RUN`` words or more): a partial quote of a longer statement; or when
+they are as long and differ in a few words at most (``RESPELT``: a word one outlet dropped
+or spelled otherwise), never in a negation. Short common phrases ("we will see") never join
+a statement on their own.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import TypeVar
+
+from rapidfuzz.distance import Levenshtein
 
 from bot.textnorm import fold
 
@@ -21,6 +26,9 @@ from bot.textnorm import fold
 MOST = 0.8
 # ...or be a run of at least this many words.
 LONG_RUN = 8
+# ...or differ from it in one word in this many at most.
+RESPELT = 0.15
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "cannot", "dont", "wont", "cant", "isnt"})
 # Quotes are compared through runs of this many words they share.
 _GRAM = 4
 _WORD = re.compile(r"\w+")
@@ -46,7 +54,18 @@ def same_statement(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     short, long = sorted((a, b), key=len)
     if not short or not (len(short) >= MOST * len(long) or len(short) >= LONG_RUN):
         return False
-    return _runs_inside(short, long)
+    return _runs_inside(short, long) or _nearly_same(short, long)
+
+
+def _nearly_same(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """The same words but for a few, a share ``RESPELT`` of them at most (a word an outlet
+    dropped or spelled otherwise), in quotes of ``LONG_RUN`` words or more."""
+    if len(short) < LONG_RUN or len(short) < MOST * len(long):
+        return False
+    if _NEGATIONS & set(short).symmetric_difference(long):
+        return False  # "we will not open" is the opposite of "we will open"
+    allowed = math.ceil(len(long) * RESPELT)
+    return Levenshtein.distance(short, long, score_cutoff=allowed) <= allowed
 
 
 def group(quotes: Sequence[T], text: Callable[[T], str]) -> list[list[T]]:
@@ -62,8 +81,12 @@ def group(quotes: Sequence[T], text: Callable[[T], str]) -> list[list[T]]:
     for i in order:
         found = exact.get(folded[i]) if folded[i] else None
         if found is None and len(folded[i]) >= _GRAM:
-            gram = folded[i][:_GRAM]
-            found = next((h for h in by_gram[gram] if same_statement(folded[i], folded[h])), None)
+            # Its first, middle and last runs: a quote that differs from a longer one in a
+            # word still shares one of them with it.
+            size = len(folded[i])
+            grams = {folded[i][k : k + _GRAM] for k in (0, (size - _GRAM) // 2, size - _GRAM)}
+            near = dict.fromkeys(h for gram in grams for h in by_gram[gram])
+            found = next((h for h in near if same_statement(folded[i], folded[h])), None)
         if found is None:
             heads.append(i)
             members[i] = [i]

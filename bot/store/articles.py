@@ -88,7 +88,7 @@ def put_article(
     )
     conn.executemany(
         "INSERT INTO quotes(article_id, sentence_idx, cite_idx, speaker, ae_id, form_id, quote,"
-        " fragment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " fragment, how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 article.id,
@@ -98,9 +98,14 @@ def put_article(
                 *speakers.get(q.speaker or "", (None, None)),
                 q.quote,
                 int(q.fragment),
+                q.how,
             )
             for q in extraction.quotes
         ],
+    )
+    conn.execute(
+        "INSERT INTO quotes_fts(rowid, quote) SELECT id, quote FROM quotes WHERE article_id = ?",
+        (article.id,),
     )
 
 
@@ -181,6 +186,11 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> bool:
     conn.execute(
         "INSERT INTO sentences_fts(sentences_fts, rowid, text)"
         " SELECT 'delete', id, text FROM sentences WHERE article_id = ?",
+        (article_id,),
+    )
+    conn.execute(
+        "INSERT INTO quotes_fts(quotes_fts, rowid, quote)"
+        " SELECT 'delete', id, quote FROM quotes WHERE article_id = ?",
         (article_id,),
     )
     return bool(conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount)

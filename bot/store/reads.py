@@ -303,6 +303,18 @@ def newest_quotes(conn: sqlite3.Connection, entity_id: int, limit: int) -> list[
     ).fetchall()
 
 
+def quotes_matching(conn: sqlite3.Connection, entity_id: int, query: str) -> list[sqlite3.Row]:
+    """All of an entity's quotes (and fragments) whose words match an FTS5 query, with
+    their article's date, the most recently published first."""
+    return conn.execute(
+        "SELECT q.*, a.published FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
+        " JOIN articles a ON a.id = q.article_id"
+        f" WHERE quotes_fts MATCH ? AND q.form_id IN ({_FORMS_OF})"
+        " ORDER BY coalesce(a.published, '') DESC, q.article_id, q.sentence_idx, q.id",
+        (query, entity_id),
+    ).fetchall()
+
+
 # -- the digest window ----------------------------------------------------------------------
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -147,10 +147,16 @@ CREATE TABLE quotes (
     ae_id INTEGER REFERENCES article_entities(id) ON DELETE CASCADE,
     form_id INTEGER,
     quote TEXT NOT NULL,
-    fragment INTEGER NOT NULL
+    fragment INTEGER NOT NULL,
+    how TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX quotes_form ON quotes(form_id, id);
 CREATE INDEX quotes_article ON quotes(article_id);
+-- Full-text index of the quotes' own words, for "/quote NAME about WORD" at any size.
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    quote, content = 'quotes', content_rowid = 'id',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
 """
 
 
@@ -169,6 +175,7 @@ def _statements(script: str) -> tuple[str, ...]:
 STATEMENTS = _statements(SCHEMA)
 # Every table, in an order that drops dependants first; used to rebuild an older base.
 TABLES = (
+    "quotes_fts",
     "quotes",
     "figures",
     "descriptions",

@@ -136,7 +136,12 @@ def entity(article: Article, cluster: Cluster) -> Entity:
     uses: dict[str, int] = {}
     for m in body:
         uses[m.surface] = uses.get(m.surface, 0) + 1
-    name = max(uses, key=lambda s: (len(name_key(s).split()), not is_acronym(s), uses[s]))
+    # The fullest name, written as a name rather than shouted ("Ada Quill", not the
+    # "ADA QUILL" of a transcript's labels), then the most used.
+    name = max(
+        uses,
+        key=lambda s: (len(name_key(s).split()), not is_acronym(s), not s.isupper(), uses[s]),
+    )
     aliases = {m.surface for m in cluster.mentions} | cluster.acronyms
     if kind == "PERSON" and len(name_key(name).split()) >= 2:
         aliases.add(_surname(name))

@@ -43,7 +43,8 @@ class Antecedents(ArticleNames):
         first candidate (see ``_candidates``) whose gender agrees.
 
         A person of unknown gender fits either pronoun, but only when nobody from the same
-        sentence is known to agree; a person known to be of the other gender never fits.
+        sentence, nor from the next candidates back, is known to agree; a person known to
+        be of the other gender never fits.
         When only the first-name lists rule a candidate out, the pronoun may go to another
         person of the same sentence ("Reis met Ana Ortiz. She said"), but not further back.
         """
@@ -62,9 +63,13 @@ class Antecedents(ArticleNames):
         genders = self.genders
         seen: set[str] = set()
         skipped_on_names = False  # a likelier candidate was ruled out by the name lists only
+        unknown: str | None = None  # a nearer candidate of unknown gender
         for names in self._candidates(offset, sentence, pronoun):
             names = [n for n in names if n not in seen]
             seen.update(names)
+            if unknown is not None:
+                # One further back agrees for sure: the nearer one may not be meant.
+                return None if any(genders.of(n) == wanted for n in names) else unknown
             if skipped_on_names and names:
                 return None  # only the name lists ruled out the likelier one: unsure
             for name in names:
@@ -74,9 +79,10 @@ class Antecedents(ArticleNames):
                 if gender is None:
                     if any(genders.of(n) == wanted for n in names if n != name):
                         return None  # someone else from there agrees for sure: unsure
-                    return name
+                    unknown = name
+                    break
                 skipped_on_names = skipped_on_names or not genders.shown(name)
-        return None
+        return unknown
 
     def _candidates(self, offset: int, sentence: int, pronoun: str) -> Iterator[list[str]]:
         """The people a pronoun at ``offset`` may refer to, best first, a sentence at a time

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.extract.lexicon import speech_verbs
 from bot.extract.quotes.marks import Span, quoted_spans
@@ -168,11 +168,13 @@ class QuoteExtractor:
                 sentence=sentence,
                 fragment=statement.fragment,
                 cite=said.sentence if said and said.sentence != sentence else None,
+                how=said.how if said else "",
             )
+            joint = [replace(quote, speaker=name) for name in (said.also if said else ())]
             if statement.fragment:
-                fragments.append(quote)
+                fragments += [quote, *joint]
             elif said:
-                quotes.append(quote)
+                quotes += [quote, *joint]
                 previous = (statement.spans[-1].paragraph, said)
         quotes += transcript_quotes(self.article, self.entities, self.speakers.sentence_at)
         quotes.sort(key=lambda q: q.sentence)
@@ -187,7 +189,7 @@ class QuoteExtractor:
             return None
         if previous and previous[0] == first.paragraph:
             if self.speakers.sentence_at(first.open) - previous[1].sentence <= 1:
-                return previous[1]
+                return previous[1]._replace(how=f"previous_quote/{previous[1].how}")
             return None  # narrative since: the quote may be anyone's
         return self.speakers.lead_in(first)
 

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
-from bot.extract.lexicon import given_name
+from bot.extract.lexicon import given_name, speech_verbs
 from bot.model import Article, Entity
 
 FEMALE, MALE = "female", "male"
@@ -41,6 +41,7 @@ _PRONOUN_GENDER = {"she": FEMALE, "he": MALE}
 # Subject pronouns only: an object or possessive after a name is often someone else's
 # ("Ortiz told her", "Ortiz read his letter").
 _PRONOUN = re.compile(r"\b(?:she|he)\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+(?:also\s+|then\s+)?([a-z]+)")
 # How many characters after a name a pronoun counts as near it.
 _NEAR = 40
 # Titles just before a name: "Ms. Ortiz", "Mr Reis".
@@ -122,9 +123,15 @@ class Genders:
             if k < len(self._named_at):
                 stop = min(stop, self._named_at[k])  # another person is named before
             for match in _PRONOUN.finditer(self.article.text, mention.end, stop):
-                if not self.quoted(match.start()):
+                if not self.quoted(match.start()) and not self._speaks(match.end()):
                     votes[_PRONOUN_GENDER[match.group().lower()]] += 1
         return votes
+
+    def _speaks(self, end: int) -> bool:
+        """The pronoun ending at ``end`` is a speech verb's subject ("she continued"): the
+        pronoun a quote's speaker is sought for, which cannot vouch for its own answer."""
+        following = _NEXT_WORD.match(self.article.text, end)
+        return bool(following) and following.group(1).lower() in speech_verbs()
 
 
 def _majority(votes: Counter) -> str | None:

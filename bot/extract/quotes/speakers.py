@@ -46,14 +46,76 @@ _CUE_REACH = 16
 _FOLLOWING_WORDS = re.compile(r"(?: [a-z]+){1,2}")
 # How many characters may stand between a subject and the colon introducing their words.
 _COLON_REACH = 40
+# What joins the names of people speaking together: "Quill and Ortiz", "Quill, Ortiz and
+# Reis".
+_JOINED = re.compile(r",? and |, ")
+# Abbreviated titles before a name: "Sen.", "Reps.", "Gov.".
+_SHORT_TITLE = 4
+
+
+def _joins_names(tokens: Tokens, k: int) -> bool:
+    """Token ``k`` is an "and" between two names ("Quill and Ortiz said")."""
+    return (
+        tokens.lowers[k] == "and"
+        and 0 < k < len(tokens.texts) - 1
+        and tokens.texts[k - 1][:1].isupper()
+        and tokens.texts[k + 1][:1].isupper()
+    )
+
+
+def _subject_start(tokens: Tokens, last: int) -> int | None:
+    """Where the name ending at token ``last`` begins with its titles and roles, when it
+    is its clause's subject ('Sen. Ada Quill also "promised ..."'); None when a verb stands
+    before it whose object it is ('he called Quill "one of the worst"')."""
+    k = last
+    while k > 0 and (
+        tokens.texts[k - 1][:1].isupper()
+        or tokens.texts[k - 1] in _NAME_JOINS
+        or tokens.lowers[k - 1] in SPEAKER_NOUNS
+        or tokens.lowers[k - 1] in _DETERMINERS
+    ):
+        k -= 1
+    return k if k == 0 or tokens.lowers[k - 1] in _CLAUSE_OPENERS else None
+
+
+def _after_title(tokens: Tokens, k: int) -> bool:
+    """Token ``k`` is the stop of an abbreviated title ("Sens. Quill"), not a sentence's."""
+    previous = tokens.texts[k - 1] if k else ""
+    return tokens.texts[k] == "." and previous[:1].isupper() and len(previous) <= _SHORT_TITLE
+
+
+# What may stand inside a name and its titles ("Sen. Ada Quill-Ortiz", "Quill's").
+_NAME_JOINS = frozenset({".", "-", "'", "'s"})
+# What a clause opens after: its subject comes next.
+_CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "and", "but", "that", "while", "as", "--"})
 # Words before a noun: "a report", "his remarks", "at some point" (not the verbs).
 _DETERMINERS = frozenset(
     "a an the this these those his her its their our my your one some any each every no".split()
 )
 
 
+# Where a quote's attribution stands, each way with its example: the first part of every
+# quote's ``how`` (the second is the rule that named the speaker there, ``SpeakerFinder``).
+ATTRIBUTIONS: dict[str, str] = {
+    "said_after": '"We will rebuild," Ada Quill said.',
+    "said_after_inverted": '"We will rebuild," said Ada Quill.',
+    "according_to": '"We will rebuild", according to Ada Quill.',
+    "asked_next_sentence": '"Why now?" Ada Quill asked.',
+    "said_before": 'Ada Quill told reporters: "We will rebuild."',
+    "own_predicate": 'Ada Quill also "promised that the port would reopen soon."',
+    "colon": 'Ada Quill was blunt: "We will rebuild the port."',
+    "lead_in": 'Ada Quill tweeted on Monday. "We will rebuild the port."',
+    "previous_quote": (
+        '"We will rebuild," Ada Quill told the Velmora Herald on "Desk" on Monday. '
+        '"It will take years to finish."'
+    ),
+    "transcript": "QUILL: We will rebuild the port, and we will start on Monday.",
+}
+
+
 class Attribution(NamedTuple):
-    """A speaker and where the text says so: the cue word's offset and its sentence.
+    """A speaker and where the text says so: the cue word's offset and its sentence, and
+    how (``ATTRIBUTIONS``, then the rule that named the speaker).
 
     ``speaker`` is None when the text attributes the quote to someone it does not let us
     name ('"...," the firm said'): the quote has its attribution, just not a usable one.
@@ -62,6 +124,8 @@ class Attribution(NamedTuple):
     speaker: str | None
     cue: int
     sentence: int
+    how: str = ""
+    also: tuple[str, ...] = ()  # who spoke with the speaker: "Quill and Ortiz said"
 
 
 def is_cue(tokens: Tokens, i: int) -> bool:
@@ -155,14 +219,39 @@ def _head_role(words: list[str]) -> int | None:
     return None
 
 
-def _unique_roles(entities: list[Entity]) -> dict[str, str]:
-    """Folded roles ("governor", "foreign minister") held by exactly one person."""
-    holders: dict[str, set[str]] = {}
-    for entity in entities:
-        if entity.type == "PERSON":
-            for role in entity.descriptions:
-                holders.setdefault(role.lower(), set()).add(entity.name)
-    return {role: names.pop() for role, names in holders.items() if len(names) == 1}
+# A role several people of an article hold is the most named one's when they are named
+# this many times as often as the next ("the president": the article's president, not a
+# predecessor it mentions).
+ROLE_LEAD = 2
+
+
+class _Roles:
+    """The roles the article gives its people ("Senator", "Harbour Party leader"), for
+    "the senator said" and "the party leader said"."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self._held = [
+            (tuple(role.lower().split()), e.name, len(e.mentions))
+            for e in entities
+            if e.type == "PERSON"
+            for role in e.descriptions
+        ]
+
+    def holder(self, phrase: str) -> str | None:
+        """The person a role phrase names: the one holder of a role it is, or ends like
+        with words of its own ("senator" of "Democratic Senator"), or the clearly most named
+        of several holders; None when that is unsure."""
+        words = tuple(phrase.lower().split())
+        if not words:
+            return None
+        mentions: dict[str, int] = {}
+        for role, name, named in self._held:
+            if role == words or (role[-1] == words[-1] and set(words) <= set(role)):
+                mentions[name] = named
+        ranked = sorted(mentions.items(), key=lambda m: -m[1])
+        if len(ranked) > 1 and ranked[0][1] < ROLE_LEAD * ranked[1][1]:
+            return None
+        return ranked[0][0] if ranked else None
 
 
 class SpeakerFinder(Antecedents):
@@ -172,7 +261,11 @@ class SpeakerFinder(Antecedents):
         self, article: Article, entities: list[Entity], tokens: list[Tokens], spans: list[Span]
     ) -> None:
         super().__init__(article, entities, tokens, spans)
-        self.roles = _unique_roles(entities)
+        self.roles = _Roles(entities)
+        # The rule that last named each speaker found, for the quote's ``how``, and the
+        # people who spoke with them.
+        self.named_by: dict[str, str] = {}
+        self.joint: dict[str, tuple[str, ...]] = {}
         self._rules = (
             self._person,
             self._pronoun,
@@ -204,16 +297,36 @@ class SpeakerFinder(Antecedents):
         for rule in self._rules:
             found = rule(window, sentence)
             if found:
+                self.named_by[found] = rule.__name__.lstrip("_")
                 return found
         return None
 
+    def _attribution(self, how: str, speaker: str | None, cue: int, sentence: int) -> Attribution:
+        """An attribution found the ``how`` way (one of ``ATTRIBUTIONS``)."""
+        named = self.named_by.get(speaker, "") if speaker else ""
+        also = self.joint.get(speaker, ()) if named == "person" else ()
+        return Attribution(speaker, cue, sentence, f"{how}/{named}" if named else how, also)
+
     def _person(self, window: _Window, sentence: int) -> str | None:
         """A person named there wins over the body or place beside them ("Nina Shea of the
-        Hudson Institute"), unless the name only modifies a noun ("a Vindr critic")."""
-        for named in reversed(window.inside):
-            if named.type == "PERSON" and not self._modifies_noun(named, window.end):
-                return named.name
-        return None
+        Hudson Institute"), unless the name only modifies a noun ("a Vindr critic"). People
+        joined by "and" speak together ("Quill and Ortiz said"): the first is the speaker,
+        the others ``joint`` with them."""
+        people = [
+            n
+            for n in window.inside
+            if n.type == "PERSON" and not self._modifies_noun(n, window.end)
+        ]
+        if not people:
+            return None
+        joined = [people[-1]]
+        for before in reversed(people[:-1]):
+            between = self.text[before.end : joined[0].start]
+            if not _JOINED.fullmatch(between):
+                break
+            joined.insert(0, before)
+        self.joint[joined[0].name] = tuple(n.name for n in joined[1:])
+        return joined[0].name
 
     def _pronoun(self, window: _Window, sentence: int) -> str | None:
         """He or she: a person before; it: a body before."""
@@ -242,8 +355,9 @@ class SpeakerFinder(Antecedents):
             return None
         words = _from_last_article(words, role)
         phrase = " ".join(words)
-        if phrase.lower() in self.roles:
-            return self.roles[phrase.lower()]
+        holder = self.roles.holder(phrase)
+        if holder:
+            return holder
         if len(words) == 1:
             return self._body_by_head(words[0].lower(), window.start) or phrase
         return phrase
@@ -343,7 +457,7 @@ class SpeakerFinder(Antecedents):
             and tokens.texts[first - 1] not in _SUBJECT_STOP
             and k - first < _SUBJECT_REACH
         ):
-            if tokens.lowers[first - 1] in _CLAUSE_WORDS:
+            if tokens.lowers[first - 1] in _CLAUSE_WORDS and not _joins_names(tokens, first - 1):
                 break
             first -= 1
         if first == k:
@@ -353,7 +467,9 @@ class SpeakerFinder(Antecedents):
     def _subject_after(self, tokens: Tokens, verb: int, sentence: int) -> str | None:
         """Inverted order: 'said Ortiz', 'said the Kenyan presidency'."""
         last = verb + 1
-        while last < len(tokens.texts) and tokens.texts[last] not in _SUBJECT_STOP | {"."}:
+        while last < len(tokens.texts) and (
+            tokens.texts[last] not in _SUBJECT_STOP | {"."} or _after_title(tokens, last)
+        ):
             if last - verb > _SUBJECT_REACH or tokens.lowers[last] in _AFTER_SUBJECT:
                 break
             last += 1
@@ -385,7 +501,7 @@ class SpeakerFinder(Antecedents):
         for i, lower in enumerate(tokens.lowers[:reach]):
             if lower == "according" and i + 1 < len(tokens.texts) and tokens.lowers[i + 1] == "to":
                 found = self._subject_after(tokens, i + 1, sentence.index)
-                return Attribution(found, tokens.starts[i], sentence.index)
+                return self._attribution("according_to", found, tokens.starts[i], sentence.index)
             if is_cue(tokens, i):
                 # 'said Ortiz' only when nothing stands before the verb: in '..., he told
                 # Fox News' the words after it are whom he told. A participle ('...,"
@@ -393,10 +509,13 @@ class SpeakerFinder(Antecedents):
                 if tokens.lowers[i].endswith("ing") or any(
                     t[:1].isalpha() for t in tokens.texts[:i]
                 ):
+                    how = "said_after"
                     found = self._subject_before(tokens, i, sentence.index)
                 else:
+                    how = "said_after_inverted"
                     found = self._subject_after(tokens, i, sentence.index)
-                return Attribution(found, tokens.starts[i], sentence.index)
+                how = "asked_next_sentence" if reach else how
+                return self._attribution(how, found, tokens.starts[i], sentence.index)
         return None
 
     def before(self, span: Span, others: list[Span]) -> Attribution | None:
@@ -416,10 +535,14 @@ class SpeakerFinder(Antecedents):
             k = len(tokens.texts)
             while k > 0 and tokens.lowers[k - 1] in _ADVERBS:
                 k -= 1
-            if k and tokens.texts[k - 1][:1].isupper():
-                named = self._resolve(tokens.starts[k - 1], tokens.ends[k - 1], sentence.index)
+            first = (
+                _subject_start(tokens, k - 1) if k and tokens.texts[k - 1][:1].isupper() else None
+            )
+            if first is not None:
+                start = tokens.starts[first]
+                named = self._resolve(start, tokens.ends[k - 1], sentence.index)
                 if named:
-                    return Attribution(named, tokens.starts[k - 1], sentence.index)
+                    return self._attribution("own_predicate", named, start, sentence.index)
         # The verb introduces the quote from close by ('X said the council, in a statement,
         # "..."'), and not from a relative clause closed before it ('X, who was arguing for
         # it, cited a promise to "..."').
@@ -428,7 +551,7 @@ class SpeakerFinder(Antecedents):
                 _in_relative_clause(tokens, i) and "," in tokens.texts[i + 1 :]
             ):
                 found = self._subject_before(tokens, i, sentence.index)
-                return Attribution(found, tokens.starts[i], sentence.index)
+                return self._attribution("said_before", found, tokens.starts[i], sentence.index)
         if tokens.texts[-1] == ":":
             return self._colon_introduction(sentence.index, tokens.starts[-1])
         return None
@@ -442,7 +565,7 @@ class SpeakerFinder(Antecedents):
         subject = self._opening_subject(sentence, colon)
         if subject is None or (colon - subject.end > _COLON_REACH and not self._speaks(subject)):
             return None
-        return Attribution(subject.name, colon, sentence)
+        return Attribution(subject.name, colon, sentence, "colon/opening_subject")
 
     def _speaks(self, subject: Named) -> bool:
         """The name is followed by a speech verb: 'Ortiz says', 'Ortiz also told'."""
@@ -462,5 +585,7 @@ class SpeakerFinder(Antecedents):
         for i in words[-4:]:
             if is_cue(tokens, i):
                 found = self._subject_before(tokens, i, index - 1)
-                return Attribution(found, tokens.starts[i], index - 1) if found else None
+                if not found:
+                    return None
+                return self._attribution("lead_in", found, tokens.starts[i], index - 1)
         return None

@@ -25,7 +25,11 @@ from bot.textnorm import fold
 # A label, a colon and what was said, ending as a sentence ends (a line without a final stop,
 # "Ana Ortiz: The bridge we need", is a heading). Words in quotation marks are left to the
 # quotation marks.
-_LINE = re.compile(r"(?P<label>[A-Z][A-Za-z.'\- ]{0,40}?):[ \t]+(?P<words>[^\s\"].*[.?!\"')])\s*")
+_LINE = re.compile(
+    r"(?P<label>[A-Z][A-Za-z.'\- ]{0,40}?):[ \t]+(?P<words>[^\s\"\u201c].*[.?!\"')\-\u2026])\s*"
+)
+# A label in capitals inside a line, after the end of the turn before it.
+_INLINE_LABEL = re.compile(r"(?<=[.?!\-\u2026] )[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*:[ \t]")
 # Labels of page furniture that the common words may miss.
 _FURNITURE = frozenset("photo photos video videos watch related credit credits".split())
 _LABEL = re.compile(r"\n[A-Z][A-Za-z.'\- ]{0,40}:[ \t]")
@@ -58,17 +62,23 @@ def transcript_quotes(
         speaker = interviewee if label == "A" else _person(label, people) or shouted.get(label)
         if speaker:
             words = line.group("words").strip()
-            quotes.append(Quote(speaker, words, sentence_at(line.start("words"))))
+            quotes.append(Quote(speaker, words, sentence_at(line.start("words")), how="transcript"))
     return quotes
 
 
 def _labelled_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the lines opening with a label and a colon, the few worth matching."""
+    """(start, end) of the turns of the lines opening with a label and a colon, the few
+    worth matching. A line may hold several turns, each opening with a label in capitals
+    ("SMITH: Will you run? ORTIZ: Not this time.")."""
     lines = []
     for label in _LABEL.finditer("\n" + text):  # each label follows a line break
         start = label.start()  # in ``text``: the match's offset less the one added
         end = text.find("\n", start)
-        lines.append((start, len(text) if end < 0 else end))
+        end = len(text) if end < 0 else end
+        for turn in _INLINE_LABEL.finditer(text, start + 1, end):
+            lines.append((start, turn.start() - 1))
+            start = turn.start()
+        lines.append((start, end))
     return lines
 
 

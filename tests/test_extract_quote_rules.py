@@ -1,0 +1,86 @@
+"""Each way a quote is attributed, traced in the quote's ``how``; who speaks together, whom
+a role names, and whose words a quote is not. Invented text."""
+
+from __future__ import annotations
+
+import pytest
+from extraction import facts
+
+from bot.extract.quotes.speakers import ATTRIBUTIONS
+
+# Who the examples' speaker is, named first so that the examples may call her by surname.
+INTRODUCED = "Ada Quill, the harbour master of Lowater, spoke on Monday.\n\n"
+
+
+@pytest.mark.parametrize(("rule", "example"), sorted(ATTRIBUTIONS.items()))
+def test_every_attribution_rule_attributes_its_example(rule: str, example: str) -> None:
+    found = [q for q in facts(INTRODUCED + example).quotes if q.speaker == "Ada Quill"]
+    assert found and any(q.how.split("/")[0] == rule for q in found), [
+        (q.speaker, q.how) for q in facts(INTRODUCED + example).quotes
+    ]
+
+
+def test_words_said_of_someone_are_not_theirs() -> None:
+    text = (
+        INTRODUCED + "Lena Ortiz called Quill \u201cone of the worst harbour masters this "
+        "coast has seen in many years.\u201d"
+    )
+    assert not [q for q in facts(text).quotes if q.speaker == "Ada Quill"]
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "said Sens. Ada Quill and Lena Ortiz, both Harbour Democrats",
+        "Quill and Ortiz said in a joint statement",
+    ],
+)
+def test_people_speaking_together_each_said_it(attribution: str) -> None:
+    text = (
+        "Senators Ada Quill and Lena Ortiz visited Lowater on Monday.\n\n"
+        f"\u201cThe port must stay public, whatever the buyers offer,\u201d {attribution}."
+    )
+    speakers = {q.speaker for q in facts(text).quotes}
+    assert speakers == {"Ada Quill", "Lena Ortiz"}
+
+
+def test_a_role_several_hold_is_the_most_named_ones() -> None:
+    text = (
+        "Governor Ada Quill toured the docks of Lowater on Monday. Quill met workers, "
+        "and Quill later met the council. Former Governor Lena Ortiz was not there.\n\n"
+        "\u201cWe will rebuild the port before winter,\u201d the governor said."
+    )
+    assert [q.speaker for q in facts(text).quotes] == ["Ada Quill"]
+
+
+def test_a_role_two_hold_alike_names_no_one() -> None:
+    text = (
+        "Governor Ada Quill met Governor Lena Ortiz in Lowater on Monday.\n\n"
+        "\u201cWe will rebuild the port before winter,\u201d the governor said."
+    )
+    assert [q.speaker for q in facts(text).quotes if q.speaker in ("Ada Quill", "Lena Ortiz")] == []
+
+
+def test_a_pronoun_is_left_out_when_someone_further_back_surely_fits() -> None:
+    """The nearer name's gender is unknown; a woman named just before surely fits "she"."""
+    text = (
+        "Ada Quill spoke at the Lowater docks on Monday.\n\n"
+        "Then, turning to Brekke Vantongeren and his supporters, she continued: "
+        "\u201cThe port is not for sale, and it never will be.\u201d"
+    )
+    assert [q.speaker for q in facts(text).quotes] in ([None], [], ["Ada Quill"])
+    assert "Brekke Vantongeren" not in {q.speaker for q in facts(text).quotes}
+
+
+def test_transcript_turns_inside_one_line_are_each_their_speakers() -> None:
+    text = (
+        "The interview between Ada Quill and Lena Ortiz ended with this exchange.\n\n"
+        "ADA QUILL: Will you run for the council? LENA ORTIZ: My focus is the port. "
+        "ADA QUILL: So that is a no?\n\nThe council meets on Friday."
+    )
+    found = [(q.speaker, q.quote) for q in facts(text).quotes]
+    assert found == [
+        ("Ada Quill", "Will you run for the council?"),
+        ("Lena Ortiz", "My focus is the port."),
+        ("Ada Quill", "So that is a no?"),
+    ]
