@@ -13,6 +13,8 @@ pairs first: a strict match has F1 >= 0.8, a loose one >= 0.3.
 - The main score counts statements only: gold fragments and predicted fragments are left out.
   A predicted statement that matches a gold fragment counts neither way; it is reported with
   the fragments.
+- Each part of the gold (a line's ``part``: the hash-ordered "sample", the "attribution"
+  articles chosen for hard attributions) is scored on its own.
 - Speaker accuracy: among loosely matched gold quotes with a named speaker, the share whose
   predicted speaker matches (one name's word set contained in the other's, after folding);
   nominal speakers ("a spokesman for the ministry") are scored the same way, apart.
@@ -90,8 +92,9 @@ def build(record: dict) -> Article:
     return built
 
 
-def load_gold(path: Path) -> list[tuple[dict, list[GoldQuote]]]:
-    """(corpus record, gold quotes) of every annotated article, in the gold file's order."""
+def load_gold(path: Path) -> list[tuple[dict, list[GoldQuote], str]]:
+    """(corpus record, gold quotes, part) of every annotated article, in the gold file's
+    order; the part is the line's ``part`` ("sample" when it gives none)."""
     lines = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     wanted: dict[str, set[str]] = {}
     for line in lines:
@@ -115,7 +118,7 @@ def load_gold(path: Path) -> list[tuple[dict, list[GoldQuote]]]:
             )
             for q in line["quotes"]
         ]
-        annotated.append((found[line["id"]], quotes))
+        annotated.append((found[line["id"]], quotes, line.get("part", "sample")))
     return annotated
 
 
@@ -229,17 +232,9 @@ def _share(right: int, total: int) -> str:
     return f"{right / total:.2f} ({right}/{total})" if total else "n/a"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=GOLD)
-    parser.add_argument("-v", "--verbose", action="store_true", help="print each article's misses")
-    args = parser.parse_args()
-    tally = Tally()
-    annotated = load_gold(args.gold)
-    for record, golds in annotated:
-        score_article(record, golds, tally, args.verbose)
+def report(name: str, articles: int, tally: Tally) -> None:
     print(
-        f"articles {len(annotated)}, gold statements {tally.gold}, "
+        f"[{name}] articles {articles}, gold statements {tally.gold}, "
         f"predicted statements {tally.predicted}"
     )
     print(f"strict (>= {STRICT}): {_prf(tally.strict, tally.predicted, tally.strict, tally.gold)}")
@@ -252,6 +247,20 @@ def main() -> int:
         f"reported as statements {tally.fragments_as_statements}; "
         f"gold statements reported as fragments {tally.statements_as_fragments}"
     )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("-v", "--verbose", action="store_true", help="print each article's misses")
+    args = parser.parse_args()
+    tallies: dict[str, Tally] = {}
+    articles: Counter[str] = Counter()
+    for record, golds, part in load_gold(args.gold):
+        score_article(record, golds, tallies.setdefault(part, Tally()), args.verbose)
+        articles[part] += 1
+    for part, tally in tallies.items():
+        report(part, articles[part], tally)
     return 0
 
 

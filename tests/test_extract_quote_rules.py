@@ -84,3 +84,50 @@ def test_transcript_turns_inside_one_line_are_each_their_speakers() -> None:
         ("Lena Ortiz", "My focus is the port."),
         ("Ada Quill", "So that is a no?"),
     ]
+
+
+def test_a_title_in_quotation_marks_is_no_ones_words() -> None:
+    text = (
+        "\u201cWe will rebuild the port,\u201d Ada Quill told the Velmora Herald on "
+        "\u201cMorning Desk\u201d on Monday."
+    )
+    assert [q.quote for q in facts(text).quotes] == ["We will rebuild the port,"]
+
+
+def test_transcript_turns_in_quotation_marks_are_given_once() -> None:
+    text = (
+        "The interview between Ada Quill and Lena Ortiz ended with this exchange.\n\n"
+        "QUILL: \u201cWill you run for the council?\u201d ORTIZ: \u201cMy focus is the "
+        "port.\u201d\n\nThe council meets on Friday."
+    )
+    found = [(q.speaker, q.quote) for q in facts(text).quotes]
+    assert found == [
+        ("Ada Quill", "Will you run for the council?"),
+        ("Lena Ortiz", "My focus is the port."),
+    ]
+
+
+def test_a_person_before_an_unclosed_appositive_is_the_speaker() -> None:
+    text = (
+        "\u201cThe port is not for sale,\u201d Ada Quill, lawyer with the Harbour Rights "
+        "Project said in a statement."
+    )
+    assert [q.speaker for q in facts(text).quotes] == ["Ada Quill"]
+
+
+def test_an_outlet_reporting_the_words_is_not_their_speaker() -> None:
+    text = (
+        "Ada Quill spoke in Lowater on Monday. She called the sale a \u201cblow to the "
+        "heart of this old harbour town and all of its people,\u201d as the Velmora Herald "
+        "reported."
+    )
+    assert "Velmora Herald" not in {q.speaker for q in facts(text).quotes}
+
+
+def test_a_pronoun_after_a_sentence_with_two_fitting_subjects_is_unsure() -> None:
+    text = (
+        "Paulo Reis toured Lowater on Monday, but Marco Vantongeren stayed in the capital "
+        "and predicted a big win.\n\n"
+        "\u201cIf we do well here, the race is over,\u201d he said."
+    )
+    assert [q.speaker for q in facts(text).quotes if q.speaker] == []

@@ -64,7 +64,9 @@ class Antecedents(ArticleNames):
         seen: set[str] = set()
         skipped_on_names = False  # a likelier candidate was ruled out by the name lists only
         unknown: str | None = None  # a nearer candidate of unknown gender
-        for names in self._candidates(offset, sentence, pronoun):
+        for names, tied in self._candidates(offset, sentence, pronoun):
+            if sum(genders.of(n) in (wanted, None) for n in dict.fromkeys(tied)) > 1:
+                return None  # two subjects of one sentence fit as well: unsure
             names = [n for n in names if n not in seen]
             seen.update(names)
             if unknown is not None:
@@ -84,7 +86,9 @@ class Antecedents(ArticleNames):
                 skipped_on_names = skipped_on_names or not genders.shown(name)
         return unknown
 
-    def _candidates(self, offset: int, sentence: int, pronoun: str) -> Iterator[list[str]]:
+    def _candidates(
+        self, offset: int, sentence: int, pronoun: str
+    ) -> Iterator[tuple[list[str], list[str]]]:
         """The people a pronoun at ``offset`` may refer to, best first, a sentence at a time
         (worked out only as far as needed): people earlier in its sentence, nearest first;
         then, sentence by sentence back, the subjects of its main clauses, the speaker last
@@ -92,9 +96,10 @@ class Antecedents(ArticleNames):
         another name ("Ortiz's aide Reis") never count; names modifying a noun ("Ortiz's
         plan") come last. A sentence opening with the same pronoun ('He says refugees at
         Zaatari ...') is about the same person, so its names are passed over. The search
-        stops at a sentence naming someone we cannot type."""
+        stops at a sentence naming someone we cannot type. Each sentence comes with its
+        main clauses' subjects, equally near: when two of them fit, the pronoun is unsure."""
         first = self.article.sentences[sentence].start
-        yield [n.name for n in reversed(self._people(first, offset))]
+        yield [n.name for n in reversed(self._people(first, offset))], []
         for index in range(sentence - 1, max(-1, sentence - 1 - _PRONOUN_REACH), -1):
             before = self.article.sentences[index]
             opening = WORD.match(self.text, before.start)
@@ -108,7 +113,7 @@ class Antecedents(ArticleNames):
             if self.last_speaker and before.start <= self.last_speaker[0] < offset:
                 names.append(self.last_speaker[1])
             others = sorted((n for n in people if n not in main), key=self._possessive)
-            yield names + [n.name for n in others]
+            yield names + [n.name for n in others], [n.name for n in main]
             if not people and self._unknown_name_in(index):
                 return  # someone we cannot name may be meant: look no further back
 

@@ -25,6 +25,11 @@ from bot.model import Article, Entity, Quote
 FRAGMENT_MAX_WORDS = 5
 _WORD = re.compile(r"[A-Za-z']+")
 _VERB_COMMA = re.compile(r"\b([a-z]+),$")  # 'she said,' before a quote
+# Words a title in quotation marks follows ('on "Morning Desk"', 'the film "Harbour"').
+_BEFORE_TITLES = frozenset(
+    "on in at of from titled entitled called named film movie show book song novel".split()
+)
+_TITLE_SMALL_WORDS = frozenset("a an the of and in on at to for with".split())
 
 
 @dataclass(slots=True)
@@ -62,6 +67,21 @@ class QuoteExtractor:
             (verb := _VERB_COMMA.search(before)) and verb.group(1).lower() in speech_verbs()
         )
         return not (introduced and inner[:1].isupper() and inner[-1:] in ".!?")
+
+    def _is_title(self, span: Span, words: int) -> bool:
+        """A show's, book's or film's title in quotation marks, not anyone's words: a few
+        words in Title Case after a preposition ('told the Herald on "Morning Desk"',
+        'the film "Harbour Lights"')."""
+        if words > FRAGMENT_MAX_WORDS:
+            return False
+        start, end = span.inner
+        inner = self.text[start:end].strip()
+        if not inner or inner[-1] in ".,!?":
+            return False
+        before = self.text[max(0, span.open - 20) : span.open].split()
+        if not before or before[-1].lower() not in _BEFORE_TITLES:
+            return False
+        return all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in inner.split())
 
     def _opens_sentence(self, span: Span) -> bool:
         sentence = self.article.sentences[self.speakers.sentence_at(span.open)]
@@ -126,7 +146,7 @@ class QuoteExtractor:
             for span in spans:
                 start, end = span.inner
                 words = len(_WORD.findall(self.text[start:end]))
-                if not words:
+                if not words or self._is_title(span, words):
                     continue
                 own = self._own_attribution(span, spans)
                 if current and self._continues(current, span, own):
@@ -176,7 +196,13 @@ class QuoteExtractor:
             elif said:
                 quotes += [quote, *joint]
                 previous = (statement.spans[-1].paragraph, said)
-        quotes += transcript_quotes(self.article, self.entities, self.speakers.sentence_at)
+        # A turn in quotation marks that the marks already gave is given once.
+        given = {(q.sentence, q.quote.strip()) for q in quotes + fragments}
+        quotes += [
+            q
+            for q in transcript_quotes(self.article, self.entities, self.speakers.sentence_at)
+            if (q.sentence, q.quote) not in given
+        ]
         quotes.sort(key=lambda q: q.sentence)
         return quotes, fragments
 

@@ -78,6 +78,11 @@ def _subject_start(tokens: Tokens, last: int) -> int | None:
     return k if k == 0 or tokens.lowers[k - 1] in _CLAUSE_OPENERS else None
 
 
+def _as_reported(tokens: Tokens, verb: int) -> bool:
+    """The verb is a source's, in an "as" clause: 'as the Velmora Herald reported'."""
+    return "as" in tokens.lowers[max(0, verb - _SUBJECT_REACH) : verb]
+
+
 def _after_title(tokens: Tokens, k: int) -> bool:
     """Token ``k`` is the stop of an abbreviated title ("Sens. Quill"), not a sentence's."""
     previous = tokens.texts[k - 1] if k else ""
@@ -106,8 +111,8 @@ ATTRIBUTIONS: dict[str, str] = {
     "colon": 'Ada Quill was blunt: "We will rebuild the port."',
     "lead_in": 'Ada Quill tweeted on Monday. "We will rebuild the port."',
     "previous_quote": (
-        '"We will rebuild," Ada Quill told the Velmora Herald on "Desk" on Monday. '
-        '"It will take years to finish."'
+        '"We will rebuild the port before the winter comes" is what Ada Quill said on '
+        'Monday. "It will take years to finish."'
     ),
     "transcript": "QUILL: We will rebuild the port, and we will start on Monday.",
 }
@@ -439,7 +444,11 @@ class SpeakerFinder(Antecedents):
             return self._clause_subject(tokens.starts[verb], sentence)
         k = _before_bracket(tokens, k)
         if k < 2 or tokens.texts[k - 1] != ",":
-            return self._subject_window(tokens, k, sentence)
+            found = self._subject_window(tokens, k, sentence)
+            if found and self.entity_types.get(found) == "PERSON":
+                return found
+            return self._person_before_appositive(tokens, k, sentence) or found
+
         # Appositives, innermost first: 'Issa, R-Calif., chairman of the committee, said'.
         found = [self._subject_window(tokens, k - 1, sentence)]
         comma: int | None = k - 1
@@ -448,6 +457,16 @@ class SpeakerFinder(Antecedents):
                 break
             found.append(self._subject_window(tokens, comma, sentence))
         return _prefer_named(found[::-1], self.entity_types)
+
+    def _person_before_appositive(self, tokens: Tokens, k: int, sentence: int) -> str | None:
+        """'Ada Quill, lawyer with the Harbour Rights Project said': the person the words
+        open with, before an appositive whose closing comma was left out, rather than the
+        body at its end; only when those words open with a person and a comma."""
+        comma = next((i for i in range(1, k - 1) if tokens.texts[i] == ","), None)
+        if comma is None or not tokens.texts[0][:1].isupper():
+            return None
+        lead = self._resolve(tokens.starts[0], tokens.ends[comma - 1], sentence)
+        return lead if lead and self.entity_types.get(lead) == "PERSON" else None
 
     def _subject_window(self, tokens: Tokens, k: int, sentence: int) -> str | None:
         """The speaker named in the few words before token ``k``, back to a clause break."""
@@ -502,6 +521,8 @@ class SpeakerFinder(Antecedents):
             if lower == "according" and i + 1 < len(tokens.texts) and tokens.lowers[i + 1] == "to":
                 found = self._subject_after(tokens, i + 1, sentence.index)
                 return self._attribution("according_to", found, tokens.starts[i], sentence.index)
+            if is_cue(tokens, i) and _as_reported(tokens, i):
+                return None  # '"...," as the Herald reported': a source, not the speaker
             if is_cue(tokens, i):
                 # 'said Ortiz' only when nothing stands before the verb: in '..., he told
                 # Fox News' the words after it are whom he told. A participle ('...,"

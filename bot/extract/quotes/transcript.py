@@ -23,13 +23,17 @@ from bot.model import Article, Entity, Quote
 from bot.textnorm import fold
 
 # A label, a colon and what was said, ending as a sentence ends (a line without a final stop,
-# "Ana Ortiz: The bridge we need", is a heading). Words in quotation marks are left to the
-# quotation marks.
+# "Ana Ortiz: The bridge we need", is a heading). Words in quotation marks are the turn's,
+# marks aside.
 _LINE = re.compile(
-    r"(?P<label>[A-Z][A-Za-z.'\- ]{0,40}?):[ \t]+(?P<words>[^\s\"\u201c].*[.?!\"')\-\u2026])\s*"
+    r"(?P<label>[A-Z][A-Za-z.'\- ]{0,40}?):[ \t]+(?P<words>\S.*[.?!\"')\-\u2026\u201c\u201d])\s*"
 )
 # A label in capitals inside a line, after the end of the turn before it.
-_INLINE_LABEL = re.compile(r"(?<=[.?!\-\u2026] )[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*:[ \t]")
+_INLINE_LABEL = re.compile(
+    r"(?<=[.?!\-\u2026\"\u201c\u201d] )[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*:[ \t]"
+)
+# The quotation marks a turn's words may stand in ('SMITH: "We will not."').
+_MARKS = '"\u201c\u201d '
 # Labels of page furniture that the common words may miss.
 _FURNITURE = frozenset("photo photos video videos watch related credit credits".split())
 _LABEL = re.compile(r"\n[A-Z][A-Za-z.'\- ]{0,40}:[ \t]")
@@ -61,7 +65,7 @@ def transcript_quotes(
         label = line.group("label")
         speaker = interviewee if label == "A" else _person(label, people) or shouted.get(label)
         if speaker:
-            words = line.group("words").strip()
+            words = line.group("words").strip(_MARKS)
             quotes.append(Quote(speaker, words, sentence_at(line.start("words")), how="transcript"))
     return quotes
 
