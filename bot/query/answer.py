@@ -78,6 +78,7 @@ class Item:
     group: str = ""
     conflict: bool = False
     also: list[Citation] = field(default_factory=list)
+    how: str = ""  # a quote's attribution rules (``bot.model.Quote.how``)
 
     def to_json(self) -> dict[str, Any]:
         result: dict[str, Any] = {
@@ -100,6 +101,7 @@ class Item:
             result["quote"] = self.quote
             result["speaker"] = self.speaker
             result["fragment"] = self.fragment
+            result["how"] = self.how
         return result
 
 

@@ -162,6 +162,7 @@ def quote_item(
         fragment=fragment,
         context=citation.sentence if fragment else "",
         group=group,
+        how=row["how"],
     )
 
 
