@@ -7,14 +7,17 @@ Run by hand (not part of the test suite):
 Each annotated sentence is read from its corpus record (``../shared/corpora``), fed alone to
 the extractor as an article with no title, and its figures are scored against the gold:
 
-- a prediction matches a gold figure when the values are equal (relative tolerance 1e-6) and
+- a prediction matches a gold figure when the values are equal (relative tolerance 1e-3) and
   so are the upper ends of a range (``value_high``, None for a single value); a vague gold
   amount (value null) is matched by a vague prediction whose text overlaps it;
 - each gold figure takes at most one prediction, overlapping ones first; optional gold
   figures count neither way (a prediction that matches one is not counted);
 - precision, recall and F1 of values overall; recall by gold category; precision by what
   the prediction looks like (money, percent, range, duration, ...);
-- on matched figures, unit accuracy and agreement on what is counted.
+- on matched figures, unit accuracy, agreement on what is counted (the measure) and, where
+  the gold names one, on the scope (the place or entity the figure is about);
+- each part of the gold (a line's ``part``: the first "sample", the "measures" sentences
+  of the whole corpus, the "written" sentences of other kinds of news) is scored apart.
 
 ``-v`` lists every miss and false positive with its sentence.
 """
@@ -25,7 +28,7 @@ import argparse
 import json
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +57,7 @@ class Predicted:
     text: str
     start: int  # offsets into the sentence
     end: int
+    scope: str = ""
 
 
 @dataclass
@@ -67,13 +71,17 @@ class Gold:
     optional: bool
     start: int
     end: int
+    scope: str = ""
 
 
 def _load_texts(gold: list[dict]) -> dict[tuple[str, str], str]:
+    """Each line's article text: from its corpus record, or its own ``text`` (sentences
+    written for the gold, corpus "written")."""
     wanted: dict[str, set[str]] = {}
+    texts = {(line["corpus"], line["id"]): line["text"] for line in gold if "text" in line}
     for line in gold:
-        wanted.setdefault(line["corpus"], set()).add(line["id"])
-    texts = {}
+        if "text" not in line:
+            wanted.setdefault(line["corpus"], set()).add(line["id"])
     for corpus, ids in wanted.items():
         for record in records(corpus):
             if record["id"] in ids:
@@ -101,6 +109,7 @@ def predict(sentence: str) -> list[Predicted]:
                 f.text,
                 at,
                 at + len(f.text),
+                getattr(f, "scope", ""),
             )
         )
         searched = at
@@ -110,7 +119,7 @@ def predict(sentence: str) -> list[Predicted]:
 def _same(a: float | None, b: float | None) -> bool:
     if a is None or b is None:
         return a is b
-    return abs(a - b) <= 1e-6 * max(1.0, abs(b))
+    return abs(a - b) <= 1e-3 * max(1.0, abs(b))  # "two-thirds" annotated as 0.6667
 
 
 def _overlap(p: Predicted, g: Gold) -> bool:
@@ -167,15 +176,116 @@ def _unit(unit: str) -> str:
 
 
 def _what_agrees(p: Predicted, g: Gold) -> bool:
-    predicted = set(stems(p.what)) - UNIT_WORDS
+    """The measure as predicted (what, with the scope: an age is "age" of someone) shares
+    a stem with the gold's, or both say nothing."""
+    predicted = set(stems(f"{p.what} {p.scope}")) - UNIT_WORDS
     wanted = set(stems(g.what)) - UNIT_WORDS
     return predicted == wanted if not (predicted and wanted) else bool(predicted & wanted)
+
+
+def _scope_agrees(p: Predicted, g: Gold) -> bool:
+    """The predicted scope shares a word with the gold's (stems, case aside)."""
+    return bool(set(stems(p.scope)) & set(stems(g.scope)))
 
 
 def _prf(tp_p: int, n_p: int, tp_r: int, n_r: int) -> tuple[float, float, float]:
     p = tp_p / n_p if n_p else 1.0
     r = tp_r / n_r if n_r else 1.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+@dataclass
+class Tally:
+    gold_n: Counter = field(default_factory=Counter)
+    gold_hit: Counter = field(default_factory=Counter)
+    pred_n: Counter = field(default_factory=Counter)
+    pred_hit: Counter = field(default_factory=Counter)
+    matched: int = 0
+    unit_ok: int = 0
+    what_ok: int = 0
+    scoped: int = 0  # matched figures whose gold gives a scope
+    scope_ok: int = 0
+    sentences: int = 0
+    report: list[str] = field(default_factory=list)
+
+
+def score_line(line: dict, raw: str, tally: Tally) -> None:
+    sentence = raw[line["start"] : line["end"]]
+    gold = [
+        Gold(
+            g["value"],
+            g["value_high"],
+            g["unit"],
+            g["what"],
+            raw[g["span"][0] : g["span"][1]],
+            g["category"],
+            g["optional"],
+            g["span"][0] - line["start"],
+            g["span"][1] - line["start"],
+            g.get("scope", ""),
+        )
+        for g in line["figures"]
+    ]
+    predicted = predict(sentence)
+    taken = pair(predicted, gold)
+    notes = []
+    tally.sentences += 1
+    for gi, g in enumerate(gold):
+        if g.optional:
+            continue
+        tally.gold_n[g.category] += 1
+        if gi in taken:
+            tally.gold_hit[g.category] += 1
+            p = predicted[taken[gi]]
+            tally.matched += 1
+            tally.unit_ok += _unit(p.unit) == g.unit
+            agrees = _what_agrees(p, g)
+            tally.what_ok += agrees
+            if g.scope:
+                tally.scoped += 1
+                tally.scope_ok += _scope_agrees(p, g)
+            if _unit(p.unit) != g.unit:
+                notes.append(f"  unit {p.unit!r} for {g.unit!r}: {g.text!r}")
+            if not agrees:
+                notes.append(f"  WHAT {p.what!r} for {g.what!r}: {g.text!r}")
+        else:
+            notes.append(f"  MISS [{g.category}] {g.text!r} = {g.value} {g.value_high}")
+    optional_hits = {pi for gi, pi in taken.items() if gold[gi].optional}
+    required_hits = {pi for gi, pi in taken.items() if not gold[gi].optional}
+    for pi, p in enumerate(predicted):
+        if pi in optional_hits:
+            continue
+        tally.pred_n[kind(p)] += 1
+        if pi in required_hits:
+            tally.pred_hit[kind(p)] += 1
+        else:
+            notes.append(f"  FALSE [{kind(p)}] {p.text!r} = {p.value} {p.value_high}")
+    if notes:
+        tally.report.append(f"{line['id']} {sentence!r}\n" + "\n".join(notes))
+
+
+def print_tally(part: str, tally: Tally, verbose: bool) -> None:
+    gold_n, gold_hit, pred_n, pred_hit = tally.gold_n, tally.gold_hit, tally.pred_n, tally.pred_hit
+    matched = tally.matched
+    p, r, f = _prf(sum(pred_hit.values()), sum(pred_n.values()), matched, sum(gold_n.values()))
+    print(f"[{part}] {tally.sentences} sentences, {sum(gold_n.values())} gold figures")
+    print(f"(optional left out), {sum(pred_n.values())} predicted\n")
+    print(f"value  P {p:.2f}  R {r:.2f}  F1 {f:.2f}")
+    if matched:
+        scope = f", scope {tally.scope_ok / tally.scoped:.2f}" if tally.scoped else ""
+        print(
+            f"on {matched} matched: unit {tally.unit_ok / matched:.2f}, "
+            f"measure (what) {tally.what_ok / matched:.2f}{scope}\n"
+        )
+    print("| category | gold | recall | predicted | precision |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for category in sorted(set(gold_n) | set(pred_n), key=lambda c: -gold_n[c]):
+        recall = f"{gold_hit[category] / gold_n[category]:.2f}" if gold_n[category] else "-"
+        precision = f"{pred_hit[category] / pred_n[category]:.2f}" if pred_n[category] else "-"
+        print(f"| {category} | {gold_n[category]} | {recall} | {pred_n[category]} | {precision} |")
+    print()
+    if verbose:
+        print("\n".join(tally.report) + "\n")
 
 
 def main() -> int:
@@ -185,71 +295,12 @@ def main() -> int:
     args = parser.parse_args()
     lines = [json.loads(line) for line in args.gold.read_text().splitlines() if line.strip()]
     texts = _load_texts(lines)
-    gold_n, gold_hit = Counter(), Counter()
-    pred_n, pred_hit = Counter(), Counter()
-    unit_ok = what_ok = matched = 0
-    report: list[str] = []
+    tallies: dict[str, Tally] = {}
     for line in lines:
-        raw = texts[line["corpus"], line["id"]]
-        sentence = raw[line["start"] : line["end"]]
-        gold = [
-            Gold(
-                g["value"],
-                g["value_high"],
-                g["unit"],
-                g["what"],
-                raw[g["span"][0] : g["span"][1]],
-                g["category"],
-                g["optional"],
-                g["span"][0] - line["start"],
-                g["span"][1] - line["start"],
-            )
-            for g in line["figures"]
-        ]
-        predicted = predict(sentence)
-        taken = pair(predicted, gold)
-        notes = []
-        for gi, g in enumerate(gold):
-            if g.optional:
-                continue
-            gold_n[g.category] += 1
-            if gi in taken:
-                gold_hit[g.category] += 1
-                p = predicted[taken[gi]]
-                matched += 1
-                unit_ok += _unit(p.unit) == g.unit
-                what_ok += _what_agrees(p, g)
-                if _unit(p.unit) != g.unit:
-                    notes.append(f"  unit {p.unit!r} for {g.unit!r}: {g.text!r}")
-            else:
-                notes.append(f"  MISS [{g.category}] {g.text!r} = {g.value} {g.value_high}")
-        optional_hits = {pi for gi, pi in taken.items() if gold[gi].optional}
-        required_hits = {pi for gi, pi in taken.items() if not gold[gi].optional}
-        for pi, p in enumerate(predicted):
-            if pi in optional_hits:
-                continue
-            pred_n[kind(p)] += 1
-            if pi in required_hits:
-                pred_hit[kind(p)] += 1
-            else:
-                notes.append(f"  FALSE [{kind(p)}] {p.text!r} = {p.value} {p.value_high}")
-        if notes:
-            report.append(f"{line['id']} {sentence!r}\n" + "\n".join(notes))
-    p, r, f = _prf(sum(pred_hit.values()), sum(pred_n.values()), matched, sum(gold_n.values()))
-    print(f"{len(lines)} sentences, {sum(gold_n.values())} gold figures (optional left out), ")
-    print(f"{sum(pred_n.values())} predicted\n")
-    print(f"value  P {p:.2f}  R {r:.2f}  F1 {f:.2f}")
-    if matched:
-        print(f"on {matched} matched: unit {unit_ok / matched:.2f}, what {what_ok / matched:.2f}\n")
-    print("| category | gold | recall | predicted | precision |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for category in sorted(set(gold_n) | set(pred_n), key=lambda c: -gold_n[c]):
-        recall = f"{gold_hit[category] / gold_n[category]:.2f}" if gold_n[category] else "-"
-        precision = f"{pred_hit[category] / pred_n[category]:.2f}" if pred_n[category] else "-"
-        print(f"| {category} | {gold_n[category]} | {recall} | {pred_n[category]} | {precision} |")
-    if args.verbose:
-        print()
-        print("\n".join(report))
+        tally = tallies.setdefault(line.get("part", "sample"), Tally())
+        score_line(line, texts[line["corpus"], line["id"]], tally)
+    for part, tally in tallies.items():
+        print_tally(part, tally, args.verbose)
     return 0
 
 

@@ -11,6 +11,7 @@ corpus record's raw ``text``); the text itself stays in the corpora and is read 
     python benchmarks/samples.py quotes     # the 30 articles of the quote sample
     python benchmarks/samples.py attribution  # 32 articles chosen for hard attributions
     python benchmarks/samples.py figures    # the 200 sentences of the figure sample
+    python benchmarks/samples.py measures   # 100 more, from the whole allsides corpus
 """
 
 from __future__ import annotations
@@ -161,9 +162,36 @@ def figure_sample() -> list[tuple[str, dict, int, int]]:
     return sample
 
 
+# Second figure sample: 100 sentences from the whole allsides corpus, one an article, in the
+# hash order of a salted id (so not the first sample's articles), left out the articles of
+# the first sample.
+SECOND_FIGURES = 100
+SECOND_SALT = "measures"
+
+
+def second_figure_sample() -> list[tuple[str, dict, int, int]]:
+    """(corpus, record, start, end) of the sentences of the second figure sample."""
+    from bot.ingest.sentences import split_sentences
+
+    taken = {record["id"] for _, record, _, _ in figure_sample()}
+    excluded = _excluded() | taken
+    chosen = [r for r in records("allsides") if r["id"] not in excluded and r["text"].strip()]
+    chosen.sort(key=lambda r: _order(SECOND_SALT + r["id"]))
+    sample: list[tuple[str, dict, int, int]] = []
+    for record in chosen:
+        for sentence in split_sentences(record["text"]):
+            text = sentence.text
+            if 30 <= len(text) <= 400 and (_DIGIT.search(text) or _NUMBER_WORD.search(text)):
+                sample.append(("allsides", record, sentence.start, sentence.end))
+                break
+        if len(sample) == SECOND_FIGURES:
+            break
+    return sample
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("kind", choices=("quotes", "attribution", "figures"))
+    parser.add_argument("kind", choices=("quotes", "attribution", "figures", "measures"))
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     if args.kind == "quotes":
@@ -174,7 +202,8 @@ def main() -> int:
             line = {"corpus": corpus, "id": record["id"], "kind": kind}
             print(json.dumps(line | {"chars": len(record["text"])}))
     else:
-        for corpus, record, start, end in figure_sample():
+        sample = figure_sample() if args.kind == "figures" else second_figure_sample()
+        for corpus, record, start, end in sample:
             print(json.dumps({"corpus": corpus, "id": record["id"], "start": start, "end": end}))
     return 0
 

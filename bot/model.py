@@ -69,6 +69,8 @@ class Figure:
     for a count, "%" for a percentage, an ISO currency code for money ("USD", "EUR") and
     the singular unit name otherwise ("year", "mile", "square kilometer"). ``per`` is what
     the amount is counted per: "month" in "$3,500 a month", "day" in "four per day".
+    ``scope`` is whose or where the figure is, when the sentence ties one to it; ``how``
+    names the rule that read what it measures (``bot.extract.figures.measured``).
     """
 
     value: float | None
@@ -80,6 +82,8 @@ class Figure:
     unit: str = ""
     value_high: float | None = None
     per: str = ""
+    scope: str = ""  # whose or where: "Ada Quill" for her age, "Lowater" in "in Lowater"
+    how: str = ""  # the rule that read what it measures: "counted", "age", "subject", ...
 
 
 @dataclass(slots=True)

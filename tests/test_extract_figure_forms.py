@@ -159,8 +159,8 @@ def test_a_fraction_word_naming_a_part_is_not_a_figure(text: str) -> None:
         ("The phone has a 6.1-inch screen.", 6.1, "inch", "screen"),
         ("It runs on a 185-hp engine.", 185, "horsepower", "engine"),
         ("Rangers closed a 12-mile stretch of road.", 12, "mile", "stretch"),
-        ("Police found a 40-year-old in the barn.", 40, "year", ""),
-        ("His 63-year-old neighbour called.", 63, "year", "neighbour"),
+        ("Police found a 40-year-old in the barn.", 40, "year", "age"),
+        ("His 63-year-old neighbour called.", 63, "year", "age"),
         ("They built a 20-mile-long wall.", 20, "mile", "wall"),
         ("The talks set a 120-day withdrawal period.", 120, "day", "withdrawal period"),
         ("A seven-year war ended there.", 7, "year", "war"),
@@ -339,7 +339,7 @@ def test_durations_are_figures(text: str, value: float, unit: str, span: str) ->
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "what"),
+    ("text", "value", "whose"),
     [
         ("Ada Quill, 52, was elected mayor.", 52, "Ada Quill"),
         ("The court heard from Omar bin Khalid, 61, on Monday.", 61, "Omar bin Khalid"),
@@ -348,9 +348,9 @@ def test_durations_are_figures(text: str, value: float, unit: str, span: str) ->
         ("A 19-year-old student won.", 19, "student"),
     ],
 )
-def test_ages_are_figures_in_years(text: str, value: float, what: str) -> None:
+def test_ages_are_figures_in_years(text: str, value: float, whose: str) -> None:
     f = only(text)
-    assert (f.value, f.unit, f.what) == (value, "year", what)
+    assert (f.value, f.unit, f.what, f.scope) == (value, "year", "age", whose)
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ def figures(text: str) -> list[tuple[float | None, str, str]]:
             "More than 60 percent of homes",
             "percent of homes",
         ),
-        ("Prices rose 7% in a month.", 7, "7%", "percent"),
+        ("Prices rose 7% in a month.", 7, "7%", "prices"),
         (
             "Rebels seized 45 square kilometers of land.",
             45,

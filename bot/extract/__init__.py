@@ -74,6 +74,8 @@ def extraction_json(article: Article, extraction: Extraction) -> dict[str, Any]:
                 "approx": f.approx,
                 "unit": f.unit,
                 "per": f.per,
+                "scope": f.scope,
+                "how": f.how,
                 "sentence": sentences[f.sentence].text,
             }
             for f in extraction.figures

@@ -110,6 +110,7 @@ _FURNITURE = re.compile(
       | tags(?-i:(?:\s+[A-Z][\w-]*){1,15}) | (?:last\s+)?updated\s*(?::|at|on)\b.{0,40}
       | \d+\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\s+ago
       | follow\s+@\w+ | contributing:.{0,120}
+      | this\s+(?:article|story|post|page)\s+is\s+(?:more\s+than\s+)?\w+\s+\w+\s+old\.?
       | (?-i:[A-Z][A-Z /&-]{2,40}):(?!.{0,100}[.?!]["'\u201d)]?\s*$).{0,100}  # "LIVE: Updates"
       | \(\s*[A-Za-z][\w ]{0,30}:[^()]{0,120}\)  # a bracketed promotion: "( PHOTOS: ...)"
     )\s*$""",

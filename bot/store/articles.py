@@ -69,7 +69,7 @@ def put_article(
     speakers = _put_entities(conn, article.id, extraction)
     conn.executemany(
         "INSERT INTO figures(article_id, sentence_idx, value, value_high, text, what, predicate,"
-        " approx, unit, per) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " approx, unit, per, scope, how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 article.id,
@@ -82,6 +82,8 @@ def put_article(
                 f.approx,
                 f.unit,
                 f.per,
+                f.scope,
+                f.how,
             )
             for f in extraction.figures
         ],

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -135,7 +135,9 @@ CREATE TABLE figures (
     predicate TEXT NOT NULL,
     approx TEXT NOT NULL,
     unit TEXT NOT NULL,
-    per TEXT NOT NULL
+    per TEXT NOT NULL,
+    scope TEXT NOT NULL DEFAULT '',
+    how TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX figures_article ON figures(article_id, sentence_idx);
 CREATE TABLE quotes (

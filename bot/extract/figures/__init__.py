@@ -28,6 +28,7 @@ from bot.extract.figures.counted import (
     predicate,
 )
 from bot.extract.figures.lexing import is_digits, split_currency_codes
+from bot.extract.figures.measured import measured
 from bot.extract.figures.rules import not_a_figure
 from bot.extract.figures.vocabulary import (
     APPROXIMATORS,
@@ -109,19 +110,27 @@ class FigureExtractor:
             return None
         what_start, what_end = counted_phrase(tokens, amount)
         what = self._what(tokens, amount, what_start, what_end)
+        how, scope = "counted" if what else "", ""
         if not amount.per:
             read_rate(tokens, amount, what_end)  # "3 convoys per day"
         if not (what or amount.unit or amount.per or _bare_quantity(tokens, amount)):
             return None
+        if amount.age:
+            # An age measures no event: "a 62-year-old man was killed" counts no killing.
+            what, scope, how = "age", what, "age"
+        elif not what:
+            found = measured(tokens, amount, lambda a, b: self._text(tokens, a, b))
+            if found:
+                what, scope, how = found
         first, approx = amount.start, amount.approx_after
         found = APPROXIMATORS.before(tokens, first)
         if found:
             first, approx = found
-        last = max(amount.end, what_end) if what else amount.end
-        event = predicate(tokens, first, last)
+        last = max(amount.end, what_end) if how == "counted" else amount.end
+        event = "" if amount.age else predicate(tokens, first, last)
         if amount.value is None and what.endswith("ed") and " " not in what:
             event = what.lower()  # "hundreds of thousands displaced"
-        if amount.unit == "%":
+        if amount.unit == "%" and how in ("", "counted"):
             what = f"percent of {what}" if what else "percent"
         return Figure(
             value=amount.value,
@@ -133,6 +142,8 @@ class FigureExtractor:
             unit=amount.unit,
             value_high=amount.value_high,
             per=amount.per,
+            scope=scope,
+            how=how or "bare",
         )
 
     def _what(self, tokens: Tokens, amount: Amount, start: int, end: int) -> str:
@@ -143,7 +154,7 @@ class FigureExtractor:
         if not amount.unit and start == end:
             name = apposition_age(tokens, amount)
             if name:
-                amount.unit, amount.group = "year", "duration"
+                amount.unit, amount.group, amount.age = "year", "duration", True
                 return self._text(tokens, *name)
         return self._text(tokens, start, end)
 

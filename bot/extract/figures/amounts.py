@@ -70,6 +70,7 @@ class Amount:
     fraction: bool = False  # a fraction ("two-thirds", "half", "1/2")
     factor: float = 1.0  # what scale words or letters multiplied it by
     noun_unit: bool = False  # the unit is a word after the number ("30 days", "90 percent")
+    age: bool = False  # an age: "a 40-year-old", "14 years old", "aged 34"
     number_end: int = 0  # the token after the number (and its range), before its unit
     tail: list[str] = field(default_factory=list)
 
@@ -319,6 +320,14 @@ def _plain_digits(word: str) -> float | None:
 # -- ranges and alternatives --------------------------------------------------------------
 
 
+# Verbs before "from X to Y" that make it a span of values, not a change.
+_SPAN_VERBS = frozenset("range ranges ranged ranging vary varies varied varying run runs".split())
+
+
+def _word(tokens: Tokens, k: int) -> str:
+    return tokens.lowers[k] if 0 <= k < len(tokens.lowers) else ""
+
+
 def _read_range(tokens: Tokens, amount: Amount) -> bool:
     """'5 to 10', '8 or 9', '10-12', 'between 3 and 5 million', '$3 billion to $5 billion':
     the upper end goes to ``value_high`` and a scale written only after it applies to both.
@@ -333,8 +342,10 @@ def _read_range(tokens: Tokens, amount: Amount) -> bool:
     dash = joint in _RANGE_DASHES and glued(tokens, k) and glued(tokens, k + 1)
     if not (dash or joint in _RANGE_WORDS or (joint == "and" and before == "between")):
         return True
-    if before == "from":
-        return True  # "from 5 to 10": a change, two figures
+    if amount.fraction:
+        return True  # "by almost half to €312m": a fraction, then what it came to
+    if before == "from" and _word(tokens, amount.start - 2) not in _SPAN_VERBS:
+        return True  # "from 5 to 10": a change, two figures; "ranging from 5 to 10" spans
     j = k + 1
     currency = CURRENCY_BEFORE.at(tokens, j)
     if currency:
@@ -354,7 +365,7 @@ def _read_range(tokens: Tokens, amount: Amount) -> bool:
     amount.value, amount.value_high, amount.end = low, high.value, high.end
     amount.tail = high.tail
     amount.factor = max(amount.factor, high.factor)
-    if before == "between":
+    if before in ("between", "from"):
         amount.start -= 1
     return True
 
@@ -418,6 +429,7 @@ def _hyphenated_unit(parts: list[str], amount: Amount, end: int) -> bool:
         return False
     _set_unit(amount, unit, end)
     amount.tail = []
+    amount.age = unit.group == "duration" and any(p in AGE_WORDS for p in rest)
     return True
 
 
@@ -441,6 +453,7 @@ def _spaced_unit(tokens: Tokens, amount: Amount, k: int) -> None:
             and tokens.lowers[end] in AGE_WORDS
         ):
             amount.end = end + 1  # "14 years old"
+            amount.age = True
     else:
         _set_money(amount, value, end, 0.01 if kind == "subunit" else 1.0)
 
@@ -494,7 +507,7 @@ def _read_age_before(tokens: Tokens, amount: Amount) -> None:
         and value.is_integer()
         and 0 < value <= MAX_AGE
     ):
-        amount.unit, amount.group = "year", "duration"
+        amount.unit, amount.group, amount.age = "year", "duration", True
 
 
 def read_rate(tokens: Tokens, amount: Amount, k: int) -> None:

@@ -17,6 +17,7 @@ from bot.extract.figures.vocabulary import (
     FRACTION_NOT_AFTER,
     FRACTIONS,
     MODEL_SUFFIXES,
+    NUMBERING_NOUNS,
     TIME_RELATIONS,
 )
 from bot.extract.lexicon import DAYS, FUNCTION_WORDS, MONTHS, common_words
@@ -202,13 +203,46 @@ def a_title_with_a_unit(tokens: Tokens, amount: Amount) -> bool:
     """'28 Days', 'Seven Long Years': a capitalised unit after a number, in a sentence not
     in Title Case, is the title of a film, a book or a slogan."""
     k = amount.number_end
+    word = tokens.texts[k] if k < len(tokens.texts) else ""
     return (
         amount.noun_unit
-        and amount.group in ("duration", "measure")
-        and k < len(tokens.texts)
-        and tokens.texts[k][:1].isupper()
+        and (amount.group == "duration" or (amount.group == "measure" and len(word) >= 5))
+        and word[:1].isupper()
+        and word[1:].islower()  # "Days", "Miles"; not an abbreviation, "GB", "Mbps"
         and not _title_case(tokens)
     )
+
+
+def after_a_numbering_noun(tokens: Tokens, amount: Amount) -> bool:
+    """'Section 232 tariffs', 'Article 5', 'Proposition 8', 'Route 66': a number after a
+    noun that numbers things names one, wherever in the sentence."""
+    i = amount.first
+    return (
+        amount.digits
+        and amount.start == i
+        and i > 0
+        and tokens.texts[i - 1][:1].isupper()
+        and tokens.lowers[i - 1] in NUMBERING_NOUNS
+    )
+
+
+def a_negated_amount(tokens: Tokens, amount: Amount) -> bool:
+    """'it is not a $700,000 debt', 'no 500 jobs were lost': an amount the sentence denies
+    is no figure of anything (but "not more than 50" bounds one)."""
+    k = amount.start
+    if k > 0 and tokens.lowers[k - 1] in ("a", "an", "the"):
+        k -= 1
+    return k > 0 and tokens.lowers[k - 1] in ("not", "no", "never")
+
+
+def a_glued_m_without_money(tokens: Tokens, amount: Amount) -> bool:
+    """'the 200m butterfly', 'a 400m race': an "m" glued to a number with no currency is
+    metres as often as millions; only a plural after it ("20m people") makes it a count."""
+    k = amount.number_end
+    if amount.unit or amount.factor != 1e6 or k == 0 or tokens.lowers[k - 1] != "m":
+        return False
+    after = tokens.lowers[amount.end] if amount.end < len(tokens.lowers) else ""
+    return not _plural_word(after)
 
 
 NOT_FIGURES: tuple[Callable[[Tokens, Amount], bool], ...] = (
@@ -224,6 +258,9 @@ NOT_FIGURES: tuple[Callable[[Tokens, Amount], bool], ...] = (
     after_another_number,
     a_title_with_a_unit,
     an_address,
+    after_a_numbering_noun,
+    a_negated_amount,
+    a_glued_m_without_money,
 )
 
 

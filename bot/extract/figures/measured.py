@@ -1,0 +1,193 @@
+"""What a figure measures when no counted noun follows it, and whose or where it is.
+
+``counted_phrase`` reads the noun after an amount ("2,500 families"). Money, percentages and
+measures seldom have one: their measure is named before them, as the subject of a verb of
+change or as the noun an "of" ties them to. Each way is a rule with its example:
+
+- ``measure_of``: "a quarterly loss of $87 million", "download speeds of 900Mbps";
+- ``changed_subject``: "the unemployment rate fell to 3.5%", "annual revenue rose to
+  £2.3bn", "shares in Velmora Telecom fell 0.4 per cent to 213p";
+- ``put_at``: "put the death toll at 21", "estimated the cost at $4bn".
+
+A rule reads a short noun phrase (``MAX_WORDS`` words at most) of lower-case words ending in
+a noun; a name inside it ("shares in Velmora Telecom") or a possessive before it ("Greyfield
+Retail's pre-tax profit") is the figure's scope, not its measure. Anything else before it (a
+verb, a pronoun, a clause) leaves the figure without a measure rather than with a guessed one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from bot.extract.figures.amounts import Amount
+from bot.extract.figures.vocabulary import APPROXIMATOR_WORDS, APPROXIMATORS, NUMBERS, UNITS
+from bot.extract.lexicon import FUNCTION_WORDS, speech_verbs
+from bot.extract.tokens import Tokens, is_possessive
+
+MAX_WORDS = 4
+# Verbs saying how a measure changed or stood, before its new value.
+CHANGE_VERBS = frozenset(
+    """rose rise rises rising fell fall falls falling climbed climbs jumped jumps dropped
+    drops slumped slipped increased increases decreased declined declines grew grows gained
+    lost stood stands reached reaches hit hits totaled totalled topped remained stayed
+    averaged edged surged soared plunged tumbled ticked hovered amounted was is were are
+    sank sinks eased dipped doubled halved""".split()
+)
+# Words between the verb and the value: "fell to", "rose by", "stood at", "up from".
+_LINKS = frozenset("to by at from of around about up down".split())
+# Words of a measure's noun phrase that end it without being a noun: "a 50-year low".
+_NOT_MEASURES = frozenset("low high record peak best worst lows highs more less".split())
+# Prepositions inside a noun phrase before a name: "shares in Velmora Telecom".
+_NAME_LINKS = frozenset({"in", "of", "at", "for"})
+# Verbs that give a measure its value with "at": "put the toll at 21".
+_PUTTING_VERBS = frozenset("put puts set sets placed places estimated estimates pegged".split())
+# How many tokens back from a value its verb may stand ("fell 0.4 per cent to 213p").
+_VERB_REACH = 6
+
+
+class Measured(NamedTuple):
+    """What a figure measures and whose or where it is, by the rule that read them."""
+
+    what: str
+    scope: str
+    how: str
+
+
+def _noun_phrase(tokens: Tokens, end: int) -> tuple[int, int, str] | None:
+    """The noun phrase ending just before token ``end``: (first token, end, scope). Its
+    words are lower case; a name inside it after a preposition, or a possessive name
+    before it, is the scope."""
+    texts, lowers = tokens.texts, tokens.lowers
+    k = end
+    scope = ""
+    if k > 1 and texts[k - 1][:1].isupper():
+        name_end = k
+        while k > 1 and texts[k - 1][:1].isupper():
+            k -= 1
+        if k == 0 or lowers[k - 1] not in _NAME_LINKS:
+            return None  # "Velmora Telecom fell": the subject is a name, not a measure
+        scope = " ".join(texts[k:name_end])
+        k -= 1
+        end = k
+    while (
+        k > 0
+        and end - k < MAX_WORDS
+        and _lower_word(lowers[k - 1])
+        and _written_lower(texts, k - 1)
+    ):
+        k -= 1
+    # A plural before the phrase's last word is more often a verb ("the network promises
+    # download speeds"): the phrase starts after it.
+    cut = False
+    for inner in range(end - 2, k - 1, -1):
+        if lowers[inner].endswith("s") and not lowers[inner].endswith("ss"):
+            k, cut = inner + 1, True
+            break
+    if k == end or lowers[end - 1] in _NOT_MEASURES:
+        return None
+    if k > 0 and is_possessive(texts[k - 1]):
+        owner = k - 1
+        while owner > 0 and texts[owner - 1][:1].isupper():
+            owner -= 1
+        scope = scope or " ".join(texts[owner:k]).removesuffix("'s").removesuffix("’s")
+    elif (
+        not cut
+        and k > 0
+        and texts[k - 1][:1].islower()
+        and lowers[k - 1] not in FUNCTION_WORDS
+        and lowers[k - 1] not in speech_verbs()  # "said annual revenue rose"
+    ):
+        return None  # a verb or another word before it: not where the phrase starts
+    return k, end, scope
+
+
+def _written_lower(texts: list[str], k: int) -> bool:
+    """In lower case, or capitalised only as the sentence's first word."""
+    return texts[k].islower() or (k == 0 and texts[k][1:].islower())
+
+
+def _lower_word(lower: str) -> bool:
+    """A word of a measure's noun phrase: not a function word, a verb of change or speech,
+    a past form ("said", "posted"), a number word or an approximator."""
+    return (
+        lower[:1].isalpha()
+        and not lower.endswith("ed")
+        and lower not in speech_verbs()
+        and lower not in FUNCTION_WORDS
+        and lower not in CHANGE_VERBS
+        and lower not in NUMBERS
+        and lower not in APPROXIMATOR_WORDS
+    )
+
+
+def measure_of(tokens: Tokens, amount: Amount) -> tuple[int, int, str] | None:
+    """'a quarterly loss of $87 million', 'speeds of 900Mbps', 'a fee of £18m'."""
+    k = _skip_approximators(tokens, amount.start)
+    if k < 2 or tokens.lowers[k - 1] != "of":
+        return None
+    return _noun_phrase(tokens, k - 1)
+
+
+def changed_subject(tokens: Tokens, amount: Amount) -> tuple[int, int, str] | None:
+    """'the unemployment rate fell to 3.5%', 'revenue rose 6 per cent to £2.3bn'."""
+    lowers = tokens.lowers
+    k = _skip_approximators(tokens, amount.start)
+    while k > 0 and lowers[k - 1] in _LINKS:
+        k -= 1
+    for verb in range(k - 1, max(-1, k - 1 - _VERB_REACH), -1):
+        if lowers[verb] in CHANGE_VERBS:
+            return _noun_phrase(tokens, verb)
+        if not _amount_word(tokens, verb):
+            return None
+    return None
+
+
+def put_at(tokens: Tokens, amount: Amount) -> tuple[int, int, str] | None:
+    """'put the death toll at 21', 'estimated the cost at $4bn', 'set the limit at 65W'."""
+    lowers = tokens.lowers
+    k = _skip_approximators(tokens, amount.start)
+    if k < 3 or lowers[k - 1] != "at":
+        return None
+    found = _noun_phrase(tokens, k - 1)
+    if found is None:
+        return None
+    start = found[0]
+    before = start - 1 if start and lowers[start - 1] in ("the", "its", "their") else start
+    return found if before and lowers[before - 1] in _PUTTING_VERBS else None
+
+
+def _amount_word(tokens: Tokens, k: int) -> bool:
+    """A word of another amount between a verb and this one: "0.4 per cent to"."""
+    lower = tokens.lowers[k]
+    return (
+        lower[:1].isdigit()
+        or lower in _LINKS
+        or lower in ("per", "cent", "%", "$", "£", "€", ".", ",")
+        or UNITS.word(lower) is not None
+    )
+
+
+def _skip_approximators(tokens: Tokens, k: int) -> int:
+    """Before an approximator ending at token ``k`` ("about", "more than"), if any."""
+    found = APPROXIMATORS.before(tokens, k)
+    return found[0] if found else k
+
+
+MeasureRule = Callable[[Tokens, Amount], "tuple[int, int, str] | None"]
+# The rules for a figure with no counted noun, surest first.
+MEASURE_RULES: tuple[MeasureRule, ...] = (measure_of, changed_subject, put_at)
+
+
+def measured(tokens: Tokens, amount: Amount, text: Callable[[int, int], str]) -> Measured | None:
+    """The measure the first rule reads before ``amount`` (``text`` gives the words of a
+    token range), or None."""
+    for rule in MEASURE_RULES:
+        found = rule(tokens, amount)
+        if found:
+            start, end, scope = found
+            words = text(start, end)
+            if start == 0:
+                words = words[:1].lower() + words[1:]  # "Shares in ..." opening the sentence
+            return Measured(words, scope, rule.__name__)
+    return None

@@ -1,0 +1,106 @@
+"""What a figure measures and whose it is, and the amounts that are no figure of anything,
+each on sentences written for the test."""
+
+import pytest
+from extraction import article, facts
+
+from bot.model import Figure
+
+
+def only(text: str) -> Figure:
+    found = facts(text).figures
+    assert len(found) == 1, [(f.value, f.text) for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "what", "scope", "how"),
+    [
+        (
+            "The jobless rate in Lowater fell to 4.2% in May.",
+            "jobless rate",
+            "Lowater",
+            "changed_subject",
+        ),
+        ("Annual revenue rose to £2.3bn last year.", "annual revenue", "", "changed_subject"),
+        (
+            "Shares in Velmora Telecom fell 0.4 per cent on Tuesday.",
+            "shares",
+            "Velmora Telecom",
+            "changed_subject",
+        ),
+        (
+            "Harbour Retail's pre-tax profit slumped to €312m.",
+            "pre-tax profit",
+            "Harbour Retail",
+            "changed_subject",
+        ),
+        (
+            "Quill Logistics posted a quarterly loss of $87 million.",
+            "quarterly loss",
+            "",
+            "measure_of",
+        ),
+        ("The network promises download speeds of 900Mbps.", "download speeds", "", "measure_of"),
+        ("A spokesman put the death toll at 21 on Sunday.", "death toll", "", "put_at"),
+    ],
+)
+def test_a_measure_named_before_its_value(text: str, what: str, scope: str, how: str) -> None:
+    figure = only(text)
+    assert (figure.what, figure.scope, figure.how) == (what, scope, how)
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("A 62-year-old man was killed in Lowater on Monday.", "man"),
+        ("Ada Quill, 52, was injured in the blast.", "Ada Quill"),
+    ],
+)
+def test_an_age_counts_no_event(text: str, scope: str) -> None:
+    figure = only(text)
+    assert (figure.what, figure.scope, figure.predicate, figure.unit) == ("age", scope, "", "year")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is not a $700,000 debt, the mayor said.",
+        "Section 232 tariffs on steel were not discussed.",
+        "She swam the 200m butterfly in Lowater.",
+    ],
+)
+def test_amounts_that_are_no_figure(text: str) -> None:
+    assert facts(text).figures == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The 50GB plan streams at 30Mbps.", 50, "gigabyte"),
+        ("The watch samples heart rate at 25Hz.", 25, "hertz"),
+        ("Temperatures reached 38.4C in Lowater.", 38.4, "degree"),
+        ("Patients took a 20mg dose.", 20, "milligram"),
+        ("The manager was handed a six-match ban.", 6, "match"),
+    ],
+)
+def test_units_glued_to_the_number(text: str, value: float, unit: str) -> None:
+    figure = facts(text).figures[0]
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+def test_a_span_of_prices_is_a_range_and_a_change_is_two_figures() -> None:
+    (spanned,) = facts("Ticket prices range from £45 to £160 this year.").figures
+    assert (spanned.value, spanned.value_high) == (45, 160)
+    assert len(facts("Ticket prices rose from £45 to £60 this year.").figures) == 2
+
+
+def test_a_fraction_and_what_it_came_to_are_no_range() -> None:
+    found = facts("Quill Retail's profit slumped by almost half to €312m.").figures
+    assert 312e6 in [f.value for f in found]
+    assert not any(f.value_high for f in found)
+
+
+def test_a_page_notice_of_the_articles_age_is_not_text() -> None:
+    text = "Harbour news\n\nThis article is more than 11 months old\n\nThe port opened."
+    assert "months old" not in article(text).text
