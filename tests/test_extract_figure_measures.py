@@ -104,3 +104,16 @@ def test_a_fraction_and_what_it_came_to_are_no_range() -> None:
 def test_a_page_notice_of_the_articles_age_is_not_text() -> None:
     text = "Harbour news\n\nThis article is more than 11 months old\n\nThe port opened."
     assert "months old" not in article(text).text
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("The council cut 41 jobs programs last year.", "jobs programs"),
+        ("Three news outlets ran the story.", "news outlets"),
+        ("Two police officers were hurt.", "police officers"),
+        ("Only 17 lawyers operates the office.", "lawyers"),
+    ],
+)
+def test_a_plural_that_modifies_the_noun_after_it(text: str, what: str) -> None:
+    assert only(text).what == what

@@ -7,12 +7,16 @@ period"); the predicate is the nearest event word ("killed", "displaced", "fligh
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from bot.extract.figures.amounts import MAX_AGE, Amount
 from bot.extract.figures.lexing import glued, is_digits
 from bot.extract.figures.vocabulary import (
     COUNTED_MODIFIERS,
     ING_PREPOSITIONS,
     OF_DETERMINERS,
+    PLURAL_MODIFIERS,
 )
 from bot.extract.lexicon import (
     DAYS,
@@ -51,7 +55,7 @@ _VERBS = frozenset(
 # "5 euros now".
 _ADVERBS = frozenset(
     """to ago later earlier away apart back now then here there today yesterday tomorrow
-    again already also still each apiece instead too ever overall annually""".split()
+    again already also still each apiece instead too ever overall annually overseas""".split()
 )
 _SINGULAR_ENDINGS = ("ss", "us", "is")
 # Verbs of speech end a noun phrase ("59% said"), but not their forms in -s, which after a
@@ -65,67 +69,186 @@ _AUXILIARIES = frozenset("are were have had was remain remained will".split())
 # "of" pronouns that are themselves what is counted: "nine of them".
 _OF_PRONOUNS = frozenset(["them", "us", "whom", "those", "these"])
 _MAX_WORDS = 5
+# Words opening a verb's object: after "17 lawyers operates", "a firm".
+_OBJECT_DETERMINERS = frozenset("a an the his her its their our my your this that".split())
 _MAX_ASIDE = 7
 _ASIDES = {"(": ")", "“": "”", '"': '"'}
 _LARGE = 1000
 
 
 def counted_phrase(tokens: Tokens, amount: Amount) -> tuple[int, int]:
-    """Token range of what ``amount`` counts, or an empty range."""
-    lowers, texts = tokens.lowers, tokens.texts
+    """Token range of what ``amount`` counts, or an empty range: from where the phrase
+    starts (``_phrase_start``), word by word, each word read by the first of
+    ``PHRASE_RULES`` that says what to do with it."""
+    lowers = tokens.lowers
+    k = _phrase_start(tokens, amount)
+    if k is None:
+        k = _after_aside(lowers, amount.end)
+        return k, k  # "30 days to decide", "90 percent white": the unit is the noun
+    phrase = _Phrase(tokens, amount, k, k)
+    while phrase.k < len(lowers) and phrase.words < _MAX_WORDS and not phrase.done:
+        phrase.words += 1
+        for rule in PHRASE_RULES:
+            if rule(phrase):
+                break
+    start, k = phrase.start, phrase.k
+    if k == start or not _agrees(tokens, amount, start, k - 1):
+        return start, start
+    if amount.value is None and k - start == 1 and not _vague_noun(lowers[start]):
+        return start, start
+    return start, k
+
+
+def _phrase_start(tokens: Tokens, amount: Amount) -> int | None:
+    """Where the counted phrase starts: past an aside, an "of" ("six of the crossings",
+    "hundreds of people"), a fraction's determiner ("half the vote") and a modifier of
+    the count ("3 more soldiers"); None when the amount's unit is itself the noun."""
+    lowers = tokens.lowers
     k = _after_aside(lowers, amount.end)
     if k + 1 < len(lowers) and lowers[k] == "of" and _of_counts(lowers, amount, k + 1):
         k += 1
         if lowers[k] in OF_DETERMINERS and lowers[k] not in _OF_PRONOUNS:
             k += 1
     elif amount.noun_unit:
-        return k, k  # "30 days to decide", "90 percent white": the unit is the noun
+        return None
     elif amount.fraction and k < len(lowers) and lowers[k] in OF_DETERMINERS:
         k += 1  # "half the vote"
     if k + 1 < len(lowers) and lowers[k] in COUNTED_MODIFIERS and _nounlike(tokens, k + 1):
         k += 1  # "3 more soldiers", "200 other families"
-    start = k
-    words = 0  # words taken, asides not counted
-    while k < len(lowers) and words < _MAX_WORDS:
-        words += 1
-        if _numbered_modifier(tokens, k):
-            k += 3  # "three 12-hour shifts"
-            continue
-        word, lower = texts[k], lowers[k]
-        if k == start and lower in _OF_PRONOUNS and lowers[k - 1] == "of":
-            k += 1  # "nine of them"
-            break
-        if k == start and stem(lower) in CASUALTY_STEMS:
-            k += 1  # "23 injured", "6 Wounded in a Raid": the participle is the noun
-            break
-        if k > start and lower == "(" and _after_aside(lowers, k) > k:
-            k, words = _after_aside(lowers, k), words - 1  # "four IS (Daesh) members"
-            continue
-        if lower in ("and", "or") and k > start and _coordinated(tokens, k):
-            k += 1  # "two dozen local and county officials"
-            continue
-        if not _nounlike(tokens, k):
-            break
-        if lower.endswith("ing") and not (
-            k == start and (_participle(tokens, k) or _described(amount, lower))
-        ):
-            break  # "21 including", "59% saying", "a $1 billion package moving"
-        if is_possessive(word) and k + 1 < len(lowers) and _nounlike(tokens, k + 1):
-            start = k = k + 1  # "half of the group's fighters": a possessive determines
-            words = 0
-            continue
-        if k > start and lower.endswith("ed"):
-            break  # "a 63-year-old neighbour called": a verb after the noun
-        k += 1
-        if _counts_as_plural(tokens, k - 1) and not (
-            lower in COUNT_NOUNS and k < len(lowers) and _counts_as_plural(tokens, k)
-        ):
-            break  # "2,500 families", "four villagers dead"; but "140 military personnel"
-    if k == start or not _agrees(tokens, amount, start, k - 1):
-        return start, start
-    if amount.value is None and k - start == 1 and not _vague_noun(lowers[start]):
-        return start, start
-    return start, k
+    return k
+
+
+@dataclass
+class _Phrase:
+    """The counted phrase as it is read: from ``start`` to ``k`` so far, ``words`` read
+    (asides not counted), ``done`` once a rule ended it."""
+
+    tokens: Tokens
+    amount: Amount
+    start: int
+    k: int
+    words: int = 0
+    done: bool = False
+
+    @property
+    def lower(self) -> str:
+        return self.tokens.lowers[self.k]
+
+    def take(self, count: int = 1, last: bool = False) -> bool:
+        self.k += count
+        self.done = last
+        return True
+
+    def stop(self) -> bool:
+        self.done = True
+        return True
+
+
+def numbered_modifier(p: _Phrase) -> bool:
+    """'three 12-hour shifts': a number joined to a word before the noun is part of it."""
+    return _numbered_modifier(p.tokens, p.k) and p.take(3)
+
+
+def of_pronoun(p: _Phrase) -> bool:
+    """'nine of them': the pronoun is what is counted, and the phrase."""
+    first = p.k == p.start and p.lower in _OF_PRONOUNS and p.tokens.lowers[p.k - 1] == "of"
+    return first and p.take(last=True)
+
+
+def casualty_participle(p: _Phrase) -> bool:
+    """'23 injured', '6 Wounded in a Raid': the participle is the noun."""
+    return p.k == p.start and stem(p.lower) in CASUALTY_STEMS and p.take(last=True)
+
+
+def aside(p: _Phrase) -> bool:
+    """'four IS (Daesh) members': a bracket inside the phrase is passed over."""
+    lowers = p.tokens.lowers
+    if p.k > p.start and p.lower == "(" and _after_aside(lowers, p.k) > p.k:
+        p.k, p.words = _after_aside(lowers, p.k), p.words - 1
+        return True
+    return False
+
+
+def coordination(p: _Phrase) -> bool:
+    """'two dozen local and county officials': "and" joins two modifiers of one noun."""
+    joined = p.lower in ("and", "or") and p.k > p.start and _coordinated(p.tokens, p.k)
+    return joined and p.take()
+
+
+def not_a_noun(p: _Phrase) -> bool:
+    """A function word, month, verb or adverb ends the phrase."""
+    return not _nounlike(p.tokens, p.k) and p.stop()
+
+
+def ing_word(p: _Phrase) -> bool:
+    """'21 including', '59% saying' end it; '200 striking workers', 'a two-hour meeting'
+    (after a unit written before it) go on."""
+    if not p.lower.endswith("ing"):
+        return False
+    first = p.k == p.start
+    return (
+        not (first and (_participle(p.tokens, p.k) or _described(p.amount, p.lower))) and p.stop()
+    )
+
+
+def possessive(p: _Phrase) -> bool:
+    """'half of the group's fighters': a possessive determines; the phrase starts after."""
+    tokens, k = p.tokens, p.k
+    if is_possessive(tokens.texts[k]) and k + 1 < len(tokens.lowers) and _nounlike(tokens, k + 1):
+        p.start = p.k = k + 1
+        p.words = 0
+        return True
+    return False
+
+
+def verb_after_noun(p: _Phrase) -> bool:
+    """'a 63-year-old neighbour called': a past form after the noun is its verb."""
+    return p.k > p.start and p.lower.endswith("ed") and p.stop()
+
+
+def noun(p: _Phrase) -> bool:
+    """Any other word is taken; a plural ends the phrase ('2,500 families'), unless a
+    count noun ('140 military personnel') or a plural noun of a compound ('41 jobs
+    programs') follows it."""
+    tokens, k = p.tokens, p.k
+    p.take()
+    if not _counts_as_plural(tokens, k):
+        return True
+    count_noun = tokens.lowers[k] in COUNT_NOUNS and k + 1 < len(tokens.lowers)
+    p.done = not ((count_noun and _counts_as_plural(tokens, k + 1)) or _compound_plural(tokens, k))
+    return True
+
+
+def _compound_plural(tokens: Tokens, k: int) -> bool:
+    """'41 jobs programs', '3 news outlets': a plural that English uses to modify another
+    noun (``PLURAL_MODIFIERS``) before a plural noun no determiner follows. Another plural
+    before a word in -s is its subject ("17 lawyers operates")."""
+    texts, lowers = tokens.texts, tokens.lowers
+    if k + 1 >= len(lowers) or not texts[k].islower() or lowers[k] not in PLURAL_MODIFIERS:
+        return False
+    after = lowers[k + 2] if k + 2 < len(lowers) else ""
+    return (
+        _plural(texts[k + 1])
+        and texts[k + 1].islower()
+        and _nounlike(tokens, k + 1)
+        and after not in _OBJECT_DETERMINERS
+    )
+
+
+PhraseRule = Callable[[_Phrase], bool]
+# What to do with each word of a counted phrase, asked in turn: the first that applies acts.
+PHRASE_RULES: tuple[PhraseRule, ...] = (
+    numbered_modifier,
+    of_pronoun,
+    casualty_participle,
+    aside,
+    coordination,
+    not_a_noun,
+    ing_word,
+    possessive,
+    verb_after_noun,
+    noun,
+)
 
 
 def _coordinated(tokens: Tokens, k: int) -> bool:

@@ -157,3 +157,4 @@ UNIT_ADJECTIVES = _words("unit_adjectives")
 # Letters that may follow the digits without a space: "10m", "164p", "40km", "5bn".
 GLUED_SUFFIXES = frozenset(GLUED_SCALES) | frozenset(GLUED_SUBUNITS) | GLUED_UNITS
 NUMBERING_NOUNS = _words("numbering_nouns")
+PLURAL_MODIFIERS = _words("plural_modifiers")
