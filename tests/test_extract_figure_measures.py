@@ -117,3 +117,24 @@ def test_a_page_notice_of_the_articles_age_is_not_text() -> None:
 )
 def test_a_plural_that_modifies_the_noun_after_it(text: str, what: str) -> None:
     assert only(text).what == what
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("The bill would set a $15 minimum wage or you're out, he said.", "minimum wage"),
+        ("They hired two dozen local and county officials.", "local and county officials"),
+        ("Rebels bought $5 million worth of arms.", "arms"),
+    ],
+)
+def test_the_counted_phrase_stops_where_the_noun_does(text: str, what: str) -> None:
+    assert only(text).what == what
+
+
+def test_modifiers_joined_by_and_need_a_noun_they_share() -> None:
+    assert facts("It cost a share of GDP and immense human suffering.").figures == []
+
+
+def test_a_vague_amount_of_a_currency_is_money() -> None:
+    figure = only("The dispute cost tens of millions of dollars.")
+    assert (figure.value, figure.unit, figure.text) == (None, "USD", "tens of millions of dollars")

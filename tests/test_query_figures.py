@@ -9,7 +9,7 @@ from factories import Story
 from worlds import delta_base
 
 from bot.model import Figure
-from bot.query import run
+from bot.query import ask, run
 from bot.query.figures import MAX_PER_MEASURE
 from bot.store import Store
 
@@ -321,3 +321,40 @@ def test_a_heading_says_what_a_measure_is_counted_in(tmp_path: Path) -> None:
         "some 40% of voters backed": "share of voters backed",
         "$2 million a month patrols": "patrols (USD a month)",
     }
+
+
+def test_a_chart_is_not_drawn_over_values_of_different_scopes(tmp_path: Path) -> None:
+    """A town's count and a country's on one line would say nothing: the list stays."""
+    store = Store(tmp_path / "scopes.sqlite3")
+    for n, value in enumerate((800, 900, 2_000_000)):
+        day = f"2023-05-0{n + 1}"
+        story = Story(f"v{n}", f"Shelters, {day}", published=day)
+        story.say(f"About {value:,} people were sheltering.")
+        story.figures.append(Figure(value, f"{value:,} people", "people", 0, "sheltering"))
+        story.save(store)
+    answer = run(store, "figures", "sheltering")
+    assert len(answer.items) == 3 and answer.chart is None
+
+
+def test_a_measure_named_before_its_value_heads_its_figures(tmp_path: Path) -> None:
+    store = Store(tmp_path / "rate.sqlite3")
+    story = Story("r1", "Jobs in Lowater", published="2023-06-02")
+    story.say("The jobless rate fell to 4.2% in May, the Lowater office said.")
+    story.figures.append(Figure(4.2, "4.2%", "jobless rate", 0, unit="%", how="changed_subject"))
+    story.save(store)
+    (item,) = ask(store, "what is the jobless rate").items
+    assert item.group == "jobless rate (%)"
+    assert item.text == "4.2% jobless rate"
+
+
+def test_a_plain_question_about_people_finds_counts_that_do_not_say_people(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "plain.sqlite3")
+    story = Story("k1", "Shelling in Marrowick", published="2023-06-02")
+    story.say("Thirteen civilians were killed in Marrowick on Sunday.")
+    story.entity("Marrowick", "GPE")
+    story.figures.append(Figure(13, "Thirteen civilians", "civilians", 0, "killed"))
+    story.save(store)
+    answer = ask(store, "how many people were killed in Marrowick?")
+    assert [item.value for item in answer.items] == [13]

@@ -40,9 +40,12 @@ MAX_ITEMS = 40
 MAX_PER_MEASURE = 8
 # Matching sentences looked at, most recently indexed first, before grouping.
 MAX_SCANNED = 400
-# A measure reported on at least this many days is drawn as a timeline.
+# A measure reported on at least this many days is drawn as a timeline, when its values
+# are at most this many times apart (two orders of magnitude).
 MIN_CHART_DAYS = 3
+MAX_SPREAD = 100
 OTHER = "Other figures"
+PEOPLE_WORDS = frozenset(("people", "persons", "person"))
 _WORD = re.compile(r"\w+")
 
 
@@ -73,7 +76,9 @@ def figures(store: Store, topic: str) -> Answer:
     if problem:
         return refusal("figures", topic, problem)
     conn = store.conn
-    rows = reads.figures_in_matching(conn, inputs.fts_query(topic_terms), MAX_SCANNED)
+    # "people" is what a count is of, said or not ("13 were killed"): it is not looked for.
+    searched = [t for t in topic_terms if t not in PEOPLE_WORDS] or topic_terms
+    rows = reads.figures_in_matching(conn, inputs.fts_query(searched), MAX_SCANNED)
     typed = " ".join(topic.split())
     title = f"Figures on “{typed}”"
     if not rows:
@@ -200,7 +205,10 @@ def _heading(group: list[Reported]) -> str:
         return OTHER
     wordings = Counter(measures.label(f.reading, f.row["unit"]) for f in group)
     words = wordings.most_common(1)[0][0]
-    qualifiers = [q for q in (_counted_in(first.row), first.reading.place) if q]
+    counted_in = _counted_in(first.row)
+    if first.reading.named and first.row["unit"] == amounts.PERCENT:
+        counted_in = "%"  # "unemployment rate (%)"
+    qualifiers = [q for q in (counted_in, first.reading.place) if q]
     return f"{words} ({', '.join(qualifiers)})" if qualifiers else words
 
 
@@ -259,15 +267,28 @@ def _items(groups: list[list[Reported]], sources: Sources) -> list[Item]:
 
 
 def _chart(groups: list[list[Reported]]) -> Chart | None:
-    """A timeline of the first measure reported on enough days, one point per article."""
+    """A timeline of the first measure reported on enough days, one point per article, when
+    its values can share a line: values more than ``MAX_SPREAD`` times apart are of
+    different scopes ("a state's $6 billion deficit", "the federal $1 trillion"), and are
+    shown as the list alone."""
     for group in groups:
         if not group[0].key:
             continue
         points = sorted(_points(group), key=lambda p: (p.day, p.low))
-        if len({p.day for p in points}) >= MIN_CHART_DAYS:
+        if len({p.day for p in points}) >= MIN_CHART_DAYS and _comparable(points):
             row = group[0].row
             return Chart(_heading(group), row["unit"], row["per"], tuple(points))
     return None
+
+
+def _comparable(points: list[ChartPoint]) -> bool:
+    """Whether the values lie within ``MAX_SPREAD`` times of each other, all on one side
+    of zero."""
+    values = [v for p in points for v in (p.low, p.high)]
+    if min(values) <= 0 < max(values):
+        return False
+    sizes = [abs(v) for v in values if v]
+    return not sizes or max(sizes) <= MAX_SPREAD * min(sizes)
 
 
 def _points(group: list[Reported]) -> Iterable[ChartPoint]:

@@ -81,6 +81,7 @@ class Reading:
     predicate: str
     place: str
     predicate_first: bool = False
+    named: bool = False  # the counted words name the measure itself ("unemployment rate")
 
 
 def _tokens(text: str) -> list[str]:
@@ -115,6 +116,9 @@ def _links_after(gap: list[str]) -> bool:
 
 
 BEFORE, WITHIN, AFTER = "before", "within", "after"
+# The extractor's rules that read a measure named before its figure
+# (``bot.extract.figures.measured``).
+NAMED_BEFORE = frozenset({"measure_of", "changed_subject", "put_at"})
 
 
 def predicate_side(
@@ -209,6 +213,10 @@ def read(
     """The reading of a figure; ``span`` is where it is in ``sentence`` (found if not given),
     ``previous_end`` where the figure before it ends."""
     span = span or occurrence(sentence, row["text"])
+    if row["how"] in NAMED_BEFORE:
+        # The extractor read the measure before the figure by a rule of its own ("the
+        # unemployment rate fell to 3.5%"): it is the measure, with its scope as the place.
+        return Reading(row["what"], "", place or row["scope"], named=True)
     following = sentence[span[1] :] if span else ""
     counted = counted_words(row["text"], row["what"], row["unit"], following)
     if span and counted and counted.casefold() not in row["text"].casefold():
@@ -250,6 +258,8 @@ def label(reading: Reading, unit: str) -> str:
     count of the usual nouns for people (or of no noun) is a count of "people", a
     percentage a "share" ("share of voters")."""
     counted, predicate = reading.counted, reading.predicate
+    if reading.named:
+        return counted  # "unemployment rate", "quarterly loss"
     if not unit and _stems(counted) - _stems(predicate) <= PEOPLE:
         counted = "people"
     elif unit == PERCENT:

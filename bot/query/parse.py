@@ -20,6 +20,13 @@ _COMMAND = re.compile(r"^/?(?P<command>[^\W\d_]+)\b\s*(?P<arg>.*)$", re.DOTALL)
 _PHRASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p, re.IGNORECASE | re.DOTALL), command)
     for p, command in (
+        # "what is the unemployment rate": a measure, not a name
+        (
+            r"^what\s+(?:is|are|was|were)\s+(?:the\s+)?(?P<arg>.+?\b(?:rate|rates|price|prices"
+            r"|cost|costs|level|total|deficit|debt|toll|share|percentage|budget|wage|wages"
+            r"|salary|population|turnout|inflation|unemployment|growth)\b.*)$",
+            "figures",
+        ),
         (r"^(?:who|what)\s+(?:is|are|was|were)\s+(?P<arg>.+)$", "who"),
         (r"^(?:who|what)['’]s\s+(?P<arg>.+)$", "who"),
         (r"^tell\s+me\s+about\s+(?P<arg>.+)$", "who"),

@@ -39,6 +39,7 @@ from bot.extract.figures.vocabulary import (
     UNITS,
     VAGUE,
     VAGUE_BEFORE_SCALE,
+    WORDS_AFTER,
 )
 from bot.extract.tokens import Tokens, tokenize_sentences
 from bot.model import Article, Figure
@@ -115,6 +116,14 @@ class FigureExtractor:
             read_rate(tokens, amount, what_end)  # "3 convoys per day"
         if not (what or amount.unit or amount.per or _bare_quantity(tokens, amount)):
             return None
+        if amount.value is None and what_end == what_start + 1:
+            money = WORDS_AFTER.at(tokens, what_start)
+            if money and money[1][0] == "money":
+                amount.unit, what, how = (
+                    money[1][1],
+                    "",
+                    "vague_money",
+                )  # "tens of millions of dollars"
         if amount.age:
             # An age measures no event: "a 62-year-old man was killed" counts no killing.
             what, scope, how = "age", what, "age"
@@ -126,7 +135,7 @@ class FigureExtractor:
         found = APPROXIMATORS.before(tokens, first)
         if found:
             first, approx = found
-        last = max(amount.end, what_end) if how == "counted" else amount.end
+        last = max(amount.end, what_end) if how in ("counted", "vague_money") else amount.end
         event = "" if amount.age else predicate(tokens, first, last)
         if amount.value is None and what.endswith("ed") and " " not in what:
             event = what.lower()  # "hundreds of thousands displaced"

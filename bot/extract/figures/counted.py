@@ -7,6 +7,7 @@ period"); the predicate is the nearest event word ("killed", "displaced", "fligh
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -69,6 +70,10 @@ _AUXILIARIES = frozenset("are were have had was remain remained will".split())
 # "of" pronouns that are themselves what is counted: "nine of them".
 _OF_PRONOUNS = frozenset(["them", "us", "whom", "those", "these"])
 _MAX_WORDS = 5
+# How many words after "and" the noun two modifiers share may come.
+_SHARED_HEAD_REACH = 3
+# A pronoun run into a verb: "you're", "he's", "they’ll".
+_CONTRACTION = re.compile(r"(?:i|you|he|she|it|we|they|that|there|who|what)['’]")
 # Words opening a verb's object: after "17 lawyers operates", "a firm".
 _OBJECT_DETERMINERS = frozenset("a an the his her its their our my your this that".split())
 _MAX_ASIDE = 7
@@ -113,6 +118,8 @@ def _phrase_start(tokens: Tokens, amount: Amount) -> int | None:
         return None
     elif amount.fraction and k < len(lowers) and lowers[k] in OF_DETERMINERS:
         k += 1  # "half the vote"
+    elif k + 1 < len(lowers) and lowers[k] == "worth" and lowers[k + 1] == "of":
+        k += 2  # "$5 million worth of arms": what the money bought
     if k + 1 < len(lowers) and lowers[k] in COUNTED_MODIFIERS and _nounlike(tokens, k + 1):
         k += 1  # "3 more soldiers", "200 other families"
     return k
@@ -254,10 +261,17 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
 def _coordinated(tokens: Tokens, k: int) -> bool:
     """'and' joins two modifiers of the counted noun, not two noun phrases: the word before
     is no plural and a word like it follows."""
+    lowers = tokens.lowers
     return (
         not _counts_as_plural(tokens, k - 1)
-        and k + 1 < len(tokens.lowers)
+        and k + 1 < len(lowers)
         and _nounlike(tokens, k + 1)
+        # the noun they share comes soon: "local and county officials", not "share of GDP
+        # and immense human cost"
+        and any(
+            _counts_as_plural(tokens, j) and _nounlike(tokens, j)
+            for j in range(k + 1, min(len(lowers), k + _SHARED_HEAD_REACH + 1))
+        )
     )
 
 
@@ -311,6 +325,8 @@ def _nounlike(tokens: Tokens, k: int) -> bool:
         return False
     if len(word) > 1 and word.isupper():
         return True
+    if _CONTRACTION.match(lower):
+        return False  # "you're", "he's", "it'll": a pronoun and a verb
     return not (
         lower in _NOT_NOUNS
         or lower in MONTHS
