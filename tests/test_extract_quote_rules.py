@@ -131,3 +131,11 @@ def test_a_pronoun_after_a_sentence_with_two_fitting_subjects_is_unsure() -> Non
         "\u201cIf we do well here, the race is over,\u201d he said."
     )
     assert [q.speaker for q in facts(text).quotes if q.speaker] == []
+
+
+def test_a_pronoun_after_a_report_is_the_reporters_not_the_reported() -> None:
+    text = (
+        "In an interview, Pedro Ihrig, a historian, said Paulo Reis is plainly wrong, but "
+        "he added: \u201cThe harbour is not for sale, and it never will be.\u201d"
+    )
+    assert [q.speaker for q in facts(text).quotes] == ["Pedro Ihrig"]

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import cached_property
 
+from bot.extract.lexicon import speech_verbs
 from bot.extract.quotes.gender import FEMALE, MALE, Genders
 from bot.extract.quotes.marks import Span
 from bot.extract.quotes.names import SUBORDINATE_BEFORE, WORD, ArticleNames
@@ -16,6 +17,9 @@ from bot.model import Article, Entity
 PRONOUNS = frozenset({"he", "she"})
 # How many sentences back a pronoun's antecedent is looked for.
 _PRONOUN_REACH = 4
+# How many characters may stand between a speaker's name and their speech verb ("Ihrig, a
+# historian, said").
+_SPEAKER_GAP = 60
 # Two capitalised words in a row (group 1: the second), after a space.
 _CAPITALISED_PAIR = re.compile(r"(?<= )[A-Z][\w.'-]* +([A-Z])")
 # The start of a coordinated clause just before a name: "..., and Mayor Ana Ortiz".
@@ -98,8 +102,7 @@ class Antecedents(ArticleNames):
         Zaatari ...') is about the same person, so its names are passed over. The search
         stops at a sentence naming someone we cannot type. Each sentence comes with its
         main clauses' subjects, equally near: when two of them fit, the pronoun is unsure."""
-        first = self.article.sentences[sentence].start
-        yield [n.name for n in reversed(self._people(first, offset))], []
+        yield self._before_in_sentence(sentence, offset), []
         for index in range(sentence - 1, max(-1, sentence - 1 - _PRONOUN_REACH), -1):
             before = self.article.sentences[index]
             opening = WORD.match(self.text, before.start)
@@ -116,6 +119,25 @@ class Antecedents(ArticleNames):
             yield names + [n.name for n in others], [n.name for n in main]
             if not people and self._unknown_name_in(index):
                 return  # someone we cannot name may be meant: look no further back
+
+    def _before_in_sentence(self, sentence: int, offset: int) -> list[str]:
+        """The people named earlier in the pronoun's sentence, nearest first; but the
+        speaker of a speech verb there before the people named in what they said ('Ihrig
+        said Trump is ..., but he added' is Ihrig's "he")."""
+        first = self.article.sentences[sentence].start
+        people = list(reversed(self._people(first, offset)))
+        tokens = self.tokens[sentence]
+        for k, start in enumerate(tokens.starts):
+            if start >= offset:
+                break
+            if tokens.lowers[k] in speech_verbs() and tokens.texts[k].islower():
+                said = [n for n in people if n.end <= start and start - n.end <= _SPEAKER_GAP]
+                if said:
+                    inside = [n for n in people if n.start > start]
+                    rest = [n for n in people if n not in said and n not in inside]
+                    people = said + rest + inside
+                break
+        return [n.name for n in people]
 
     def _unknown_name_in(self, index: int) -> bool:
         """A name that may be a person we do not know as one: an untyped name as a subject,
