@@ -28,7 +28,7 @@ FILENAME = "figures.png"
 WIDTH_INCHES, HEIGHT_INCHES, DPI = 8.0, 4.0, 100
 DESCRIPTION_CHARS = 1024
 # Values spanning more than this factor are drawn on a logarithmic axis.
-LOG_SPAN = 100
+LOG_SPAN = 20
 _COLOUR = "#2b6cb0"
 
 
