@@ -268,3 +268,12 @@ def test_an_opening_word_the_article_writes_in_lower_case_is_no_name() -> None:
         "The new rules were drafted by the Harbour League."
     )
     assert "New" not in names(found)
+
+
+def test_a_quoted_nickname_that_is_another_persons_name_joins_only_its_own() -> None:
+    found = facts(
+        "Speaker Marta Lindqvist spoke on Monday. Lindqvist praised Chief Oskar "
+        '"Lindqvist" Brennholt, who died in Lowater. Brennholt was 36.'
+    )
+    assert entity(found, "Oskar Brennholt").equivalents == ["Lindqvist", "Lindqvist Brennholt"]
+    assert entity(found, "Marta Lindqvist").equivalents == []

@@ -139,3 +139,49 @@ def test_a_pronoun_after_a_report_is_the_reporters_not_the_reported() -> None:
         "he added: \u201cThe harbour is not for sale, and it never will be.\u201d"
     )
     assert [q.speaker for q in facts(text).quotes] == ["Pedro Ihrig"]
+
+
+def test_one_labelled_line_is_a_headline_not_a_transcript() -> None:
+    text = "Ada Quill: Why Lena Ortiz will praise her old rival.\n\nThe council met on Friday."
+    assert facts(text).quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "\u201cThe campaign is over,\u201d said Ryan Wilkes, a strategist and former "
+            "spokesman for Ada Quill\u2019s 2012 campaign.",
+            "Ryan Wilkes",
+        ),
+        (
+            "Ada Quill founded Harbour Rising. \u201cWe will keep going without her,\u201d said "
+            "Paco Ferrer of Harbour Rising, a group founded by Quill.",
+            "Paco Ferrer",
+        ),
+        (
+            "\u201cThe race is wide open,\u201d Brenna Holt, national press secretary for Ada "
+            "Quill\u2019s campaign, tweeted.",
+            "Brenna Holt",
+        ),
+    ],
+)
+def test_a_person_named_in_the_speakers_description_is_not_the_speaker(
+    text: str, speaker: str
+) -> None:
+    assert [q.speaker for q in facts(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cThe campaign is over,\u201d said a former senior aide to Quill. Ada Quill ran "
+        "in 2012.",
+        "Ada Quill ran in 2012. One senator close to Quill said: \u201cShe will not run "
+        "again this year.\u201d",
+        "Sen. Lena Ortiz, who killed the bill with Reis and the late Sen. Ada Quill, said: "
+        "\u201cIt was the right vote then.\u201d",
+    ],
+)
+def test_a_name_a_preposition_governs_does_not_speak(text: str) -> None:
+    assert "Ada Quill" not in {q.speaker for q in facts(text).quotes}

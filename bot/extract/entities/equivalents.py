@@ -60,6 +60,15 @@ def join_declared(text: str, clusters: list[Cluster]) -> list[Cluster]:
         a.declared |= {first.surface, second.surface}
         if is_nickname_of(text, first, second):
             a.declared.add(f"{second.surface} {first.surface.split()[-1]}")  # "Adi Quill"
+            # The nickname is this person's alone: the word may also be another person's
+            # name in the article (William "Ryan" Owens beside a Paul Ryan).
+            if any(m.surface != second.surface for m in b.mentions):
+                b.mentions.remove(second)
+                b.starts.remove(second.start)
+                a.mentions.append(second)
+                a.mentions.sort(key=lambda m: m.start)
+                a.starts = sorted([*a.starts, second.start])
+                continue
         a.declared |= b.declared
         for mention in b.mentions:
             a.mentions.append(mention)

@@ -10,7 +10,7 @@ from functools import cached_property
 from bot.extract.lexicon import speech_verbs
 from bot.extract.quotes.gender import FEMALE, MALE, Genders
 from bot.extract.quotes.marks import Span
-from bot.extract.quotes.names import SUBORDINATE_BEFORE, WORD, ArticleNames
+from bot.extract.quotes.names import SUBORDINATE_BEFORE, WORD, ArticleNames, Named
 from bot.extract.tokens import Tokens
 from bot.model import Article, Entity
 
@@ -20,6 +20,10 @@ _PRONOUN_REACH = 4
 # How many characters may stand between a speaker's name and their speech verb ("Ihrig, a
 # historian, said").
 _SPEAKER_GAP = 60
+_WORDS = re.compile(r"[\w'’.-]+|[,;:(]")
+_LOOK_BACK = 60
+# Words after which a name opens a clause as its subject.
+_SUBJECT_OPENERS = frozenset({",", ";", ":", "(", "and", "but", "while", "that", "as", "then"})
 # Two capitalised words in a row (group 1: the second), after a space.
 _CAPITALISED_PAIR = re.compile(r"(?<= )[A-Z][\w.'-]* +([A-Z])")
 # The start of a coordinated clause just before a name: "..., and Mayor Ana Ortiz".
@@ -125,7 +129,7 @@ class Antecedents(ArticleNames):
         speaker of a speech verb there before the people named in what they said ('Ihrig
         said Trump is ..., but he added' is Ihrig's "he")."""
         first = self.article.sentences[sentence].start
-        people = list(reversed(self._people(first, offset)))
+        people = [n for n in reversed(self._people(first, offset)) if not self._an_object(n, first)]
         tokens = self.tokens[sentence]
         for k, start in enumerate(tokens.starts):
             if start >= offset:
@@ -138,6 +142,16 @@ class Antecedents(ArticleNames):
                     people = said + rest + inside
                 break
         return [n.name for n in people]
+
+    def _an_object(self, named: Named, first: int) -> bool:
+        """A name after a verb or a preposition ('I mentioned Ada Quill, and she said',
+        'asked about Quill, she said'): the pronoun after it is seldom that person. A name
+        opening its sentence or clause is a subject."""
+        words = _WORDS.findall(self.text[max(first, named.start - _LOOK_BACK) : named.start])
+        k = len(words)
+        while k and words[k - 1][:1].isupper():
+            k -= 1  # titles: "Sen.", "President"
+        return bool(k) and words[k - 1][:1].islower() and words[k - 1] not in _SUBJECT_OPENERS
 
     def _unknown_name_in(self, index: int) -> bool:
         """A name that may be a person we do not know as one: an untyped name as a subject,

@@ -110,7 +110,7 @@ ATTRIBUTIONS: dict[str, str] = {
         '"We will rebuild the port before the winter comes" is what Ada Quill said on '
         'Monday. "It will take years to finish."'
     ),
-    "transcript": "QUILL: We will rebuild the port, and we will start on Monday.",
+    "transcript": "QUILL: We will rebuild the port.\n\nORTIZ: When will you start?",
 }
 
 

@@ -34,6 +34,8 @@ _INLINE_LABEL = re.compile(
 )
 # The quotation marks a turn's words may stand in ('SMITH: "We will not."').
 _MARKS = '"\u201c\u201d '
+# A transcript has turns: at least this many labelled lines.
+MIN_TURNS = 2
 # Labels of page furniture that the common words may miss.
 _FURNITURE = frozenset("photo photos video videos watch related credit credits".split())
 _LABEL = re.compile(r"\n[A-Z][A-Za-z.'\- ]{0,40}:[ \t]")
@@ -55,8 +57,8 @@ def transcript_quotes(
         if (line := _LINE.fullmatch(text, start, end))
         and not all(w in common or w in _FURNITURE for w in fold(line.group("label")).split())
     ]
-    if not lines:
-        return []
+    if len(lines) < MIN_TURNS:
+        return []  # one labelled line is a headline ("Ana Ortiz: Why the bridge matters.")
     people = [e for e in entities if e.type == "PERSON"]
     shouted = _shouted_labels([m.group("label") for m in lines], people)
     interviewee = _interviewee(article, people)
