@@ -27,6 +27,7 @@ ARTICLE = (
     '"The lake is calm again," Lund told the Orrin Gazette.\n'
 )
 EXIT_NO_BASE, EXIT_BUSY, EXIT_READ_ONLY, EXIT_FULL, EXIT_DAMAGED, EXIT_OPEN = 4, 5, 6, 7, 8, 10
+EXIT_SCHEMA = 9
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -251,6 +252,21 @@ def test_a_file_that_is_no_database(capsys, tmp_path: Path) -> None:
     status, _, err = run(capsys, "ask", "--db", str(notes), "/who Petra Lund")
     assert status == EXIT_DAMAGED and "not a factbot database" in one_line(err)
     assert notes.read_text(encoding="utf-8") == "notes, not tables " * 300
+
+
+@pytest.mark.parametrize("command", ["index", "ask", "forget", "relink"])
+def test_another_programs_database_is_never_modified(capsys, tmp_path: Path, command: str) -> None:
+    other = tmp_path / "other.sqlite3"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE articles (id INTEGER, title TEXT)")
+        conn.execute("CREATE TABLE users (name TEXT)")
+        conn.execute("PRAGMA user_version=1")
+    before = other.read_bytes()
+    (tmp_path / "a.txt").write_text("A short note about Petra Lund in Lowater.", encoding="utf-8")
+    extra = {"index": [str(tmp_path / "a.txt")], "ask": ["/who Petra Lund"], "forget": ["a"]}
+    status, _, err = run(capsys, command, "--db", str(other), *extra.get(command, []))
+    assert status == EXIT_SCHEMA and "another program" in one_line(err)
+    assert other.read_bytes() == before and not Path(f"{other}-wal").exists()
 
 
 # -- faults of the file system, in a private mount namespace ----------------------------------

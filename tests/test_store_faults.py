@@ -87,12 +87,17 @@ def test_a_folder_is_not_a_base(tmp_path: Path) -> None:
         Store(tmp_path)
 
 
-def test_another_programs_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", [0, 1, 3])
+def test_another_programs_database_is_refused_and_left_alone(tmp_path: Path, version: int) -> None:
+    """Whatever version number it carries, and not even switched to another journal mode."""
     path = tmp_path / "other.sqlite3"
     with sqlite3.connect(path) as other:
         other.execute("CREATE TABLE articles (title TEXT)")
         other.execute("INSERT INTO articles VALUES ('kept')")
+        other.execute(f"PRAGMA user_version={version}")
+    before = path.read_bytes()
     with pytest.raises(SchemaError, match="another program"):
         Store(path, upgrade=True)
+    assert path.read_bytes() == before
     with sqlite3.connect(path) as other:
         assert other.execute("SELECT title FROM articles").fetchall() == [("kept",)]

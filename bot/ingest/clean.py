@@ -49,8 +49,10 @@ _HOVER_CARD = re.compile(
 _GLUED = re.compile(r"[.!?](?<=[a-z][.!?])(?=\"?[A-Z][a-z])")
 # A paragraph broken inside a sentence: "have been\n\nkilled".
 _BROKEN_PARAGRAPH = re.compile(r"\n\n(?<=[a-z,]\n\n)(?=[a-z])")
+# Possessive quantifiers (``*+``) never give back what they took, so that a long run of
+# blank lines or spaces is read once, not once for every way to split it.
 _DATE_HEADER = re.compile(
-    r"\A\s*(?:date|published|posted|updated)?\s*:?\s*(\d{4})-(\d{2})-(\d{2})\b[^\n]*\n",
+    r"\A\s*+(?:(?:date|published|posted|updated)\s*+)?:?\s*+(\d{4})-(\d{2})-(\d{2})\b[^\n]*\n",
     re.IGNORECASE,
 )
 # UTF-8 read as Windows-1252 starts each damaged character with one of these ("â€™").

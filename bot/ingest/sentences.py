@@ -25,7 +25,9 @@ _SENTENCE_FINAL_ABBREVIATIONS = frozenset(
     ["etc", "inc", "corp", "co", "ltd", "a.m", "p.m", "u.s", "u.k", "u.n", "d.c"]
 )
 
-_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
+# A run of stops is matched from its start only, and never given back: "!!!" thousands
+# long is read once.
+_END = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s)")
 _NEXT_START = re.compile(r"(\s+)[\"'(\[]?[A-Z0-9\u00c0-\u024f]")  # group 1: the spaces
 _PRONOUN_START = re.compile(r"\s+(?:He|She|They|It|We|I|The|This|That|But|And|In|On)\b")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")

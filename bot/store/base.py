@@ -119,6 +119,9 @@ def _lock_fault(exc: OSError, path: Path) -> StoreError:
     return OpenError(f"cannot create the lock file beside {path} ({exc.strerror or exc})")
 
 
+# Columns of the articles table that every factbot schema has had, and other programs'
+# tables of that name are unlikely to: what tells a fact base from another database.
+FINGERPRINT = frozenset({"id", "content_hash", "ingested_at", "text"})
 # Ways to open a base that cannot be written, tried in turn: read-only, which needs to
 # create the "-shm" file of a WAL base beside it; then immutable, for a base in a folder that
 # cannot be written either (no other program can be writing to it then).
@@ -187,6 +190,7 @@ class Store:
             raise
 
     def _set_up(self, upgrade: bool) -> None:
+        self._refuse_foreign()
         try:
             self.conn.execute("PRAGMA journal_mode=WAL")
         except sqlite3.Error as exc:
@@ -205,6 +209,23 @@ class Store:
         if not self.read_only:
             self.conn.execute("PRAGMA synchronous=NORMAL")
         self._migrate(upgrade)
+
+    def _refuse_foreign(self) -> None:
+        """Refuse, before anything is written (not even the journal mode), a database that
+        holds tables but is no fact base: another program's, whatever its version number.
+        A fact base of any schema has an ``articles`` table with factbot's columns."""
+        tables = {
+            row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if not tables:
+            return
+        columns = (
+            {row[1] for row in self.conn.execute("PRAGMA table_info(articles)")}
+            if "articles" in tables
+            else set()
+        )
+        if not columns >= FINGERPRINT:
+            raise SchemaError(f"{self.path} is the database of another program, not a fact base")
 
     def _migrate(self, upgrade: bool) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]

@@ -25,6 +25,8 @@ from bot.model import Article, Entity, Quote
 FRAGMENT_MAX_WORDS = 5
 _WORD = re.compile(r"[A-Za-z']+")
 _VERB_COMMA = re.compile(r"\b([a-z]+),$")  # 'she said,' before a quote
+# How many characters before a quote are read for what introduces it.
+_BEFORE_REACH = 60
 # Words a title in quotation marks follows ('on "Morning Desk"', 'the film "Harbour"').
 _BEFORE_TITLES = frozenset(
     "on in at of from titled entitled called named film movie show book song novel".split()
@@ -59,9 +61,12 @@ class QuoteExtractor:
         if words > FRAGMENT_MAX_WORDS:
             return False
         sentence = self.article.sentences[self.speakers.sentence_at(span.open)]
-        before = self.text[sentence.start : span.open].rstrip()
+        # The few words before the quote are enough (and reading no more keeps a sentence of
+        # thousands of quotes linear).
+        start = max(sentence.start, span.open - _BEFORE_REACH)
+        before = self.text[start : span.open].rstrip()
         inner = self.text[span.open + 1 : span.close].strip()
-        if not before.strip("\"'("):
+        if start == sentence.start and not before.strip("\"'("):
             return not self._ends_clause(span)
         introduced = before.endswith(":") or bool(
             (verb := _VERB_COMMA.search(before)) and verb.group(1).lower() in speech_verbs()

@@ -124,6 +124,7 @@ class SpeakerNaming(Antecedents):
         # people who spoke with them.
         self.named_by: dict[str, str] = {}
         self.joint: dict[str, tuple[str, ...]] = {}
+        self._bounds_of: tuple[int, tuple[list[int], list[int]]] = (0, ([], []))
         self._rules = (
             self._person,
             self._pronoun,

@@ -18,6 +18,7 @@ that phrase. Every quote records both (``how``: "said_after/person").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from bot.extract.lexicon import speech_verbs
@@ -263,6 +264,15 @@ class SpeakerFinder(SpeakerNaming):
             return None
         return self._resolve(tokens.starts[verb + 1], tokens.ends[last - 1], sentence)
 
+    def _bounds(self, spans: list[Span]) -> tuple[list[int], list[int]]:
+        """The sorted opening and closing offsets of a paragraph's quotes, worked out once
+        a paragraph, so that finding a quote's neighbours does not cost a pass over them
+        all (a paragraph of thousands of short quotes stays linear)."""
+        key = id(spans)
+        if self._bounds_of[0] != key:
+            self._bounds_of = (key, (sorted(s.open for s in spans), sorted(s.close for s in spans)))
+        return self._bounds_of[1]
+
     def after(self, span: Span, others: list[Span]) -> Attribution | None:
         """The attribution in the rest of the quote's sentence, up to the next quote. A
         question or exclamation may end its sentence before the attribution ('"Why?" Ortiz
@@ -278,9 +288,10 @@ class SpeakerFinder(SpeakerNaming):
             sentence = self.article.sentences[sentence.index + 1]
             reach = _NEXT_SENTENCE_REACH  # its verb comes first thing ('Ortiz asked')
         stop = sentence.end
-        for other in others:
-            if span.close < other.open < stop:
-                stop = other.open
+        following = self._bounds(others)[0]
+        k = bisect_right(following, span.close)
+        if k < len(following):
+            stop = min(stop, max(following[k], span.close + 1))
         tokens = tokenize(self.text, span.close + 1, stop)
         if not any(t[:1].isalpha() for t in tokens.texts):
             return None
@@ -310,9 +321,10 @@ class SpeakerFinder(SpeakerNaming):
         """The attribution in the quote's sentence before it, from the last quote on."""
         sentence = self.article.sentences[self.sentence_at(span.open)]
         begin = sentence.start
-        for other in others:
-            if begin <= other.close < span.open:
-                begin = other.close + 1
+        closes = self._bounds(others)[1]
+        k = bisect_left(closes, span.open) - 1
+        if k >= 0 and closes[k] >= begin:
+            begin = closes[k] + 1
         tokens = tokenize(self.text, begin, span.open)
         if not tokens.texts:
             return None
