@@ -144,7 +144,10 @@ def test_indexing_off_a_terminal_prints_no_progress_bar(capsys, docs: Path, tmp_
 def test_a_base_of_an_older_schema_is_rebuilt_by_index(capsys, docs: Path, tmp_path) -> None:
     old = tmp_path / "old.sqlite3"
     with sqlite3.connect(old) as conn:
-        conn.execute("CREATE TABLE articles (id TEXT PRIMARY KEY)")
+        conn.execute(
+            "CREATE TABLE articles (id TEXT PRIMARY KEY, content_hash TEXT, title TEXT,"
+            " ingested_at TEXT, text TEXT)"
+        )
         conn.execute("PRAGMA user_version=1")
     status, _, err = run(capsys, "ask", "--db", str(old), "/who Ortiz")
     assert status == 9 and "older factbot" in err and "factbot index" in err
