@@ -9,6 +9,7 @@ private mount namespace (``unshare``), so they hold even for a test run as root.
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import shlex
 import sqlite3
@@ -375,3 +376,25 @@ def test_no_answer_is_not_an_error(capsys, base: Path) -> None:
 def test_a_missing_base(capsys, tmp_path: Path) -> None:
     status, _, err = run(capsys, "ask", "--db", str(tmp_path / "none.sqlite3"), "/who X")
     assert status == EXIT_NO_BASE and "no fact base" in one_line(err)
+
+
+def test_links_out_of_the_folder_pipes_and_broken_links_are_skipped_with_a_line(
+    capsys, tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Private words about Petra Lund.", encoding="utf-8")
+    folder = tmp_path / "knowledge"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Petra Lund opened the Lowater port.", encoding="utf-8")
+    (folder / "in.txt").symlink_to(folder / "a.txt")
+    (folder / "out.txt").symlink_to(outside / "secret.txt")
+    (folder / "gone.txt").symlink_to(tmp_path / "nothing.txt")
+    (folder / "loop").symlink_to(folder)
+    os.mkfifo(folder / "pipe.txt")
+    db = tmp_path / "f.sqlite3"
+    status, out, err = run(capsys, "index", "--db", str(db), str(folder))
+    assert status == 0
+    assert "outside the folder" in err and "leads nowhere" in err and "not a regular file" in err
+    status, out, _ = run(capsys, "articles", "--db", str(db))
+    assert "secret" not in out and "a" in out

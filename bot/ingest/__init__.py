@@ -13,7 +13,9 @@ import gzip
 import hashlib
 import io
 import json
+import os
 import re
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -73,12 +75,57 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Failure]]:
     failures: list[Failure] = []
     for path in paths:
         if path.is_dir():
-            files.extend(p for p in sorted(path.rglob("*")) if p.is_file() and supported(p))
+            found, skipped = _walk(path)
+            files.extend(found)
+            failures.extend(skipped)
         elif path.is_file():
             files.append(path)
         else:
             failures.append(Failure(str(path), "no such file or folder"))
     return files, failures
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[Failure]]:
+    """The article files of a folder and its subfolders, in order, and what was skipped
+    with why: a subfolder that cannot be read, a link that leads outside the folder (an
+    article folder never serves another part of the disk) or nowhere, anything that is
+    not a regular file (a pipe would block the reader). Links are not followed into
+    folders, so a link that loops costs nothing."""
+    root = folder.resolve()
+    files: list[Path] = []
+    skipped: list[Failure] = []
+
+    def unreadable(error: OSError) -> None:
+        skipped.append(Failure(str(error.filename), "cannot be read; skipped"))
+
+    for here, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs.sort()
+        for name in sorted(names):
+            path = Path(here) / name
+            if not supported(path):
+                continue
+            problem = _not_an_article_file(path, root)
+            if problem:
+                skipped.append(Failure(str(path), problem))
+            else:
+                files.append(path)
+    return files, skipped
+
+
+def _not_an_article_file(path: Path, root: Path) -> str | None:
+    """Why ``path``, found in the folder ``root``, is not read, or None."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "a link that leads nowhere; skipped"
+        if not target.is_relative_to(root):
+            return "a link to a file outside the folder; skipped"
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc}); skipped"
+    return None if stat.S_ISREG(mode) else "not a regular file; skipped"
 
 
 def _bom_encoding(head: bytes) -> str | None:
