@@ -9,8 +9,8 @@ private mount namespace (``unshare``), so they hold even for a test run as root.
 from __future__ import annotations
 
 import hashlib
-import os
 import json
+import os
 import shlex
 import sqlite3
 import subprocess

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from factories import Story
 from worlds import delta_base
 
+from bot.model import Figure
 from bot.query import run
 from bot.store import Store
 
@@ -86,3 +88,27 @@ def test_text_that_cannot_be_searched_gets_a_message(store: Store, text: str) ->
     answer = search(store, text)
     assert answer["results"] == []
     assert "/search TEXT" in answer["message"]
+
+
+def test_the_same_sentence_in_several_articles_is_one_result(tmp_path: Path) -> None:
+    store = Store(tmp_path / "same.sqlite3")
+    for n in range(3):
+        story = Story(f"b{n}", f"Harbour notes {n}", published=f"2023-05-0{n + 1}")
+        story.say("Sign up for the Lowater harbour newsletter today.", f"Item {n} of the day.")
+        story.save(store)
+    answer = run(store, "search", "harbour newsletter")
+    (item,) = answer.items
+    assert len(item.also) == 2
+
+
+def test_undated_figures_come_after_dated_ones_and_say_so(tmp_path: Path) -> None:
+    store = Store(tmp_path / "dates.sqlite3")
+    for n, published in enumerate(("2023-05-01", None, "2023-05-03")):
+        story = Story(f"d{n}", f"Shelters {n}", published=published)
+        story.say(f"About {100 * (n + 1)} people were sheltering in Lowater.")
+        story.figures.append(
+            Figure(100 * (n + 1), f"{100 * (n + 1)} people", "people", 0, "sheltering")
+        )
+        story.save(store)
+    items = run(store, "figures", "sheltering").items
+    assert [i.citation.day for i in items] == ["2023-05-03", "2023-05-01", "undated"]

@@ -23,7 +23,7 @@ def test_citations_read_title_outlet_and_day() -> None:
     text = render_text(Answer("search", "x", None, items, title="Search"))
     assert "— Floods rise (Delta Post, 2020-02-17)\n" in text
     assert "— No outlet (2020-02-18)\n" in text
-    assert "— Nothing known\n" in text
+    assert "— Nothing known (undated)\n" in text  # a missing date is said, not hidden
 
 
 def test_every_item_is_printed_in_order_however_many() -> None:

@@ -109,7 +109,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[Failure]]:
                 skipped.append(Failure(str(path), problem))
             else:
                 files.append(path)
-    return files, skipped
+    return sorted(files), skipped
 
 
 def _not_an_article_file(path: Path, root: Path) -> str | None:

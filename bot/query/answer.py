@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+UNDATED = "undated"
 
 
 def plural(count: int, noun: str, nouns: str = "") -> str:
@@ -38,10 +39,11 @@ class Citation:
 
     @property
     def day(self) -> str:
-        """The publication day ("2020-02-17"), or the date as given when it is not ISO."""
+        """The publication day ("2020-02-17"), the date as given when it is not ISO, or
+        "undated": a reader must see that an item has no date rather than guess one."""
         day = self.published or ""
         match = _ISO_DATE.match(day)
-        return match.group(0) if match else day
+        return match.group(0) if match else day or UNDATED
 
     def to_json(self) -> dict[str, Any]:
         """The article of the citation, for an item reported in several articles."""

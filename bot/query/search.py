@@ -7,6 +7,8 @@ recent reporting when a word is everywhere.
 The words are passed to FTS5 as quoted terms (``inputs.fts_query``), so operators and
 punctuation in the text are searched for as words, never run as query syntax. When no
 sentence has every word, sentences with some of them are offered, and the answer says so.
+The same sentence in several articles (an outlet's boilerplate, a syndicated story) is one
+result, citing the others under "also in".
 """
 
 from __future__ import annotations
@@ -19,11 +21,14 @@ from bot.query.replies import refusal
 from bot.query.sources import Sources
 from bot.query.usage import USAGE
 from bot.store import Store, reads
+from bot.textnorm import fold
 
 MAX_ITEMS = 10
 # Matches ranked: bm25 is computed for every match FTS5 returns, so a common word would cost
 # in proportion to the base; the most recently indexed matches are ranked instead.
 RANKED = 500
+# Sentences read for each one shown, since copies of one sentence are one result.
+SAME_SPARE = 3
 
 
 def search(store: Store, text: str) -> Answer:
@@ -40,13 +45,20 @@ def search(store: Store, text: str) -> Answer:
     if not rows:
         message = f"No sentence contains “{shown}”."
     sources = Sources(store.conn, rows)
-    items = [
-        Item("sentence", sources.sentence(article_id, index), sources.cite(article_id, index))
-        for article_id, index in rows
-    ]
-    return Answer("search", text, None, items, title=f"Search: “{shown}”", message=message)
+    items: dict[str, Item] = {}
+    for article_id, index in rows:
+        sentence, citation = sources.sentence(article_id, index), sources.cite(article_id, index)
+        same = items.get(fold(sentence))
+        if same is not None:
+            same.also.append(citation)  # an outlet's boilerplate, or one story syndicated
+        elif len(items) < MAX_ITEMS:
+            items[fold(sentence)] = Item("sentence", sentence, citation)
+    return Answer(
+        "search", text, None, list(items.values()), title=f"Search: “{shown}”", message=message
+    )
 
 
 def _matching(conn: sqlite3.Connection, query: str) -> list[tuple[str, int]]:
-    """The best sentences by bm25 among the ``RANKED`` most recently indexed matches."""
-    return reads.best_sentences(conn, query, RANKED, MAX_ITEMS)
+    """The best sentences by bm25 among the ``RANKED`` most recently indexed matches, more
+    than are shown, since identical sentences are one result."""
+    return reads.best_sentences(conn, query, RANKED, SAME_SPARE * MAX_ITEMS)
