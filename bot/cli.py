@@ -11,6 +11,7 @@ an error.
 from __future__ import annotations
 
 import argparse
+import errno
 import io
 import json
 import logging
@@ -18,6 +19,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,6 +57,11 @@ EXIT_STATUS: dict[type[StoreError], int] = {
     OpenError: 10,
 }
 LISTED_ARTICLES = 50
+# Errors of writing the output, not of the work: a full disk behind stdout, a closed pipe.
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EPIPE})
+_MAX_DIGITS = 12
+# Worker processes at most: more than the machine's cores only costs memory.
+MAX_JOBS = max(1, 4 * (os.cpu_count() or 1))
 
 
 class CliError(Exception):
@@ -137,18 +144,17 @@ def _version() -> str:
         return "(not installed)"
 
 
-def _positive(text: str, what: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of {what} (1 or more)")
+def _positive(text: str, what: str, most: int = 10**9) -> int:
+    """A whole number from 1 to ``most`` written in ASCII digits (what SQLite and the
+    process pool can take)."""
+    number = int(text) if text.isascii() and text.isdigit() and len(text) < _MAX_DIGITS else 0
+    if not 1 <= number <= most:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a number of {what} (1 to {most:,})")
     return number
 
 
 def _jobs(text: str) -> int:
-    return _positive(text, "processes")
+    return _positive(text, "processes", MAX_JOBS)
 
 
 def _count(text: str) -> int:
@@ -401,6 +407,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS:
+            raise
+        # stdout is full, closed or gone: say so where it can still be read.
+        with suppress(OSError):
+            print(f"factbot: cannot write the output ({exc.strerror})", file=sys.stderr)
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ config file can be shared or committed without leaking it.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field, fields
@@ -20,6 +21,9 @@ import yaml
 
 DEFAULT_CONFIG_FILE = "config.yaml"
 CONFIG_ENV = "FACTBOT_CONFIG"
+# A settings file is a few lines: one larger, or making more values than this, is refused.
+MAX_CONFIG_BYTES = 1_000_000
+MAX_CONFIG_ITEMS = 10_000
 MAX_PAGE_TIMEOUT = 840
 
 
@@ -193,8 +197,16 @@ def _discord(raw: dict[str, Any]) -> DiscordSettings:
 
 
 def _read(file: Path) -> dict[str, Any]:
-    """The settings file as a mapping, or a ConfigError saying why it is none."""
+    """The settings file as a mapping, or a ConfigError saying why it is none. Only a
+    regular file of at most ``MAX_CONFIG_BYTES`` is read (a pipe would block, /dev/zero
+    never end), and the settings it makes may hold at most ``MAX_CONFIG_ITEMS`` values (YAML
+    aliases can make millions from a few lines)."""
     try:
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigError(f"config file {file} is not a regular file")
+        if info.st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(f"config file {file} is over {MAX_CONFIG_BYTES:,} bytes")
         raw = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
     except OSError as exc:
         raise ConfigError(f"cannot read config file {file}: {exc.strerror}") from exc
@@ -208,7 +220,24 @@ def _read(file: Path) -> dict[str, Any]:
         raise ConfigError(f"config file {file} is nested too deeply") from exc
     if not isinstance(raw, dict):
         raise ConfigError(f"config file {file} must be a mapping of settings")
+    if _values(raw) > MAX_CONFIG_ITEMS:
+        raise ConfigError(f"config file {file} holds over {MAX_CONFIG_ITEMS:,} values")
     return raw
+
+
+def _values(value: Any, budget: int = MAX_CONFIG_ITEMS + 1) -> int:
+    """How many values a loaded setting holds, counted up to ``budget`` (so that counting a
+    YAML alias bomb stops early)."""
+    if isinstance(value, dict):
+        value = [*value.keys(), *value.values()]
+    if not isinstance(value, list):
+        return 1
+    count = 1
+    for item in value:
+        count += _values(item, budget - count)
+        if count >= budget:
+            break
+    return count
 
 
 def _one_line(exc: Exception) -> str:

@@ -210,8 +210,17 @@ def _index(store: Store, paths: list[Path], jobs: int, progress: Progress | None
             with store.transaction():
                 for done in batch:
                     run.store_one(*done)
-    run.prune([p for p in paths if p.is_dir()])
+    run.prune([p for p in paths if _is_folder(p)])
     return run.report
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder: False for a name the file system cannot even look up
+    (one too long), which ``discover`` has reported."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _extracted(raws: Iterator[Raw], jobs: int) -> Iterator[Done]:

@@ -398,3 +398,54 @@ def test_links_out_of_the_folder_pipes_and_broken_links_are_skipped_with_a_line(
     assert "outside the folder" in err and "leads nowhere" in err and "not a regular file" in err
     status, out, _ = run(capsys, "articles", "--db", str(db))
     assert "secret" not in out and "a" in out
+
+
+def _small_base(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text("Petra Lund opened the Lowater port.", encoding="utf-8")
+    db = tmp_path / "f.sqlite3"
+    assert main(["index", "--db", str(db), str(tmp_path / "a.txt")]) == 0
+    return db
+
+
+def test_a_limit_of_forty_digits_is_a_usage_error(capsys, tmp_path: Path) -> None:
+    db = _small_base(tmp_path)
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as stopped:
+        main(["articles", "--db", str(db), "--limit", "1" * 40])
+    assert stopped.value.code == 2 and "is not a number of articles" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero", "bomb"])
+def test_a_config_that_is_no_settings_file_is_one_line(capsys, tmp_path: Path, kind: str) -> None:
+    config = tmp_path / "config.yaml"
+    if kind == "fifo":
+        os.mkfifo(config)
+    elif kind == "bomb":
+        lines = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+        for name, before in zip("bcdef", "abcde", strict=True):
+            lines.append(f"{name}: &{name} [{', '.join([f'*{before}'] * 10)}]")
+        config.write_text("\n".join(lines) + "\nknowledge_dir: *f\n", encoding="utf-8")
+    target = "/dev/zero" if kind == "zero" else str(config)
+    status, _, err = run(capsys, "--config", target, "articles")
+    assert status == 3 and "config file" in one_line(err)
+
+
+def test_output_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    db = _small_base(tmp_path)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "bot", "ask", "--db", str(db), "/who Petra Lund"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert one_line(result.stderr).startswith("factbot: cannot write the output")
+
+
+def test_a_path_too_long_for_the_file_system_is_skipped_with_a_line(capsys, tmp_path: Path) -> None:
+    status, out, _ = run(
+        capsys, "index", "--db", str(tmp_path / "f.sqlite3"), str(tmp_path / ("x" * 300))
+    )
+    assert status == 1 and "1 failed" in out  # nothing was indexed

@@ -74,14 +74,17 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Failure]]:
     files: list[Path] = []
     failures: list[Failure] = []
     for path in paths:
-        if path.is_dir():
-            found, skipped = _walk(path)
-            files.extend(found)
-            failures.extend(skipped)
-        elif path.is_file():
-            files.append(path)
-        else:
-            failures.append(Failure(str(path), "no such file or folder"))
+        try:
+            if path.is_dir():
+                found, skipped = _walk(path)
+                files.extend(found)
+                failures.extend(skipped)
+            elif path.is_file():
+                files.append(path)
+            else:
+                failures.append(Failure(str(path), "no such file or folder"))
+        except OSError as exc:  # a name too long for the file system, a folder gone
+            failures.append(Failure(str(path), f"cannot be read ({exc.strerror or exc})"))
     return files, failures
 
 
