@@ -4,7 +4,9 @@ import gzip
 import json
 from pathlib import Path
 
-from bot.ingest import Failure, Loaded, discover, load_file
+import pytest
+
+from bot.ingest import Failure, Loaded, discover, load_file, read_file
 
 
 def load(path: Path) -> list[Loaded | Failure]:
@@ -207,3 +209,30 @@ def test_a_damaged_gzip_file_is_reported_not_raised(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     (item,) = load(path)
     assert isinstance(item, Failure) and "cannot read" in item.message
+
+
+@pytest.mark.parametrize(
+    ("given", "why"),
+    [
+        ([1, 2], "must be text or a whole number"),
+        (True, "must be text or a whole number"),
+        (1.5, "must be text or a whole number"),
+        ("left\u202eright", "invisible"),
+        ("line\u2028break", "invisible"),
+        ("notes/../etc", '".."'),
+        ('"quoted"', "a mark a question drops"),
+        ("x" * 201, "over 200 characters"),
+    ],
+)
+def test_an_id_that_cannot_be_asked_for_is_refused(tmp_path: Path, given: object, why: str) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": given, "text": "Petra Lund spoke."}) + "\n", "utf-8")
+    (failure,) = list(read_file(path))
+    assert isinstance(failure, Failure) and why in failure.message
+
+
+def test_ids_that_are_numbers_or_missing_are_named_plainly(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    lines = [{"id": 42, "text": "Petra Lund spoke."}, {"id": None, "text": "Ada Quill spoke."}]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", "utf-8")
+    assert [raw.id for raw in read_file(path)] == ["42", "feed-2"]  # type: ignore[union-attr]

@@ -295,7 +295,15 @@ def _jsonl_article(path: Path, number: int, line: bytes) -> Raw | Failure:
         return Failure(str(path), problem, number)
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return Failure(str(path), 'not an article object with a "text" string', number)
-    article_id = str(record.get("id") or f"{path.name.split('.')[0]}-{number}")
+    given = record.get("id")
+    if given is None or given == "":
+        article_id = f"{path.name.split('.')[0]}-{number}"
+    elif isinstance(given, int) and not isinstance(given, bool):
+        article_id = str(given)  # a record number: its digits
+    elif isinstance(given, str):
+        article_id = given
+    else:
+        return Failure(str(path), "the article id must be text or a whole number", number)
     problem = id_problem(article_id)
     if problem:
         return Failure(str(path), f"the article id {problem}", number)

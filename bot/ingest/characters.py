@@ -11,8 +11,15 @@ after ingestion has to think about them.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 REPLACEMENT = "\ufffd"
+MAX_ID_CHARS = 200
+# Spaces and marks around a question's words, which are dropped from them.
+EDGE_MARKS = " \t\n?!.,;:\"'“”‘’«»"
+# Unicode categories of characters that show nothing or reorder text: format (bidi
+# controls, zero-width), line and paragraph separators, private use, unassigned.
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Zl", "Zp", "Co", "Cn"})
 
 # Whole escape sequences (so that "[2J" does not stay behind as text): CSI sequences (ESC [
 # or the 8-bit CSI), OSC strings up to their terminator (BEL, ESC \ or the 8-bit ST), and the
@@ -58,10 +65,24 @@ def shown(text: str) -> str:
 
 
 def id_problem(article_id: str) -> str | None:
-    """Why ``article_id`` cannot name an article, or None. An id is typed by users and
-    printed everywhere, so it must be plain text."""
+    """Why ``article_id`` cannot name an article, or None. An id is typed by users (in
+    "/article ID") and printed everywhere, so it is plain text of at most ``MAX_ID_CHARS``
+    characters: no control, format or invisible characters (bidi controls, line
+    separators), no lone surrogates, no ".." (it could read as a path), and it neither
+    starts nor ends with a space or with punctuation a question drops (``EDGE_MARKS``),
+    so that "/article ID" always reaches it."""
+    if not article_id:
+        return "is empty"
+    if len(article_id) > MAX_ID_CHARS:
+        return f"is over {MAX_ID_CHARS} characters"
     if has_surrogates(article_id):
         return "is not valid Unicode (it holds a lone surrogate)"
-    if has_controls(article_id):
-        return "holds control characters"
+    if has_controls(article_id) or any(
+        unicodedata.category(c) in _INVISIBLE_CATEGORIES for c in article_id
+    ):
+        return "holds control characters or invisible ones"
+    if article_id.strip(EDGE_MARKS) != article_id:
+        return "starts or ends with a space or a mark a question drops"
+    if ".." in article_id:
+        return 'holds ".."'
     return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.ingest.characters import EDGE_MARKS
 from bot.query import inputs
 from bot.query.answer import Answer
 from bot.query.commands import help_answer, run
@@ -41,7 +42,6 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
         (r"^(?:list\s+)?(?:the\s+|all\s+)?articles$", "articles"),
     )
 ]
-_TRIM = " \t\n?!.,;:\"'“”‘’«»"
 
 
 def ask(store: Store, text: str) -> Answer:
@@ -79,4 +79,4 @@ def _guess(store: Store, text: str, question: str) -> Answer:
 
 
 def _trim(text: str) -> str:
-    return text.strip(_TRIM)
+    return text.strip(EDGE_MARKS)
