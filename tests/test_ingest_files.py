@@ -236,3 +236,10 @@ def test_ids_that_are_numbers_or_missing_are_named_plainly(tmp_path: Path) -> No
     lines = [{"id": 42, "text": "Petra Lund spoke."}, {"id": None, "text": "Ada Quill spoke."}]
     path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", "utf-8")
     assert [raw.id for raw in read_file(path)] == ["42", "feed-2"]  # type: ignore[union-attr]
+
+
+def test_jsonl_lines_ended_by_carriage_returns_alone_are_lines(tmp_path: Path) -> None:
+    path = tmp_path / "old.jsonl"
+    lines = [json.dumps({"id": f"m{n}", "text": f"Petra Lund spoke {n} times."}) for n in range(3)]
+    path.write_bytes("\r".join(lines).encode("utf-8") + b"\r")
+    assert [raw.id for raw in read_file(path)] == ["m0", "m1", "m2"]  # type: ignore[union-attr]

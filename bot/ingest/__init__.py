@@ -326,18 +326,31 @@ def _bounded_lines(stream: IO[AnyStr], newline: AnyStr) -> Iterator[AnyStr]:
                 pass
 
 
+# How much of a JSONL file is looked at to tell how its lines end.
+_SNIFF_BYTES = 65536
+
+
 def _utf8_lines(stream: IO[bytes]) -> Iterator[bytes]:
     """The lines of a JSONL stream as UTF-8. A byte order mark is dropped; text in UTF-16
-    or UTF-32 (known by its mark) is decoded and encoded again as UTF-8."""
-    encoding = _bom_encoding(stream.read(4))
+    or UTF-32 (known by its mark) is decoded and encoded again as UTF-8; lines ended by
+    carriage returns alone are lines."""
+    head = stream.read(_SNIFF_BYTES)
+    encoding = _bom_encoding(head[:4])
     stream.seek(0)
-    if encoding is None:
+    cr_only = encoding is None and b"\r" in head and b"\n" not in head
+    if encoding is None and not cr_only:
         yield from _bounded_lines(stream, b"\n")
         return
-    text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="\n")
+    # Lines ended by a carriage return alone (old Mac files) are read as lines too.
+    text = io.TextIOWrapper(
+        stream,
+        encoding=encoding or "utf-8",
+        errors="surrogateescape" if cr_only else "replace",
+        newline=None if cr_only else "\n",
+    )
     try:
         for line in _bounded_lines(text, "\n"):
-            yield line.encode("utf-8")
+            yield line.encode("utf-8", "surrogateescape")
     finally:
         text.detach()  # the caller closes the stream
 
