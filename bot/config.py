@@ -25,6 +25,9 @@ CONFIG_ENV = "FACTBOT_CONFIG"
 MAX_CONFIG_BYTES = 1_000_000
 MAX_CONFIG_ITEMS = 10_000
 MAX_PAGE_TIMEOUT = 840
+# Discord ids are 64-bit snowflakes; a wait longer than a year is a typo.
+MAX_ID = 2**63
+MAX_SECONDS = 365 * 24 * 3600
 
 
 class ConfigError(Exception):
@@ -97,11 +100,11 @@ def _whole(value: Any) -> bool:
 
 def _id(name: str, value: Any) -> int:
     """A Discord id: a whole number (in quotes or not)."""
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value)
-    if not _whole(value) or value < 1:
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        value = int(value)  # ASCII digits only: "１２３" is no id Discord gives
+    if not _whole(value) or not 1 <= value < MAX_ID:
         raise ConfigError(
-            f"{name}: {value!r} is not an id; copy it from Discord (Developer Mode, "
+            f"{name}: {str(value)[:40]!r} is not an id; copy it from Discord (Developer Mode, "
             "right-click -> Copy ID): a whole number such as 123456789012345678"
         )
     return value
@@ -123,8 +126,10 @@ def _flag(name: str, value: Any) -> bool:
 
 
 def _seconds(name: str, value: Any) -> int:
-    if not _whole(value) or value < 1:
-        raise ConfigError(f"{name}: {value!r} must be a whole number of seconds, at least 1")
+    if not _whole(value) or not 1 <= value <= MAX_SECONDS:
+        raise ConfigError(
+            f"{name}: {str(value)[:40]!r} must be a whole number of seconds, 1 to {MAX_SECONDS:,}"
+        )
     return value
 
 

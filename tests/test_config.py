@@ -5,6 +5,7 @@ from datetime import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.config import ConfigError, DiscordSettings, load_settings
 
@@ -104,3 +105,21 @@ def test_the_example_file_is_valid_and_shows_every_setting() -> None:
     assert settings.discord == DiscordSettings()
     text = example.read_text(encoding="utf-8")
     assert all(f"  {f.name}:" in text for f in fields(DiscordSettings))
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [
+        ("poll_seconds", 10**30),
+        ("guild_id", 2**80),
+        ("guild_id", "１２３４５"),
+        ("digest_channel_id", -5),
+    ],
+)
+def test_numbers_no_discord_id_or_wait_can_be_are_refused(
+    tmp_path: Path, setting: str, value: object
+) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text(yaml.safe_dump({"discord": {setting: value}}), encoding="utf-8")
+    with pytest.raises(ConfigError, match=f"discord.{setting}"):
+        load_settings(config)
