@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.cli import MAX_JOBS, main
 
 ARTICLE = (
     "date 2023-04-02\n\nFloods cut off the delta town\n\n"
@@ -155,7 +155,7 @@ def test_a_base_of_an_older_schema_is_rebuilt_by_index(capsys, docs: Path, tmp_p
     assert status == 0 and "1 added" in out
 
 
-@pytest.mark.parametrize("jobs", ["0", "many"])
+@pytest.mark.parametrize("jobs", ["0", "many", str(MAX_JOBS + 1), "٣"])
 def test_jobs_must_be_a_positive_number(capsys, docs: Path, tmp_path, jobs: str) -> None:
     with pytest.raises(SystemExit) as stopped:
         main(["index", "--db", str(tmp_path / "f.sqlite3"), "--jobs", jobs, str(docs)])
