@@ -281,6 +281,26 @@ async def test_pages_turn_for_the_asker_and_not_for_others(tmp_path: Path, base:
         assert shown(fake.messages[first["id"]]) == first_page
 
 
+async def test_a_page_turn_is_answered_once(
+    tmp_path: Path, base: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The press on a live answer's buttons is the pager's: no "expired" answer after it."""
+    caplog.set_level(logging.INFO)
+    async with discord_world(tmp_path) as world:
+        fake = world.fake
+        await fake.wait_commands(None)
+        first = await fake.reply(await fake.slash("articles", fake.bob))
+        presses = []
+        for _ in range(2):
+            press = await fake.click(fake.messages[first["id"]], "Next", fake.bob)
+            await fake.callback(press)
+            presses.append(press)
+        await asyncio.sleep(0.5)  # time for a second answer to the same press, if any
+        assert [len(p.callbacks) for p in presses] == [1, 1]
+        assert not any(p.followups for p in presses)
+        assert "expired buttons" not in caplog.text
+
+
 async def test_page_buttons_expire(tmp_path: Path, base: Path) -> None:
     async with discord_world(tmp_path, page_timeout_seconds=1) as world:
         fake = world.fake

@@ -285,7 +285,7 @@ class FactBot(discord.Client):
         message = interaction.message
         if interaction.type is not discord.InteractionType.component or message is None:
             return
-        if self._serves_buttons_of(message.id):
+        if self._serves_press(interaction, message.id):
             return
         try:
             await interaction.response.edit_message(view=None, allowed_mentions=NO_MENTIONS)
@@ -293,11 +293,15 @@ class FactBot(discord.Client):
         except discord.HTTPException as exc:
             log.info("could not answer a press on expired buttons: %s", exc)
 
-    def _serves_buttons_of(self, message_id: int) -> bool:
-        """Whether a live view (a pager) is attached to the message. discord.py keeps its
-        views in the connection's view store, which offers this check but no public way to
-        reach it."""
-        return self._connection._view_store.is_message_tracked(message_id)
+    def _serves_press(self, interaction: discord.Interaction, message_id: int) -> bool:
+        """Whether a live view (a pager) will answer this press: the same look-up discord.py
+        makes to dispatch it, by message and button id. (Whether the message is "tracked"
+        is not enough: a pager editing its page untracks it for a moment.) discord.py keeps
+        its views in the connection's view store, which has no public way to ask this."""
+        data = interaction.data or {}
+        key = (data.get("component_type"), data.get("custom_id"))
+        views = self._connection._view_store._views
+        return key in views.get(message_id, {}) or key in views.get(None, {})
 
     # -- changing the base ----------------------------------------------------------------
 
