@@ -36,10 +36,15 @@ GIVEN_NAME_PARTICLES = frozenset({"ben"})
 def fold(text: str) -> str:
     """Accent- and case-folded text with only letters, digits and single spaces; an
     apostrophe inside a word joins it ("Ka'arvi" is "kaarvi"), a possessive's does not."""
+    stripped = text if text.isascii() else _strip_accents(text)
+    return " ".join(_WORD.findall(_INNER_APOSTROPHE.sub("", stripped.casefold())))
+
+
+def _strip_accents(text: str) -> str:
+    """Letters without their accents, and the few letters NFKD does not take apart."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    stripped = stripped.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
-    return " ".join(_WORD.findall(_INNER_APOSTROPHE.sub("", stripped.casefold())))
+    return stripped.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
 
 
 def spells_acronym(name: str) -> bool:

@@ -32,6 +32,7 @@ import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -97,9 +98,9 @@ class Resolution:
         return self.found is not None or bool(self.tied)
 
 
-@dataclass(frozen=True, slots=True)
-class _Form:
-    """One name of an entity, folded; ``content`` are the words that tell names apart."""
+class _Form(NamedTuple):
+    """One name of an entity, folded; ``content`` are the words that tell names apart.
+    (A tuple: a big base has hundreds of thousands, made at every load.)"""
 
     entity: int
     folded: str
