@@ -185,3 +185,15 @@ def test_a_person_named_in_the_speakers_description_is_not_the_speaker(
 )
 def test_a_name_a_preposition_governs_does_not_speak(text: str) -> None:
     assert "Ada Quill" not in {q.speaker for q in facts(text).quotes}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the board balks, \u201cwe will lose our best chance to mend the pier,\u201d said "
+        "Secretary of State Ada Quill, who came with Energy Secretary Lena Ortiz.",
+        "Minister for Foreign Affairs Ada Quill said: \u201cThe pier will be mended soon.\u201d",
+    ],
+)
+def test_a_preposition_inside_a_title_does_not_govern_the_name(text: str) -> None:
+    assert [q.speaker for q in facts(text).quotes] == ["Ada Quill"]

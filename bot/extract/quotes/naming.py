@@ -33,9 +33,17 @@ _PREPOSITIONS = frozenset(
 )
 # Words before a preposition that make its object the source: "according to Quill".
 _ATTRIBUTING = frozenset({"according"})
+# Prepositions inside a capitalised title: "Secretary of State", "Minister for Health".
+_IN_TITLES = frozenset({"of", "for"})
 # What joins the names of people speaking together: "Quill and Ortiz", "Quill, Ortiz and
 # Reis".
 _JOINED = re.compile(r",? and |, ")
+
+
+def _inside_title(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is the preposition of a capitalised title ("Secretary of State
+    Ada Quill"): it joins the title, it does not govern the name."""
+    return words[k] in _IN_TITLES and k > 0 and words[k - 1][:1].isupper()
 
 
 class _Window(NamedTuple):
@@ -182,8 +190,12 @@ class SpeakerNaming(Antecedents):
         start = max(self.article.sentences[sentence].start, named.start - _LOOK_BACK)
         words = _WORDS_BEFORE.findall(self.text[start : named.start])
         k = len(words)
-        while k and (words[k - 1][:1].isupper() or words[k - 1].lower() in _BEFORE_NAMES):
-            k -= 1  # titles and other names: "the late Sen.", "Reis and"
+        while k and (
+            words[k - 1][:1].isupper()
+            or words[k - 1].lower() in _BEFORE_NAMES
+            or _inside_title(words, k - 1)
+        ):
+            k -= 1  # titles and other names: "the late Sen.", "Reis and", "Minister of"
         if not k or words[k - 1].lower() not in _PREPOSITIONS:
             return False
         return not (k > 1 and words[k - 2].lower() in _ATTRIBUTING)  # "according to Quill"
