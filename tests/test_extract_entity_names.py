@@ -27,6 +27,24 @@ def test_a_bracketed_or_known_as_name_is_declared(text: str) -> None:
     assert party.equivalents == ["GOP"]
 
 
+@pytest.mark.parametrize(
+    ("text", "glossed"),
+    [
+        (
+            "The panel heard former speechwriters Lena Ortiz (Quill) and Tomas Reis "
+            "(Ortega) on Monday.",
+            ["Lena Ortiz", "Tomas Reis"],
+        ),
+        ("Scandals got names like Pipegate (Quill), Dockgate (Ortega) and more.", ["Pipegate"]),
+    ],
+)
+def test_names_each_glossed_with_a_bracketed_name_declare_nothing(
+    text: str, glossed: list[str]
+) -> None:
+    found = facts(text)
+    assert all(entity(found, name).equivalents == [] for name in glossed)
+
+
 def test_a_real_name_is_declared_for_a_nom_de_guerre() -> None:
     found = facts(
         "The cleric Abu Tariq al-Qarni, whose real name is Ramon Ibrahim Quintana, "
@@ -277,3 +295,8 @@ def test_a_quoted_nickname_that_is_another_persons_name_joins_only_its_own() -> 
     )
     assert entity(found, "Oskar Brennholt").equivalents == ["Lindqvist", "Lindqvist Brennholt"]
     assert entity(found, "Marta Lindqvist").equivalents == []
+
+
+def test_a_title_before_a_surname_alone_is_not_the_full_names_role() -> None:
+    found = facts("Ada Quill ran for mayor in 2016. Former President Quill spoke for his wife.")
+    assert entity(found, "Ada Quill").descriptions == []

@@ -656,3 +656,16 @@ def test_a_nickname_leaving_out_a_middle_name_needs_the_same_people(store: Store
     put(store, "c", person("Rob Tessaro"), *COLLEAGUES)
     found = groups(store)
     assert (found["Robert K. Tessaro"], found["Bob Tessaro"]) == ({"r0", "r1", "r2", "c"}, {"b"})
+
+
+def test_a_name_declared_a_persons_that_is_anothers_surname_goes_to_that_other(
+    store: Store,
+) -> None:
+    mocked = Entity("Ada Ortiz", "PERSON", ["Quill"], equivalents=["Quill"])
+    put(store, "mocked", mocked)
+    put_many(store, "ortiz", 5, Entity("Ada Ortiz", "PERSON"))
+    put_many(store, "quill", 5, Entity("Lena Quill", "PERSON"))
+    put_many(store, "surname", 3, Entity("Quill", "PERSON"))
+    found = groups(store)
+    assert {"surname0", "surname1", "surname2"} <= found["Lena Quill"]
+    assert not any(a.startswith("surname") for a in found["Ada Ortiz"])

@@ -167,3 +167,22 @@ def test_a_role_only_a_stray_article_gives_is_not_shown(tmp_path: Path) -> None:
         story.save(store)
     card = run(store, "who", "Ada Quill").to_json()["entity"]
     assert card["descriptions"] == ["harbour master"]
+
+
+def test_roles_of_articles_naming_a_person_by_surname_only_are_not_shown(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "surname.sqlite3")
+    for n in range(4):
+        story = Story(f"full{n}", "Harbour news")
+        story.say("Ada Quill spoke in Lowater on Monday.")
+        story.entity("Ada Quill", descriptions=["harbour master"])
+        story.save(store)
+    for n in range(3):
+        story = Story(f"short{n}", "Harbour news")
+        story.say("President Quill spoke in Lowater on Monday.")
+        story.entity("Quill", descriptions=["President"])
+        story.save(store)
+    card = run(store, "who", "Ada Quill").to_json()["entity"]
+    assert card["articles"] == 7  # the surname is hers...
+    assert card["descriptions"] == ["harbour master"]  # ...but not the surname's roles

@@ -206,6 +206,8 @@ def _resolve_component(profiles: list[Profile], pairs: list[tuple[int, int]]) ->
         if b_of_a:
             shorts[j][i] = b_of_a
     for _, _, i, j, rule in sorted(merges):
+        if _doubtful(rule, shorts, i, j):
+            continue
         if groups.weighs(rule, i, j):
             groups.merge(i, j)
     _attach_short_forms(groups, shorts)
@@ -213,6 +215,17 @@ def _resolve_component(profiles: list[Profile], pairs: list[tuple[int, int]]) ->
         _cluster([profiles[i] for i in members], groups.settled)
         for members in groups.members.values()
     ]
+
+
+def _doubtful(rule: str, shorts: dict[int, dict[int, str]], i: int, j: int) -> bool:
+    """A name declared another's that is, as written, the surname of a third person is
+    that person's: 'Ada "Quill" Ortiz' mocks Ortiz with Quill's name, it does not make
+    Quill a name of hers. The short form then goes where the surname leads."""
+    return rule == "declared_same" and any(
+        how == "surname_of" and other not in (i, j)
+        for side in (i, j)
+        for other, how in shorts.get(side, {}).items()
+    )
 
 
 def _ordered(a: Profile, b: Profile) -> tuple[Profile, Profile]:

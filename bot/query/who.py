@@ -74,7 +74,11 @@ def who(store: Store, name: str) -> Answer:
 def entity_card(store: Store, entity: Named) -> dict[str, Any]:
     """The JSON entity: name, type, other names, how many articles, roles from the text."""
     names = reads.entity_names(store.conn, entity.id)
-    roles = reads.entity_roles(store.conn, entity.id, SAMPLE)
+    roles = [
+        text
+        for text, key in reads.entity_roles(store.conn, entity.id, SAMPLE)
+        if not _surname_only(entity, key)
+    ]
     least = max(1, math.ceil(ALIAS_SHARE * entity.articles))
     aliases = [a for a in _most_used(names, fold, least) if fold(a) != fold(entity.name)]
     # A name that is also another entity's, in enough articles of its own, is not shown as
@@ -91,6 +95,13 @@ def entity_card(store: Store, entity: Named) -> dict[str, Any]:
             max(1, math.ceil(ROLE_SHARE * len(roles))),
         )[:MAX_DESCRIPTIONS],
     }
+
+
+def _surname_only(entity: Named, key: str) -> bool:
+    """Whether an article names the person by one word only, where the person has a full
+    name: its roles may be another's of that surname ("President Quill" in an article on
+    the president, linked to his wife who is better known), so they are not this one's."""
+    return entity.type == "PERSON" and " " not in key and " " in fold(entity.name)
 
 
 def _says_what(kind: str, description: str) -> bool:

@@ -218,16 +218,15 @@ def entity_names(conn: sqlite3.Connection, entity_id: int) -> list[tuple[str, in
     ]
 
 
-def entity_roles(conn: sqlite3.Connection, entity_id: int, limit: int) -> list[str]:
-    """How the most recently indexed articles describe an entity."""
-    return [
-        row[0]
-        for row in conn.execute(
-            "SELECT d.text FROM descriptions d JOIN article_entities ae ON ae.id = d.ae_id"
-            f" WHERE ae.form_id IN ({_FORMS_OF}) ORDER BY d.ae_id DESC LIMIT ?",
-            (entity_id, limit),
-        )
-    ]
+def entity_roles(conn: sqlite3.Connection, entity_id: int, limit: int) -> list[sqlite3.Row]:
+    """(text, key) of how the most recently indexed articles describe an entity: the role
+    and the key of the name the article gives the entity."""
+    return conn.execute(
+        "SELECT d.text, f.key FROM descriptions d JOIN article_entities ae ON ae.id = d.ae_id"
+        " JOIN forms f ON f.id = ae.form_id"
+        f" WHERE ae.form_id IN ({_FORMS_OF}) ORDER BY d.ae_id DESC LIMIT ?",
+        (entity_id, limit),
+    ).fetchall()
 
 
 def entity_articles(conn: sqlite3.Connection, entity_id: int, limit: int) -> list[sqlite3.Row]:

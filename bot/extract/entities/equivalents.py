@@ -12,11 +12,13 @@ second name, and neither is a bracket after a line's capitals.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 from bot.extract.entities.clusters import Cluster
 from bot.extract.entities.mention import NameMention
 from bot.extract.entities.nicknames import is_nickname_of
+from bot.textnorm import spells_acronym
 
 # What stands between the two names, and what must follow the second.
 _BETWEEN: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -51,7 +53,10 @@ def join_declared(text: str, clusters: list[Cluster]) -> list[Cluster]:
             cluster = merged[id(cluster)]
         return cluster
 
+    glosses = _gloss_lists(text, mentions)
     for first, second in pairwise(mentions):
+        if first.sentence in glosses and _bare_bracket(text, first, second):
+            continue
         if not _declared(text, first, second):
             continue
         a, b = current(home[id(first)]), current(home[id(second)])
@@ -78,6 +83,25 @@ def join_declared(text: str, clusters: list[Cluster]) -> list[Cluster]:
         a.in_body = a.in_body or b.in_body
         merged[id(b)] = a
     return [c for c in clusters if id(c) not in merged]
+
+
+def _bare_bracket(text: str, first: NameMention, second: NameMention) -> bool:
+    """'Name (Other)': a word name, not an acronym, in brackets right after a name."""
+    return (
+        text[first.end : second.start] == " ("
+        and text.startswith(")", second.end)
+        and not spells_acronym(second.surface)
+    )
+
+
+def _gloss_lists(text: str, mentions: list[NameMention]) -> set[int]:
+    """Sentences that give several names a bracketed name each: "Robinson (Quill) and
+    Ortiz (Reis)", "Pipegate (Quill), Dockgate (Reis)" gloss each name with whom it went
+    with. Such brackets say who, not what else the name is called."""
+    counts = Counter(
+        first.sentence for first, second in pairwise(mentions) if _bare_bracket(text, first, second)
+    )
+    return {sentence for sentence, count in counts.items() if count > 1}
 
 
 def _declared(text: str, first: NameMention, second: NameMention) -> bool:

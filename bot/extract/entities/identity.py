@@ -128,6 +128,16 @@ def _surname(name: str) -> str:
     return rest if dash and head.lower() in PARTICLES else surname
 
 
+def _describes(kind: str, name: str, mention: NameMention) -> bool:
+    """Whether the mention's description is the entity's. A person with a full name is
+    described only where the full name stands: "President Quill" beside "Ada Quill" may
+    be her husband, whom the article never names in full."""
+    if not mention.description:
+        return False
+    full = kind == "PERSON" and len(name_key(name).split()) >= 2
+    return not full or len(name_key(mention.surface).split()) >= 2
+
+
 def entity(article: Article, cluster: Cluster) -> Entity:
     """The entity a cluster makes: named by its fullest name in the body, with every other
     spelling (and a person's surname) as an alias."""
@@ -146,7 +156,9 @@ def entity(article: Article, cluster: Cluster) -> Entity:
     if kind == "PERSON" and len(name_key(name).split()) >= 2:
         aliases.add(_surname(name))
     aliases.discard(name)
-    descriptions = list(dict.fromkeys(m.description for m in cluster.mentions if m.description))
+    descriptions = list(
+        dict.fromkeys(m.description for m in cluster.mentions if _describes(kind, name, m))
+    )
     mentions = [
         Mention(m.sentence, m.start, m.end, article.text[m.start : m.end])
         for m in sorted(cluster.mentions, key=attrgetter("start"))
