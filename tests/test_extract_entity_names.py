@@ -54,6 +54,14 @@ def test_a_real_name_is_declared_for_a_nom_de_guerre() -> None:
     assert cleric.equivalents == ["Abu Tariq al-Qarni"]
 
 
+def test_a_place_of_a_phrase_is_not_declared_the_name_the_phrase_is_known_as() -> None:
+    found = facts(
+        "Ada Quill spoke at the yearly gathering of farmers in Lowater, Velmaria, known as "
+        "the Harbour Summit."
+    )
+    assert entity(found, "Harbour Summit").equivalents == []
+
+
 def test_a_name_known_as_after_of_is_not_declared() -> None:
     found = facts("The young son of King Velmar, known as PVX, met the envoy in Lowater.")
     assert entity(found, "Velmar").equivalents == []

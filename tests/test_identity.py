@@ -269,7 +269,16 @@ def test_a_people_or_body_in_the_singular_and_the_plural_is_one(store: Store) ->
     put(store, "d", Entity("Harbour Guards", "ORG"))
     put(store, "e", person("Roberts"))
     put(store, "f", Entity("Robert", "OTHER"))
-    assert sorted(map(sorted, groups(store).values())) == [["a", "b"], ["c", "d"], ["e"], ["f"]]
+    put(store, "g", Entity("News", "ORG"))
+    put(store, "h", Entity("New", "ORG"))
+    assert sorted(map(sorted, groups(store).values())) == [
+        ["a", "b"],
+        ["c", "d"],
+        ["e"],
+        ["f"],
+        ["g"],
+        ["h"],
+    ]
 
 
 def test_initials_an_article_gives_a_person_join_the_person(store: Store) -> None:

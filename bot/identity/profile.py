@@ -278,6 +278,15 @@ class Profile:
         return frozenset(keys)
 
 
+# English nouns that end in "s" without being plurals: "News" is not many a "New".
+_NOT_PLURALS = frozenset(
+    """news series species means politics economics physics athletics mathematics ethics
+    headquarters crossroads gallows diabetes measles mumps""".split()
+)
+
+
 def _singular(word: str) -> str:
-    """A word without a plural's "s" ("guards", not "boss" or "bus")."""
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+    """A word without a plural's "s" ("guards", not "boss", "bus" or "news")."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith("ss") or word in _NOT_PLURALS:
+        return word
+    return word[:-1]

@@ -30,7 +30,7 @@ from bot.query.names import Named
 from bot.query.replies import lookup, match_note
 from bot.query.sources import Sources
 from bot.store import Store, reads
-from bot.textnorm import KEY_STOPWORDS, fold, name_key
+from bot.textnorm import KEY_STOPWORDS, fold, name_key, spells_acronym
 
 MAX_ITEMS = 10
 PER_ARTICLE = 3
@@ -80,7 +80,11 @@ def entity_card(store: Store, entity: Named) -> dict[str, Any]:
         if not _surname_only(entity, key)
     ]
     least = max(1, math.ceil(ALIAS_SHARE * entity.articles))
-    aliases = [a for a in _most_used(names, fold, least) if fold(a) != fold(entity.name)]
+    aliases = [
+        a
+        for a in _most_used(names, fold, least)
+        if fold(a) != fold(entity.name) and not _a_bare_word_of(entity, a)
+    ]
     # A name that is also another entity's, in enough articles of its own, is not shown as
     # this one's: "House" run into "White House" in some articles is the chamber elsewhere.
     taken = reads.keys_of_others(store.conn, entity.id, map(name_key, aliases), least)
@@ -95,6 +99,20 @@ def entity_card(store: Store, entity: Named) -> dict[str, Any]:
             max(1, math.ceil(ROLE_SHARE * len(roles))),
         )[:MAX_DESCRIPTIONS],
     }
+
+
+def _a_bare_word_of(entity: Named, alias: str) -> bool:
+    """Whether the alias of a body, place or thing is one plain word that says nothing
+    of it: a word of its own name ("News" of "Fox News", "State" of "Islamic State") or
+    an everyday word a sentence opened with ("New"). A person's surname and an acronym
+    are names."""
+    word = fold(alias)
+    return (
+        entity.type != "PERSON"
+        and " " not in word
+        and not spells_acronym(alias)
+        and (word in fold(entity.name).split() or word in common_words())
+    )
 
 
 def _surname_only(entity: Named, key: str) -> bool:

@@ -35,8 +35,9 @@ _BETWEEN: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 # The longest stretch of text between two names that one of the patterns can fill.
 _MAX_BETWEEN = 40
-# A name inside "of ...": a comma's "known as" after it may be said of the phrase's head.
-_OF_BEFORE = re.compile(r"\bof (?:the )?(?:[A-Z][\w.-]* )*$")
+# A name inside "of ...", "in ...": a comma's "known as" after it may be said of the
+# phrase's head ("the gathering in Lowater, Velmaria, known as the Summit").
+_OF_BEFORE = re.compile(r"\b(?:of|in|at|from) (?:the )?(?:[A-Z][\w.-]*,? )*$")
 # Types a declared name may not have: places and peoples are named, not renamed.
 _NOT_RENAMED = frozenset({"GPE", "NORP"})
 
