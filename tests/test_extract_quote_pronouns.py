@@ -112,3 +112,18 @@ def test_a_sentence_opening_with_the_same_pronoun_is_about_the_same_person() -> 
         f'firm fear the worst.\n\n"{QUOTE}" he said.'
     )
     assert quotes(text) == [("Paulo Reis", QUOTE)]
+
+
+def test_a_name_that_only_modifies_a_noun_is_no_antecedent() -> None:
+    text = (
+        "Reis joined the agency in June. Her old posts show a fan who attacked the Quill "
+        f'administration for its record.\n\nDays after the vote, she wrote: "{QUOTE}"'
+    )
+    assert quotes(text) == []
+
+
+def test_a_sentence_opening_with_and_does_not_open_with_its_object() -> None:
+    text = (
+        f'I was chatting with a stranger. And then I mentioned Ada Quill, and she said, "{QUOTE}"'
+    )
+    assert quotes(text) == []

@@ -22,6 +22,8 @@ _PRONOUN_REACH = 4
 _SPEAKER_GAP = 60
 _WORDS = re.compile(r"[\w'’.-]+|[,;:(]")
 _LOOK_BACK = 60
+# An article right before a name: "the Quill administration".
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an) $", re.IGNORECASE)
 # Words after which a name opens a clause as its subject.
 _SUBJECT_OPENERS = frozenset({",", ";", ":", "(", "and", "but", "while", "that", "as", "then"})
 # Two capitalised words in a row (group 1: the second), after a space.
@@ -113,7 +115,9 @@ class Antecedents(ArticleNames):
             if opening and opening.group().lower() == pronoun:
                 continue
             people = [
-                n for n in self._people(before.start, before.end) if not self._modifies_name(n)
+                n
+                for n in self._people(before.start, before.end)
+                if not (self._modifies_name(n) or self._in_a_things_name(n, before.end))
             ]
             main = [n for n in people if self._is_main_subject(n, index)]
             names = [n.name for n in main]
@@ -129,7 +133,11 @@ class Antecedents(ArticleNames):
         speaker of a speech verb there before the people named in what they said ('Ihrig
         said Trump is ..., but he added' is Ihrig's "he")."""
         first = self.article.sentences[sentence].start
-        people = [n for n in reversed(self._people(first, offset)) if not self._an_object(n, first)]
+        people = [
+            n
+            for n in reversed(self._people(first, offset))
+            if not (self._an_object(n, first) or self._in_a_things_name(n, offset))
+        ]
         tokens = self.tokens[sentence]
         for k, start in enumerate(tokens.starts):
             if start >= offset:
@@ -142,6 +150,16 @@ class Antecedents(ArticleNames):
                     people = said + rest + inside
                 break
         return [n.name for n in people]
+
+    def _in_a_things_name(self, named: Named, end: int) -> bool:
+        """'the Quill administration', 'a Vindr critic': a name between an article and a
+        noun only modifies the noun; it names no one a pronoun can mean. ("Quill's tweets"
+        still do.)"""
+        return (
+            _ARTICLE_BEFORE.search(self.text, max(0, named.start - 5), named.start) is not None
+            and self._modifies_noun(named, end)
+            and not self._possessive(named)
+        )
 
     def _an_object(self, named: Named, first: int) -> bool:
         """A name after a verb or a preposition ('I mentioned Ada Quill, and she said',

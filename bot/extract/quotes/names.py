@@ -158,7 +158,7 @@ class ArticleNames:
         following = _NOUN_AFTER.match(self.text, named.end, end)
         if not following or following.group(1) in FUNCTION_WORDS:
             return False
-        if _ROLE_OF.match(self.text, following.end(1), end):
+        if following.group(1) in TITLE_HEADS and _ROLE_OF.match(self.text, following.end(1), end):
             return False  # 'Reis director of the observatory': a title after the name
         return following.group(1) not in STATEMENT_NOUNS or not self._possessive(named)
 

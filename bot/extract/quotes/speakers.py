@@ -231,10 +231,19 @@ class SpeakerFinder(SpeakerNaming):
         open with, before an appositive whose closing comma was left out, rather than the
         body at its end; only when those words open with a person and a comma."""
         comma = next((i for i in range(1, k - 1) if tokens.texts[i] == ","), None)
-        if comma is None or not tokens.texts[0][:1].isupper():
+        if comma is None:
             return None
         lead = self._resolve(tokens.starts[0], tokens.ends[comma - 1], sentence)
-        return lead if lead and self.entity_types.get(lead) == "PERSON" else None
+        if not lead or self.entity_types.get(lead) != "PERSON":
+            return None
+        window = self._named_between(tokens.starts[0], tokens.ends[comma - 1])
+        named = next((n for n in window if n.name == lead), None)
+        if named is None:
+            return lead  # not named there but meant ("He, a former envoy said")
+        before = [text for k, text in enumerate(tokens.texts) if tokens.starts[k] < named.start]
+        # Only titles may stand before the name: "Then I met Quill, and she" does not open
+        # with Quill.
+        return lead if all(t[:1].isupper() for t in before) else None
 
     def _subject_window(self, tokens: Tokens, k: int, sentence: int) -> str | None:
         """The speaker named in the few words before token ``k``, back to a clause break."""
