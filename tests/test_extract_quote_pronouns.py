@@ -127,3 +127,19 @@ def test_a_sentence_opening_with_and_does_not_open_with_its_object() -> None:
         f'I was chatting with a stranger. And then I mentioned Ada Quill, and she said, "{QUOTE}"'
     )
     assert quotes(text) == []
+
+
+def test_the_subject_of_a_clause_opening_the_sentence_is_its_pronouns() -> None:
+    text = (
+        "Lena Ortiz spoke in May. The week before Tomas Reis was elected mayor, he told a "
+        f'crowd in Lowater, "{QUOTE}"'
+    )
+    assert quotes(text) == [("Tomas Reis", QUOTE)]
+
+
+def test_a_name_a_preposition_governs_is_no_antecedent_in_the_next_sentence() -> None:
+    text = (
+        "Reis runs a district by the coast. A friend of former Speaker Tomas Ortiz, he is "
+        f'no moderate. "{QUOTE}" he told me.'
+    )
+    assert quotes(text) == []

@@ -10,7 +10,7 @@ from functools import cached_property
 from bot.extract.lexicon import speech_verbs
 from bot.extract.quotes.gender import FEMALE, MALE, Genders
 from bot.extract.quotes.marks import Span
-from bot.extract.quotes.names import SUBORDINATE_BEFORE, WORD, ArticleNames, Named
+from bot.extract.quotes.names import SUBORDINATE_BEFORE, VERB_AFTER, WORD, ArticleNames, Named
 from bot.extract.tokens import Tokens
 from bot.model import Article, Entity
 
@@ -26,10 +26,35 @@ _LOOK_BACK = 60
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an) $", re.IGNORECASE)
 # Words after which a name opens a clause as its subject.
 _SUBJECT_OPENERS = frozenset({",", ";", ":", "(", "and", "but", "while", "that", "as", "then"})
+# Words opening a clause whose subject the name after them is, when a verb follows it.
+_SUBORDINATORS = frozenset(
+    "before after when since until because if although though once while unless".split()
+)
 # Two capitalised words in a row (group 1: the second), after a space.
 _CAPITALISED_PAIR = re.compile(r"(?<= )[A-Z][\w.'-]* +([A-Z])")
 # The start of a coordinated clause just before a name: "..., and Mayor Ana Ortiz".
 _CLAUSE_START = re.compile(r"(?:\b(?:and|but|while|whereas)|;)\s+(?:[A-Z][\w.'-]*\s+)*$")
+
+_WORDS_BEFORE = re.compile(r"[\w.'’-]+|,")
+# How many characters before a name its preposition is looked for.
+_PREPOSITION_REACH = 80
+# Words between a preposition and the name it governs: "to the late Sen. Quill", "with Reis
+# and Quill".
+_BEFORE_NAMES = frozenset("the a an late former then and or".split())
+# Prepositions whose object a name may be: never the subject of the speech verb.
+_PREPOSITIONS = frozenset(
+    "to for of by with about against from at on behind alongside under like than".split()
+)
+# Words before a preposition that make its object the source: "according to Quill".
+_ATTRIBUTING = frozenset({"according"})
+# Prepositions inside a capitalised title: "Secretary of State", "Minister for Health".
+_IN_TITLES = frozenset({"of", "for"})
+
+
+def _inside_title(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is the preposition of a capitalised title ("Secretary of State
+    Ada Quill"): it joins the title, it does not govern the name."""
+    return words[k] in _IN_TITLES and k > 0 and words[k - 1][:1].isupper()
 
 
 class Antecedents(ArticleNames):
@@ -117,7 +142,11 @@ class Antecedents(ArticleNames):
             people = [
                 n
                 for n in self._people(before.start, before.end)
-                if not (self._modifies_name(n) or self._in_a_things_name(n, before.end))
+                if not (
+                    self._modifies_name(n)
+                    or self._in_a_things_name(n, before.end)
+                    or self._object_of_preposition(n, index)
+                )
             ]
             main = [n for n in people if self._is_main_subject(n, index)]
             names = [n.name for n in main]
@@ -151,6 +180,23 @@ class Antecedents(ArticleNames):
                 break
         return [n.name for n in people]
 
+    def _object_of_preposition(self, named: Named, sentence: int) -> bool:
+        """'a former aide to Ada Quill', 'a senator close to the late Sen. Quill', 'a group
+        founded by Quill', 'who worked with Reis and Quill': a name a preposition governs
+        is no subject, so not the speaker."""
+        start = max(self.article.sentences[sentence].start, named.start - _PREPOSITION_REACH)
+        words = _WORDS_BEFORE.findall(self.text[start : named.start])
+        k = len(words)
+        while k and (
+            words[k - 1][:1].isupper()
+            or words[k - 1].lower() in _BEFORE_NAMES
+            or _inside_title(words, k - 1)
+        ):
+            k -= 1  # titles and other names: "the late Sen.", "Reis and", "Minister of"
+        if not k or words[k - 1].lower() not in _PREPOSITIONS:
+            return False
+        return not (k > 1 and words[k - 2].lower() in _ATTRIBUTING)  # "according to Quill"
+
     def _in_a_things_name(self, named: Named, end: int) -> bool:
         """'the Quill administration', 'a Vindr critic': a name between an article and a
         noun only modifies the noun; it names no one a pronoun can mean. ("Quill's tweets"
@@ -169,7 +215,10 @@ class Antecedents(ArticleNames):
         k = len(words)
         while k and words[k - 1][:1].isupper():
             k -= 1  # titles: "Sen.", "President"
-        return bool(k) and words[k - 1][:1].islower() and words[k - 1] not in _SUBJECT_OPENERS
+        if not k or not words[k - 1][:1].islower() or words[k - 1] in _SUBJECT_OPENERS:
+            return False
+        # "The week before Quill was elected, he said": the subject of a clause.
+        return not (words[k - 1] in _SUBORDINATORS and VERB_AFTER.match(self.text, named.end))
 
     def _unknown_name_in(self, index: int) -> bool:
         """A name that may be a person we do not know as one: an untyped name as a subject,

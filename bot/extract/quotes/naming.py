@@ -21,29 +21,9 @@ from bot.model import Article, Entity
 
 # Words joining a role to what it is of: "spokesman for", "aide to", "head of".
 _ROLE_LINKS = frozenset({"for", "of", "at", "from", "in", "to", "with"})
-_WORDS_BEFORE = re.compile(r"[\w.'’-]+|,")
-# How many characters before a name its preposition is looked for.
-_LOOK_BACK = 80
-# Words between a preposition and the name it governs: "to the late Sen. Quill", "with Reis
-# and Quill".
-_BEFORE_NAMES = frozenset("the a an late former then and or".split())
-# Prepositions whose object a name may be: never the subject of the speech verb.
-_PREPOSITIONS = frozenset(
-    "to for of by with about against from at on behind alongside under like than".split()
-)
-# Words before a preposition that make its object the source: "according to Quill".
-_ATTRIBUTING = frozenset({"according"})
-# Prepositions inside a capitalised title: "Secretary of State", "Minister for Health".
-_IN_TITLES = frozenset({"of", "for"})
 # What joins the names of people speaking together: "Quill and Ortiz", "Quill, Ortiz and
 # Reis".
 _JOINED = re.compile(r",? and |, ")
-
-
-def _inside_title(words: list[str], k: int) -> bool:
-    """Whether ``words[k]`` is the preposition of a capitalised title ("Secretary of State
-    Ada Quill"): it joins the title, it does not govern the name."""
-    return words[k] in _IN_TITLES and k > 0 and words[k - 1][:1].isupper()
 
 
 class _Window(NamedTuple):
@@ -182,23 +162,6 @@ class SpeakerNaming(Antecedents):
             joined.insert(0, before)
         self.joint[joined[0].name] = tuple(n.name for n in joined[1:])
         return joined[0].name
-
-    def _object_of_preposition(self, named: Named, sentence: int) -> bool:
-        """'a former aide to Ada Quill', 'a senator close to the late Sen. Quill', 'a group
-        founded by Quill', 'who worked with Reis and Quill': a name a preposition governs
-        is no subject, so not the speaker."""
-        start = max(self.article.sentences[sentence].start, named.start - _LOOK_BACK)
-        words = _WORDS_BEFORE.findall(self.text[start : named.start])
-        k = len(words)
-        while k and (
-            words[k - 1][:1].isupper()
-            or words[k - 1].lower() in _BEFORE_NAMES
-            or _inside_title(words, k - 1)
-        ):
-            k -= 1  # titles and other names: "the late Sen.", "Reis and", "Minister of"
-        if not k or words[k - 1].lower() not in _PREPOSITIONS:
-            return False
-        return not (k > 1 and words[k - 2].lower() in _ATTRIBUTING)  # "according to Quill"
 
     def _pronoun(self, window: _Window, sentence: int) -> str | None:
         """He or she: a person before; it: a body before."""
