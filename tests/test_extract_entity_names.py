@@ -308,3 +308,15 @@ def test_a_quoted_nickname_that_is_another_persons_name_joins_only_its_own() -> 
 def test_a_title_before_a_surname_alone_is_not_the_full_names_role() -> None:
     found = facts("Ada Quill ran for mayor in 2016. Former President Quill spoke for his wife.")
     assert entity(found, "Ada Quill").descriptions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Like Bill Ortiz, Reis knows the game. Ortiz told the crowd he felt their pain.",
+        "Bill Ortiz spoke in Lowater. Ortiz told the crowd he felt their pain.",
+    ],
+)
+def test_a_first_name_that_is_also_a_word_still_opens_a_persons_name(text: str) -> None:
+    ortiz = entity(facts(text), "Bill Ortiz")
+    assert ortiz.type == "PERSON" and "Ortiz" in ortiz.aliases

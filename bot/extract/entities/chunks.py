@@ -28,6 +28,7 @@ from bot.extract.lexicon import (
     common_words,
     demonyms,
     first_name,
+    given_name,
     places,
 )
 from bot.extract.tokens import Tokens, is_capitalised, is_possessive, strip_possessive
@@ -179,6 +180,12 @@ def drop_sentence_start(ctx: ArticleContext, tokens: Tokens, start: int, end: in
         return start
     if end - start > 2 and tokens.lowers[start + 1] in _CONNECTORS:
         return start  # "Harbour and Customs Office said": a name the connector holds together
+    if (
+        end - start == 2
+        and given_name(tokens.texts[start]) in ("male", "female")
+        and strip_possessive(tokens.lowers[start + 1]) not in ctx.common
+    ):
+        return start  # "Bill Ortiz spoke": a first name that is also a word
     return start + 1
 
 

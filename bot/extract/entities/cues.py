@@ -129,11 +129,12 @@ def name_cues(
 
 
 def _first_name_and_word(lowers: tuple[str, ...], first_word: str) -> bool:
-    """A first name the name lists are sure of, and no common word, before one more word:
-    a person whose surname is a common word ("Ada Power"), not "Grace Period"."""
+    """A first name the name lists are sure of and one more word, only one of the two a
+    common word: a person whose surname is a common word ("Ada Power") or whose first
+    name is ("Bill Ortiz"), not "Grace Period"."""
     return (
         len(lowers) == 2
-        and lowers[0] not in common_words()
+        and (lowers[0] in common_words()) != (lowers[1] in common_words())
         and given_name(first_word) in ("male", "female")
     )
 
