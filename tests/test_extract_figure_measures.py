@@ -43,6 +43,15 @@ def only(text: str) -> Figure:
         ),
         ("The network promises download speeds of 900Mbps.", "download speeds", "", "measure_of"),
         ("A spokesman put the death toll at 21 on Sunday.", "death toll", "", "put_at"),
+        ("The harbour debt now stands at $20.4 million.", "harbour debt", "", "changed_subject"),
+        (
+            "The risks include a harbour debt north of $23 million.",
+            "harbour debt",
+            "",
+            "measure_of",
+        ),
+        ("The $18 million harbour debt remains a worry.", "harbour debt", "", "counted"),
+        ("The mayor pushed a $1.5 million tax cut and spending rises.", "tax cut", "", "counted"),
     ],
 )
 def test_a_measure_named_before_its_value(text: str, what: str, scope: str, how: str) -> None:

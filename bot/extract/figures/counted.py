@@ -65,6 +65,12 @@ _SPEECH = frozenset(w for w in SPEECH_VERBS if not w.endswith("s")) | {"says"}
 _NOT_NOUNS = FUNCTION_WORDS | frozenset(
     "has was is as us its this his thus yes pass across unless whereas".split()
 )
+# Verbs in -s that say how a measure stands, after its singular noun: "the $18 trillion
+# debt remains", "a $2 billion deficit looms".
+_STANDING_VERBS = frozenset(
+    """remains stands tops exceeds totals represents looms means makes comes goes seems
+    looks costs includes grows rises falls""".split()
+)
 # Verbs after which a bare number is the subject: "some 12 million are receiving aid".
 _AUXILIARIES = frozenset("are were have had was remain remained will".split())
 # "of" pronouns that are themselves what is counted: "nine of them".
@@ -97,6 +103,8 @@ def counted_phrase(tokens: Tokens, amount: Amount) -> tuple[int, int]:
             if rule(phrase):
                 break
     start, k = phrase.start, phrase.k
+    while k > start and lowers[k - 1] in ("and", "or"):
+        k -= 1  # "a $1.5 trillion tax cut and spending increases": the first noun's
     if k == start or not _agrees(tokens, amount, start, k - 1):
         return start, start
     if amount.value is None and k - start == 1 and not _vague_noun(lowers[start]):
@@ -209,8 +217,14 @@ def possessive(p: _Phrase) -> bool:
 
 
 def verb_after_noun(p: _Phrase) -> bool:
-    """'a 63-year-old neighbour called': a past form after the noun is its verb."""
-    return p.k > p.start and p.lower.endswith("ed") and p.stop()
+    """'a 63-year-old neighbour called': a past form after the noun is its verb; so is a
+    verb of standing after a singular noun ('an $18 trillion debt remains a worry')."""
+    if p.k == p.start:
+        return False
+    if p.lower.endswith("ed"):
+        return p.stop()
+    verb = p.lower in _STANDING_VERBS and not _plural(p.tokens.texts[p.k - 1])
+    return verb and p.stop()
 
 
 def noun(p: _Phrase) -> bool:

@@ -38,6 +38,11 @@ CHANGE_VERBS = frozenset(
 _LINKS = frozenset("to by at from of around about up down".split())
 # Words of a measure's noun phrase that end it without being a noun: "a 50-year low".
 _NOT_MEASURES = frozenset("low high record peak best worst lows highs more less".split())
+# Words between a measure's noun and its verb or "of" that are no part of the measure:
+# adverbs ("the debt now stands at") and "north of" for "more than".
+_TRAILING = frozenset(
+    """now still currently already also again just alone once today so north south""".split()
+)
 # Prepositions inside a noun phrase before a name: "shares in Velmora Telecom".
 _NAME_LINKS = frozenset({"in", "of", "at", "for"})
 # Verbs that give a measure its value with "at": "put the toll at 21".
@@ -59,6 +64,8 @@ def _noun_phrase(tokens: Tokens, end: int) -> tuple[int, int, str] | None:
     words are lower case; a name inside it after a preposition, or a possessive name
     before it, is the scope."""
     texts, lowers = tokens.texts, tokens.lowers
+    while end > 0 and lowers[end - 1] in _TRAILING:
+        end -= 1  # "the national debt now stands at", "debt north of $23 trillion"
     k = end
     scope = ""
     if k > 1 and texts[k - 1][:1].isupper():
