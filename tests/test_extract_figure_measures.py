@@ -77,6 +77,9 @@ def test_an_age_counts_no_event(text: str, scope: str) -> None:
         "It is not a $700,000 debt, the mayor said.",
         "Section 232 tariffs on steel were not discussed.",
         "She swam the 200m butterfly in Lowater.",
+        "Jobless claims in Lowater hit a 50-year low in May.",
+        "It was the highest one-day death toll in Lowater.",
+        "The plan is costed over the 10-year budget window.",
     ],
 )
 def test_amounts_that_are_no_figure(text: str) -> None:

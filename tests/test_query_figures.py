@@ -10,7 +10,7 @@ from worlds import delta_base
 
 from bot.model import Figure
 from bot.query import ask, run
-from bot.query.figures import MAX_PER_MEASURE
+from bot.query.figures import ENOUGH_OWN, MAX_PER_MEASURE
 from bot.store import Store
 
 
@@ -358,3 +358,18 @@ def test_a_plain_question_about_people_finds_counts_that_do_not_say_people(
     story.save(store)
     answer = ask(store, "how many people were killed in Marrowick?")
     assert [item.value for item in answer.items] == [13]
+
+
+def test_with_enough_figures_of_the_topic_those_sharing_its_sentences_are_left_out(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "own.sqlite3")
+    for n in range(ENOUGH_OWN):
+        story = Story(f"o{n}", "Floods")
+        story.say(f"The floods displaced {n + 100} families in Lowater as 4 bridges fell.")
+        story.figure(0, n + 100, f"{n + 100} families", "families", "displaced")
+        story.figure(0, 4, "4 bridges", "bridges", "fell")
+        story.save(store)
+    answer = figures(store, "displaced")
+    assert {r["group"] for r in answer["results"]} == {"displaced families"}
+    assert "Only measures of “displaced” itself are shown." in answer["message"]

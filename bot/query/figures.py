@@ -38,6 +38,9 @@ from bot.textnorm import fold
 
 MAX_ITEMS = 40
 MAX_PER_MEASURE = 8
+# When the topic's own measures give this many figures (a measure's page), figures that
+# only share a sentence with the topic ("four times the rate of inflation") are left out.
+ENOUGH_OWN = MAX_PER_MEASURE
 # Matching sentences looked at, most recently indexed first, before grouping.
 MAX_SCANNED = 400
 # A measure reported on at least this many days is drawn as a timeline, when its values
@@ -89,11 +92,18 @@ def figures(store: Store, topic: str) -> Answer:
     reported = _merged(_read_all(rows, sources, _places(conn, refs)))
     wanted = frozenset(inputs.topic_stems(topic))
     groups = _groups(reported)
-    # Measures of the topic itself first, then those that only share a sentence with it.
-    groups.sort(key=lambda g: not (g[0].key and _about(g, wanted)))
+    # Measures of the topic itself first, then those that only share a sentence with it:
+    # those only while the topic's own measures are few.
+    own = [g for g in groups if g[0].key and _about(g, wanted)]
+    notes = []
+    if sum(min(len(g), MAX_PER_MEASURE) for g in own) >= ENOUGH_OWN:
+        reported = [f for g in own for f in g]
+        notes.append(f"Only measures of “{typed}” itself are shown.")
+        groups = own
+    else:
+        groups.sort(key=lambda g: not (g[0].key and _about(g, wanted)))
     items = _items(groups, sources)
     conflicts = sum(1 for g in groups if _disagree(g))
-    notes = []
     if conflicts:
         notes.append(
             f"Sources published within {agreement.CLOSE_DAYS} days of each other give"

@@ -245,6 +245,26 @@ def a_glued_m_without_money(tokens: Tokens, amount: Amount) -> bool:
     return not _plural_word(after)
 
 
+# Measures that a span of time written before them qualifies, not counts: "a 50-year low",
+# "the 10-year budget deficit", "the highest one-day death toll".
+PERIOD_QUALIFIED = frozenset(
+    """low lows high highs record records peak toll deficit deficits budget window average
+    total growth cost costs spending""".split()
+)
+
+
+def a_period_qualifying_a_measure(tokens: Tokens, amount: Amount) -> bool:
+    """'a 50-year low', 'a 10-year budget window': a hyphenated span of time before a
+    measure says over what time the measure is taken; it is no figure of that measure
+    (nor a length of anything the sentence reports)."""
+    if amount.group != "duration" or not any(
+        "-" in t for t in tokens.texts[amount.start : amount.end]
+    ):
+        return False
+    following = tokens.lowers[amount.end : amount.end + 2]
+    return any(word in PERIOD_QUALIFIED for word in following)
+
+
 NOT_FIGURES: tuple[Callable[[Tokens, Amount], bool], ...] = (
     next_to_a_month,
     a_date_in_digits,
@@ -261,6 +281,7 @@ NOT_FIGURES: tuple[Callable[[Tokens, Amount], bool], ...] = (
     after_a_numbering_noun,
     a_negated_amount,
     a_glued_m_without_money,
+    a_period_qualifying_a_measure,
 )
 
 
