@@ -197,3 +197,11 @@ def test_a_name_a_preposition_governs_does_not_speak(text: str) -> None:
 )
 def test_a_preposition_inside_a_title_does_not_govern_the_name(text: str) -> None:
     assert [q.speaker for q in facts(text).quotes] == ["Ada Quill"]
+
+
+def test_a_name_that_only_modifies_a_body_is_no_subject() -> None:
+    text = (
+        "Ada Quill won the vote. The Quill campaign unveiled a new ad on Monday, warning "
+        "voters they \u201cwill not be safe in Ortiz country.\u201d"
+    )
+    assert "Ada Quill" not in {q.speaker for q in facts(text).quotes}

@@ -22,8 +22,6 @@ _PRONOUN_REACH = 4
 _SPEAKER_GAP = 60
 _WORDS = re.compile(r"[\w'’.-]+|[,;:(]")
 _LOOK_BACK = 60
-# An article right before a name: "the Quill administration".
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an) $", re.IGNORECASE)
 # Words after which a name opens a clause as its subject.
 _SUBJECT_OPENERS = frozenset({",", ";", ":", "(", "and", "but", "while", "that", "as", "then"})
 # Words opening a clause whose subject the name after them is, when a verb follows it.
@@ -196,16 +194,6 @@ class Antecedents(ArticleNames):
         if not k or words[k - 1].lower() not in _PREPOSITIONS:
             return False
         return not (k > 1 and words[k - 2].lower() in _ATTRIBUTING)  # "according to Quill"
-
-    def _in_a_things_name(self, named: Named, end: int) -> bool:
-        """'the Quill administration', 'a Vindr critic': a name between an article and a
-        noun only modifies the noun; it names no one a pronoun can mean. ("Quill's tweets"
-        still do.)"""
-        return (
-            _ARTICLE_BEFORE.search(self.text, max(0, named.start - 5), named.start) is not None
-            and self._modifies_noun(named, end)
-            and not self._possessive(named)
-        )
 
     def _an_object(self, named: Named, first: int) -> bool:
         """A name after a verb or a preposition ('I mentioned Ada Quill, and she said',

@@ -50,6 +50,8 @@ _NOUN_AFTER = re.compile(r" ([a-z]+)\b(?<!self)(?<!selves)")
 _ROLE_OF = re.compile(r" (?:of|for|at|with)\b")
 # How many characters before a name the words that open its clause are looked for.
 _LOOK_BACK = 60
+# An article right before a name: "the Quill administration".
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an) $", re.IGNORECASE)
 # The start of a subordinate clause just before a name: "... that Mayor Ana Ortiz".
 SUBORDINATE_BEFORE = re.compile(
     r"\b(?:that|who|which|whom|if|because|when|while|after|although|though|since|whether)"
@@ -123,7 +125,13 @@ class ArticleNames:
         of an appositive when it opens the sentence ('Ortiz, a civil engineer, ...'). Not a
         name in quotation marks, nor one modifying a noun or another name ("Ortiz's plan",
         "Ortiz speechwriter Tomas Reis")."""
-        if self._quoted(named.start) or self._possessive(named) or self._modifies_name(named):
+        end = self.article.sentences[sentence].end
+        if (
+            self._quoted(named.start)
+            or self._possessive(named)
+            or self._modifies_name(named)
+            or self._in_a_things_name(named, end)
+        ):
             return False
         if VERB_AFTER.match(self.text, named.end):
             return True
@@ -161,6 +169,16 @@ class ArticleNames:
         if following.group(1) in TITLE_HEADS and _ROLE_OF.match(self.text, following.end(1), end):
             return False  # 'Reis director of the observatory': a title after the name
         return following.group(1) not in STATEMENT_NOUNS or not self._possessive(named)
+
+    def _in_a_things_name(self, named: Named, end: int) -> bool:
+        """'the Quill administration', 'a Vindr critic': a name between an article and a
+        noun only modifies the noun; it names no one a pronoun can mean. ("Quill's tweets"
+        still do.)"""
+        return (
+            _ARTICLE_BEFORE.search(self.text, max(0, named.start - 5), named.start) is not None
+            and self._modifies_noun(named, end)
+            and not self._possessive(named)
+        )
 
     def _possessive(self, named: Named) -> bool:
         """'Ortiz's plan': the name modifies a noun, it is not the subject."""
