@@ -205,3 +205,11 @@ def test_a_name_that_only_modifies_a_body_is_no_subject() -> None:
         "voters they \u201cwill not be safe in Ortiz country.\u201d"
     )
     assert "Ada Quill" not in {q.speaker for q in facts(text).quotes}
+
+
+def test_a_quoted_predicate_inside_what_someone_wrote_is_the_writers() -> None:
+    text = (
+        "Lena Ortiz wrote that she hoped the council enjoyed the view \u201cfrom its own "
+        "windows,\u201d given that Ada Quill \u201conce called the protests a fine sight.\u201d"
+    )
+    assert "Ada Quill" not in {q.speaker for q in facts(text).quotes}

@@ -326,6 +326,11 @@ class SpeakerFinder(SpeakerNaming):
                 return self._attribution(how, found, tokens.starts[i], sentence.index)
         return None
 
+    def _speech_before(self, start: int, end: int) -> bool:
+        """Whether a speech verb stands in text[start:end]."""
+        verbs = speech_verbs()
+        return any(w in verbs for w in tokenize(self.text, start, end).lowers)
+
     def before(self, span: Span, others: list[Span]) -> Attribution | None:
         """The attribution in the quote's sentence before it, from the last quote on."""
         sentence = self.article.sentences[self.sentence_at(span.open)]
@@ -338,9 +343,9 @@ class SpeakerFinder(SpeakerNaming):
         if not tokens.texts:
             return None
         first_word = self.text[span.open + 1 : span.open + 2]
-        verbs = speech_verbs()
-        if first_word.islower() and not any(w in verbs for w in tokens.lowers):
-            # 'Ortiz also "promised that ..."': the quote is the subject's own predicate.
+        if first_word.islower() and not self._speech_before(sentence.start, span.open):
+            # 'Ortiz also "promised that ..."': the quote is the subject's own predicate
+            # (unless someone said so: 'Reis wrote "..." since Ortiz "once called ..."').
             k = len(tokens.texts)
             while k > 0 and tokens.lowers[k - 1] in _ADVERBS:
                 k -= 1
