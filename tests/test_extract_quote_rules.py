@@ -213,3 +213,11 @@ def test_a_quoted_predicate_inside_what_someone_wrote_is_the_writers() -> None:
         "windows,\u201d given that Ada Quill \u201conce called the protests a fine sight.\u201d"
     )
     assert "Ada Quill" not in {q.speaker for q in facts(text).quotes}
+
+
+def test_a_quoted_predicate_that_someone_said_is_not_the_subjects() -> None:
+    text = (
+        "In her speech, Lena Ortiz spoke of her father. Tomas Ortiz \u201cwas a kind man,\u201d "
+        "she said."
+    )
+    assert "Tomas Ortiz" not in {q.speaker for q in facts(text).quotes}

@@ -326,7 +326,7 @@ class SpeakerFinder(SpeakerNaming):
                 return self._attribution(how, found, tokens.starts[i], sentence.index)
         return None
 
-    def _speech_before(self, start: int, end: int) -> bool:
+    def _speech_in(self, start: int, end: int) -> bool:
         """Whether a speech verb stands in text[start:end]."""
         verbs = speech_verbs()
         return any(w in verbs for w in tokenize(self.text, start, end).lowers)
@@ -343,9 +343,12 @@ class SpeakerFinder(SpeakerNaming):
         if not tokens.texts:
             return None
         first_word = self.text[span.open + 1 : span.open + 2]
-        if first_word.islower() and not self._speech_before(sentence.start, span.open):
+        if first_word.islower() and not (
+            self._speech_in(sentence.start, span.open) or self._speech_in(span.close, sentence.end)
+        ):
             # 'Ortiz also "promised that ..."': the quote is the subject's own predicate
-            # (unless someone said so: 'Reis wrote "..." since Ortiz "once called ..."').
+            # (unless someone says so: 'Reis wrote "..." since Ortiz "once called ..."',
+            # 'Ortiz "was a great man," she said').
             k = len(tokens.texts)
             while k > 0 and tokens.lowers[k - 1] in _ADVERBS:
                 k -= 1
