@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import discord
 import pytest
 from fake_discord import WAIT, FakeDiscord
 from fake_discord.harness import (
@@ -529,6 +530,30 @@ async def test_a_token_rejected_mid_session_ends_with_the_token_message(
                 await fake.wait_commands(None)
                 await fake.drop_connection(code=4004, reason=b"Authentication failed.")
                 await until(world.bot.is_closed)  # it stops on its own; leaving tells why
+
+
+async def test_refused_intents_end_with_one_line_saying_what_to_check(
+    tmp_path: Path, base: Path
+) -> None:
+    async with fake_discord() as fake:
+        with pytest.raises(ConfigError, match="close code 4014") as raised:
+            async with bot_running(fake, make_settings(tmp_path)) as world:
+                await fake.wait_commands(None)
+                await fake.drop_connection(code=4014, reason=b"Disallowed intent(s).")
+                await until(world.bot.is_closed)
+        assert "\n" not in str(raised.value)
+
+
+async def test_startup_logs_no_warning_about_voice(
+    tmp_path: Path, base: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # discord.py warns once per process: as if this were the process's first client.
+    monkeypatch.setattr(discord.VoiceClient, "warn_nacl", True)
+    monkeypatch.setattr(discord.VoiceClient, "warn_dave", True)
+    caplog.set_level(logging.INFO)
+    async with discord_world(tmp_path) as world:
+        await world.fake.wait_commands(None)
+    assert "voice" not in caplog.text.lower()
 
 
 async def test_a_failed_dm_is_logged_without_its_text(

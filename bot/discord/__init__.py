@@ -42,6 +42,13 @@ async def start_bot(bot: FactBot, token: str) -> None:
         await bot.start(token)
     except discord.LoginFailure as exc:
         raise _rejected_token(bot) from exc
+    except discord.PrivilegedIntentsRequired as exc:
+        raise ConfigError(
+            "Discord refused the gateway intents this bot uses (guilds and direct "
+            "messages; close code 4014). It asks for no privileged intent: check that the "
+            "token belongs to this bot's application and that the application is not "
+            "restricted (Developer Portal -> your application -> Bot)"
+        ) from exc
     except discord.ConnectionClosed as exc:
         if exc.code != AUTHENTICATION_FAILED:
             raise

@@ -119,6 +119,9 @@ class FactBot(discord.Client):
         defer_after: float = DEFER_AFTER_SECONDS,
         digest_tick: float = TICK_SECONDS,
     ) -> None:
+        # The bot never joins voice: discord.py's warnings that voice libraries are missing
+        # say nothing useful to whoever runs it.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         super().__init__(intents=intents(), allowed_mentions=NO_MENTIONS, max_messages=None)
         self.settings = settings
         self.clock = clock
