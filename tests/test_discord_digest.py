@@ -196,6 +196,8 @@ async def test_a_refused_page_is_posted_once_when_retried(
                 clock.now = at(4, 8, 0, 5)
             # The bot has logged the refusal (and so set its retry time) before the clock moves.
             await until(lambda: any("retrying" in r.getMessage() for r in caplog.records))
+            refusal = next(r for r in caplog.records if "retrying" in r.getMessage())
+            assert refusal.exc_info is None  # one line, no traceback
             assert len(footers(fake)) == 2  # pages 1 and 2 are out, page 3 was refused
             clock.now = at(4, 8, 10)  # the retry, a few minutes later
             await until(lambda: scheduler.next_due == at(5, 8))

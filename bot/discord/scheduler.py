@@ -67,6 +67,16 @@ class DigestScheduler:
         while True:
             try:
                 await self._post_when_due()
+            except discord.HTTPException as exc:
+                # Discord's refusal says all there is to say: one line, no traceback.
+                log.warning(
+                    "Discord refused the digest for channel %s (%s %s); retrying in %s",
+                    self.channel_id,
+                    exc.status,
+                    exc.text or exc.response.reason,
+                    RETRY_AFTER,
+                )
+                await self._wait_until(self.clock() + RETRY_AFTER)
             except Exception:
                 log.exception(
                     "the digest for channel %s failed; retrying in %s", self.channel_id, RETRY_AFTER
