@@ -171,9 +171,19 @@ def test_a_vague_amount_takes_no_approximator(tmp_path: Path) -> None:
     story.say("Ministers worry about millions of refugees reaching the coast.")
     story.figure(0, None, "about millions of refugees", "refugees", approx="about")
     story.save(store)
-    [result] = figures(store, "refugees")["results"]
+    [result] = run(store, "article", "v1").to_json()["results"]
     assert result["text"] == "millions of refugees"
     assert result["value"] is None
+
+
+def test_a_vague_amount_is_no_figure_of_a_topic(tmp_path: Path) -> None:
+    store = Store(tmp_path / "v.sqlite3")
+    story = Story("v1", "Worries")
+    story.say("Millions of refugees reached the coast, and 4,000 more came by boat.")
+    story.figure(0, None, "Millions of refugees", "refugees")
+    story.figure(0, 4_000, "4,000 more", "refugees")
+    story.save(store)
+    assert [r["value"] for r in figures(store, "refugees")["results"]] == [4_000]
 
 
 def test_a_place_is_taken_only_with_a_preposition_near_the_figure(tmp_path: Path) -> None:
@@ -246,9 +256,15 @@ def test_a_sentence_with_two_figures_is_quoted_once(tmp_path: Path) -> None:
     assert results[1].text.endswith("(same sentence as 1)")
 
 
-def test_figures_that_only_share_a_sentence_with_the_topic_come_last(store: Store) -> None:
-    groups = [r["group"] for r in figures(store, "displacement")["results"]]
-    assert groups == ["people displaced", "people displaced", "Other figures"]
+def test_figures_that_only_share_a_sentence_with_the_topic_come_last(tmp_path: Path) -> None:
+    store = Store(tmp_path / "last.sqlite3")
+    story = Story("l1", "Floods")
+    story.say("Some 4 bridges fell as the floods displaced 900 families in Lowater.")
+    story.figure(0, 4, "4 bridges", "bridges", "fell")
+    story.figure(0, 900, "900 families", "families", "displaced")
+    story.save(store)
+    groups = [r["group"] for r in figures(store, "displaced")["results"]]
+    assert groups == ["displaced families", "bridges fell"]
 
 
 def test_without_a_figure_of_the_topic_itself_the_sentences_figures_are_shown(

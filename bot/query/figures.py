@@ -90,7 +90,8 @@ def figures(store: Store, topic: str) -> Answer:
     refs = [(r["article_id"], r["sentence_idx"]) for r in rows]
     sources = Sources(conn, refs)
     reported = _merged(_read_all(rows, sources, _places(conn, refs)))
-    wanted = frozenset(inputs.topic_stems(topic))
+    stems = inputs.topic_stems(topic)
+    wanted = (frozenset(stems), stems[-1] if stems else "")
     groups = _groups(reported)
     # Measures of the topic itself first, then those that only share a sentence with it:
     # those only while the topic's own measures are few.
@@ -202,9 +203,15 @@ def _groups(reported: list[Reported]) -> list[list[Reported]]:
     return groups + ([by_key[""]] if by_key.get("") else [])
 
 
-def _about(group: list[Reported], wanted: frozenset[str]) -> bool:
-    """Whether the group's counted thing or event is the topic itself."""
-    return any(wanted <= measures.measure_stems(f.reading) for f in group)
+def _about(group: list[Reported], wanted: tuple[frozenset[str], str]) -> bool:
+    """Whether the group's counted thing or event is the topic itself: all its words, or
+    its head word as the counted thing, in a sentence that holds them all ("growth" where
+    "GDP growth" is reported)."""
+    words, head = wanted
+    return any(
+        words <= measures.measure_stems(f.reading) or head in inputs.stems(f.reading.counted)
+        for f in group
+    )
 
 
 def _heading(group: list[Reported]) -> str:

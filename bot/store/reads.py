@@ -136,14 +136,15 @@ def best_sentences(
 
 
 def figures_in_matching(conn: sqlite3.Connection, query: str, limit: int) -> list[sqlite3.Row]:
-    """Figures of the sentences matching an FTS5 query, the most recently published first
-    (undated ones after every dated one, the most recently indexed first)."""
+    """Figures with a value (not "millions of") of the sentences matching an FTS5 query,
+    the most recently published first (undated ones after every dated one, the most
+    recently indexed first)."""
     return conn.execute(
         "SELECT f.*, a.published FROM sentences_fts"
         " JOIN sentences s ON s.id = sentences_fts.rowid"
         " JOIN figures f ON f.article_id = s.article_id AND f.sentence_idx = s.idx"
         " JOIN articles a ON a.id = f.article_id"
-        " WHERE sentences_fts MATCH ?"
+        " WHERE sentences_fts MATCH ? AND f.value IS NOT NULL"
         " ORDER BY a.published IS NULL, a.published DESC, sentences_fts.rowid DESC LIMIT ?",
         (query, limit),
     ).fetchall()
