@@ -143,3 +143,12 @@ def test_a_name_a_preposition_governs_is_no_antecedent_in_the_next_sentence() ->
         f'no moderate. "{QUOTE}" he told me.'
     )
     assert quotes(text) == []
+
+
+def test_a_name_a_preposition_governs_is_the_subject_of_its_who_clause() -> None:
+    text = (
+        "Lena Ortiz praised Paulo Quill on Monday.\n\nThe praise drew criticism from Tomas "
+        "Reis, a columnist for the Lowater Post, who said it fell short.\n\n"
+        f'"{QUOTE}" he wrote.'
+    )
+    assert quotes(text) == [("Tomas Reis", QUOTE)]

@@ -24,6 +24,8 @@ _WORDS = re.compile(r"[\w'’.-]+|[,;:(]")
 _LOOK_BACK = 60
 # Words after which a name opens a clause as its subject.
 _SUBJECT_OPENERS = frozenset({",", ";", ":", "(", "and", "but", "while", "that", "as", "then"})
+# A "who" clause after a name, perhaps past an appositive: ", a columnist, who said".
+_RELATIVE_AFTER = re.compile(r"(?:,[^,.;]{1,80})?,\s+who\b")
 # Words opening a clause whose subject the name after them is, when a verb follows it.
 _SUBORDINATORS = frozenset(
     "before after when since until because if although though once while unless".split()
@@ -143,7 +145,7 @@ class Antecedents(ArticleNames):
                 if not (
                     self._modifies_name(n)
                     or self._in_a_things_name(n, before.end)
-                    or self._object_of_preposition(n, index)
+                    or (self._object_of_preposition(n, index) and not self._relative_after(n))
                 )
             ]
             main = [n for n in people if self._is_main_subject(n, index)]
@@ -154,6 +156,11 @@ class Antecedents(ArticleNames):
             yield names + [n.name for n in others], [n.name for n in main]
             if not people and self._unknown_name_in(index):
                 return  # someone we cannot name may be meant: look no further back
+
+    def _relative_after(self, named: Named) -> bool:
+        """'criticism from Ada Quill, a columnist, who said': a "who" clause makes the
+        name its subject, whatever governs it."""
+        return _RELATIVE_AFTER.match(self.text, named.end) is not None
 
     def _before_in_sentence(self, sentence: int, offset: int) -> list[str]:
         """The people named earlier in the pronoun's sentence, nearest first; but the
