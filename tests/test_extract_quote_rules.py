@@ -221,3 +221,11 @@ def test_a_quoted_predicate_that_someone_said_is_not_the_subjects() -> None:
         "she said."
     )
     assert "Tomas Ortiz" not in {q.speaker for q in facts(text).quotes}
+
+
+def test_a_sentence_holding_its_own_quote_does_not_lead_into_the_next() -> None:
+    text = (
+        "In her speech, Lena Ortiz spoke of her father.\n\nTomas Ortiz \u201cwas a kind "
+        "man,\u201d she said.\n\n\u201cWe are here to mourn a good and decent life.\u201d"
+    )
+    assert "Tomas Ortiz" not in {q.speaker for q in facts(text).quotes}

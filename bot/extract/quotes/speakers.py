@@ -397,7 +397,9 @@ class SpeakerFinder(SpeakerNaming):
             return None
         tokens = self.tokens[index - 1]
         words = [i for i, t in enumerate(tokens.texts) if t[:1].isalpha()]
-        if not words:
+        if not words or any(self._quoted(tokens.starts[i]) for i in words):
+            # A sentence with a quote of its own ('Reis "was kind," she said.') attributes
+            # that quote, not the next one.
             return None
         for i in words[-4:]:
             if is_cue(tokens, i):
