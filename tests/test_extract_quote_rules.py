@@ -229,3 +229,11 @@ def test_a_sentence_holding_its_own_quote_does_not_lead_into_the_next() -> None:
         "man,\u201d she said.\n\n\u201cWe are here to mourn a good and decent life.\u201d"
     )
     assert "Tomas Ortiz" not in {q.speaker for q in facts(text).quotes}
+
+
+def test_a_person_a_body_is_named_for_does_not_speak_for_it() -> None:
+    text = (
+        "Ada Quill spoke in Lowater. On Monday the grassroots group The People for Ada "
+        "Quill advised its members: \u201cDo not give them a single coin.\u201d"
+    )
+    assert "Ada Quill" not in {q.speaker for q in facts(text).quotes}

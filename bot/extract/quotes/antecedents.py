@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import cached_property
 
-from bot.extract.lexicon import speech_verbs
+from bot.extract.lexicon import TITLE_HEADS, speech_verbs
 from bot.extract.quotes.gender import FEMALE, MALE, Genders
 from bot.extract.quotes.marks import Span
 from bot.extract.quotes.names import SUBORDINATE_BEFORE, VERB_AFTER, WORD, ArticleNames, Named
@@ -52,9 +52,10 @@ _IN_TITLES = frozenset({"of", "for"})
 
 
 def _inside_title(words: list[str], k: int) -> bool:
-    """Whether ``words[k]`` is the preposition of a capitalised title ("Secretary of State
-    Ada Quill"): it joins the title, it does not govern the name."""
-    return words[k] in _IN_TITLES and k > 0 and words[k - 1][:1].isupper()
+    """Whether ``words[k]`` is the preposition of a title ("Secretary of State Ada
+    Quill"): it joins the title, it does not govern the name (as in "The People for Ada
+    Quill", a body named for her)."""
+    return words[k] in _IN_TITLES and k > 0 and words[k - 1].lower() in TITLE_HEADS
 
 
 class Antecedents(ArticleNames):
