@@ -152,3 +152,11 @@ def test_a_name_a_preposition_governs_is_the_subject_of_its_who_clause() -> None
         f'"{QUOTE}" he wrote.'
     )
     assert quotes(text) == [("Tomas Reis", QUOTE)]
+
+
+def test_a_pronoun_between_an_object_and_the_last_speaker_is_unsure() -> None:
+    text = (
+        '"The plan is good," Ana Ortiz said.\n\nIn 2016, the senator went on to endorse '
+        f'Lena Reis for mayor.\n\n"{QUOTE}" she said.'
+    )
+    assert ("Lena Reis", QUOTE) not in quotes(text)

@@ -100,7 +100,7 @@ class Antecedents(ArticleNames):
         seen: set[str] = set()
         skipped_on_names = False  # a likelier candidate was ruled out by the name lists only
         unknown: str | None = None  # a nearer candidate of unknown gender
-        for names, tied in self._candidates(offset, sentence, pronoun):
+        for group, (names, tied) in enumerate(self._candidates(offset, sentence, pronoun)):
             if sum(genders.of(n) in (wanted, None) for n in dict.fromkeys(tied)) > 1:
                 return None  # two subjects of one sentence fit as well: unsure
             names = [n for n in names if n not in seen]
@@ -113,6 +113,8 @@ class Antecedents(ArticleNames):
             for name in names:
                 gender = genders.of(name)
                 if gender == wanted:
+                    if group and name not in tied and self._speaker_fits_instead(name, wanted):
+                        return None  # an object back there, or the one quoted last: unsure
                     return name
                 if gender is None:
                     if any(genders.of(n) == wanted for n in names if n != name):
@@ -121,6 +123,12 @@ class Antecedents(ArticleNames):
                     break
                 skipped_on_names = skipped_on_names or not genders.shown(name)
         return unknown
+
+    def _speaker_fits_instead(self, name: str, wanted: str) -> bool:
+        """Whether the person quoted last, who is not ``name``, fits the pronoun too."""
+        if self.last_speaker is None or self.last_speaker[1] == name:
+            return False
+        return self.genders.of(self.last_speaker[1]) in (wanted, None)
 
     def _candidates(
         self, offset: int, sentence: int, pronoun: str
