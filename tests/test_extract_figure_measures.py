@@ -45,6 +45,12 @@ def only(text: str) -> Figure:
         ("A spokesman put the death toll at 21 on Sunday.", "death toll", "", "put_at"),
         ("The harbour debt now stands at $20.4 million.", "harbour debt", "", "changed_subject"),
         (
+            "The harbour deficit grew by $113 million last year.",
+            "change in harbour deficit",
+            "",
+            "changed_by",
+        ),
+        (
             "The risks include a harbour debt north of $23 million.",
             "harbour debt",
             "",

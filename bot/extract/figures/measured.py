@@ -7,6 +7,8 @@ change or as the noun an "of" ties them to. Each way is a rule with its example:
 - ``measure_of``: "a quarterly loss of $87 million", "download speeds of 900Mbps";
 - ``changed_subject``: "the unemployment rate fell to 3.5%", "annual revenue rose to
   £2.3bn", "shares in Velmora Telecom fell 0.4 per cent to 213p";
+- ``changed_by`` (of ``changed_subject``): "the deficit grew by $113 million" is a change
+  in the deficit, not its level;
 - ``put_at``: "put the death toll at 21", "estimated the cost at $4bn".
 
 A rule reads a short noun phrase (``MAX_WORDS`` words at most) of lower-case words ending in
@@ -196,5 +198,13 @@ def measured(tokens: Tokens, amount: Amount, text: Callable[[int, int], str]) ->
             words = text(start, end)
             if start == 0:
                 words = words[:1].lower() + words[1:]  # "Shares in ..." opening the sentence
+            if rule is changed_subject and _by_how_much(tokens, amount):
+                return Measured(f"change in {words}", scope, "changed_by")
             return Measured(words, scope, rule.__name__)
     return None
+
+
+def _by_how_much(tokens: Tokens, amount: Amount) -> bool:
+    """'the deficit grew by $113 billion': the amount is the change, not the new level."""
+    k = _skip_approximators(tokens, amount.start)
+    return k > 0 and tokens.lowers[k - 1] == "by"
