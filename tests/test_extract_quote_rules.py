@@ -237,3 +237,16 @@ def test_a_person_a_body_is_named_for_does_not_speak_for_it() -> None:
         "Quill advised its members: \u201cDo not give them a single coin.\u201d"
     )
     assert "Ada Quill" not in {q.speaker for q in facts(text).quotes}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Reis, who was political director of Ada Quill\u2019s 2016 campaign, said that "
+        "Ortiz \u201cmet expectations in the harbour vote.\u201d",
+        "Lena Ortiz, who was national press secretary for Ada Quill, tweeted: "
+        "\u201cProgressives did not make this happen.\u201d",
+    ],
+)
+def test_the_person_whose_campaign_a_speaker_worked_for_is_not_the_speaker(text: str) -> None:
+    assert "Ada Quill" not in {q.speaker for q in facts(text).quotes}

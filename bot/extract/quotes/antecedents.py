@@ -52,10 +52,15 @@ _IN_TITLES = frozenset({"of", "for"})
 
 
 def _inside_title(words: list[str], k: int) -> bool:
-    """Whether ``words[k]`` is the preposition of a title ("Secretary of State Ada
-    Quill"): it joins the title, it does not govern the name (as in "The People for Ada
-    Quill", a body named for her)."""
-    return words[k] in _IN_TITLES and k > 0 and words[k - 1].lower() in TITLE_HEADS
+    """Whether ``words[k]`` is the preposition of a capitalised title ("Secretary of State
+    Ada Quill"): it joins the title, it does not govern the name (as in "The People for Ada
+    Quill", a body named for her, or "press secretary for Quill")."""
+    return (
+        words[k] in _IN_TITLES
+        and k > 0
+        and words[k - 1][:1].isupper()
+        and words[k - 1].lower() in TITLE_HEADS
+    )
 
 
 class Antecedents(ArticleNames):

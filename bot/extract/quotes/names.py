@@ -44,8 +44,9 @@ _WORDS_BEFORE_NAME = re.compile(r"(?:'s?)?((?: [a-z-]+){1,4}) [A-Z]")
 # What may stand before a sentence's subject: an opening phrase and a comma ("On Monday,"),
 # titles and articles ("The Foreign Minister").
 OPENING_SUBJECT = re.compile(r"(?:[^,\n]{0,40},\s+)?(?:(?:[A-Z][\w.'-]*|the|a|an)\s+)*")
-# A lower-case word right after a name (not a reflexive "herself").
-_NOUN_AFTER = re.compile(r" ([a-z]+)\b(?<!self)(?<!selves)")
+# A lower-case word right after a name, past a possessive and a year ("Quill's 2016
+# campaign"), not a reflexive "herself".
+_NOUN_AFTER = re.compile(r"(?:['’]s?)? (?:\d+ )?([a-z]+)\b(?<!self)(?<!selves)")
 # What follows a title standing after a name: "director of", "spokesman for".
 _ROLE_OF = re.compile(r" (?:of|for|at|with)\b")
 # How many characters before a name the words that open its clause are looked for.
