@@ -389,3 +389,15 @@ def test_with_enough_figures_of_the_topic_those_sharing_its_sentences_are_left_o
     answer = figures(store, "displaced")
     assert {r["group"] for r in answer["results"]} == {"displaced families"}
     assert "Only measures of “displaced” itself are shown." in answer["message"]
+
+
+def test_a_count_of_the_topics_head_word_alone_is_not_the_topics_own(tmp_path: Path) -> None:
+    store = Store(tmp_path / "head.sqlite3")
+    for n in range(ENOUGH_OWN):
+        story = Story(f"h{n}", "Count")
+        story.say(f"Velmora gives {n + 3} electoral votes, and Ortiz won it by 8,000 votes.")
+        story.figure(0, n + 3, f"{n + 3} electoral votes", "electoral votes")
+        story.figure(0, 8_000, "8,000 votes", "votes")
+        story.save(store)
+    values = {r["value"] for r in figures(store, "electoral votes")["results"]}
+    assert 8_000 not in values and 3 in values

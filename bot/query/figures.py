@@ -204,12 +204,14 @@ def _groups(reported: list[Reported]) -> list[list[Reported]]:
 
 
 def _about(group: list[Reported], wanted: tuple[frozenset[str], str]) -> bool:
-    """Whether the group's counted thing or event is the topic itself: all its words, or
-    its head word as the counted thing, in a sentence that holds them all ("growth" where
-    "GDP growth" is reported)."""
+    """Whether the group's counted thing or event is the topic itself: all its words, or,
+    for a rate or an amount, its head word as the measure, in a sentence that holds them
+    all ("growth (%)" where "GDP growth" is reported; but a count of "votes" is no count
+    of "electoral votes")."""
     words, head = wanted
     return any(
-        words <= measures.measure_stems(f.reading) or head in inputs.stems(f.reading.counted)
+        words <= measures.measure_stems(f.reading)
+        or (f.row["unit"] and head in inputs.stems(f.reading.counted))
         for f in group
     )
 
