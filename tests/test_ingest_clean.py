@@ -57,6 +57,16 @@ def test_page_furniture_lines_are_dropped(furniture: str) -> None:
     assert clean_text(raw).text == "The mayor opened the bridge.\n\nCrowds cheered."
 
 
+def test_the_markers_around_an_embedded_post_go_and_its_words_stay() -> None:
+    raw = (
+        "The mayor wrote online.\n\nSkip Twitter post 2 by @harbourdesk The bridge opens "
+        "today. End of Twitter post 2 by @harbourdesk\n\nCrowds cheered."
+    )
+    assert clean_text(raw).text == (
+        "The mayor wrote online.\n\nThe bridge opens today.\n\nCrowds cheered."
+    )
+
+
 def test_unicode_quotes_spaces_and_detached_marks_are_normalised() -> None:
     raw = "\u201cWe will rebuild,\u201d she said.\u00a0It\u2019s \u201chard. \u201d"
     assert clean_text(raw).text == '"We will rebuild," she said. It\'s "hard."'

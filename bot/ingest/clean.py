@@ -34,6 +34,12 @@ _PLACEHOLDER = re.compile(
 _BRACKETED = r"\([^()\n]{0,60}\bPhoto\b[^()\n]{0,80}\)|\[ID:[^\]\n]{0,40}\]"
 _INLINE_FURNITURE = re.compile(_BRACKETED + r"|\bHide Caption\b(?: \d+ of \d+)?", re.IGNORECASE)
 _BRACKETED_FURNITURE = re.compile(_BRACKETED, re.IGNORECASE)
+# The markers around an embedded post: "Skip Twitter post 2 by @harbourdesk", "End of
+# Instagram post by @harbourdesk". The post's own words stay.
+_EMBED_MARKER = re.compile(
+    r"\b(?:Skip|End of) (?:Twitter|Facebook|Instagram|YouTube|TikTok) (?:post|content)"
+    r"(?: \d{1,3})?(?: by @?[\w.]{1,40})?"
+)
 # A hover card: a linked name, the person's full name (nicknames in brackets) glued to a
 # teaser of other stories, up to "MORE": "Ted Cruz Rafael (Ted) Edward CruzGOP turns ... MORE".
 # The full name ends in the linked name's last word; only the linked name is kept.
@@ -212,6 +218,8 @@ def _clean_inline(text: str) -> str:
         text = _INLINE_FURNITURE.sub(" ", text)
     elif "photo" in lower or "[" in text:
         text = _BRACKETED_FURNITURE.sub(" ", text)
+    if "Skip " in text or "End of " in text:
+        text = _EMBED_MARKER.sub(" ", text)
     if "MORE" in text:  # what ends a hover card; most texts have none
         text = _HOVER_CARD.sub(r"\g<link>", text)
     text = _GLUED.sub(r"\g<0> ", text)
