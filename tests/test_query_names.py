@@ -9,7 +9,7 @@ from factories import Story
 from worlds import delta_base
 
 from bot.query import autocomplete, run
-from bot.query.names import Named, NameIndex
+from bot.query.names import NAME_SHARE, Named, NameIndex
 from bot.store import Store
 
 
@@ -280,3 +280,20 @@ def test_a_lone_acronym_kept_apart_answers_with_the_body_who_dominates() -> None
     )
     found = index.resolve("HNC").found
     assert found is not None and found.entity.name == "Harbour National Committee"
+
+
+def test_a_name_one_article_in_many_runs_into_an_entity_does_not_find_it(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "share.sqlite3")
+    for n in range(int(1 / NAME_SHARE) + 10):
+        story = Story(f"q{n}", "Harbour news")
+        story.say("Ada Quill spoke in Lowater." + (" Ortiz agreed." if n == 0 else ""))
+        story.entity("Ada Quill", aliases=["Ortiz"] if n == 0 else [])
+        story.save(store)
+    for n in range(3):
+        story = Story(f"o{n}", "Dock news")
+        story.say("Lena Ortiz spoke at the docks. Ortiz left early.")
+        story.entity("Lena Ortiz", aliases=["Ortiz"])
+        story.save(store)
+    assert who(store, "Ortiz")["entity"]["name"] == "Lena Ortiz"

@@ -42,6 +42,10 @@ from bot.store import Store, reads
 from bot.textnorm import KEY_STOPWORDS, fold
 
 ACCEPT = 0.7
+# The least share of an entity's articles that must use a name other than their fullest one
+# (a surname, an acronym) for the name to find it: one article that runs "Clinton" into
+# another person's entity does not make "Clinton" a name of that person.
+NAME_SHARE = 0.005
 MARGIN = 0.05
 CLEAR_LEAD = 2
 SHORT_LEAD = 3
@@ -133,7 +137,7 @@ class NameIndex:
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> NameIndex:
         entities = [Named(*row) for row in reads.all_entities(conn)]
-        return cls(entities, reads.all_entity_names(conn))
+        return cls(entities, reads.all_entity_names(conn, NAME_SHARE))
 
     # -- lookups ----------------------------------------------------------------------------
 

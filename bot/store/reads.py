@@ -11,6 +11,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 
+from bot.identity import FULLEST
+
 # Rows per IN (...) list, well under SQLite's limit on bound parameters.
 _CHUNK = 500
 # The forms of an entity, as a subquery taking the entity id.
@@ -182,13 +184,18 @@ def all_entities(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     return conn.execute("SELECT id, name, type, articles FROM entities").fetchall()
 
 
-def all_entity_names(conn: sqlite3.Connection) -> list[tuple[int, str]]:
-    """(entity id, name) for every name any article uses for an entity."""
+def all_entity_names(conn: sqlite3.Connection, share: float) -> list[tuple[int, str]]:
+    """(entity id, name) for every name an article gives an entity as its fullest name, and
+    every other name (a surname, an acronym, a declared name) the articles use for it in
+    at least ``share`` of its articles."""
     return [
         (row[0], row[1])
         for row in conn.execute(
-            "SELECT DISTINCT f.entity_id, n.name FROM form_names n JOIN forms f ON f.id = n.form_id"
-            " WHERE f.entity_id IS NOT NULL"
+            "SELECT f.entity_id, n.name FROM form_names n JOIN forms f ON f.id = n.form_id"
+            " JOIN entities e ON e.id = f.entity_id"
+            " GROUP BY f.entity_id, n.name"
+            " HAVING max(n.kind = ?) OR sum(n.uses) >= ? * max(e.articles)",
+            (FULLEST, share),
         )
     ]
 
