@@ -131,6 +131,11 @@ class NameIndex:
                 self._by_word[word].append(len(self._forms))
             self._forms.append(_Form(entity_id, folded, content))
         self._vocab = sorted(self._by_word)
+        # The words of each length: a typo within ``e`` edits of a word is a word at most
+        # ``e`` letters longer or shorter, so only those are compared.
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        for known in self._vocab:
+            self._by_length[len(known)].append(known)
         self._ranked = sorted(entities, key=lambda e: (-e.articles, e.name))
         self._folded_names = {e.id: fold(e.name) for e in entities}
 
@@ -248,10 +253,16 @@ class NameIndex:
         if len(word) >= 4:
             for known in self._prefixed(word):
                 found.setdefault(known, _PREFIX)
-        edits = _max_edits(word)
+        # A word some name holds as typed is no typo: other spellings are not looked for.
+        edits = 0 if word in found else _max_edits(word)
         if edits:
+            near = [
+                known
+                for size in range(len(word) - edits, len(word) + edits + 1)
+                for known in self._by_length.get(size, ())
+            ]
             for known, distance, _ in process.extract(
-                word, self._vocab, scorer=OSA.distance, score_cutoff=edits, limit=None
+                word, near, scorer=OSA.distance, score_cutoff=edits, limit=None
             ):
                 short_swap = len(word) == 4 and len(known) == 4
                 if distance and not short_swap:
