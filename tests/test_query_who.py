@@ -186,3 +186,19 @@ def test_roles_of_articles_naming_a_person_by_surname_only_are_not_shown(
     card = run(store, "who", "Ada Quill").to_json()["entity"]
     assert card["articles"] == 7  # the surname is hers...
     assert card["descriptions"] == ["harbour master"]  # ...but not the surname's roles
+
+
+def test_a_bodys_description_that_is_another_bodys_name_is_not_shown(tmp_path: Path) -> None:
+    store = Store(tmp_path / "bodies.sqlite3")
+    for n in range(3):
+        story = Story(f"s{n}", "Chamber news")
+        story.say("The Harbour Senate met in Lowater on Monday.")
+        story.entity("Harbour Senate", "ORG", descriptions=["state assembly", "tea party"])
+        story.save(store)
+    for n in range(2):
+        story = Story(f"t{n}", "Movement news")
+        story.say("The Tea Party rallied in Lowater.")
+        story.entity("Tea Party", "ORG")
+        story.save(store)
+    card = run(store, "who", "Harbour Senate").to_json()["entity"]
+    assert card["descriptions"] == ["state assembly"]
