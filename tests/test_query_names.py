@@ -297,3 +297,17 @@ def test_a_name_one_article_in_many_runs_into_an_entity_does_not_find_it(
         story.entity("Lena Ortiz", aliases=["Ortiz"])
         story.save(store)
     assert who(store, "Ortiz")["entity"]["name"] == "Lena Ortiz"
+
+
+def test_a_typo_that_only_a_rare_name_holds_still_finds_the_name_meant(tmp_path: Path) -> None:
+    store = Store(tmp_path / "typo.sqlite3")
+    for n in range(5):
+        story = Story(f"a{n}", "Harbour")
+        story.say("Ada Quill spoke in Lowater.")
+        story.entity("Ada Quill")
+        story.save(store)
+    story = Story("t0", "Docks")
+    story.say("Tomas Quillo spoke. Quille left.")
+    story.entity("Tomas Quillo", aliases=["Quille"])
+    story.save(store)
+    assert who(store, "Ada Quille")["entity"]["name"] == "Ada Quill"
