@@ -46,8 +46,6 @@ ACCEPT = 0.7
 # (a surname, an acronym) for the name to find it: one article that runs "Clinton" into
 # another person's entity does not make "Clinton" a name of that person.
 NAME_SHARE = 0.005
-# An entity named in this many articles: a word of its name, typed, is meant as typed.
-WELL_KNOWN = 100
 MARGIN = 0.05
 CLEAR_LEAD = 2
 SHORT_LEAD = 3
@@ -255,9 +253,7 @@ class NameIndex:
         if len(word) >= 4:
             for known in self._prefixed(word):
                 found.setdefault(known, _PREFIX)
-        # A word the name of a well-known entity holds as typed is no typo: other spellings
-        # are not looked for. (A word only rare names hold may be one: "Cruze".)
-        edits = 0 if self._well_known_word(word) else _max_edits(word)
+        edits = _max_edits(word)
         if edits:
             near = [
                 known
@@ -274,12 +270,6 @@ class NameIndex:
         if word.startswith(_GLUED_PARTICLES) and len(rest) >= 3 and rest in self._by_word:
             found[rest] = max(found.get(rest, 0.0), _GLUED)
         return found
-
-    def _well_known_word(self, word: str) -> bool:
-        return any(
-            self._entities[self._forms[i].entity].articles >= WELL_KNOWN
-            for i in self._by_word.get(word, ())
-        )
 
     def _prefixed(self, prefix: str) -> list[str]:
         # Folded words hold only [0-9a-z], and "{" sorts after "z".
