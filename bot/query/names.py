@@ -131,11 +131,10 @@ class NameIndex:
                 self._by_word[word].append(len(self._forms))
             self._forms.append(_Form(entity_id, folded, content))
         self._vocab = sorted(self._by_word)
-        # The words of each length: a typo within ``e`` edits of a word is a word at most
-        # ``e`` letters longer or shorter, so only those are compared.
-        self._by_length: dict[int, list[str]] = defaultdict(list)
-        for known in self._vocab:
-            self._by_length[len(known)].append(known)
+        # The words shortest first: a typo within ``e`` edits of a word is a word at most
+        # ``e`` letters longer or shorter, one slice of this list.
+        self._by_length = sorted(self._vocab, key=len)
+        self._lengths = [len(known) for known in self._by_length]
         self._ranked = sorted(entities, key=lambda e: (-e.articles, e.name))
         self._folded_names = {e.id: fold(e.name) for e in entities}
 
@@ -255,11 +254,9 @@ class NameIndex:
                 found.setdefault(known, _PREFIX)
         edits = _max_edits(word)
         if edits:
-            near = [
-                known
-                for size in range(len(word) - edits, len(word) + edits + 1)
-                for known in self._by_length.get(size, ())
-            ]
+            low = bisect.bisect_left(self._lengths, len(word) - edits)
+            high = bisect.bisect_right(self._lengths, len(word) + edits)
+            near = self._by_length[low:high]
             for known, distance, _ in process.extract(
                 word, near, scorer=OSA.distance, score_cutoff=edits, limit=None
             ):

@@ -85,25 +85,23 @@ def entity_card(store: Store, entity: Named) -> dict[str, Any]:
         for a in _most_used(names, fold, least)
         if fold(a) != fold(entity.name) and not _a_bare_word_of(entity, a)
     ]
-    # A name that is also another entity's, in enough articles of its own, is not shown as
-    # this one's: "House" run into "White House" in some articles is the chamber elsewhere.
-    taken = reads.keys_of_others(store.conn, entity.id, map(name_key, aliases), least)
     descriptions = _most_used(
         ((role, 1) for role in roles if _says_what(entity.type, role)),
         lambda text: _LEADING_ARTICLE.sub("", fold(text)),
         max(1, math.ceil(ROLE_SHARE * len(roles))),
     )[:MAX_DESCRIPTIONS]
-    if entity.type != "PERSON":
-        # A body's "description" that is another body's name ("the Senate's tea party
-        # wing" read as "tea party") says what the other is, not what this one is.
-        named = reads.keys_of_others(store.conn, entity.id, map(name_key, descriptions), least)
-        descriptions = [d for d in descriptions if name_key(d) not in named]
+    # A name that is also another entity's, in enough articles of its own, is not shown as
+    # this one's: "House" run into "White House" in some articles is the chamber elsewhere.
+    # Nor is a body's "description" that is another body's name ("the Senate's tea party
+    # wing" read as "tea party"): it says what the other is, not what this one is.
+    named = descriptions if entity.type != "PERSON" else []
+    taken = reads.keys_of_others(store.conn, entity.id, map(name_key, aliases + named), least)
     return {
         "name": entity.name,
         "type": entity.type,
         "aliases": [a for a in aliases if name_key(a) not in taken],
         "articles": entity.articles,
-        "descriptions": descriptions,
+        "descriptions": [d for d in descriptions if d not in named or name_key(d) not in taken],
     }
 
 

@@ -54,9 +54,9 @@ def join_declared(text: str, clusters: list[Cluster]) -> list[Cluster]:
             cluster = merged[id(cluster)]
         return cluster
 
-    glosses = _gloss_lists(text, mentions)
+    glosses = _glosses(text, mentions)
     for first, second in pairwise(mentions):
-        if first.sentence in glosses and _bare_bracket(text, first, second):
+        if id(first) in glosses:
             continue
         if not _declared(text, first, second):
             continue
@@ -95,14 +95,14 @@ def _bare_bracket(text: str, first: NameMention, second: NameMention) -> bool:
     )
 
 
-def _gloss_lists(text: str, mentions: list[NameMention]) -> set[int]:
-    """Sentences that give several names a bracketed name each: "Robinson (Quill) and
-    Ortiz (Reis)", "Pipegate (Quill), Dockgate (Reis)" gloss each name with whom it went
-    with. Such brackets say who, not what else the name is called."""
-    counts = Counter(
-        first.sentence for first, second in pairwise(mentions) if _bare_bracket(text, first, second)
-    )
-    return {sentence for sentence, count in counts.items() if count > 1}
+def _glosses(text: str, mentions: list[NameMention]) -> set[int]:
+    """The names (ids of their mentions) of sentences that give several names a bracketed
+    name each: "Robinson (Quill) and Ortiz (Reis)", "Pipegate (Quill), Dockgate (Reis)"
+    gloss each name with whom it went with. Such brackets say who, not what else the name
+    is called."""
+    bracketed = [first for first, after in pairwise(mentions) if _bare_bracket(text, first, after)]
+    per_sentence = Counter(first.sentence for first in bracketed)
+    return {id(first) for first in bracketed if per_sentence[first.sentence] > 1}
 
 
 def _declared(text: str, first: NameMention, second: NameMention) -> bool:

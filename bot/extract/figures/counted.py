@@ -104,7 +104,7 @@ def counted_phrase(tokens: Tokens, amount: Amount) -> tuple[int, int]:
                 break
     start, k = phrase.start, phrase.k
     while k > start and lowers[k - 1] in ("and", "or"):
-        k -= 1  # "a $1.5 trillion tax cut and spending increases": the first noun's
+        k -= 1  # "a $1.5 trillion tax cut and spending increases" counts the tax cut
     if k == start or not _agrees(tokens, amount, start, k - 1):
         return start, start
     if amount.value is None and k - start == 1 and not _vague_noun(lowers[start]):

@@ -35,7 +35,6 @@ _CAPITALISED_PAIR = re.compile(r"(?<= )[A-Z][\w.'-]* +([A-Z])")
 # The start of a coordinated clause just before a name: "..., and Mayor Ana Ortiz".
 _CLAUSE_START = re.compile(r"(?:\b(?:and|but|while|whereas)|;)\s+(?:[A-Z][\w.'-]*\s+)*$")
 
-_WORDS_BEFORE = re.compile(r"[\w.'’-]+|,")
 # How many characters before a name its preposition is looked for.
 _PREPOSITION_REACH = 80
 # Words between a preposition and the name it governs: "to the late Sen. Quill", "with Reis
@@ -204,7 +203,7 @@ class Antecedents(ArticleNames):
         founded by Quill', 'who worked with Reis and Quill': a name a preposition governs
         is no subject, so not the speaker."""
         start = max(self.article.sentences[sentence].start, named.start - _PREPOSITION_REACH)
-        words = _WORDS_BEFORE.findall(self.text[start : named.start])
+        words = _WORDS.findall(self.text[start : named.start])
         k = len(words)
         while k and (
             words[k - 1][:1].isupper()

@@ -240,7 +240,7 @@ class SpeakerFinder(SpeakerNaming):
         named = next((n for n in window if n.name == lead), None)
         if named is None:
             return lead  # not named there but meant ("He, a former envoy said")
-        before = [text for k, text in enumerate(tokens.texts) if tokens.starts[k] < named.start]
+        before = [text for i, text in enumerate(tokens.texts) if tokens.starts[i] < named.start]
         # Only titles may stand before the name: "Then I met Quill, and she" does not open
         # with Quill.
         return lead if all(t[:1].isupper() for t in before) else None
@@ -326,10 +326,13 @@ class SpeakerFinder(SpeakerNaming):
                 return self._attribution(how, found, tokens.starts[i], sentence.index)
         return None
 
-    def _speech_in(self, start: int, end: int) -> bool:
-        """Whether a speech verb stands in text[start:end]."""
-        verbs = speech_verbs()
-        return any(w in verbs for w in tokenize(self.text, start, end).lowers)
+    def _speech_in(self, sentence: int, start: int, end: int) -> bool:
+        """Whether a speech verb stands in text[start:end] of the sentence."""
+        tokens, verbs = self.tokens[sentence], speech_verbs()
+        return any(
+            lower in verbs and start <= at < end
+            for lower, at in zip(tokens.lowers, tokens.starts, strict=False)
+        )
 
     def before(self, span: Span, others: list[Span]) -> Attribution | None:
         """The attribution in the quote's sentence before it, from the last quote on."""
@@ -344,7 +347,8 @@ class SpeakerFinder(SpeakerNaming):
             return None
         first_word = self.text[span.open + 1 : span.open + 2]
         if first_word.islower() and not (
-            self._speech_in(sentence.start, span.open) or self._speech_in(span.close, sentence.end)
+            self._speech_in(sentence.index, sentence.start, span.open)
+            or self._speech_in(sentence.index, span.close, sentence.end)
         ):
             # 'Ortiz also "promised that ..."': the quote is the subject's own predicate
             # (unless someone says so: 'Reis wrote "..." since Ortiz "once called ..."',
