@@ -57,6 +57,9 @@ class Entity:
     descriptions: list[str] = field(default_factory=list)
     # Names the article declares to be this one ("also known as", a name in brackets).
     equivalents: list[str] = field(default_factory=list)
+    # Someone the article knows by one name it introduces ("a man named Ryan"): no one the
+    # base can tell apart from others of that name, so never filed under a base-wide name.
+    private: bool = False
 
 
 @dataclass(slots=True)

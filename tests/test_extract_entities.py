@@ -194,3 +194,24 @@ def test_a_role_and_a_place_name_no_person() -> None:
     x = facts("The Mayor of Nairobi spoke. Governor of New York Ida Pell agreed.")
     assert entity(x, "Nairobi").type == "GPE"
     assert entity(x, "Ida Pell").descriptions == ["Governor of New York"]
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "a man named Tobin",
+        "a 40-year-old nurse called Tobin",
+        "a driver identified only as Tobin",
+        "a driver, who gave only his first name, Tobin",
+    ],
+)
+def test_someone_introduced_by_one_name_only_is_private(introduction: str) -> None:
+    text = f'At the meeting {introduction} stood up. "I could not pay," Tobin said.'
+    [person] = [e for e in facts(text).entities if e.name == "Tobin"]
+    assert person.private
+
+
+def test_a_lone_surname_is_not_private() -> None:
+    text = 'Senator Tobin stood up. "I could not pay," Tobin said.'
+    [person] = [e for e in facts(text).entities if e.name == "Tobin"]
+    assert not person.private

@@ -120,3 +120,12 @@ def test_json_gives_the_attribution_sentence_when_it_is_another() -> None:
     (record,) = extraction_json(built, extract(built))["quotes"]
     assert record["sentence"] == '"Stay away from the river! It is not safe."'
     assert record["attribution"] == "Mayor Ana Ortiz tweeted."
+
+
+def test_words_quoted_in_the_next_sentence_by_someone_else_are_not_a_continuation() -> None:
+    text = (
+        '"We have our differences, but we will work together," Ortiz said in a statement. '
+        'Vale thanked Ortiz for "standing with every family in the valley this year and the '
+        'next."'
+    )
+    assert quotes(text) == [("Ortiz", "We have our differences, but we will work together,")]

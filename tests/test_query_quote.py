@@ -8,6 +8,7 @@ import pytest
 from factories import Story
 from worlds import delta_base
 
+from bot.indexer import index_paths
 from bot.query import ask, run
 from bot.query.quotes import MAX_READ
 from bot.store import Store
@@ -213,3 +214,19 @@ def test_a_partial_quote_of_a_longer_statement_joins_it(tmp_path: Path) -> None:
         ("we will", []),
         (full, ["f2"]),
     ]
+
+
+def test_someone_known_by_one_name_is_not_quoted_under_a_namesake(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "senate.txt").write_text(
+        'Senator Ada Tobin spoke on Monday. "The budget is late," Tobin said.', encoding="utf-8"
+    )
+    (docs / "hall.txt").write_text(
+        'At the town hall a man named Tobin stood up. "I could not pay," Tobin said.',
+        encoding="utf-8",
+    )
+    with Store(tmp_path / "q.sqlite3") as store:
+        index_paths(store, [docs])
+        quoted = [r["quote"] for r in run(store, "quote", "Ada Tobin").to_json()["results"]]
+    assert quoted == ["The budget is late,"]

@@ -61,6 +61,7 @@ def extraction_json(article: Article, extraction: Extraction) -> dict[str, Any]:
                 "aliases": e.aliases,
                 "mentions": len(e.mentions),
                 "descriptions": e.descriptions,
+                "private": e.private,
             }
             for e in extraction.entities
         ],

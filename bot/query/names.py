@@ -137,6 +137,9 @@ class NameIndex:
         self._lengths = [len(known) for known in self._by_length]
         self._ranked = sorted(entities, key=lambda e: (-e.articles, e.name))
         self._folded_names = {e.id: fold(e.name) for e in entities}
+        self._named: dict[str, list[int]] = defaultdict(list)
+        for entity_id, folded in self._folded_names.items():
+            self._named[folded].append(entity_id)
 
     @classmethod
     def load(cls, conn: sqlite3.Connection) -> NameIndex:
@@ -162,11 +165,17 @@ class NameIndex:
         return sorted(best.values(), key=lambda m: (-m.score, -m.entity.articles, m.entity.name))
 
     def resolve(self, text: str) -> Resolution:
-        """The one entity ``text`` names, or the tied candidates, or suggestions."""
+        """The one entity ``text`` names, or the tied candidates, or suggestions.
+
+        The full name of exactly one entity, of more than one word, is that entity
+        whatever else the words fit (below), so it is answered without the fuzzy search.
+        """
+        typed = fold(text)
+        if " " in typed and len(owners := self._named.get(typed, [])) == 1:
+            return Resolution(Match(self._entities[owners[0]], _EXACT, True), [], [])
         matches = self.match(text)
         if not matches or matches[0].score < ACCEPT:
             return Resolution(None, [], self._suggest(text, matches))
-        typed = fold(text)
         named = [m for m in matches if self._folded_names[m.entity.id] == typed and m.exact]
         if len(named) == 1:
             meant = self._meant_by(named[0], matches)

@@ -25,10 +25,7 @@ class Sources:
             if index is not None:
                 indexes.add(index)
         self._articles = reads.article_meta(conn, wanted)
-        self._sentences: dict[tuple[str, int], str] = {}
-        for article_id, indexes in wanted.items():
-            for index, text in reads.sentence_texts(conn, article_id, indexes).items():
-                self._sentences[article_id, index] = text
+        self._sentences = reads.sentence_texts(conn, wanted)
 
     def sentence(self, article_id: str, index: int) -> str:
         return self._sentences.get((article_id, index), "")

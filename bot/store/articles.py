@@ -115,13 +115,17 @@ def _put_entities(
     conn: sqlite3.Connection, article_id: str, extraction: Extraction
 ) -> dict[str, tuple[int, int]]:
     """File the article's entities under their forms; return each of their names mapped to
-    (article entity id, form id), for the quotes to name their speakers.
+    (article entity id, form id), for the quotes to name their speakers. A private person
+    (``Entity.private``) is filed under no form: their quotes keep the name as written and
+    go to no one.
 
     A few statements an article rather than a few an entity: the forms' counts are raised
     together, their ids read back in one query, and the article entities get consecutive
     ids after the largest (the writer lock makes this the only writer).
     """
-    entities = [(e, form_key(e.name)) for e in extraction.entities if form_key(e.name)]
+    entities = [
+        (e, form_key(e.name)) for e in extraction.entities if form_key(e.name) and not e.private
+    ]
     if not entities:
         return {}
     conn.executemany(

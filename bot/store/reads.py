@@ -9,7 +9,7 @@ name), so the query layer never needs to know how the tables are laid out.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from bot.identity import FULLEST
 
@@ -47,19 +47,20 @@ def article_meta(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, sqli
 
 
 def sentence_texts(
-    conn: sqlite3.Connection, article_id: str, indexes: Iterable[int]
-) -> dict[int, str]:
-    """The text of the given sentences of one article, by index."""
-    wanted = sorted(set(indexes))
-    if not wanted:
-        return {}
-    return {
-        row[0]: row[1]
-        for row in conn.execute(
-            f"SELECT idx, text FROM sentences WHERE article_id = ? AND idx IN ({_marks(wanted)})",
-            [article_id, *wanted],
+    conn: sqlite3.Connection, wanted: Mapping[str, Iterable[int]]
+) -> dict[tuple[str, int], str]:
+    """The text of the given sentences (indexes by article id), by (article id, index): one
+    query per ``_CHUNK`` sentences, whatever the number of articles."""
+    pairs = sorted({(article_id, i) for article_id, indexes in wanted.items() for i in indexes})
+    found: dict[tuple[str, int], str] = {}
+    for chunk in _chunks(pairs):
+        rows = conn.execute(
+            f"SELECT s.article_id, s.idx, s.text FROM (VALUES {','.join(['(?, ?)'] * len(chunk))})"
+            " AS w JOIN sentences s ON s.article_id = w.column1 AND s.idx = w.column2",
+            [value for pair in chunk for value in pair],  # type: ignore[attr-defined]
         )
-    }
+        found.update(((article_id, idx), text) for article_id, idx, text in rows)
+    return found
 
 
 def article_listing(conn: sqlite3.Connection, limit: int, offset: int = 0) -> list[sqlite3.Row]:

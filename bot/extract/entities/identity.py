@@ -7,6 +7,7 @@ only when it is a place or a people.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from operator import attrgetter
 
@@ -138,6 +139,40 @@ def _describes(kind: str, name: str, mention: NameMention) -> bool:
     return not full or len(name_key(mention.surface).split()) >= 2
 
 
+# How an article introduces someone it will know by one name only, just before the name:
+# each a named rule with its example. Read over ``_INTRODUCTION_CHARS`` before the name.
+PRIVATE_INTRODUCTIONS: dict[str, re.Pattern[str]] = {
+    # "a man named Tobin", "a 40-year-old nurse called Odile"
+    "someone named": re.compile(r"\b(?:an?|one)\s+(?:[\w'-]+\s+){0,3}(?:named|called)\s+$"),
+    # "a driver, identified only as Tobin,", "known only by her first name, Odile"
+    "identified only as": re.compile(
+        r"\b(?:identified|known|referred\s+to)\s+only\s+(?:as|by)\s+"
+        r"(?:(?:his|her|their)\s+first\s+name,?\s+)?$",
+        re.IGNORECASE,
+    ),
+    # "who gave only his first name, Tobin"
+    "gave only a first name": re.compile(
+        r"\bgave\s+only\s+(?:his|her|their)\s+first\s+name,?\s+(?:as\s+)?$", re.IGNORECASE
+    ),
+}
+_INTRODUCTION_CHARS = 60
+
+
+def private_introduction(text: str, start: int) -> str | None:
+    """The rule by which the name at ``start`` of ``text`` introduces a private person, if
+    any: their one name says nothing of who they are beyond this article."""
+    before = text[max(0, start - _INTRODUCTION_CHARS) : start]
+    return next((rule for rule, cue in PRIVATE_INTRODUCTIONS.items() if cue.search(before)), None)
+
+
+def _private(kind: str, name: str, article: Article, mentions: list[NameMention]) -> bool:
+    """A person the article gives one name only, introduced as someone private
+    (``PRIVATE_INTRODUCTIONS``)."""
+    if kind != "PERSON" or len(name_key(name).split()) != 1:
+        return False
+    return any(private_introduction(article.text, m.start) for m in mentions)
+
+
 def entity(article: Article, cluster: Cluster) -> Entity:
     """The entity a cluster makes: named by its fullest name in the body, with every other
     spelling (and a person's surname) as an alias."""
@@ -167,4 +202,5 @@ def entity(article: Article, cluster: Cluster) -> Entity:
     # An acronym given in brackets right after a name is declared its: "(ICE)".
     defined = {m.acronym.replace(".", "") for m in cluster.mentions if m.acronym}
     declared = sorted((cluster.declared | defined) - {name}, key=lambda a: (a.casefold(), a))
-    return Entity(name, kind, aliases_sorted, mentions, descriptions, declared)
+    private = _private(kind, name, article, body)
+    return Entity(name, kind, aliases_sorted, mentions, descriptions, declared, private)

@@ -119,8 +119,9 @@ class QuoteExtractor:
         It does when the statement ran on from the paragraph before, when nothing but space
         separates the two, or when only the statement's attribution does and the span has no
         other attribution of its own: '"...," Ortiz said, "and ..."' and '"...," Ortiz said.
-        "..."'. A quote that does not end its clause ('"..." in the north, Ortiz said') is
-        part of the sentence around it, and what follows is a statement of its own.
+        "..."' (a quote opening the next sentence). A quote that does not end its clause
+        ('"..." in the north, Ortiz said') is part of the sentence around it, and what follows
+        is a statement of its own.
         """
         last = statement.spans[-1]
         if last.runs_on:
@@ -138,7 +139,10 @@ class QuoteExtractor:
             return False  # a title or a word quoted inside the attribution ('on "Today"')
         if own is not None and own.cue != said.cue:
             return False
-        return self.speakers.sentence_at(span.open) - self.speakers.sentence_at(said.cue) <= 1
+        later = self.speakers.sentence_at(span.open) - self.speakers.sentence_at(said.cue)
+        # In the next sentence the quote must open it: in 'Vale thanked Ortiz for "..."' the
+        # words are quoted by someone else.
+        return later == 0 or (later == 1 and self._opens_sentence(span))
 
     def _statements(self) -> Iterator[_Statement]:
         """The statements in text order, each given once complete.
