@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import random
 import shlex
 import sqlite3
 import subprocess
@@ -238,6 +239,38 @@ def test_a_damaged_base(capsys, base: Path, more: Path) -> None:
     assert digest(base) == damaged
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [["index", "{new}"], ["forget", "more-3"], ["relink"]],
+    ids=["index", "forget", "relink"],
+)
+def test_a_base_with_one_damaged_page_is_never_written(
+    capsys, tmp_path: Path, base: Path, more: Path, argv: list[str]
+) -> None:
+    run(capsys, "index", "--db", str(base), str(more))
+    assert not Path(f"{base}-wal").exists()  # all in the file, nothing left in a journal
+    with sqlite3.connect(base) as conn:
+        leaves = [
+            row[0]
+            for row in conn.execute(
+                "SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf'"
+                " ORDER BY pageno"
+            )
+        ]
+    # A page of texts in the middle, that none of the writes below needs to read.
+    start = (leaves[len(leaves) // 2] - 1) * 4096
+    data = bytearray(base.read_bytes())
+    data[start : start + 4096] = random.Random(7).randbytes(4096)
+    base.write_bytes(bytes(data))
+    damaged = digest(base)
+    new = tmp_path / "new.txt"
+    new.write_text(ARTICLE.replace("Orrin", "Vesk"), encoding="utf-8")
+    command, *rest = (a.format(new=new) for a in argv)
+    status, _, err = run(capsys, command, "--db", str(base), *rest)
+    assert status == EXIT_DAMAGED and "damaged" in one_line(err)
+    assert digest(base) == damaged
+
+
 def test_a_folder_given_as_the_base(capsys, tmp_path: Path, more: Path) -> None:
     for argv in (
         ["ask", "--db", str(tmp_path), "/who Petra Lund"],
@@ -334,6 +367,26 @@ def test_a_read_only_base_answers_but_is_not_indexed_into(
     assert index.returncode == EXIT_READ_ONLY
     assert "read-only" in one_line(index.stderr)
     assert contents(base) == before
+
+
+def test_a_base_whose_last_writes_are_in_its_wal_in_a_read_only_folder_says_so(
+    namespaces: None, tmp_path: Path, base: Path
+) -> None:
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    writer = sqlite3.connect(base)
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    with writer:
+        writer.execute("UPDATE articles SET title = 'Ferry returns to Lake Vesk'")
+    for name in ("base.sqlite3", "base.sqlite3-wal"):  # as a writer that stopped left them
+        (copy / name).write_bytes((tmp_path / name).read_bytes())
+    writer.close()
+    protect = "mount --bind copy copy && mount -o remount,bind,ro copy"
+    ask = in_namespace(
+        f"{protect} && exec {factbot('ask', '--db', 'copy/base.sqlite3', '/article ferry')}",
+        tmp_path,
+    )
+    assert ask.returncode == EXIT_READ_ONLY and "-wal holds writes" in one_line(ask.stderr)
 
 
 # -- the settings file --------------------------------------------------------------------------

@@ -89,6 +89,7 @@ _FAULTS: dict[int, tuple[type[StoreError], str]] = {
     sqlite3.SQLITE_NOMEM: (OpenError, "out of memory while using {path}"),
 }
 _READ_ONLY = _FAULTS[sqlite3.SQLITE_READONLY]
+_DAMAGED = _FAULTS[sqlite3.SQLITE_CORRUPT][1]
 
 
 def _primary(exc: sqlite3.Error) -> int | None:
@@ -126,6 +127,7 @@ FINGERPRINT = frozenset({"id", "content_hash", "ingested_at", "text"})
 # create the "-shm" file of a WAL base beside it; then immutable, for a base in a folder that
 # cannot be written either (no other program can be writing to it then).
 _READ_ONLY_MODES = ("mode=ro", "mode=ro&immutable=1")
+_WAL_HEADER_BYTES = 32
 
 
 def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
@@ -136,8 +138,18 @@ def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection | None:
-    """A connection that only reads ``path``, or None if the file cannot be read so."""
+    """A connection that only reads ``path``, or None if the file cannot be read so.
+
+    Opened immutable, a base ignores its "-wal" file: writes still there (a writer that
+    stopped before moving them into the base) would silently be missing from the answers,
+    so such a base is refused rather than read as it was before them."""
     for mode in _READ_ONLY_MODES:
+        if "immutable" in mode and _pending_writes(path):
+            raise ReadOnlyError(
+                f"{path}-wal holds writes not yet moved into {path}, and its folder is "
+                "read-only so they cannot be read: open the base once where its folder can "
+                "be written (any factbot command will move them), then ask again"
+            )
         conn = _connect(f"{path.absolute().as_uri()}?{mode}", uri=True)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -146,6 +158,15 @@ def _open_read_only(path: Path) -> sqlite3.Connection | None:
             continue
         return conn
     return None
+
+
+def _pending_writes(path: Path) -> bool:
+    """Whether the base's write-ahead log holds writes (a "-wal" file with more than its
+    header)."""
+    try:
+        return Path(f"{path}-wal").stat().st_size > _WAL_HEADER_BYTES
+    except OSError:
+        return False
 
 
 class Store:
@@ -176,6 +197,7 @@ class Store:
         # when the last one was (``settling_every``).
         self._settle_every = 0.0
         self._settled_at = 0.0
+        self._checked = False  # the base was found whole (``_check_whole``)
         try:
             self.conn = _connect(str(path))
         except sqlite3.Error as exc:
@@ -190,10 +212,12 @@ class Store:
             raise
 
     def _set_up(self, upgrade: bool) -> None:
-        self._refuse_foreign()
         try:
+            self._refuse_foreign()
             self.conn.execute("PRAGMA journal_mode=WAL")
         except sqlite3.Error as exc:
+            # A base that cannot be written, or not even read the usual way (its "-wal"
+            # cannot be shared from a read-only folder): read it as it can be.
             if _primary(exc) not in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN):
                 raise
             reader = _open_read_only(self.path) if self.path.is_file() else None
@@ -201,6 +225,7 @@ class Store:
                 raise
             self.conn.close()
             self.conn, self.read_only = reader, True
+            self._refuse_foreign()
         self.conn.execute("PRAGMA foreign_keys=ON")
         # SQLite's default page cache (2 MB) holds little of a large base's indexes, so each
         # write would read its index pages back from the file; a bigger one keeps the cost
@@ -371,9 +396,26 @@ class Store:
         except OSError as exc:
             raise _lock_fault(exc, self.path) from exc
         try:
+            self._check_whole()
             yield
         finally:
             lock.release()
+
+    def _check_whole(self) -> None:
+        """Refuse to write into a base with damaged pages (SQLite's quick check, seconds on a
+        base of a gigabyte): writes could spread the damage, while reads of the pages still
+        whole may go on. Once in the life of this connection: a long-running bot checks when
+        it first writes, not at every article it adds."""
+        if self._checked:
+            return
+        try:
+            found = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        except sqlite3.Error as exc:
+            raise fault(exc, self.path) from exc
+        if found != "ok":
+            where = " ".join(found.replace("*** in database main ***", "").split())
+            raise DamagedError(_DAMAGED.format(path=self.path, error=where))
+        self._checked = True
 
     # -- settings -------------------------------------------------------------------------
 
