@@ -16,6 +16,7 @@ import io
 import json
 import logging
 import os
+import signal
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -28,7 +29,7 @@ from tqdm import tqdm
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.extract import extraction_json
-from bot.indexer import IndexReport, extract_raw, forget, index_paths
+from bot.indexer import IndexReport, WorkerLost, extract_raw, forget, index_paths
 from bot.ingest import Failure, Loaded, count_articles, discover, read_file
 from bot.ingest.characters import repair_surrogates
 from bot.model import Extraction
@@ -370,6 +371,11 @@ COMMANDS = {
 }
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM ends a command as Ctrl-C does: the open transaction undone, workers ended."""
+    raise KeyboardInterrupt
+
+
 def _fail(message: object, status: int) -> int:
     print(f"factbot: {message}", file=sys.stderr)
     return status
@@ -388,6 +394,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     level = logging.INFO if args.command == "run" else logging.WARNING
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     _never_raise_on_output()
+    if args.command != "run":  # the bot ends its own way, closing its connection to Discord
+        signal.signal(signal.SIGTERM, _interrupt)
     try:
         settings = load_settings(args.config)
     except ConfigError as exc:
@@ -403,7 +411,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except sqlite3.Error as exc:  # met while reading, outside any transaction
         problem = fault(exc, getattr(args, "db", None) or settings.db_path)
         return _fail(problem, EXIT_STATUS.get(type(problem), EXIT_FAILED))
+    except WorkerLost as exc:
+        return _fail(f"{exc}; what was indexed before is kept: run again to finish", EXIT_FAILED)
     except KeyboardInterrupt:
+        with suppress(OSError):
+            print("factbot: stopped; what was stored before is kept", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK

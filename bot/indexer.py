@@ -19,9 +19,14 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -49,6 +54,14 @@ IN_FLIGHT_PER_JOB = 32
 WORKER_NICENESS = 5
 # Fewer articles to extract than this are done in this process: starting workers costs more.
 POOL_THRESHOLD = 40
+# How often, in seconds, a worker looks whether the indexer that started it is still there.
+PARENT_CHECK_SECONDS = 1.0
+
+
+class WorkerLost(Exception):
+    """An extraction worker process ended in the middle of a run (killed, out of memory):
+    the run stops; what it stored before is kept."""
+
 
 Progress = Callable[[int], None]
 
@@ -232,22 +245,62 @@ def _extracted(raws: Iterator[Raw], jobs: int) -> Iterator[Done]:
         yield from map(extract_raw, raws)
         return
     rest = _chunks(iter([*first, *raws]), CHUNK)
-    # "spawn": workers start clean, whatever threads or connections this process holds.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_yield_to_writer) as pool:
-        pending: deque[Future[list[Done]]] = deque()
+    pending: deque[Future[list[Done]]] = deque()
+    pool: ProcessPoolExecutor | None = None
+    try:
+        with _ctrl_c_held():
+            # "spawn": workers start clean, whatever threads or connections this process
+            # holds. Submitting one chunk per job starts every worker.
+            pool = ProcessPoolExecutor(
+                jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
+            )
+            pending.extend(pool.submit(_extract_chunk, chunk) for chunk in islice(rest, jobs))
         for chunk in rest:
             pending.append(pool.submit(_extract_chunk, chunk))
             if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    except BrokenProcessPool as exc:
+        raise WorkerLost("an extraction worker process ended unexpectedly") from exc
+    finally:
+        # Stopped early (an error, Ctrl-C, a closed generator): nothing more is started,
+        # and the workers end with the chunk in hand rather than the whole queue.
+        if pool is not None:
+            pool.shutdown(wait=not pending, cancel_futures=True)
 
 
-def _yield_to_writer() -> None:
-    """Run this worker process at a lower priority (where the system has priorities)."""
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Ignore Ctrl-C while worker processes start: they are born ignoring it, and so never
+    see the one the terminal sends them with the indexer, which alone stops the run. (One
+    pressed in those few milliseconds is lost.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals go to the main thread only: nothing to hold back here
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+def _start_worker(indexer: int) -> None:
+    """Make a worker the indexer's own: at a lower priority than the writer (where the
+    system has priorities), and ending as soon as the indexer is gone (killed, it cannot
+    tell its workers)."""
     if hasattr(os, "nice"):
         os.nice(WORKER_NICENESS)
+    threading.Thread(target=_end_with, args=(indexer,), daemon=True).start()
+
+
+def _end_with(indexer: int) -> None:
+    while os.getppid() == indexer:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _chunks(items: Iterator[Raw], size: int) -> Iterator[list[Raw]]:
