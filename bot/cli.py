@@ -41,6 +41,7 @@ from bot.store.base import (
     OpenError,
     ReadOnlyError,
     SchemaError,
+    base_exists,
     fault,
 )
 
@@ -164,7 +165,7 @@ def _count(text: str) -> int:
 
 def _existing_store(args: argparse.Namespace, settings: Settings) -> Store:
     path = args.db or settings.db_path
-    if not path.exists():
+    if not base_exists(path):
         raise CliError(f"no fact base at {path}: run 'factbot index' first", EXIT_NO_BASE)
     return Store(path)
 
@@ -249,7 +250,7 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 def _store_for_questions(args: argparse.Namespace, settings: Settings) -> Store:
     """The base to answer from; the default one is filled from the knowledge folder first."""
     if args.db:
-        if not args.db.exists():
+        if not base_exists(args.db):
             raise CliError(
                 f"no fact base at {args.db}: run 'factbot index --db {args.db}' first",
                 EXIT_NO_BASE,

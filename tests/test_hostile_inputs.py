@@ -280,6 +280,19 @@ def test_a_folder_given_as_the_base(capsys, tmp_path: Path, more: Path) -> None:
         assert status == EXIT_OPEN and "is a folder" in one_line(err)
 
 
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", ".lock"])
+def test_a_folder_named_like_a_file_the_base_keeps_beside_it(
+    capsys, base: Path, before: list, more: Path, suffix: str
+) -> None:
+    Path(f"{base}{suffix}").unlink(missing_ok=True)  # the lock an indexing run leaves
+    Path(f"{base}{suffix}").mkdir()
+    for argv in (["ask", "--db", str(base), "/who Petra Lund"], ["index", "--db", str(base)]):
+        status, _, err = run(capsys, *argv, *([str(more)] if argv[0] == "index" else []))
+        assert status == EXIT_OPEN and f"{suffix} is in the way" in one_line(err)
+    Path(f"{base}{suffix}").rmdir()
+    assert contents(base) == before
+
+
 def test_a_file_that_is_no_database(capsys, tmp_path: Path) -> None:
     notes = tmp_path / "notes.sqlite3"
     notes.write_text("notes, not tables " * 300, encoding="utf-8")
@@ -351,6 +364,23 @@ def test_a_full_disk(
     assert kept(tmp_path / "after" / "base.sqlite3", before)
 
 
+def test_a_disk_with_no_free_inodes_is_full_not_read_only(
+    namespaces: None, tmp_path: Path, base: Path, before: list, more: Path
+) -> None:
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    # Room for its own folder, the base and the writer's lock: none for the base's journal.
+    script = (
+        "mount -t tmpfs -o size=4m,nr_inodes=3 tmpfs disk && cp base.sqlite3 disk/ && "
+        f"{factbot('index', '--db', 'disk/base.sqlite3', '--jobs', '1', more)}; "
+        "status=$?; mkdir after && cp disk/base.sqlite3 after/; exit $status"
+    )
+    result = in_namespace(script, tmp_path)
+    assert result.returncode == EXIT_FULL, result.stderr
+    assert "no free inodes" in one_line(result.stderr)
+    assert kept(tmp_path / "after" / "base.sqlite3", before)
+
+
 @pytest.mark.parametrize("read_only", ["base.sqlite3", "."], ids=["file", "folder"])
 def test_a_read_only_base_answers_but_is_not_indexed_into(
     namespaces: None, tmp_path: Path, base: Path, before: list, more: Path, read_only: str
@@ -387,6 +417,32 @@ def test_a_base_whose_last_writes_are_in_its_wal_in_a_read_only_folder_says_so(
         tmp_path,
     )
     assert ask.returncode == EXIT_READ_ONLY and "-wal holds writes" in one_line(ask.stderr)
+
+
+def test_a_base_in_a_folder_closed_to_the_user(tmp_path: Path, base: Path, more: Path) -> None:
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    base.rename(closed / "base.sqlite3")
+    closed.chmod(0)
+    try:
+        # As a user with no rights over the folder (root has them all): an unmapped user of
+        # a new user namespace is such a user.
+        as_nobody = ["unshare", "--user", sys.executable, "-m", "bot"]
+        probe = subprocess.run([*as_nobody, "--version"], capture_output=True, timeout=60)
+        if probe.returncode != 0:
+            pytest.skip("needs user namespaces, and the project readable by any user")
+        for argv in (["ask", "/who Petra Lund"], ["index", str(more)]):
+            command, *rest = argv
+            result = subprocess.run(
+                [*as_nobody, command, "--db", str(closed / "base.sqlite3"), *rest],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            assert result.returncode == EXIT_OPEN
+            assert "cannot open" in one_line(result.stderr)
+    finally:
+        closed.chmod(0o755)
 
 
 # -- the settings file --------------------------------------------------------------------------

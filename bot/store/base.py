@@ -90,6 +90,11 @@ _FAULTS: dict[int, tuple[type[StoreError], str]] = {
 }
 _READ_ONLY = _FAULTS[sqlite3.SQLITE_READONLY]
 _DAMAGED = _FAULTS[sqlite3.SQLITE_CORRUPT][1]
+_NO_FILES: tuple[type[StoreError], str] = (
+    FullError,
+    "the disk holding {path} can hold no more files (no free inodes): free some and run "
+    "again (what was indexed before is kept)",
+)
 
 
 def _primary(exc: sqlite3.Error) -> int | None:
@@ -107,14 +112,29 @@ def fault(exc: sqlite3.Error, path: str | Path) -> StoreError:
     it: it is reported as damaged."""
     kind, template = _FAULTS.get(_primary(exc) or -1, (DamagedError, "{path} is damaged ({error})"))
     folder = Path(path).parent
-    if kind is OpenError and not Path(path).exists() and not os.access(folder, os.W_OK):
+    if kind in (OpenError, ReadOnlyError) and _out_of_files(folder):
+        kind, template = _NO_FILES
+    elif kind is OpenError and not Path(path).exists() and not os.access(folder, os.W_OK):
         kind, template = _READ_ONLY  # a base cannot be created in a read-only folder
     message = template.format(path=path, error=exc, wait=f"{BUSY_TIMEOUT_MS / 1000:g}")
     return kind(message)
 
 
+def _out_of_files(folder: Path) -> bool:
+    """Whether the file system holding ``folder`` can make no more files (no free inodes):
+    then SQLite cannot create the files beside a base, and says "read-only" or "cannot
+    open" of what is a full disk. (A file system with no such limit reports 0 in all.)"""
+    try:
+        found = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return found.f_files > 0 and found.f_favail == 0
+
+
 def _lock_fault(exc: OSError, path: Path) -> StoreError:
     """The user's words for failing to create the writer lock beside the base."""
+    if exc.errno == errno.ENOSPC:
+        return _NO_FILES[0](_NO_FILES[1].format(path=path))
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return ReadOnlyError(_READ_ONLY[1].format(path=path))
     return OpenError(f"cannot create the lock file beside {path} ({exc.strerror or exc})")
@@ -160,11 +180,26 @@ def _open_read_only(path: Path) -> sqlite3.Connection | None:
     return None
 
 
+def base_exists(path: Path) -> bool:
+    """Whether there is a file or folder at ``path``. One that cannot even be looked for
+    (its folder is not open to this user) is an ``OpenError``, not a missing base."""
+    try:
+        return path.exists()
+    except OSError as exc:
+        raise OpenError(f"cannot open {path} ({exc.strerror or exc})") from exc
+
+
+def _companions(path: Path) -> list[Path]:
+    """The files SQLite and the writer lock keep beside a base."""
+    return [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", ".lock")]
+
+
 def _pending_writes(path: Path) -> bool:
     """Whether the base's write-ahead log holds writes (a "-wal" file with more than its
     header)."""
+    wal = Path(f"{path}-wal")
     try:
-        return Path(f"{path}-wal").stat().st_size > _WAL_HEADER_BYTES
+        return wal.is_file() and wal.stat().st_size > _WAL_HEADER_BYTES
     except OSError:
         return False
 
@@ -185,8 +220,14 @@ class Store:
         self.path = Path(path)
         self.read_only = False
         if str(path) != ":memory:":
-            if self.path.is_dir():
+            if base_exists(self.path) and self.path.is_dir():
                 raise OpenError(f"{path} is a folder, not a fact base file")
+            for beside in _companions(self.path):
+                if base_exists(beside) and not beside.is_file():
+                    raise OpenError(
+                        f"{beside} is in the way: the base needs that name for a file of its "
+                        "own; move it away"
+                    )
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -287,7 +328,8 @@ class Store:
 
     def _refuse_writes(self) -> None:
         if self.read_only:
-            raise ReadOnlyError(_READ_ONLY[1].format(path=self.path))
+            kind, template = _NO_FILES if _out_of_files(self.path.parent) else _READ_ONLY
+            raise kind(template.format(path=self.path))
 
     def _reraise(self, exc: BaseException) -> NoReturn:
         """Raise what a failed write raised: a fault of the base as a ``StoreError``,
