@@ -24,6 +24,7 @@ from typing import IO, Any, AnyStr
 
 from bot.ingest.characters import has_surrogates, id_problem, repair_surrogates, shown
 from bot.ingest.clean import clean_field, clean_text, clean_title, iso_date
+from bot.ingest.dates import found_date
 from bot.ingest.sentences import split_sentences
 from bot.model import Article
 
@@ -194,7 +195,7 @@ def build_article(
     if not title:
         first = sentences[0].text
         title = first if len(first) <= 90 else first[:89].rsplit(" ", 1)[0] + "…"
-    valid_date = iso_date(published) or cleaned.published
+    valid_date = iso_date(published) or cleaned.published or found_date(raw_text, url)
     return Article(
         id=article_id,
         title=title,
