@@ -33,6 +33,7 @@ from bot.indexer import IndexReport, WorkerLost, extract_raw, forget, index_path
 from bot.ingest import Failure, Loaded, count_articles, discover, read_file
 from bot.ingest.characters import repair_surrogates
 from bot.model import Extraction
+from bot.query.catalog import ANSWERED
 from bot.store import Store, StoreError, reads
 from bot.store.base import (
     BusyError,
@@ -121,7 +122,10 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write the answer's timeline chart (a PNG, as the bot attaches it) to FILE",
     )
-    p.add_argument("question", help='"/who NAME", "/figures TOPIC", "/quote NAME", ...')
+    p.add_argument(
+        "question",
+        help=", ".join(f'"{command.usage}"' for command in ANSWERED) + ", or plain words",
+    )
 
     p = commands.add_parser("articles", help="list the indexed articles, newest first")
     p.add_argument("--db", type=Path, help="fact base file (default: from the config)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from worlds import delta_base
 
-from bot.query import HELP, ask, run
+from bot.query import ANSWERED, COMMANDS, ask, run
 from bot.render import render_pages, render_text
 from bot.store import Store
 
@@ -60,8 +60,8 @@ def test_unknown_commands_and_phrases_explain_the_commands(store: Store, questio
     answer = ask(store, question).to_json()
     assert answer["command"] == "help"
     assert answer["results"] == []
-    for usage, _ in HELP:
-        assert usage in answer["message"]
+    for command in ANSWERED:
+        assert command.usage in answer["message"]
 
 
 def test_run_with_an_unknown_command_explains_the_commands(store: Store) -> None:
@@ -70,9 +70,17 @@ def test_run_with_an_unknown_command_explains_the_commands(store: Store) -> None
     assert "There is no command “frobnicate”" in answer.message
 
 
-def test_help_lists_every_command() -> None:
-    usages = [usage.split()[0] for usage, _ in HELP]
+def test_help_lists_every_command_the_query_layer_answers() -> None:
+    usages = [command.usage.split()[0] for command in ANSWERED]
     assert usages == ["/who", "/figures", "/quote", "/search", "/articles", "/article", "/help"]
+
+
+@pytest.mark.parametrize("name", ["digest", "ingest", "reindex"])
+def test_commands_only_the_bot_carries_out_are_not_run_here(store: Store, name: str) -> None:
+    assert name in {command.name for command in COMMANDS}
+    answer = ask(store, f"/{name}")
+    assert answer.command == "help" and "one of the bot's slash commands" in answer.message
+    assert f"/{name} —" not in answer.message  # not listed among the commands answered
 
 
 ODD = [

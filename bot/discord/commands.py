@@ -1,8 +1,10 @@
 """The slash commands as Discord shows them: names, descriptions, options, autocomplete.
 
-Each command is one line of wiring into ``FactBot``; what it answers is decided by the query
-layer. Descriptions are what users read in Discord's command picker, so they say what the
-command gives back, within Discord's 100 characters.
+Each command is registered from its record (``bot.query.catalog``): name, description,
+options and which of them autocomplete names. What it answers is decided by the query layer,
+or, for the commands only the bot has, by the ``FactBot`` method named in ``_carriers``.
+Descriptions are what users read in Discord's command picker, so they say what the command
+gives back, within Discord's 100 characters.
 
 The admin commands (``/ingest``, ``/reindex``) are registered only in the configured admin
 servers (``DiscordSettings.admin_guilds``), never globally: a global command would reach
@@ -12,121 +14,115 @@ Manage Server as their default member permission, so other members do not even s
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import inspect
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
 
-from bot import query
-from bot.ingest import SUFFIXES
-from bot.query.answer import Answer
+from bot.query import COMMANDS, Answer, Command
+from bot.query.catalog import help_answer
 from bot.store import Store
 
 if TYPE_CHECKING:
     from bot.discord.client import FactBot
 
 Choices = list[app_commands.Choice[str]]
+# What a command's callback does with the interaction and the options' values, in order.
+Carry = Callable[[discord.Interaction, list[Any]], Awaitable[None]]
 
-# Commands only the bot has (the query layer's HELP lists the ones the command line shares).
-DISCORD_HELP: list[tuple[str, str]] = [
-    ("/digest", "what arrived since the last daily digest, cited"),
-    (
-        "/ingest FILE [replace]",
-        "admins: add an attached article file to the knowledge folder and index it",
-    ),
-    ("/reindex", "admins: index new and changed files of the knowledge folder now"),
-]
+# How each kind of option reaches the callback, and its value when left out.
+_TYPES: dict[str, type] = {"text": str, "file": discord.Attachment, "flag": bool}
+_LEFT_OUT: dict[str, Any] = {"text": "", "file": None, "flag": False}
 
 
 def discord_help(store: Store) -> Answer:
-    """The query layer's command list, with the commands only the bot has."""
-    answer = query.run(store, "help")
-    answer.message += "".join(f"\n{usage} — {what}" for usage, what in DISCORD_HELP)
-    return answer
+    """The command list with the commands only the bot has."""
+    return help_answer(commands=COMMANDS)
+
+
+def _carriers(bot: FactBot) -> dict[str, Carry]:
+    """The commands only the bot carries out, by name (``Command.handler`` None), and its
+    own /help; every other command is answered by the query layer."""
+    return {
+        "digest": lambda interaction, _: bot.respond_with(interaction, bot.current_digest),
+        "help": lambda interaction, _: bot.respond_with(interaction, discord_help),
+        "ingest": lambda interaction, values: bot.ingest(interaction, *values),
+        "reindex": lambda interaction, _: bot.reindex(interaction),
+    }
 
 
 def add_commands(tree: app_commands.CommandTree, bot: FactBot) -> None:
-    """Register every command on ``tree``: the questions everywhere, the admin commands in
-    the admin servers only."""
+    """Register every command of ``COMMANDS`` on ``tree``: the questions everywhere, the
+    admin commands in the admin servers only."""
+    carriers = _carriers(bot)
+    admin_guilds = [discord.Object(g) for g in bot.settings.discord.admin_guilds]
+    for command in COMMANDS:
+        if command.admin and not admin_guilds:
+            continue
+        carry = carriers.get(command.name) or _query(bot, command.name)
+        registered = _registered(command, carry)
+        if any(option.names for option in command.options):
+            for option in command.options:
+                if option.names:
+                    registered.autocomplete(option.name)(_names(bot))
+        if command.admin:
+            tree.add_command(_admin_only(registered), guilds=admin_guilds)
+        else:
+            tree.add_command(registered)
 
-    @tree.command(name="who", description="Who or what someone is, with cited sentences")
-    @app_commands.describe(name="A person, group or place named in the articles")
-    async def who(interaction: discord.Interaction, name: str) -> None:
-        await bot.answer(interaction, "who", name)
 
-    @tree.command(
-        name="figures", description="Numbers reported about a topic by measure, newest first"
-    )
-    @app_commands.describe(topic="What was counted, e.g. displaced, killed, refugees")
-    async def figures(interaction: discord.Interaction, topic: str) -> None:
-        await bot.answer(interaction, "figures", topic)
+def _query(bot: FactBot, name: str) -> Carry:
+    async def carry(interaction: discord.Interaction, values: list[Any]) -> None:
+        await bot.answer(interaction, name, *values)
 
-    @tree.command(name="quote", description="What someone said in direct quotes, newest first")
-    @app_commands.describe(
-        name="Who said it", about="Only quotes containing these words (optional)"
-    )
-    async def quote(interaction: discord.Interaction, name: str, about: str = "") -> None:
-        await bot.answer(interaction, "quote", name, about)
+    return carry
 
-    @tree.command(name="search", description="Sentences containing your words, best first")
-    @app_commands.describe(text="Words to look for in every article")
-    async def search(interaction: discord.Interaction, text: str) -> None:
-        await bot.answer(interaction, "search", text)
 
-    @tree.command(name="articles", description="The indexed articles, with the facts each gave")
-    async def articles(interaction: discord.Interaction) -> None:
-        await bot.answer(interaction, "articles")
-
-    @tree.command(name="article", description="Everything drawn from one article")
-    @app_commands.describe(id="The article's id, as /articles lists it")
-    async def article(interaction: discord.Interaction, id: str) -> None:
-        await bot.answer(interaction, "article", id)
-
-    @tree.command(name="digest", description="What arrived since the last daily digest")
-    async def digest(interaction: discord.Interaction) -> None:
-        await bot.respond_with(interaction, bot.current_digest)
-
-    @tree.command(name="help", description="The commands and what they answer")
-    async def help_(interaction: discord.Interaction) -> None:
-        await bot.respond_with(interaction, discord_help)
-
-    @who.autocomplete("name")
-    @quote.autocomplete("name")
+def _names(bot: FactBot) -> Callable[[discord.Interaction, str], Awaitable[Choices]]:
     async def entity_names(interaction: discord.Interaction, current: str) -> Choices:
         return await bot.names(current)
 
-    admin_guilds = [discord.Object(g) for g in bot.settings.discord.admin_guilds]
-    if admin_guilds:
-        _add_admin_commands(tree, bot, admin_guilds)
+    return entity_names
 
 
-def _add_admin_commands(
-    tree: app_commands.CommandTree, bot: FactBot, guilds: list[discord.Object]
-) -> None:
-    @tree.command(
-        name="ingest",
-        description="Admins: add an article file to the knowledge base",
-        guilds=guilds,
-    )
-    @app_commands.describe(
-        file=f"An article file: {', '.join(SUFFIXES)}",
-        replace="Replace the articles it would overwrite (same file name or article id)",
-    )
-    @app_commands.default_permissions(manage_guild=True)
-    @app_commands.allowed_contexts(guilds=True, dms=False, private_channels=False)
-    @app_commands.guild_only()
-    @app_commands.allowed_installs(guilds=True, users=False)
-    async def ingest(
-        interaction: discord.Interaction, file: discord.Attachment, replace: bool = False
-    ) -> None:
-        await bot.ingest(interaction, file, replace)
+def _registered(command: Command, carry: Carry) -> app_commands.Command[Any, ..., None]:
+    """The slash command of a record: its options become the callback's parameters (what
+    discord.py reads to declare them), each described as the record says."""
 
-    @tree.command(
-        name="reindex", description="Admins: index new and changed article files now", guilds=guilds
+    async def callback(interaction: discord.Interaction, **values: Any) -> None:
+        await carry(interaction, [values[option.name] for option in command.options])
+
+    parameters = [
+        inspect.Parameter(
+            "interaction", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=discord.Interaction
+        )
+    ]
+    for option in command.options:
+        default = inspect.Parameter.empty if option.required else _LEFT_OUT[option.kind]
+        parameters.append(
+            inspect.Parameter(
+                option.name,
+                inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                annotation=_TYPES[option.kind],
+                default=default,
+            )
+        )
+    callback.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    callback.__discord_app_commands_param_description__ = {  # type: ignore[attr-defined]
+        option.name: option.description for option in command.options
+    }
+    return app_commands.Command(
+        name=command.name, description=command.description, callback=callback
     )
-    @app_commands.default_permissions(manage_guild=True)
-    @app_commands.allowed_contexts(guilds=True, dms=False, private_channels=False)
-    @app_commands.guild_only()
-    @app_commands.allowed_installs(guilds=True, users=False)
-    async def reindex(interaction: discord.Interaction) -> None:
-        await bot.reindex(interaction)
+
+
+def _admin_only(
+    command: app_commands.Command[Any, ..., None],
+) -> app_commands.Command[Any, ..., None]:
+    """Manage Server by default, in servers only, never installed for users."""
+    command = app_commands.default_permissions(manage_guild=True)(command)
+    command = app_commands.allowed_contexts(guilds=True, dms=False, private_channels=False)(command)
+    command = app_commands.guild_only()(command)
+    return app_commands.allowed_installs(guilds=True, users=False)(command)

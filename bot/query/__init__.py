@@ -5,8 +5,18 @@ proposes names; all return plain data (``Answer``) that ``bot.render`` shows.
 """
 
 from bot.query.answer import Answer, Citation, Item
+from bot.query.catalog import ANSWERED, COMMANDS, Command
 from bot.query.commands import autocomplete, run
 from bot.query.parse import ask
-from bot.query.usage import HELP
 
-__all__ = ["HELP", "Answer", "Citation", "Item", "ask", "autocomplete", "run"]
+__all__ = [
+    "ANSWERED",
+    "COMMANDS",
+    "Answer",
+    "Citation",
+    "Command",
+    "Item",
+    "ask",
+    "autocomplete",
+    "run",
+]

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 
-from bot.query import inputs
+from bot.query import catalog, inputs
 from bot.query.answer import Answer, Citation, Item, plural
 from bot.query.figures import figure_item
 from bot.query.quotes import quote_item, speaker_words
 from bot.query.replies import refusal
 from bot.query.sources import Sources
-from bot.query.usage import USAGE
 from bot.store import Store, reads
 
 MAX_LISTED = 50
@@ -33,12 +32,14 @@ def articles(store: Store) -> Answer:
         message = "Nothing has been indexed yet."
     else:
         newest = f"; the {MAX_LISTED} newest are listed" if total > MAX_LISTED else ""
-        message = f"{plural(total, 'article')} indexed{newest}. {USAGE['article']} shows one."
+        message = (
+            f"{plural(total, 'article')} indexed{newest}. {catalog.usage('article')} shows one."
+        )
     return Answer("articles", "", None, items, title="Indexed articles", message=message)
 
 
 def article(store: Store, article_id: str) -> Answer:
-    problem = inputs.problem(article_id, USAGE["article"], inputs.MAX_NAME_CHARS)
+    problem = inputs.problem(article_id, catalog.usage("article"), inputs.MAX_NAME_CHARS)
     if problem:
         return refusal("article", article_id, problem)
     wanted = article_id.strip()

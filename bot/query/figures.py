@@ -27,12 +27,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-from bot.query import agreement, amounts, inputs, measures
+from bot.query import agreement, amounts, catalog, inputs, measures
 from bot.query.answer import Answer, Chart, ChartPoint, Citation, Item, plural
 from bot.query.measures import Place, Reading
 from bot.query.replies import refusal
 from bot.query.sources import Sources
-from bot.query.usage import USAGE
 from bot.store import Store, reads
 from bot.textnorm import fold
 
@@ -72,7 +71,7 @@ class Reported:
 
 
 def figures(store: Store, topic: str) -> Answer:
-    problem = inputs.problem(topic, USAGE["figures"])
+    problem = inputs.problem(topic, catalog.usage("figures"))
     topic_terms = inputs.topic_terms(topic)
     if not problem and not topic_terms:
         problem = f"“{' '.join(topic.split())}” is too common to look up; name a topic."

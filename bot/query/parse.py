@@ -12,36 +12,21 @@ import re
 from bot.ingest.characters import EDGE_MARKS
 from bot.query import inputs
 from bot.query.answer import Answer
-from bot.query.commands import help_answer, run
+from bot.query.catalog import ANSWERED, help_answer, usage
+from bot.query.commands import run
 from bot.query.names import name_index
-from bot.query.usage import USAGE
 from bot.store import Store
 
 _COMMAND = re.compile(r"^/?(?P<command>[^\W\d_]+)\b\s*(?P<arg>.*)$", re.DOTALL)
+# Each command's phrases, the narrower readings first (``Phrase.first``).
 _PHRASES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(p, re.IGNORECASE | re.DOTALL), command)
-    for p, command in (
-        # "what is the unemployment rate": a measure, not a name
-        (
-            r"^what\s+(?:is|are|was|were)\s+(?:the\s+)?(?P<arg>.+?\b(?:rate|rates|price|prices"
-            r"|cost|costs|level|total|deficit|debt|toll|share|percentage|budget|wage|wages"
-            r"|salary|population|turnout|inflation|unemployment|growth)\b.*)$",
-            "figures",
-        ),
-        (r"^(?:who|what)\s+(?:is|are|was|were)\s+(?P<arg>.+)$", "who"),
-        (r"^(?:who|what)['’]s\s+(?P<arg>.+)$", "who"),
-        (r"^tell\s+me\s+about\s+(?P<arg>.+)$", "who"),
-        (r"^what\s+(?:did|does|has)\s+(?P<arg>.+?)\s+say(?:\s+about\s+(?P<about>.+))?$", "quote"),
-        (r"^(?:quotes?|statements?)\s+(?:by|from|of)\s+(?P<arg>.+)$", "quote"),
-        (
-            r"^(?:figures?|numbers?|stats|statistics)\s+(?:on|about|for|of)\s+(?P<arg>.+)$",
-            "figures",
-        ),
-        (r"^how\s+(?:many|much)\s+(?P<arg>.+)$", "figures"),
-        (r"^(?:search|find)\s+(?:for\s+)?(?P<arg>.+)$", "search"),
-        (r"^(?:list\s+)?(?:the\s+|all\s+)?articles$", "articles"),
-    )
+    (re.compile(phrase.pattern, re.IGNORECASE | re.DOTALL), command.name)
+    for first in (True, False)
+    for command in ANSWERED
+    for phrase in command.phrases
+    if phrase.first == first
 ]
+_ANSWERED = {command.name for command in ANSWERED}
 
 
 def ask(store: Store, text: str) -> Answer:
@@ -61,14 +46,14 @@ def ask(store: Store, text: str) -> Answer:
             found = phrase.groupdict()
             return run(store, name, _trim(found.get("arg") or ""), _trim(found.get("about") or ""))
     command = _COMMAND.match(question)
-    if command and command["command"].casefold() in USAGE:
+    if command and command["command"].casefold() in _ANSWERED:
         return run(store, command["command"], _trim(command["arg"]))
     return _guess(store, text, _trim(question))
 
 
 def _guess(store: Store, text: str, question: str) -> Answer:
     """Plain words: a name if they name something, else the sentences that contain them."""
-    is_name = not inputs.problem(question, USAGE["who"], inputs.MAX_NAME_CHARS)
+    is_name = not inputs.problem(question, usage("who"), inputs.MAX_NAME_CHARS)
     if is_name and name_index(store).resolve(question).found:
         return run(store, "who", question)
     found = run(store, "search", question)

@@ -6,10 +6,9 @@ always comes with ``entity`` null and no results, never with a guess.
 
 from __future__ import annotations
 
-from bot.query import inputs
+from bot.query import catalog, inputs
 from bot.query.answer import Answer, plural
 from bot.query.names import Match, Resolution, name_index
-from bot.query.usage import USAGE
 from bot.store import Store
 
 
@@ -20,7 +19,7 @@ def refusal(command: str, query: str, message: str) -> Answer:
 
 def lookup(store: Store, command: str, name: str) -> Match | Answer:
     """The entity ``name`` stands for, or the answer explaining why there is none."""
-    problem = inputs.problem(name, USAGE[command], inputs.MAX_NAME_CHARS)
+    problem = inputs.problem(name, catalog.usage(command), inputs.MAX_NAME_CHARS)
     if problem:
         return refusal(command, name, problem)
     resolution = name_index(store).resolve(name)

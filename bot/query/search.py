@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from bot.query import inputs
+from bot.query import catalog, inputs
 from bot.query.answer import Answer, Item
 from bot.query.replies import refusal
 from bot.query.sources import Sources
-from bot.query.usage import USAGE
 from bot.store import Store, reads
 from bot.textnorm import fold
 
@@ -32,7 +31,7 @@ SAME_SPARE = 3
 
 
 def search(store: Store, text: str) -> Answer:
-    problem = inputs.problem(text, USAGE["search"])
+    problem = inputs.problem(text, catalog.usage("search"))
     if problem:
         return refusal("search", text, problem)
     shown = " ".join(text.split())
