@@ -11,6 +11,7 @@ an error.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import errno
 import io
 import json
@@ -19,6 +20,7 @@ import os
 import signal
 import sqlite3
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from importlib.metadata import PackageNotFoundError, version
@@ -48,6 +50,8 @@ from bot.store.base import (
 
 if TYPE_CHECKING:
     from bot.query.answer import Answer
+    from bot.web.feeds import FeedState
+    from bot.web.follow import Outcome
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CONFIG, EXIT_NO_BASE = 0, 1, 2, 3, 4
 # The exit status of each fault of the fact base, so that scripts can tell them apart.
@@ -126,6 +130,18 @@ def _parser() -> argparse.ArgumentParser:
         "question",
         help=", ".join(f'"{command.usage}"' for command in ANSWERED) + ", or plain words",
     )
+
+    p = commands.add_parser(
+        "fetch", help="fetch web pages' articles into the knowledge folder and index them"
+    )
+    p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
+    p.add_argument("urls", nargs="+", metavar="URL")
+
+    p = commands.add_parser(
+        "poll", help="poll the followed feeds now (those due, or all with --all) and index"
+    )
+    p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
+    p.add_argument("--all", action="store_true", help="poll every feed, due or not")
 
     p = commands.add_parser("articles", help="list the indexed articles, newest first")
     p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
@@ -358,6 +374,52 @@ def cmd_articles(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_fetch(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.web import follow
+
+    async def fetched() -> list[follow.Fetch]:
+        async with follow.client(settings.web) as web:
+            return await follow.fetch_links(web, [repair_surrogates(u) for u in args.urls])
+
+    with Store(args.db or settings.db_path, upgrade=True) as store:
+        outcomes = follow.save_all(store, settings.knowledge_dir, asyncio.run(fetched()))
+        _index_fetched(store, outcomes)
+    for outcome in outcomes:
+        print(outcome.line(), file=sys.stdout if outcome.path else sys.stderr)
+    return EXIT_OK if any(o.path for o in outcomes) else EXIT_FAILED
+
+
+def cmd_poll(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.web import follow
+
+    with Store(args.db or settings.db_path, upgrade=True) as store:
+        states = follow.followed(store, settings.web)
+        now = time.time()
+
+        async def polled() -> list[tuple[FeedState, list[follow.Fetch]]]:
+            async with follow.client(settings.web) as web:
+                due = states if args.all else [s for s in states if s.due(now)]
+                for state in due:
+                    state.next_poll = 0.0
+                return await follow.poll_feeds(web, due, now, settings.web)
+
+        rounds = follow.save_round(store, settings.knowledge_dir, asyncio.run(polled()))
+        _index_fetched(store, [o for _, outcomes in rounds for o in outcomes])
+    if not states:
+        print("no feeds are followed: list them under web.feeds in the config")
+    for state, outcomes in rounds:
+        print(state.line())
+        for outcome in outcomes:
+            print(f"  {outcome.line()}")
+    return EXIT_OK
+
+
+def _index_fetched(store: Store, outcomes: list[Outcome]) -> None:
+    saved = [o.path for o in outcomes if o.path is not None]
+    if saved:
+        index_paths(store, saved)
+
+
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from bot.discord import run_bot
 
@@ -372,6 +434,8 @@ COMMANDS = {
     "relink": cmd_relink,
     "ask": cmd_ask,
     "articles": cmd_articles,
+    "fetch": cmd_fetch,
+    "poll": cmd_poll,
     "run": cmd_run,
 }
 

@@ -72,10 +72,26 @@ class DiscordSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class WebSettings:
+    """Feeds followed from the config, and the limits of every fetch (``bot.web``)."""
+
+    feeds: tuple[str, ...] = ()
+    poll_minutes: int = 30
+    max_failures: int = 5
+    timeout_seconds: int = 20
+    max_bytes: int = 5_000_000
+    max_redirects: int = 5
+    host_interval_seconds: int = 10
+    # Hosts that may be fetched although they are on a loopback or private address.
+    allow_hosts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     knowledge_dir: Path = Path("knowledge")
     db_path: Path = Path("factbot.sqlite3")
     discord: DiscordSettings = field(default_factory=DiscordSettings)
+    web: WebSettings = field(default_factory=WebSettings)
 
 
 # -- checking each setting by its type -----------------------------------------------------
@@ -185,6 +201,49 @@ DISCORD_CHECKS: dict[str, Check] = {
 assert set(DISCORD_CHECKS) == {f.name for f in fields(DiscordSettings)}
 
 
+def _texts(name: str, value: Any) -> tuple[str, ...]:
+    """A list of texts; null or an empty list is none."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ConfigError(f"{name}: must be a list, such as [https://example.org/feed.xml]")
+    return tuple(_text(f"{name}[{n}]", item) for n, item in enumerate(value))
+
+
+def _count(least: int, most: int) -> Check:
+    def checked(name: str, value: Any) -> int:
+        if not _whole(value) or not least <= value <= most:
+            raise ConfigError(
+                f"{name}: {str(value)[:40]!r} must be a whole number from {least} to {most:,}"
+            )
+        return value
+
+    return checked
+
+
+WEB_CHECKS: dict[str, Check] = {
+    "feeds": _texts,
+    "poll_minutes": _count(1, 7 * 24 * 60),
+    "max_failures": _count(1, 1000),
+    "timeout_seconds": _count(1, 600),
+    "max_bytes": _count(1_000, 100_000_000),
+    "max_redirects": _count(0, 20),
+    "host_interval_seconds": _count(0, 3600),
+    "allow_hosts": _texts,
+}
+assert set(WEB_CHECKS) == {f.name for f in fields(WebSettings)}
+
+
+def _section(name: str, raw: Any, checks: dict[str, Check]) -> dict[str, Any]:
+    """A section's settings, each checked; a ConfigError for an unknown one."""
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{name}: must be a mapping of settings")
+    unknown = sorted(set(raw) - set(checks), key=str)
+    if unknown:
+        raise ConfigError(f"{name}.{unknown[0]}: unknown setting")
+    return {key: checks[key](f"{name}.{key}", value) for key, value in raw.items()}
+
+
 def _discord(raw: dict[str, Any]) -> DiscordSettings:
     if "token" in raw:
         env = raw.get("token_env") if isinstance(raw.get("token_env"), str) else "DISCORD_TOKEN"
@@ -258,7 +317,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
         return Settings()
     file = Path(chosen)
     raw = _read(file)
-    unknown = sorted(set(raw) - {"knowledge_dir", "db_path", "discord"}, key=str)
+    unknown = sorted(set(raw) - {"knowledge_dir", "db_path", "discord", "web"}, key=str)
     if unknown:
         raise ConfigError(f"{unknown[0]}: unknown setting in {file}")
     base = file.parent
@@ -267,4 +326,5 @@ def load_settings(path: str | Path | None = None) -> Settings:
     discord_raw = raw.get("discord") or {}
     if not isinstance(discord_raw, dict):
         raise ConfigError("discord: must be a mapping of settings")
-    return Settings(knowledge_dir=knowledge, db_path=db, discord=_discord(discord_raw))
+    web = WebSettings(**_section("web", raw.get("web") or {}, WEB_CHECKS))
+    return Settings(knowledge_dir=knowledge, db_path=db, discord=_discord(discord_raw), web=web)

@@ -7,7 +7,9 @@ writes and removes articles, ``identity`` resolves who is who across the base, a
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from bot.model import Article, Extraction
 from bot.store import articles as _articles
@@ -17,6 +19,10 @@ from bot.store.base import Store as _Base
 from bot.store.identity import relink
 
 __all__ = ["SchemaError", "Store", "StoreError", "StoredArticle"]
+
+# Keys of ``meta`` rows: a followed feed's state, a fetched text's article.
+_FEED = "feed "
+_TEXT = "fetched text "
 
 
 class Store(_Base):
@@ -51,3 +57,28 @@ class Store(_Base):
         """Resolve every entity of the base afresh; return how many forms were resolved."""
         with self.transaction() as conn:
             return relink(conn)
+
+    # -- followed feeds and fetched texts (kept in ``meta``) --------------------------------
+
+    def feed_states(self) -> list[dict[str, Any]]:
+        """Every followed feed's state, as ``bot.web.feeds.FeedState.to_json`` made it."""
+        rows = self.conn.execute(
+            "SELECT value FROM meta WHERE key >= ? AND key < ? ORDER BY key",
+            (_FEED, _FEED[:-1] + chr(ord(_FEED[-1]) + 1)),
+        )
+        return [json.loads(row[0]) for row in rows]
+
+    def put_feed_state(self, url: str, state: dict[str, Any]) -> None:
+        self.set_meta(_FEED + url, json.dumps(state))
+
+    def drop_feed_state(self, url: str) -> bool:
+        """Stop following ``url``; False if it was not followed."""
+        with self.transaction() as conn:
+            return conn.execute("DELETE FROM meta WHERE key = ?", (_FEED + url,)).rowcount > 0
+
+    def fetched_text(self, text_key: str) -> str | None:
+        """The id of the fetched article whose text has this key, if one was saved."""
+        return self.get_meta(_TEXT + text_key)
+
+    def record_fetched_text(self, text_key: str, article_id: str) -> None:
+        self.set_meta(_TEXT + text_key, article_id)
