@@ -54,12 +54,13 @@ async def test_admin_commands_exist_only_in_the_admin_server(tmp_path: Path, bas
         assert {c["name"] for c in everywhere} == {
             "who", "figures", "quote", "search", "articles", "article", "digest", "help"
         }  # fmt: skip
-        assert {c["name"] for c in ours} == {"ingest", "reindex"}
+        assert {c["name"] for c in ours} == {"ingest", "reindex", "follow", "unfollow", "feeds"}
         for command in ours:
             assert int(command["default_member_permissions"]) == MANAGE_GUILD
         assert fake.offered("who", fake.other_guild_id) is not None
         assert fake.offered("ingest", fake.other_guild_id) is None
         assert fake.offered("reindex", fake.other_guild_id) is None
+        assert fake.offered("follow", fake.other_guild_id) is None
 
 
 async def test_manage_server_in_another_server_is_not_admin(tmp_path: Path, base: Path) -> None:

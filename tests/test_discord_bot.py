@@ -40,7 +40,7 @@ EPHEMERAL = 1 << 6
 MANAGE_GUILD = 1 << 5
 PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15)  # members, presences, message content
 COMMANDS = {"who", "figures", "quote", "search", "articles", "article", "digest", "help"}
-ADMIN_COMMANDS = {"ingest", "reindex"}
+ADMIN_COMMANDS = {"ingest", "reindex", "follow", "unfollow", "feeds"}
 
 
 def shown(message: dict[str, Any]) -> str:

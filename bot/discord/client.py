@@ -26,6 +26,7 @@ from bot.config import ConfigError, Settings
 from bot.digest import digest_since_last
 from bot.discord import admin
 from bot.discord.commands import add_commands
+from bot.discord.feeds import Feeds, ingest_url_text
 from bot.discord.replies import (
     ANSWER_LIMIT_SECONDS,
     DEFER_AFTER_SECONDS,
@@ -128,6 +129,7 @@ class FactBot(discord.Client):
         self.defer_after = defer_after
         self.workers = Workers(settings.db_path)
         self.watch = FolderWatch(settings.knowledge_dir)
+        self.feeds = Feeds(self)
         self.tree = app_commands.CommandTree(
             self,
             allowed_contexts=app_commands.AppCommandContext(
@@ -155,6 +157,8 @@ class FactBot(discord.Client):
         await self._check_digest_channel()
         await self._sync_commands()
         self._jobs.append(asyncio.create_task(self._watch_knowledge(), name="knowledge"))
+        await self.feeds.start()
+        self._jobs.append(asyncio.create_task(self.feeds.run(), name="feeds"))
         if self.scheduler is not None:
             self._jobs.append(asyncio.create_task(self.scheduler.run(), name="digest"))
 
@@ -207,6 +211,7 @@ class FactBot(discord.Client):
             job.cancel()
         await asyncio.gather(*self._jobs, return_exceptions=True)
         self._jobs.clear()
+        await self.feeds.close()
         await super().close()
         await self.workers.close()
 
@@ -370,14 +375,23 @@ class FactBot(discord.Client):
         await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
     async def ingest(
-        self, interaction: discord.Interaction, file: discord.Attachment, replace: bool = False
+        self,
+        interaction: discord.Interaction,
+        file: discord.Attachment | None,
+        replace: bool = False,
+        url: str = "",
     ) -> None:
-        """Save an attached article file into the knowledge folder and index it; what it
-        would replace is refused unless ``replace`` confirms it."""
+        """Save an attached article file into the knowledge folder and index it (what it
+        would replace is refused unless ``replace`` confirms it), or fetch the article at
+        ``url`` and do the same."""
         if not await self._admin_only(interaction, "ingest"):
             return
 
         async def work() -> str:
+            if (file is None) == (not url.strip()):
+                return "Give either an article file or the url: of an article, not both."
+            if file is None:
+                return ingest_url_text(await self.feeds.fetch([url.strip()]))
             name = admin.upload_name(file.filename, file.size)
             data = await file.read()
             upload = await self.workers.write(

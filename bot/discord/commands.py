@@ -50,6 +50,9 @@ def _carriers(bot: FactBot) -> dict[str, Carry]:
         "help": lambda interaction, _: bot.respond_with(interaction, discord_help),
         "ingest": lambda interaction, values: bot.ingest(interaction, *values),
         "reindex": lambda interaction, _: bot.reindex(interaction),
+        "follow": lambda interaction, values: bot.feeds.follow(interaction, *values),
+        "unfollow": lambda interaction, values: bot.feeds.unfollow(interaction, *values),
+        "feeds": lambda interaction, _: bot.feeds.listing(interaction),
     }
 
 
@@ -100,7 +103,13 @@ def _registered(command: Command, carry: Carry) -> app_commands.Command[Any, ...
         )
     ]
     for option in command.options:
-        default = inspect.Parameter.empty if option.required else _LEFT_OUT[option.kind]
+        default = (
+            inspect.Parameter.empty
+            if option.required
+            else _LEFT_OUT[option.kind]
+            if option.default is None
+            else option.default
+        )
         parameters.append(
             inspect.Parameter(
                 option.name,

@@ -42,6 +42,7 @@ class Option:
     kind: Literal["text", "file", "flag"] = "text"
     required: bool = True
     names: bool = False
+    default: str | bool | None = None  # when left out; None: the kind's own ("", no, none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,18 +157,52 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "ingest",
-        "/ingest FILE [replace]",
-        "admins: add an attached article file to the knowledge folder and index it",
-        "Admins: add an article file to the knowledge base",
+        "/ingest FILE [replace] | /ingest url: URL",
+        "admins: add an attached article file, or the article at a web address, to the"
+        " knowledge folder and index it",
+        "Admins: add an article file, or a web page's article, to the knowledge base",
         (
-            Option("file", f"An article file: {', '.join(SUFFIXES)}", kind="file"),
+            Option("file", f"An article file: {', '.join(SUFFIXES)}", kind="file", required=False),
             Option(
                 "replace",
                 "Replace the articles it would overwrite (same file name or article id)",
                 kind="flag",
                 required=False,
             ),
+            Option("url", "Or the web address of an article to fetch", required=False),
         ),
+        admin=True,
+    ),
+    Command(
+        "follow",
+        "/follow URL [announce]",
+        "admins: follow an RSS or Atom feed, its new articles indexed (and announced here)",
+        "Admins: follow a news feed; its new articles are fetched and indexed",
+        (
+            Option("url", "The feed's web address (RSS or Atom)"),
+            Option(
+                "announce",
+                "Post its new articles in this channel (default: yes)",
+                kind="flag",
+                required=False,
+                default=True,
+            ),
+        ),
+        admin=True,
+    ),
+    Command(
+        "unfollow",
+        "/unfollow URL",
+        "admins: stop following a feed",
+        "Admins: stop following a news feed",
+        (Option("url", "The feed's web address, as /feeds lists it"),),
+        admin=True,
+    ),
+    Command(
+        "feeds",
+        "/feeds",
+        "admins: the followed feeds, each with its state, last success and last error",
+        "Admins: the followed feeds and how each is doing",
         admin=True,
     ),
     Command(

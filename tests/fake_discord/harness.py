@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.config import DiscordSettings, Settings
+from bot.config import DiscordSettings, Settings, WebSettings
 from bot.discord import FactBot, start_bot
 
 from .server import WAIT, FakeDiscord
@@ -33,7 +33,7 @@ def base_file(tmp_path: Path) -> Path:
     return tmp_path / "base.sqlite3"
 
 
-def make_settings(tmp_path: Path, **discord: Any) -> Settings:
+def make_settings(tmp_path: Path, web: WebSettings | None = None, **discord: Any) -> Settings:
     """Settings for the base (``base_file``) and a knowledge folder under ``tmp_path``."""
     knowledge = tmp_path / "knowledge"
     knowledge.mkdir(exist_ok=True)
@@ -41,6 +41,7 @@ def make_settings(tmp_path: Path, **discord: Any) -> Settings:
         knowledge_dir=knowledge,
         db_path=base_file(tmp_path),
         discord=dataclasses.replace(DiscordSettings(), **discord),
+        web=web or WebSettings(),
     )
 
 
@@ -92,6 +93,7 @@ async def discord_world(
     options: dict[str, Any] | None = None,
     *,
     admin_server: bool = False,
+    web: WebSettings | None = None,
     **discord: Any,
 ) -> AsyncIterator[World]:
     """A fake Discord and the bot on it; ``discord`` are DiscordSettings fields. With
@@ -100,7 +102,7 @@ async def discord_world(
     async with fake_discord() as fake:
         if admin_server:
             discord["admin_guild_ids"] = (int(fake.guild_id),)
-        settings = make_settings(tmp_path, **discord)
+        settings = make_settings(tmp_path, web, **discord)
         async with bot_running(fake, settings, **(options or {})) as world:
             yield world
 
