@@ -112,6 +112,10 @@ async def poll(
     state.last_success = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(now))
     state.next_poll = now + interval
     seen = set(state.seen)
-    new = [item for item in items if item.key not in seen]
+    new: list[Item] = []
+    for item in items:  # an item listed twice in one feed is one item
+        if item.key not in seen:
+            seen.add(item.key)
+            new.append(item)
     state.seen = (state.seen + [item.key for item in new])[-SEEN_KEPT:]
     return new
