@@ -113,8 +113,8 @@ def test_feeds_bring_new_items_once_and_ask_only_for_what_changed(
 ) -> None:
     first = site.serve("/one", page("Ferry returns"))
     second = site.serve("/two", page("Boats added", [p.replace("240", "310") for p in PARAGRAPHS]))
-    feed = site.serve("/feed.xml", rss(("Ferry returns", first), ("Boats", second), ("Again", first)),
-                      kind="application/rss+xml", ETag='"v1"')  # fmt: skip
+    items = rss(("Ferry returns", first), ("Boats", second), ("Again", first))
+    feed = site.serve("/feed.xml", items, kind="application/rss+xml", ETag='"v1"')
     conf = config(tmp_path, feeds=[feed])
     status, out, _ = factbot(capsys, conf, "poll")
     assert status == 0 and out.count("added web-") == 2 and f"{feed} — ok" in out
