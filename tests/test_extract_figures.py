@@ -90,6 +90,8 @@ def test_predicate_is_the_nearby_event() -> None:
         "The total was 45.",
         "He spoke at 4 p.m. on Aug. 21 in Rome.",
         "About 21 including children arrived.",
+        "Those are the two highest fare rates since the war.",
+        "The three biggest ferries sailed on time.",
     ],
 )
 def test_not_figures(text: str) -> None:

@@ -401,3 +401,31 @@ def test_a_count_of_the_topics_head_word_alone_is_not_the_topics_own(tmp_path: P
         story.save(store)
     values = {r["value"] for r in figures(store, "electoral votes")["results"]}
     assert 8_000 not in values and 3 in values
+
+
+def test_another_rate_in_the_sentence_is_not_a_rate_of_the_topic(tmp_path: Path) -> None:
+    store = Store(tmp_path / "rates.sqlite3")
+    for n in range(ENOUGH_OWN):
+        story = Story(f"r{n}", "Jobs")
+        story.say(f"The jobless rate rose to {n + 4}%, and the participation rate fell to 62%.")
+        story.figures += [
+            Figure(n + 4, f"{n + 4}% jobless rate", "jobless rate", 0, unit="%", how="put_at"),
+            Figure(62, "62% participation rate", "participation rate", 0, unit="%", how="put_at"),
+            Figure(2.5, "2.5% rate", "rate", 0, unit="%", how="put_at"),
+        ]
+        story.save(store)
+    groups = {r["group"] for r in figures(store, "jobless rate")["results"]}
+    assert groups == {"jobless rate (%)", "rate (%)"}  # the head word alone may be the topic's
+
+
+def test_a_fraction_of_something_is_a_share_of_it(tmp_path: Path) -> None:
+    store = Store(tmp_path / "share.sqlite3")
+    story = Story("s1", "Truce poll")
+    story.say("About a third of voters backed the truce, and 40% of voters opposed it.")
+    story.figures += [
+        Figure(1 / 3, "About a third of voters", "voters", 0, "backed"),
+        Figure(40, "40% of voters", "voters", 0, "opposed", unit="%"),
+    ]
+    story.save(store)
+    groups = {r["text"]: r["group"] for r in figures(store, "truce")["results"]}
+    assert groups["About a third of voters backed"] == "share of voters backed"

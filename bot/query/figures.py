@@ -154,7 +154,8 @@ def _read_all(
                 stretch = (previous or 0, min(after, default=len(sentence)))
                 place = measures.place_of(sentence, span, stretch, places.get(ref, ()))
             reading = measures.read(row, sentence, span, place, previous)
-            key = measures.measure_key(reading, row["unit"], row["per"])
+            unit = measures.unit_of(row["unit"], row["value"], row["value_high"])
+            key = measures.measure_key(reading, unit, row["per"])
             reported.append(Reported([row], reading, key, words))
     return reported
 
@@ -202,6 +203,15 @@ def _groups(reported: list[Reported]) -> list[list[Reported]]:
     return groups + ([by_key[""]] if by_key.get("") else [])
 
 
+# Words that qualify a measure without changing what it counts: "annual growth" is growth.
+_QUALIFIERS = frozenset(
+    inputs.stems(
+        "annual annualized real overall national federal total current latest monthly"
+        " quarterly yearly official average headline nominal seasonally adjusted"
+    )
+)
+
+
 def _about(group: list[Reported], wanted: tuple[frozenset[str], str]) -> bool:
     """Whether the group's counted thing or event is the topic itself: all its words, or,
     for a rate or an amount, its head word as the measure, in a sentence that holds them
@@ -209,10 +219,17 @@ def _about(group: list[Reported], wanted: tuple[frozenset[str], str]) -> bool:
     of "electoral votes")."""
     words, head = wanted
     return any(
-        words <= measures.measure_stems(f.reading)
-        or (f.row["unit"] and head in inputs.stems(f.reading.counted))
+        words <= measures.measure_stems(f.reading) or (f.row["unit"] and _headed(f, words, head))
         for f in group
     )
+
+
+def _headed(figure: Reported, words: frozenset[str], head: str) -> bool:
+    """The topic's head word is what the figure measures, with no word of its own beyond
+    those that qualify any measure: "growth" and "annual growth" for "GDP growth", but not
+    the "participation rate" beside an "unemployment rate"."""
+    counted = set(inputs.stems(figure.reading.counted))
+    return head in counted and counted - words <= _QUALIFIERS
 
 
 def _heading(group: list[Reported]) -> str:
@@ -221,7 +238,12 @@ def _heading(group: list[Reported]) -> str:
     first = group[0]
     if not first.key:
         return OTHER
-    wordings = Counter(measures.label(f.reading, f.row["unit"]) for f in group)
+    wordings = Counter(
+        measures.label(
+            f.reading, measures.unit_of(f.row["unit"], f.row["value"], f.row["value_high"])
+        )
+        for f in group
+    )
     words = wordings.most_common(1)[0][0]
     counted_in = _counted_in(first.row)
     if first.reading.named and first.row["unit"] == amounts.PERCENT:

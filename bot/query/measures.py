@@ -243,6 +243,18 @@ def measure_stems(reading: Reading) -> frozenset[str]:
     return _stems(f"{reading.counted} {reading.predicate}")
 
 
+# What a fraction of something ("a third of voters", "half the deficit") is counted in: a
+# share, like a percentage, though its value stays the fraction the text gives (0.33).
+FRACTION = "fraction"
+
+
+def unit_of(unit: str, value: float | None, value_high: float | None) -> str:
+    """A figure's unit, or ``FRACTION`` for a plain number between 0 and 1."""
+    if unit or value is None or not 0 < value < 1 or (value_high or 0) >= 1:
+        return unit
+    return FRACTION
+
+
 def measure_key(reading: Reading, unit: str, per: str) -> str:
     """Figures with the same key count the same thing; "" when the figure says too little
     (no counted thing or event beyond the people counted)."""
@@ -262,8 +274,10 @@ def label(reading: Reading, unit: str) -> str:
         return counted  # "unemployment rate", "quarterly loss"
     if not unit and _stems(counted) - _stems(predicate) <= PEOPLE:
         counted = "people"
-    elif unit == PERCENT:
+    elif unit in (PERCENT, FRACTION):
         counted = f"share {counted}".strip()
+        if not counted.startswith("share of "):
+            counted = counted.replace("share ", "share of ", 1)
     if predicate and set(_tokens(predicate)) <= set(_tokens(counted)):
         predicate = ""
     parts = (predicate, counted) if reading.predicate_first else (counted, predicate)

@@ -257,12 +257,30 @@ def a_period_qualifying_a_measure(tokens: Tokens, amount: Amount) -> bool:
     """'a 50-year low', 'a 10-year budget window': a hyphenated span of time before a
     measure says over what time the measure is taken; it is no figure of that measure
     (nor a length of anything the sentence reports)."""
-    if amount.group != "duration" or not any(
-        "-" in t for t in tokens.texts[amount.start : amount.end]
-    ):
+    if not _hyphenated_span(tokens, amount):
         return False
     following = tokens.lowers[amount.end : amount.end + 2]
     return any(word in PERIOD_QUALIFIED for word in following)
+
+
+def _hyphenated_span(tokens: Tokens, amount: Amount) -> bool:
+    return amount.group == "duration" and any(
+        "-" in t for t in tokens.texts[amount.start : amount.end]
+    )
+
+
+# Superlatives a number of things ranked comes before: "the two highest rates".
+SUPERLATIVES = frozenset(
+    """highest lowest largest biggest smallest greatest best worst longest shortest fastest
+    slowest deadliest richest poorest oldest youngest strongest weakest""".split()
+)
+
+
+def a_count_of_ranked_things(tokens: Tokens, amount: Amount) -> bool:
+    """'the two highest unemployment rates', 'the three biggest banks': how many things
+    a ranking picks, not a figure of them."""
+    after = tokens.lowers[amount.end] if amount.end < len(tokens.lowers) else ""
+    return not amount.unit and amount.value_high is None and after in SUPERLATIVES
 
 
 NOT_FIGURES: tuple[Callable[[Tokens, Amount], bool], ...] = (
@@ -282,6 +300,7 @@ NOT_FIGURES: tuple[Callable[[Tokens, Amount], bool], ...] = (
     a_negated_amount,
     a_glued_m_without_money,
     a_period_qualifying_a_measure,
+    a_count_of_ranked_things,
 )
 
 
