@@ -96,3 +96,11 @@ def test_predicate_is_the_nearby_event() -> None:
 )
 def test_not_figures(text: str) -> None:
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["The fare rate unexpectedly fell to 3.5%.", "The fare rate never fell below 3.5%."]
+)
+def test_an_adverb_before_the_verb_is_no_part_of_the_measure(text: str) -> None:
+    [(value, _, what)] = figures(text)
+    assert (value, what) == (3.5, "fare rate")

