@@ -104,3 +104,7 @@ def test_not_figures(text: str) -> None:
 def test_an_adverb_before_the_verb_is_no_part_of_the_measure(text: str) -> None:
     [(value, _, what)] = figures(text)
     assert (value, what) == (3.5, "fare rate")
+
+
+def test_a_scale_word_with_plus_is_still_the_scale() -> None:
+    assert figures("The port handled $16 trillion-plus in cargo.")[0][0] == 16e12

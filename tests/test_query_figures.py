@@ -429,3 +429,16 @@ def test_a_fraction_of_something_is_a_share_of_it(tmp_path: Path) -> None:
     story.save(store)
     groups = {r["text"]: r["group"] for r in figures(store, "truce")["results"]}
     assert groups["About a third of voters backed"] == "share of voters backed"
+
+
+def test_a_share_of_them_says_too_little_to_head_a_measure(tmp_path: Path) -> None:
+    store = Store(tmp_path / "them.sqlite3")
+    story = Story("t1", "Floods")
+    story.say("The floods displaced 900 families in Lowater, about a third of them twice.")
+    story.figures += [
+        Figure(900, "900 families", "families", 0, "displaced"),
+        Figure(1 / 3, "about a third of them", "them", 0, "displaced"),
+    ]
+    story.save(store)
+    groups = [r["group"] for r in figures(store, "displaced")["results"]]
+    assert groups[0] == "displaced families" and "share of them" not in " ".join(groups)

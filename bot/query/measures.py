@@ -255,12 +255,15 @@ def unit_of(unit: str, value: float | None, value_high: float | None) -> str:
     return FRACTION
 
 
+_PRONOUNS = frozenset(_stems("them those these they it us we you one ones"))
+
+
 def measure_key(reading: Reading, unit: str, per: str) -> str:
     """Figures with the same key count the same thing; "" when the figure says too little
     (no counted thing or event beyond the people counted)."""
     counted = measure_stems(reading) - PEOPLE
-    if not counted:
-        return ""
+    if not counted or _stems(reading.counted) <= _PRONOUNS:
+        return ""  # nothing counted, or "a third of them": of what, the sentence before says
     kind = "%" if unit == PERCENT else unit
     return f"{' '.join(sorted(counted))}|{kind}|{per}|{reading.place}"
 

@@ -265,7 +265,7 @@ def _scale(tokens: Tokens, amount: Amount) -> None:
     lowers = tokens.lowers
     end = amount.end
     while end < len(lowers) and amount.value is not None and not amount.tail:
-        word = lowers[end]
+        word = lowers[end].removesuffix("-plus")  # "$16 trillion-plus": a scale, and more
         if word in SCALES and not (word == "dozen" and amount.digits):
             factor = SCALES[word]
         elif amount.digits and glued(tokens, end) and word in GLUED_SCALES:
