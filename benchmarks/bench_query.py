@@ -28,7 +28,7 @@ from synthetic import NOUNS, PREDICATES, VOCABULARY, article, cast
 
 from bot.query import autocomplete, run
 from bot.render import render_pages
-from bot.store import Store, reads
+from bot.store import Store
 
 # Indexes the query layer relies on beyond bot/store.py's schema; applied to the synthetic
 # bases, and reported while the store lacks them.
@@ -131,7 +131,7 @@ def missing_from_schema() -> list[str]:
 def workloads(store: Store, vocabulary: list[str]) -> dict[str, list[Callable[[], object]]]:
     """Calls to time, per command, over a spread of arguments: frequent, rare, missing."""
     rng = random.Random(0)
-    rows = sorted(reads.all_entities(store.conn), key=lambda r: -r["articles"])
+    rows = sorted(store.read.all_entities(), key=lambda r: -r["articles"])
     names = [r["name"] for r in rows]
     sample = names[:5] + rng.sample(names, 15)
     typos = [n[:-2] + n[-1] for n in sample[:8]]
@@ -147,7 +147,7 @@ def workloads(store: Store, vocabulary: list[str]) -> dict[str, list[Callable[[]
         "unicorns",
     ]
     abouts = ["", "", *vocabulary[:8]]
-    article_ids = [row["id"] for row in reads.article_listing(store.conn, 20)]
+    article_ids = [row["id"] for row in store.read.article_listing(20)]
     partials = ["", *(n[:k] for n in sample for k in (1, 2, 3, 5)), "zz", "al-"]
 
     def answer(command: str, argument: str = "", about: str = "") -> Callable[[], object]:

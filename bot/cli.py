@@ -36,7 +36,7 @@ from bot.ingest import Failure, Loaded, count_articles, discover, read_file
 from bot.ingest.characters import repair_surrogates
 from bot.model import Extraction
 from bot.query.catalog import ANSWERED
-from bot.store import Store, StoreError, reads
+from bot.store import Store, StoreError
 from bot.store.base import (
     BusyError,
     DamagedError,
@@ -362,8 +362,8 @@ def cmd_articles(args: argparse.Namespace, settings: Settings) -> int:
         total = store.article_count()
         if not total:
             raise _empty_base(args, settings)
-        rows = reads.article_listing(store.conn, -1 if args.all else args.limit)
-        titles = reads.article_meta(store.conn, [row["id"] for row in rows])
+        rows = store.read.article_listing(-1 if args.all else args.limit)
+        titles = store.read.article_meta([row["id"] for row in rows])
     print(f"{total} article{'s' if total != 1 else ''} indexed, newest first")
     for row in rows:
         meta = titles[row["id"]]

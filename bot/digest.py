@@ -23,7 +23,6 @@ is new to the base, whatever the articles' own dates.
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
@@ -32,7 +31,7 @@ from bot.query.answer import Answer, Item, plural
 from bot.query.figures import figure_item
 from bot.query.quotes import quote_item, speaker_words
 from bot.query.sources import Sources
-from bot.store import Store, reads
+from bot.store import Reads, Row, Store
 
 LAST_DIGEST_KEY = "digest.last_posted"
 PENDING_DIGEST_KEY = "digest.pending"
@@ -143,8 +142,8 @@ def build_digest(store: Store, since: datetime, until: datetime, zone: tzinfo = 
     ``zone`` is only used to word the times in the title.
     """
     window = {"since": _stamp(since), "until": _stamp(until)}
-    conn = store.conn
-    count = reads.window_count(conn, window)
+    read = store.read
+    count = read.window_count(window)
     shown_since = since.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")
     if not count:
         return Answer(
@@ -155,12 +154,12 @@ def build_digest(store: Store, since: datetime, until: datetime, zone: tzinfo = 
             title=f"Digest since {shown_since}",
             message=f"Nothing new since {shown_since}.",
         )
-    articles = reads.window_articles(conn, window, MAX_ARTICLES)
-    entities = reads.window_entities(conn, window, MAX_ENTITIES)
-    figures = reads.window_figures(conn, window, MAX_FIGURES)
-    quotes = _quotes(conn, window)
+    articles = read.window_articles(window, MAX_ARTICLES)
+    entities = read.window_entities(window, MAX_ENTITIES)
+    figures = read.window_figures(window, MAX_FIGURES)
+    quotes = _quotes(read, window)
     sources = Sources(
-        conn,
+        read,
         [
             *((r["id"], r["lead"]) for r in articles),
             *((r["article_id"], r["first"]) for r in entities),
@@ -202,11 +201,11 @@ def build_digest(store: Store, since: datetime, until: datetime, zone: tzinfo = 
     )
 
 
-def _quotes(conn: sqlite3.Connection, window: dict[str, str]) -> list[sqlite3.Row]:
+def _quotes(read: Reads, window: dict[str, str]) -> list[Row]:
     """Full quotes (never fragments) with a known speaker: the longest, one per speaker (a
     speaker that is no entity, such as "an official", is one per article)."""
-    chosen: dict[object, sqlite3.Row] = {}
-    for row in reads.window_quotes(conn, window, MIN_QUOTE_CHARS):
+    chosen: dict[object, Row] = {}
+    for row in read.window_quotes(window, MIN_QUOTE_CHARS):
         who = row["entity_name"] or (row["article_id"], row["speaker_name"])
         chosen.setdefault(who, row)
     return list(chosen.values())[:MAX_QUOTES]

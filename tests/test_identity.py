@@ -12,7 +12,7 @@ import pytest
 
 from bot.identity import DECLARED, FULLEST, FormData, resolve
 from bot.model import Article, Entity, Extraction, Mention, Sentence
-from bot.store import Store, reads
+from bot.store import Store
 from bot.textnorm import name_key
 
 
@@ -43,7 +43,7 @@ def groups(store: Store) -> dict[str, set[str]]:
     """Base-wide entity name -> the articles whose entities it holds."""
     found: dict[str, set[str]] = {}
     for article in store.articles():
-        for row in reads.entities_of_article(store.conn, article.id):
+        for row in store.read.entities_of_article(article.id):
             found.setdefault(row["name"], set()).add(article.id)
     return found
 
@@ -178,14 +178,14 @@ def test_type_is_a_vote_not_part_of_identity(store: Store) -> None:
     put(store, "c", Entity("Velmora", "OTHER"))
     put(store, "d", Entity("Velmora", "ORG"))
     assert groups(store) == {"Velmora": {"a", "b", "c", "d"}}
-    (row,) = reads.entities_of_article(store.conn, "c")
+    (row,) = store.read.entities_of_article("c")
     assert row["type"] == "GPE"
 
 
 def test_a_few_weak_types_do_not_type_what_most_articles_leave_untyped(store: Store) -> None:
     put_many(store, "a", 9, Entity("Pentagonal", "OTHER"))
     put(store, "b", Entity("Pentagonal", "PERSON"))
-    (row,) = reads.entities_of_article(store.conn, "b")
+    (row,) = store.read.entities_of_article("b")
     assert row["type"] == "OTHER"
 
 
@@ -625,11 +625,11 @@ def test_replacing_or_removing_articles_withdraws_what_they_gave(store: Store) -
     put(store, "a", person("Rosa Quintero", "Quintero", "Rosita"))
     put(store, "b", person("Rosa Quintero", "Quintero"))
     put(store, "a", person("Rosa Quintero", "Quintero"))
-    (entity,) = reads.all_entities(store.conn)
-    assert dict(reads.entity_names(store.conn, entity["id"])) == {"Rosa Quintero": 2, "Quintero": 2}
+    (entity,) = store.read.all_entities()
+    assert dict(store.read.entity_names(entity["id"])) == {"Rosa Quintero": 2, "Quintero": 2}
     store.delete_article("a")
     store.delete_article("b")
-    assert reads.all_entities(store.conn) == []
+    assert store.read.all_entities() == []
 
 
 def test_an_entity_splits_again_when_the_article_joining_it_goes(store: Store) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bot.indexer import POOL_THRESHOLD, forget, index_paths
 from bot.query import ask
-from bot.store import Store, reads
+from bot.store import Store
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -41,9 +41,9 @@ def test_unchanged_files_are_skipped_and_changed_ones_replaced(tmp_path: Path) -
         write(docs, "a.txt", "Mayor Ana Ortiz said 3,400 people were displaced by the flood.")
         third = index_paths(store, [docs])
         assert third.updated == ["a"] and third.unchanged == ["b"]
-        values = [r["value"] for r in reads.figures_of_article(store.conn, "a")]
+        values = [r["value"] for r in store.read.figures_of_article("a")]
         assert values == [3400.0]
-        assert reads.best_sentences(store.conn, '"displaced"', 10, 10) == [("a", 0)]
+        assert store.read.best_sentences('"displaced"', 10, 10) == [("a", 0)]
 
 
 def test_a_failing_file_leaves_the_base_as_it_was(tmp_path: Path) -> None:
@@ -66,7 +66,7 @@ def test_same_entity_in_two_articles_is_one_entity(tmp_path: Path) -> None:
     write(docs, "b.txt", "Quintero said the clinics would reopen.")
     with Store(tmp_path / "facts.sqlite3") as store:
         index_paths(store, [docs])
-        named = {a: {r["name"] for r in reads.entities_of_article(store.conn, a)} for a in "ab"}
+        named = {a: {r["name"] for r in store.read.entities_of_article(a)} for a in "ab"}
         assert "Rosa Quintero" in named["a"] & named["b"]
 
 
@@ -164,9 +164,9 @@ def dump(store: Store) -> list[tuple]:
         rows.append(
             (
                 article.id,
-                sorted(tuple(r) for r in reads.entities_of_article(store.conn, article.id)),
-                [tuple(r)[2:] for r in reads.figures_of_article(store.conn, article.id)],
-                [tuple(r)[2:] for r in reads.quotes_of_article(store.conn, article.id)],
+                sorted(tuple(r) for r in store.read.entities_of_article(article.id)),
+                [tuple(r)[2:] for r in store.read.figures_of_article(article.id)],
+                [tuple(r)[2:] for r in store.read.quotes_of_article(article.id)],
             )
         )
     return rows

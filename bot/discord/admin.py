@@ -26,7 +26,7 @@ from bot.indexer import IndexReport
 from bot.ingest import MAX_ARTICLE_BYTES, SUFFIXES, Raw, read_file, supported
 from bot.ingest.characters import has_controls, shown
 from bot.render.markdown import escape
-from bot.store import Store, reads
+from bot.store import Store
 
 LISTED_IDS = 10
 LISTED_FAILURES = 5
@@ -96,7 +96,7 @@ class Upload:
 
 def _named(store: Store, ids: list[str]) -> str:
     """“Title” (id), for a few articles, and how many more."""
-    titles = reads.article_meta(store.conn, ids[:LISTED_REPLACED])
+    titles = store.read.article_meta(ids[:LISTED_REPLACED])
     shown = ", ".join(
         f"“{escape(titles[i]['title'])}” ({escape(i)})" if i in titles else escape(i)
         for i in ids[:LISTED_REPLACED]

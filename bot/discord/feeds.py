@@ -19,7 +19,7 @@ import discord
 
 from bot.discord.replies import NO_MENTIONS
 from bot.render.markdown import escape
-from bot.store import Store, reads
+from bot.store import Store
 from bot.web import follow
 from bot.web.client import Client
 from bot.web.feeds import FeedState
@@ -157,17 +157,15 @@ def announcement(store: Store, feed: str, added: list[Outcome]) -> str:
     for outcome in added:
         assert outcome.path is not None
         article_id = outcome.path.stem
-        meta = reads.article_meta(store.conn, [article_id]).get(article_id)
+        meta = store.read.article_meta([article_id]).get(article_id)
         title = escape((meta["title"] if meta else None) or outcome.title or article_id)
         url = meta["url"] if meta and meta["url"] else outcome.link
         names = [
             row["name"]
-            for row in reads.entities_of_article(store.conn, article_id)
+            for row in store.read.entities_of_article(article_id)
             if row["type"] in ("PERSON", "ORG")
         ][:NAMES_SHOWN]
-        figures = [row["text"] for row in reads.figures_of_article(store.conn, article_id)][
-            :FIGURES_SHOWN
-        ]
+        figures = [row["text"] for row in store.read.figures_of_article(article_id)][:FIGURES_SHOWN]
         facts = "; ".join(
             part
             for part in (

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from bot.query import catalog, inputs
 from bot.query.answer import Answer, Citation, Item, plural
 from bot.query.figures import figure_item
 from bot.query.quotes import quote_item, speaker_words
 from bot.query.replies import refusal
 from bot.query.sources import Sources
-from bot.store import Store, reads
+from bot.store import Row, Store
 
 MAX_LISTED = 50
 MAX_ID_SUGGESTIONS = 5
@@ -18,8 +16,8 @@ MAX_ID_SUGGESTIONS = 5
 
 def articles(store: Store) -> Answer:
     total = store.article_count()
-    rows = reads.article_listing(store.conn, MAX_LISTED)
-    sources = Sources(store.conn, [(row["id"], None) for row in rows])
+    rows = store.read.article_listing(MAX_LISTED)
+    sources = Sources(store.read, [(row["id"], None) for row in rows])
     items = [
         Item(
             "article",
@@ -43,7 +41,7 @@ def article(store: Store, article_id: str) -> Answer:
     if problem:
         return refusal("article", article_id, problem)
     wanted = article_id.strip()
-    starting = reads.article_ids_from(store.conn, wanted, MAX_ID_SUGGESTIONS + 1)
+    starting = store.read.article_ids_from(wanted, MAX_ID_SUGGESTIONS + 1)
     if wanted not in starting and len(starting) != 1:
         title = f"No article “{wanted}”"
         message = f"No article has the id “{wanted}”; /articles lists them."
@@ -63,16 +61,16 @@ def article(store: Store, article_id: str) -> Answer:
 
 
 def _facts(store: Store, article_id: str, query: str) -> Answer:
-    conn = store.conn
-    entities = reads.entities_of_article(conn, article_id)
-    figures = reads.figures_of_article(conn, article_id)
-    quotes = reads.quotes_of_article(conn, article_id)
+    read = store.read
+    entities = read.entities_of_article(article_id)
+    figures = read.figures_of_article(article_id)
+    quotes = read.quotes_of_article(article_id)
     refs = [
         *((article_id, r["first"]) for r in entities),
         *((article_id, r["sentence_idx"]) for r in figures),
         *((article_id, i) for r in quotes for i in (r["sentence_idx"], r["cite_idx"])),
     ]
-    sources = Sources(conn, refs)
+    sources = Sources(read, refs)
     items = [_entity_item(r, sources.cite(article_id, r["first"])) for r in entities]
     items += [
         figure_item(r, sources.cite(article_id, r["sentence_idx"]), group="Figures")
@@ -89,7 +87,7 @@ def _facts(store: Store, article_id: str, query: str) -> Answer:
     return Answer("article", query, None, items, title=about.title, message=header)
 
 
-def _entity_item(row: sqlite3.Row, citation: Citation) -> Item:
+def _entity_item(row: Row, citation: Citation) -> Item:
     written = f", written “{row['local']}”" if row["local"] != row["name"] else ""
     text = f"{row['name']} ({row['type']}) · {plural(row['mentions'], 'mention')}{written}"
     return Item("entity", text, citation, group="Named in this article")

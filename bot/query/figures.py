@@ -21,7 +21,6 @@ The first measure reported on ``MIN_CHART_DAYS`` or more days comes with a timel
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from bot.query.answer import Answer, Chart, ChartPoint, Citation, Item, plural
 from bot.query.measures import Place, Reading
 from bot.query.replies import refusal
 from bot.query.sources import Sources
-from bot.store import Store, reads
+from bot.store import Reads, Row, Store
 from bot.textnorm import fold
 
 MAX_ITEMS = 40
@@ -56,13 +55,13 @@ class Reported:
     """One figure as reported: its reading, and every article that gave it in the same
     sentence (the earliest first)."""
 
-    rows: list[sqlite3.Row]
+    rows: list[Row]
     reading: Reading
     key: str
     sentence: tuple[str, ...]
 
     @property
-    def row(self) -> sqlite3.Row:
+    def row(self) -> Row:
         return self.rows[0]
 
     @property
@@ -77,18 +76,18 @@ def figures(store: Store, topic: str) -> Answer:
         problem = f"“{' '.join(topic.split())}” is too common to look up; name a topic."
     if problem:
         return refusal("figures", topic, problem)
-    conn = store.conn
+    read = store.read
     # "people" is what a count is of, said or not ("13 were killed"): it is not looked for.
     searched = [t for t in topic_terms if t not in PEOPLE_WORDS] or topic_terms
-    rows = reads.figures_in_matching(conn, inputs.fts_query(searched), MAX_SCANNED)
+    rows = read.figures_in_matching(inputs.fts_query(searched), MAX_SCANNED)
     typed = " ".join(topic.split())
     title = f"Figures on “{typed}”"
     if not rows:
         message = f"No figures found about “{typed}”. /search {typed} finds any sentence on it."
         return Answer("figures", topic, None, [], title=title, message=message)
     refs = [(r["article_id"], r["sentence_idx"]) for r in rows]
-    sources = Sources(conn, refs)
-    reported = _merged(_read_all(rows, sources, _places(conn, refs)))
+    sources = Sources(read, refs)
+    reported = _merged(_read_all(rows, sources, _places(read, refs)))
     stems = inputs.topic_stems(topic)
     wanted = (frozenset(stems), stems[-1] if stems else "")
     groups = _groups(reported)
@@ -120,9 +119,9 @@ def figures(store: Store, topic: str) -> Answer:
     )
 
 
-def _places(conn: sqlite3.Connection, refs: list[tuple[str, int]]) -> dict:
+def _places(read: Reads, refs: list[tuple[str, int]]) -> dict:
     found: dict[tuple[str, int], list[Place]] = defaultdict(list)
-    for row in reads.places_in_sentences(conn, refs):
+    for row in read.places_in_sentences(refs):
         found[row["article_id"], row["sentence_idx"]].append(
             Place(row["start"], row["end"], row["name"])
         )
@@ -130,10 +129,10 @@ def _places(conn: sqlite3.Connection, refs: list[tuple[str, int]]) -> dict:
 
 
 def _read_all(
-    rows: list[sqlite3.Row], sources: Sources, places: dict[tuple[str, int], list[Place]]
+    rows: list[Row], sources: Sources, places: dict[tuple[str, int], list[Place]]
 ) -> list[Reported]:
     """Every figure read against its sentence, knowing where its neighbours are."""
-    by_sentence: dict[tuple[str, int], list[sqlite3.Row]] = defaultdict(list)
+    by_sentence: dict[tuple[str, int], list[Row]] = defaultdict(list)
     for row in rows:
         by_sentence[row["article_id"], row["sentence_idx"]].append(row)
     reported = []
@@ -252,7 +251,7 @@ def _heading(group: list[Reported]) -> str:
     return f"{words} ({', '.join(qualifiers)})" if qualifiers else words
 
 
-def _counted_in(row: sqlite3.Row) -> str:
+def _counted_in(row: Row) -> str:
     """ "USD a month", "days", "a year"; "" for a plain count or a percentage."""
     unit, per = row["unit"], row["per"]
     if unit == amounts.PERCENT:
@@ -344,7 +343,7 @@ def _points(group: list[Reported]) -> Iterable[ChartPoint]:
 
 
 def figure_item(
-    row: sqlite3.Row,
+    row: Row,
     citation: Citation,
     group: str = "",
     conflict: bool = False,
@@ -367,7 +366,7 @@ def figure_item(
     )
 
 
-def figure_text(row: sqlite3.Row, reading: Reading) -> str:
+def figure_text(row: Row, reading: Reading) -> str:
     """ "about 6.5 million people displaced", "$3,500 a month", "a 120-day withdrawal period"."""
     value, high, unit = row["value"], row["value_high"], row["unit"]
     if value is None or (not unit and high is None and 0 < abs(value) < 1):

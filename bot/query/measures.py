@@ -28,12 +28,12 @@ and the event (the usual words for people dropped, as a count of "people displac
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.query.amounts import PERCENT
+from bot.store import Row
 from bot.textnorm import stems
 
 # Words that may stand between a number and its event word after it ("were", "have been").
@@ -204,7 +204,7 @@ def place_of(
 
 
 def read(
-    row: sqlite3.Row,
+    row: Row,
     sentence: str,
     span: tuple[int, int] | None = None,
     place: str = "",

@@ -26,7 +26,6 @@ autocomplete cost a dictionary probe and a small fuzzy search over the distinct 
 from __future__ import annotations
 
 import bisect
-import sqlite3
 import threading
 import weakref
 from collections import defaultdict
@@ -38,7 +37,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.extract.lexicon import TITLE_WORDS
-from bot.store import Store, reads
+from bot.store import Reads, Store
 from bot.textnorm import KEY_STOPWORDS, fold
 
 ACCEPT = 0.7
@@ -142,9 +141,9 @@ class NameIndex:
             self._named[folded].append(entity_id)
 
     @classmethod
-    def load(cls, conn: sqlite3.Connection) -> NameIndex:
-        entities = [Named(*row) for row in reads.all_entities(conn)]
-        return cls(entities, reads.all_entity_names(conn, NAME_SHARE))
+    def load(cls, read: Reads) -> NameIndex:
+        entities = [Named(*row) for row in read.all_entities()]
+        return cls(entities, read.all_entity_names(NAME_SHARE))
 
     # -- lookups ----------------------------------------------------------------------------
 
@@ -361,9 +360,9 @@ def name_index(store: Store) -> NameIndex:
     connection's ``total_changes`` when this one writes; together they say when to rebuild.
     """
     with _LOCK:
-        version = reads.base_version(store.conn)
+        version = store.read.base_version()
         cached = _CACHE.get(store)
         if cached is None or cached[0] != version:
-            cached = (version, NameIndex.load(store.conn))
+            cached = (version, NameIndex.load(store.read))
             _CACHE[store] = cached
         return cached[1]

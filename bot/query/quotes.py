@@ -17,7 +17,6 @@ ministry") is shown as the cited sentence words it (``speaker_words``).
 from __future__ import annotations
 
 import re
-import sqlite3
 
 from bot.query import inputs, statements
 from bot.query.answer import Answer, Citation, Item, plural
@@ -25,7 +24,7 @@ from bot.query.names import name_index
 from bot.query.replies import lookup, match_note
 from bot.query.sources import Sources
 from bot.query.who import entity_card
-from bot.store import Store, reads
+from bot.store import Row, Store
 from bot.textnorm import stems
 
 # Quotes read for one speaker, the most recently published first, so the cost of /quote
@@ -48,12 +47,12 @@ def quote(store: Store, name: str, about: str = "") -> Answer:
         return found
     entity = found.entity
     card = entity_card(store, entity)
-    conn = store.conn
+    read = store.read
     about_shown = " ".join(about.split())
     title = f"Quotes from {entity.name}" + (f" about “{about_shown}”" if about else "")
-    total = reads.quote_count(conn, entity.id)
+    total = read.quote_count(entity.id)
     if not total:
-        mentions = reads.mention_count(conn, entity.id)
+        mentions = read.mention_count(entity.id)
         message = (
             f"No direct quotes from {entity.name}. {entity.name} is mentioned "
             f"{plural(mentions, 'time')} in {plural(entity.articles, 'article')}; "
@@ -63,9 +62,7 @@ def quote(store: Store, name: str, about: str = "") -> Answer:
     if about:
         # Every quote of the speaker with the words, through the full-text index (its
         # stems), then kept only where the words' own stems are there as asked.
-        found_rows = reads.quotes_matching(
-            conn, entity.id, inputs.fts_query(inputs.topic_terms(about))
-        )
+        found_rows = read.quotes_matching(entity.id, inputs.fts_query(inputs.topic_terms(about)))
         wanted = set(inputs.topic_stems(about))
         rows = [r for r in found_rows if wanted <= set(stems(r["quote"]))]
         read_all = True
@@ -77,11 +74,11 @@ def quote(store: Store, name: str, about: str = "") -> Answer:
             )
             return Answer("quote", query, card, [], title=title, message=message)
     else:
-        rows = reads.newest_quotes(conn, entity.id, MAX_READ)
+        rows = read.newest_quotes(entity.id, MAX_READ)
         read_all = len(rows) == total
     said = _statements(rows)
     sources = Sources(
-        conn,
+        read,
         [(r["article_id"], i) for group in said for r in group for i in _own(r)],
     )
     items = [_item(group, entity.name, sources) for group in said]
@@ -92,12 +89,12 @@ def quote(store: Store, name: str, about: str = "") -> Answer:
     return Answer("quote", query, card, items, title=title, message=" ".join(notes))
 
 
-def _own(row: sqlite3.Row) -> tuple[int, ...]:
+def _own(row: Row) -> tuple[int, ...]:
     """The sentences a quote is cited by: its own and the one attributing it."""
     return tuple(i for i in (row["sentence_idx"], row["cite_idx"]) if i is not None)
 
 
-def _statements(rows: list[sqlite3.Row]) -> list[list[sqlite3.Row]]:
+def _statements(rows: list[Row]) -> list[list[Row]]:
     """Full quotes as statements, then fragments the same way; each statement cites first
     the earliest article giving its fullest wording, and comes at that article's date,
     newest first (``rows`` are newest first)."""
@@ -108,7 +105,7 @@ def _statements(rows: list[sqlite3.Row]) -> list[list[sqlite3.Row]]:
     return said
 
 
-def _item(group: list[sqlite3.Row], speaker: str, sources: Sources) -> Item:
+def _item(group: list[Row], speaker: str, sources: Sources) -> Item:
     first, *others = group
     item = quote_item(first, speaker, sources.cite(first["article_id"], *_own(first)))
     seen = {first["article_id"]}
@@ -145,7 +142,7 @@ def speaker_words(entity_name: str | None, speaker: str | None, sentence: str) -
 
 
 def quote_item(
-    row: sqlite3.Row, speaker: str, citation: Citation, named: bool = False, group: str = ""
+    row: Row, speaker: str, citation: Citation, named: bool = False, group: str = ""
 ) -> Item:
     """A quote as an item; a fragment is labelled and shown with the sentence around it.
 

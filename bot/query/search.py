@@ -13,13 +13,11 @@ result, citing the others under "also in".
 
 from __future__ import annotations
 
-import sqlite3
-
 from bot.query import catalog, inputs
 from bot.query.answer import Answer, Item
 from bot.query.replies import refusal
 from bot.query.sources import Sources
-from bot.store import Store, reads
+from bot.store import Reads, Store
 from bot.textnorm import fold
 
 MAX_ITEMS = 10
@@ -36,14 +34,14 @@ def search(store: Store, text: str) -> Answer:
         return refusal("search", text, problem)
     shown = " ".join(text.split())
     found = inputs.terms(text)
-    rows = _matching(store.conn, inputs.fts_query(found))
+    rows = _matching(store.read, inputs.fts_query(found))
     message = ""
     if not rows and len(found) > 1:
-        rows = _matching(store.conn, inputs.fts_query(found, "OR"))
+        rows = _matching(store.read, inputs.fts_query(found, "OR"))
         message = "No sentence has all of these words; these have some of them." if rows else ""
     if not rows:
         message = f"No sentence contains “{shown}”."
-    sources = Sources(store.conn, rows)
+    sources = Sources(store.read, rows)
     items: dict[str, Item] = {}
     for article_id, index in rows:
         sentence, citation = sources.sentence(article_id, index), sources.cite(article_id, index)
@@ -57,7 +55,7 @@ def search(store: Store, text: str) -> Answer:
     )
 
 
-def _matching(conn: sqlite3.Connection, query: str) -> list[tuple[str, int]]:
+def _matching(read: Reads, query: str) -> list[tuple[str, int]]:
     """The best sentences by bm25 among the ``RANKED`` most recently indexed matches, more
     than are shown, since identical sentences are one result."""
-    return reads.best_sentences(conn, query, RANKED, SAME_SPARE * MAX_ITEMS)
+    return read.best_sentences(query, RANKED, SAME_SPARE * MAX_ITEMS)

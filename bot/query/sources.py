@@ -7,25 +7,24 @@ the answer, not the size of the base.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 
 from bot.query.answer import Citation
-from bot.store import reads
+from bot.store import Reads
 
 
 class Sources:
     """Metadata and sentences of the articles a set of (article id, sentence index) refer to."""
 
-    def __init__(self, conn: sqlite3.Connection, refs: Iterable[tuple[str, int | None]]) -> None:
+    def __init__(self, read: Reads, refs: Iterable[tuple[str, int | None]]) -> None:
         wanted: dict[str, set[int]] = defaultdict(set)
         for article_id, index in refs:
             indexes = wanted[article_id]
             if index is not None:
                 indexes.add(index)
-        self._articles = reads.article_meta(conn, wanted)
-        self._sentences = reads.sentence_texts(conn, wanted)
+        self._articles = read.article_meta(wanted)
+        self._sentences = read.sentence_texts(wanted)
 
     def sentence(self, article_id: str, index: int) -> str:
         return self._sentences.get((article_id, index), "")

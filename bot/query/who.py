@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -29,7 +28,7 @@ from bot.query.answer import Answer, Item
 from bot.query.names import Named
 from bot.query.replies import lookup, match_note
 from bot.query.sources import Sources
-from bot.store import Store, reads
+from bot.store import Reads, Store
 from bot.textnorm import KEY_STOPWORDS, fold, name_key, spells_acronym
 
 MAX_ITEMS = 10
@@ -64,7 +63,7 @@ def who(store: Store, name: str) -> Answer:
         "who",
         name,
         entity_card(store, entity),
-        _best_sentences(store.conn, entity),
+        _best_sentences(store.read, entity),
         title=entity.name,
         message=message,
         suggestions=[other.name for other in found.others],
@@ -73,10 +72,10 @@ def who(store: Store, name: str) -> Answer:
 
 def entity_card(store: Store, entity: Named) -> dict[str, Any]:
     """The JSON entity: name, type, other names, how many articles, roles from the text."""
-    names = reads.entity_names(store.conn, entity.id)
+    names = store.read.entity_names(entity.id)
     roles = [
         text
-        for text, key in reads.entity_roles(store.conn, entity.id, SAMPLE)
+        for text, key in store.read.entity_roles(entity.id, SAMPLE)
         if not _surname_only(entity, key)
     ]
     least = max(1, math.ceil(ALIAS_SHARE * entity.articles))
@@ -95,7 +94,7 @@ def entity_card(store: Store, entity: Named) -> dict[str, Any]:
     # Nor is a body's "description" that is another body's name ("the Senate's tea party
     # wing" read as "tea party"): it says what the other is, not what this one is.
     named = descriptions if entity.type != "PERSON" else []
-    taken = reads.keys_of_others(store.conn, entity.id, map(name_key, aliases + named), least)
+    taken = store.read.keys_of_others(entity.id, map(name_key, aliases + named), least)
     return {
         "name": entity.name,
         "type": entity.type,
@@ -165,32 +164,30 @@ def _most_used(
     return [spelling.most_common(1)[0][0] for spelling in ranked if spelling.total() >= least]
 
 
-def _articles_about(conn: sqlite3.Connection, entity: Named) -> list[str]:
+def _articles_about(read: Reads, entity: Named) -> list[str]:
     """The articles to quote from: those naming the entity most, newest first among equals."""
-    recent = [
-        (r["article_id"], r["mentions"]) for r in reads.entity_articles(conn, entity.id, SAMPLE)
-    ]
-    dates = Sources(conn, [(article_id, None) for article_id, _ in recent])
+    recent = [(r["article_id"], r["mentions"]) for r in read.entity_articles(entity.id, SAMPLE)]
+    dates = Sources(read, [(article_id, None) for article_id, _ in recent])
     recent.sort(key=lambda r: r[0])
     recent.sort(key=lambda r: dates.published(r[0]), reverse=True)
     recent.sort(key=lambda r: r[1], reverse=True)
     return [article_id for article_id, _ in recent[:MAX_ITEMS]]
 
 
-def _best_sentences(conn: sqlite3.Connection, entity: Named) -> list[Item]:
-    articles = _articles_about(conn, entity)
+def _best_sentences(read: Reads, entity: Named) -> list[Item]:
+    articles = _articles_about(read, entity)
     offsets: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for article_id, index, offset in reads.entity_mentions(conn, entity.id, articles):
+    for article_id, index, offset in read.entity_mentions(entity.id, articles):
         offsets[article_id, index].append(offset)
     quoted: set[tuple[str, int]] = set()
-    for article_id, index, cite in reads.entity_quoted_in(conn, entity.id, articles):
+    for article_id, index, cite in read.entity_quoted_in(entity.id, articles):
         quoted.update((article_id, i) for i in (index, cite) if i is not None)
     roles: dict[str, list[str]] = defaultdict(list)
-    for article_id, text in reads.entity_roles_in(conn, entity.id, articles):
+    for article_id, text in read.entity_roles_in(entity.id, articles):
         roles[article_id].append(fold(text))
 
     candidates = set(offsets) | quoted
-    sources = Sources(conn, candidates)
+    sources = Sources(read, candidates)
     ranked: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for key in candidates:
         article_id, index = key

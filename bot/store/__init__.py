@@ -17,8 +17,9 @@ from bot.store.articles import StoredArticle
 from bot.store.base import SchemaError, StoreError
 from bot.store.base import Store as _Base
 from bot.store.identity import relink
+from bot.store.reads import Reads, Row
 
-__all__ = ["SchemaError", "Store", "StoreError", "StoredArticle"]
+__all__ = ["Reads", "Row", "SchemaError", "Store", "StoreError", "StoredArticle"]
 
 # Keys of ``meta`` rows: a followed feed's state, a fetched text's article.
 _FEED = "feed "
@@ -30,6 +31,7 @@ class Store(_Base):
 
     def __init__(self, path: str | Path, upgrade: bool = False) -> None:
         super().__init__(path, upgrade)
+        self.read = Reads(self.conn)
 
     def put_article(self, article: Article, extraction: Extraction, content_hash: str) -> None:
         """Replace everything known about ``article.id`` in one transaction."""

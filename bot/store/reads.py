@@ -2,7 +2,7 @@
 
 Every read is bounded by what it is asked for (ids, a limit), never by the size of the base:
 a widely named entity's rows are read newest first up to a limit, and full-text matches are
-taken from the most recently indexed. Rows come back as ``sqlite3.Row`` (read by column
+taken from the most recently indexed. Rows come back as ``Row`` (read by column
 name), so the query layer never needs to know how the tables are laid out.
 """
 
@@ -21,6 +21,10 @@ _FORMS_OF = "SELECT id FROM forms WHERE entity_id = ?"
 _WINDOW = "SELECT id FROM articles WHERE ingested_at > :since AND ingested_at <= :until"
 
 
+# A row of an answer: its columns by name (``row["title"]``) or position.
+Row = sqlite3.Row
+
+
 def _marks(values: Sequence[object]) -> str:
     return ",".join("?" * len(values))
 
@@ -31,367 +35,321 @@ def _chunks(values: Iterable[object]) -> Iterable[list[object]]:
         yield values[start : start + _CHUNK]
 
 
-# -- articles and sentences -----------------------------------------------------------------
+class Reads:
+    """The named questions the answers ask of one connection's base (``Store.read``)."""
 
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
 
-def article_meta(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, sqlite3.Row]:
-    """Title, outlet, date and address of each article."""
-    found: dict[str, sqlite3.Row] = {}
-    for chunk in _chunks(ids):
-        for row in conn.execute(
-            f"SELECT id, title, source, published, url FROM articles WHERE id IN ({_marks(chunk)})",
-            chunk,
-        ):
-            found[row["id"]] = row
-    return found
+    # -- articles and sentences -----------------------------------------------------------------
 
+    def article_meta(self, ids: Iterable[str]) -> dict[str, Row]:
+        """Title, outlet, date and address of each article."""
+        found: dict[str, Row] = {}
+        for chunk in _chunks(ids):
+            for row in self._conn.execute(
+                "SELECT id, title, source, published, url FROM articles"
+                f" WHERE id IN ({_marks(chunk)})",
+                chunk,
+            ):
+                found[row["id"]] = row
+        return found
 
-def sentence_texts(
-    conn: sqlite3.Connection, wanted: Mapping[str, Iterable[int]]
-) -> dict[tuple[str, int], str]:
-    """The text of the given sentences (indexes by article id), by (article id, index): one
-    query per ``_CHUNK`` sentences, whatever the number of articles."""
-    pairs = sorted({(article_id, i) for article_id, indexes in wanted.items() for i in indexes})
-    found: dict[tuple[str, int], str] = {}
-    for chunk in _chunks(pairs):
-        rows = conn.execute(
-            f"SELECT s.article_id, s.idx, s.text FROM (VALUES {','.join(['(?, ?)'] * len(chunk))})"
-            " AS w JOIN sentences s ON s.article_id = w.column1 AND s.idx = w.column2",
-            [value for pair in chunk for value in pair],  # type: ignore[attr-defined]
-        )
-        found.update(((article_id, idx), text) for article_id, idx, text in rows)
-    return found
+    def sentence_texts(self, wanted: Mapping[str, Iterable[int]]) -> dict[tuple[str, int], str]:
+        """The text of the given sentences (indexes by article id), by (article id, index): one
+        query per ``_CHUNK`` sentences, whatever the number of articles."""
+        pairs = sorted({(article_id, i) for article_id, indexes in wanted.items() for i in indexes})
+        found: dict[tuple[str, int], str] = {}
+        for chunk in _chunks(pairs):
+            rows = self._conn.execute(
+                "SELECT s.article_id, s.idx, s.text FROM"
+                f" (VALUES {','.join(['(?, ?)'] * len(chunk))}) AS w"
+                " JOIN sentences s ON s.article_id = w.column1 AND s.idx = w.column2",
+                [value for pair in chunk for value in pair],  # type: ignore[attr-defined]
+            )
+            found.update(((article_id, idx), text) for article_id, idx, text in rows)
+        return found
 
+    def article_listing(self, limit: int, offset: int = 0) -> list[Row]:
+        """The newest articles with how many entities, figures and quotes each gave."""
+        return self._conn.execute(
+            "SELECT a.id,"
+            " (SELECT count(*) FROM article_entities e WHERE e.article_id = a.id) AS entities,"
+            " (SELECT count(*) FROM figures f WHERE f.article_id = a.id) AS figures,"
+            " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes"
+            " FROM articles a ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
 
-def article_listing(conn: sqlite3.Connection, limit: int, offset: int = 0) -> list[sqlite3.Row]:
-    """The newest articles with how many entities, figures and quotes each gave."""
-    return conn.execute(
-        "SELECT a.id,"
-        " (SELECT count(*) FROM article_entities e WHERE e.article_id = a.id) AS entities,"
-        " (SELECT count(*) FROM figures f WHERE f.article_id = a.id) AS figures,"
-        " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes"
-        " FROM articles a ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
-        (limit, offset),
-    ).fetchall()
+    def article_ids_from(self, prefix: str, limit: int) -> list[str]:
+        """Article ids beginning with ``prefix``, in order."""
+        return [
+            row[0]
+            for row in self._conn.execute(
+                "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+                (prefix, prefix + "\U0010ffff", limit),
+            )
+        ]
 
-
-def article_ids_from(conn: sqlite3.Connection, prefix: str, limit: int) -> list[str]:
-    """Article ids beginning with ``prefix``, in order."""
-    return [
-        row[0]
-        for row in conn.execute(
-            "SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
-            (prefix, prefix + "\U0010ffff", limit),
-        )
-    ]
-
-
-def entities_of_article(conn: sqlite3.Connection, article_id: str) -> list[sqlite3.Row]:
-    """The article's entities: base-wide name and type, the article's own name, mentions,
-    and the first sentence naming each."""
-    return conn.execute(
-        "SELECT e.name, e.type, ae.name AS local, ae.mentions,"
-        " (SELECT min(m.sentence_idx) FROM mentions m WHERE m.ae_id = ae.id) AS first"
-        " FROM article_entities ae JOIN forms f ON f.id = ae.form_id"
-        " JOIN entities e ON e.id = f.entity_id"
-        " WHERE ae.article_id = ? ORDER BY ae.mentions DESC, e.name",
-        (article_id,),
-    ).fetchall()
-
-
-def figures_of_article(conn: sqlite3.Connection, article_id: str) -> list[sqlite3.Row]:
-    return conn.execute(
-        "SELECT * FROM figures WHERE article_id = ? ORDER BY sentence_idx, id", (article_id,)
-    ).fetchall()
-
-
-def quotes_of_article(conn: sqlite3.Connection, article_id: str) -> list[sqlite3.Row]:
-    """The article's quotes, with the base-wide name of each speaker that is an entity."""
-    return conn.execute(
-        "SELECT q.*, e.name AS entity_name FROM quotes q"
-        " LEFT JOIN forms f ON f.id = q.form_id LEFT JOIN entities e ON e.id = f.entity_id"
-        " WHERE q.article_id = ? ORDER BY q.sentence_idx, q.id",
-        (article_id,),
-    ).fetchall()
-
-
-# -- full text ------------------------------------------------------------------------------
-
-
-def best_sentences(
-    conn: sqlite3.Connection, query: str, scanned: int, limit: int
-) -> list[tuple[str, int]]:
-    """(article id, sentence index) of the sentences matching an FTS5 query best (bm25),
-    among the ``scanned`` most recently indexed matches."""
-    ranked = conn.execute(
-        "SELECT rowid, bm25(sentences_fts) FROM sentences_fts WHERE sentences_fts MATCH ?"
-        " ORDER BY rowid DESC LIMIT ?",
-        (query, scanned),
-    ).fetchall()
-    best = [row[0] for row in sorted(ranked, key=lambda row: row[1])[:limit]]
-    where = {
-        row[0]: (row[1], row[2])
-        for row in conn.execute(
-            f"SELECT id, article_id, idx FROM sentences WHERE id IN ({_marks(best)})", best
-        )
-    }
-    return [where[sentence] for sentence in best]
-
-
-def figures_in_matching(conn: sqlite3.Connection, query: str, limit: int) -> list[sqlite3.Row]:
-    """Figures with a value (not "millions of") of the sentences matching an FTS5 query,
-    the most recently published first (undated ones after every dated one, the most
-    recently indexed first)."""
-    return conn.execute(
-        "SELECT f.*, a.published FROM sentences_fts"
-        " JOIN sentences s ON s.id = sentences_fts.rowid"
-        " JOIN figures f ON f.article_id = s.article_id AND f.sentence_idx = s.idx"
-        " JOIN articles a ON a.id = f.article_id"
-        " WHERE sentences_fts MATCH ? AND f.value IS NOT NULL"
-        " ORDER BY a.published IS NULL, a.published DESC, sentences_fts.rowid DESC LIMIT ?",
-        (query, limit),
-    ).fetchall()
-
-
-def places_in_sentences(
-    conn: sqlite3.Connection, refs: Iterable[tuple[str, int]]
-) -> list[sqlite3.Row]:
-    """The places named in the given (article id, sentence index) sentences: article_id,
-    sentence_idx, start and end (characters into the sentence) and the place's base-wide
-    name."""
-    wanted = set(refs)
-    found: list[sqlite3.Row] = []
-    for chunk in _chunks(sorted({article for article, _ in wanted})):
-        indexes = sorted({index for article, index in wanted if article in chunk})
-        rows = conn.execute(
-            "SELECT ae.article_id, m.sentence_idx, m.start - s.start AS start,"
-            ' m."end" - s.start AS "end", coalesce(e.name, ae.name) AS name'
-            " FROM article_entities ae JOIN mentions m ON m.ae_id = ae.id"
-            " JOIN sentences s ON s.article_id = ae.article_id AND s.idx = m.sentence_idx"
-            " LEFT JOIN forms f ON f.id = ae.form_id LEFT JOIN entities e ON e.id = f.entity_id"
-            f" WHERE ae.article_id IN ({_marks(chunk)}) AND m.sentence_idx IN ({_marks(indexes)})"
-            " AND coalesce(e.type, ae.type) = 'GPE'",
-            [*chunk, *indexes],
-        )
-        found += [r for r in rows if (r["article_id"], r["sentence_idx"]) in wanted]
-    return found
-
-
-# -- entities -------------------------------------------------------------------------------
-
-
-def all_entities(conn: sqlite3.Connection) -> list[sqlite3.Row]:
-    """Every entity: id, name, type and how many articles name it."""
-    return conn.execute("SELECT id, name, type, articles FROM entities").fetchall()
-
-
-def all_entity_names(conn: sqlite3.Connection, share: float) -> list[tuple[int, str]]:
-    """(entity id, name) for every name an article gives an entity as its fullest name, and
-    every other name (a surname, an acronym, a declared name) the articles use for it in
-    at least ``share`` of its articles."""
-    return [
-        (row[0], row[1])
-        for row in conn.execute(
-            "SELECT f.entity_id, n.name FROM form_names n JOIN forms f ON f.id = n.form_id"
+    def entities_of_article(self, article_id: str) -> list[Row]:
+        """The article's entities: base-wide name and type, the article's own name, mentions,
+        and the first sentence naming each."""
+        return self._conn.execute(
+            "SELECT e.name, e.type, ae.name AS local, ae.mentions,"
+            " (SELECT min(m.sentence_idx) FROM mentions m WHERE m.ae_id = ae.id) AS first"
+            " FROM article_entities ae JOIN forms f ON f.id = ae.form_id"
             " JOIN entities e ON e.id = f.entity_id"
-            " GROUP BY f.entity_id, n.name"
-            " HAVING max(n.kind = ?) OR sum(n.uses) >= ? * max(e.articles)",
-            (FULLEST, share),
-        )
-    ]
+            " WHERE ae.article_id = ? ORDER BY ae.mentions DESC, e.name",
+            (article_id,),
+        ).fetchall()
 
+    def figures_of_article(self, article_id: str) -> list[Row]:
+        return self._conn.execute(
+            "SELECT * FROM figures WHERE article_id = ? ORDER BY sentence_idx, id", (article_id,)
+        ).fetchall()
 
-def keys_of_others(
-    conn: sqlite3.Connection, entity_id: int, keys: Iterable[str], least: int
-) -> set[str]:
-    """Which of ``keys`` name a form of another entity in ``least`` articles or more."""
-    return {
-        key
-        for key in set(keys)
-        if conn.execute(
-            "SELECT 1 FROM forms WHERE key = ? AND entity_id != ? AND articles >= ? LIMIT 1",
-            (key, entity_id, least),
-        ).fetchone()
-    }
+    def quotes_of_article(self, article_id: str) -> list[Row]:
+        """The article's quotes, with the base-wide name of each speaker that is an entity."""
+        return self._conn.execute(
+            "SELECT q.*, e.name AS entity_name FROM quotes q"
+            " LEFT JOIN forms f ON f.id = q.form_id LEFT JOIN entities e ON e.id = f.entity_id"
+            " WHERE q.article_id = ? ORDER BY q.sentence_idx, q.id",
+            (article_id,),
+        ).fetchall()
 
+    # -- full text ------------------------------------------------------------------------------
 
-def entity_names(conn: sqlite3.Connection, entity_id: int) -> list[tuple[str, int]]:
-    """The names articles use for an entity, with how many article entities used each."""
-    return [
-        (row[0], row[1])
-        for row in conn.execute(
-            "SELECT n.name, sum(n.uses) FROM form_names n WHERE n.form_id IN"
-            f" ({_FORMS_OF}) GROUP BY n.name",
-            (entity_id,),
-        )
-    ]
+    def best_sentences(self, query: str, scanned: int, limit: int) -> list[tuple[str, int]]:
+        """(article id, sentence index) of the sentences matching an FTS5 query best (bm25),
+        among the ``scanned`` most recently indexed matches."""
+        ranked = self._conn.execute(
+            "SELECT rowid, bm25(sentences_fts) FROM sentences_fts WHERE sentences_fts MATCH ?"
+            " ORDER BY rowid DESC LIMIT ?",
+            (query, scanned),
+        ).fetchall()
+        best = [row[0] for row in sorted(ranked, key=lambda row: row[1])[:limit]]
+        where = {
+            row[0]: (row[1], row[2])
+            for row in self._conn.execute(
+                f"SELECT id, article_id, idx FROM sentences WHERE id IN ({_marks(best)})", best
+            )
+        }
+        return [where[sentence] for sentence in best]
 
+    def figures_in_matching(self, query: str, limit: int) -> list[Row]:
+        """Figures with a value (not "millions of") of the sentences matching an FTS5 query,
+        the most recently published first (undated ones after every dated one, the most
+        recently indexed first)."""
+        return self._conn.execute(
+            "SELECT f.*, a.published FROM sentences_fts"
+            " JOIN sentences s ON s.id = sentences_fts.rowid"
+            " JOIN figures f ON f.article_id = s.article_id AND f.sentence_idx = s.idx"
+            " JOIN articles a ON a.id = f.article_id"
+            " WHERE sentences_fts MATCH ? AND f.value IS NOT NULL"
+            " ORDER BY a.published IS NULL, a.published DESC, sentences_fts.rowid DESC LIMIT ?",
+            (query, limit),
+        ).fetchall()
 
-def entity_roles(conn: sqlite3.Connection, entity_id: int, limit: int) -> list[sqlite3.Row]:
-    """(text, key) of how the most recently indexed articles describe an entity: the role
-    and the key of the name the article gives the entity."""
-    return conn.execute(
-        "SELECT d.text, f.key FROM descriptions d JOIN article_entities ae ON ae.id = d.ae_id"
-        " JOIN forms f ON f.id = ae.form_id"
-        f" WHERE ae.form_id IN ({_FORMS_OF}) ORDER BY d.ae_id DESC LIMIT ?",
-        (entity_id, limit),
-    ).fetchall()
+    def places_in_sentences(self, refs: Iterable[tuple[str, int]]) -> list[Row]:
+        """The places named in the given (article id, sentence index) sentences: article_id,
+        sentence_idx, start and end (characters into the sentence) and the place's base-wide
+        name."""
+        wanted = set(refs)
+        found: list[Row] = []
+        for chunk in _chunks(sorted({article for article, _ in wanted})):
+            indexes = sorted({index for article, index in wanted if article in chunk})
+            rows = self._conn.execute(
+                "SELECT ae.article_id, m.sentence_idx, m.start - s.start AS start,"
+                ' m."end" - s.start AS "end", coalesce(e.name, ae.name) AS name'
+                " FROM article_entities ae JOIN mentions m ON m.ae_id = ae.id"
+                " JOIN sentences s ON s.article_id = ae.article_id AND s.idx = m.sentence_idx"
+                " LEFT JOIN forms f ON f.id = ae.form_id LEFT JOIN entities e ON e.id = f.entity_id"
+                f" WHERE ae.article_id IN ({_marks(chunk)})"
+                f" AND m.sentence_idx IN ({_marks(indexes)})"
+                " AND coalesce(e.type, ae.type) = 'GPE'",
+                [*chunk, *indexes],
+            )
+            found += [r for r in rows if (r["article_id"], r["sentence_idx"]) in wanted]
+        return found
 
+    # -- entities -------------------------------------------------------------------------------
 
-def entity_articles(conn: sqlite3.Connection, entity_id: int, limit: int) -> list[sqlite3.Row]:
-    """(article_id, mentions) of the most recently indexed articles naming an entity."""
-    return conn.execute(
-        "SELECT article_id, sum(mentions) AS mentions FROM article_entities"
-        f" WHERE id IN (SELECT id FROM article_entities WHERE form_id IN ({_FORMS_OF})"
-        " ORDER BY id DESC LIMIT ?) GROUP BY article_id",
-        (entity_id, limit),
-    ).fetchall()
+    def all_entities(self) -> list[Row]:
+        """Every entity: id, name, type and how many articles name it."""
+        return self._conn.execute("SELECT id, name, type, articles FROM entities").fetchall()
 
+    def all_entity_names(self, share: float) -> list[tuple[int, str]]:
+        """(entity id, name) for every name an article gives an entity as its fullest name, and
+        every other name (a surname, an acronym, a declared name) the articles use for it in
+        at least ``share`` of its articles."""
+        return [
+            (row[0], row[1])
+            for row in self._conn.execute(
+                "SELECT f.entity_id, n.name FROM form_names n JOIN forms f ON f.id = n.form_id"
+                " JOIN entities e ON e.id = f.entity_id"
+                " GROUP BY f.entity_id, n.name"
+                " HAVING max(n.kind = ?) OR sum(n.uses) >= ? * max(e.articles)",
+                (FULLEST, share),
+            )
+        ]
 
-def entity_mentions(
-    conn: sqlite3.Connection, entity_id: int, article_ids: Sequence[str]
-) -> list[sqlite3.Row]:
-    """(article_id, sentence_idx, offset in the sentence) of an entity's mentions in the
-    given articles."""
-    return conn.execute(
-        "SELECT ae.article_id, m.sentence_idx, m.start - s.start AS offset FROM mentions m"
-        " JOIN article_entities ae ON ae.id = m.ae_id"
-        " JOIN sentences s ON s.article_id = ae.article_id AND s.idx = m.sentence_idx"
-        f" WHERE ae.form_id IN ({_FORMS_OF}) AND ae.article_id IN ({_marks(article_ids)})",
-        [entity_id, *article_ids],
-    ).fetchall()
+    def keys_of_others(self, entity_id: int, keys: Iterable[str], least: int) -> set[str]:
+        """Which of ``keys`` name a form of another entity in ``least`` articles or more."""
+        return {
+            key
+            for key in set(keys)
+            if self._conn.execute(
+                "SELECT 1 FROM forms WHERE key = ? AND entity_id != ? AND articles >= ? LIMIT 1",
+                (key, entity_id, least),
+            ).fetchone()
+        }
 
+    def entity_names(self, entity_id: int) -> list[tuple[str, int]]:
+        """The names articles use for an entity, with how many article entities used each."""
+        return [
+            (row[0], row[1])
+            for row in self._conn.execute(
+                "SELECT n.name, sum(n.uses) FROM form_names n WHERE n.form_id IN"
+                f" ({_FORMS_OF}) GROUP BY n.name",
+                (entity_id,),
+            )
+        ]
 
-def entity_quoted_in(
-    conn: sqlite3.Connection, entity_id: int, article_ids: Sequence[str]
-) -> list[sqlite3.Row]:
-    """Sentences of the given articles where an entity is quoted (and where the quote is
-    attributed)."""
-    return conn.execute(
-        "SELECT q.article_id, q.sentence_idx, q.cite_idx FROM quotes q"
-        f" JOIN forms f ON f.id = q.form_id WHERE q.article_id IN ({_marks(article_ids)})"
-        " AND f.entity_id = ?",
-        [*article_ids, entity_id],
-    ).fetchall()
+    def entity_roles(self, entity_id: int, limit: int) -> list[Row]:
+        """(text, key) of how the most recently indexed articles describe an entity: the role
+        and the key of the name the article gives the entity."""
+        return self._conn.execute(
+            "SELECT d.text, f.key FROM descriptions d JOIN article_entities ae ON ae.id = d.ae_id"
+            " JOIN forms f ON f.id = ae.form_id"
+            f" WHERE ae.form_id IN ({_FORMS_OF}) ORDER BY d.ae_id DESC LIMIT ?",
+            (entity_id, limit),
+        ).fetchall()
 
+    def entity_articles(self, entity_id: int, limit: int) -> list[Row]:
+        """(article_id, mentions) of the most recently indexed articles naming an entity."""
+        return self._conn.execute(
+            "SELECT article_id, sum(mentions) AS mentions FROM article_entities"
+            f" WHERE id IN (SELECT id FROM article_entities WHERE form_id IN ({_FORMS_OF})"
+            " ORDER BY id DESC LIMIT ?) GROUP BY article_id",
+            (entity_id, limit),
+        ).fetchall()
 
-def entity_roles_in(
-    conn: sqlite3.Connection, entity_id: int, article_ids: Sequence[str]
-) -> list[sqlite3.Row]:
-    """(article_id, text) of how the given articles describe an entity."""
-    return conn.execute(
-        "SELECT ae.article_id, d.text FROM descriptions d"
-        " JOIN article_entities ae ON ae.id = d.ae_id"
-        f" WHERE ae.article_id IN ({_marks(article_ids)}) AND ae.form_id IN ({_FORMS_OF})",
-        [*article_ids, entity_id],
-    ).fetchall()
+    def entity_mentions(self, entity_id: int, article_ids: Sequence[str]) -> list[Row]:
+        """(article_id, sentence_idx, offset in the sentence) of an entity's mentions in the
+        given articles."""
+        return self._conn.execute(
+            "SELECT ae.article_id, m.sentence_idx, m.start - s.start AS offset FROM mentions m"
+            " JOIN article_entities ae ON ae.id = m.ae_id"
+            " JOIN sentences s ON s.article_id = ae.article_id AND s.idx = m.sentence_idx"
+            f" WHERE ae.form_id IN ({_FORMS_OF}) AND ae.article_id IN ({_marks(article_ids)})",
+            [entity_id, *article_ids],
+        ).fetchall()
 
+    def entity_quoted_in(self, entity_id: int, article_ids: Sequence[str]) -> list[Row]:
+        """Sentences of the given articles where an entity is quoted (and where the quote is
+        attributed)."""
+        return self._conn.execute(
+            "SELECT q.article_id, q.sentence_idx, q.cite_idx FROM quotes q"
+            f" JOIN forms f ON f.id = q.form_id WHERE q.article_id IN ({_marks(article_ids)})"
+            " AND f.entity_id = ?",
+            [*article_ids, entity_id],
+        ).fetchall()
 
-def mention_count(conn: sqlite3.Connection, entity_id: int) -> int:
-    return conn.execute(
-        "SELECT coalesce(sum(mentions), 0) FROM forms WHERE entity_id = ?", (entity_id,)
-    ).fetchone()[0]
+    def entity_roles_in(self, entity_id: int, article_ids: Sequence[str]) -> list[Row]:
+        """(article_id, text) of how the given articles describe an entity."""
+        return self._conn.execute(
+            "SELECT ae.article_id, d.text FROM descriptions d"
+            " JOIN article_entities ae ON ae.id = d.ae_id"
+            f" WHERE ae.article_id IN ({_marks(article_ids)}) AND ae.form_id IN ({_FORMS_OF})",
+            [*article_ids, entity_id],
+        ).fetchall()
 
+    def mention_count(self, entity_id: int) -> int:
+        return self._conn.execute(
+            "SELECT coalesce(sum(mentions), 0) FROM forms WHERE entity_id = ?", (entity_id,)
+        ).fetchone()[0]
 
-# -- quotes ---------------------------------------------------------------------------------
+    # -- quotes ---------------------------------------------------------------------------------
 
+    def quote_count(self, entity_id: int) -> int:
+        return self._conn.execute(
+            f"SELECT count(*) FROM quotes WHERE form_id IN ({_FORMS_OF})", (entity_id,)
+        ).fetchone()[0]
 
-def quote_count(conn: sqlite3.Connection, entity_id: int) -> int:
-    return conn.execute(
-        f"SELECT count(*) FROM quotes WHERE form_id IN ({_FORMS_OF})", (entity_id,)
-    ).fetchone()[0]
+    def newest_quotes(self, entity_id: int, limit: int) -> list[Row]:
+        """An entity's quotes (and fragments) with their article's date, the most recently
+        published first (undated last), at most ``limit`` of them."""
+        return self._conn.execute(
+            "SELECT q.*, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
+            f" WHERE q.form_id IN ({_FORMS_OF})"
+            " ORDER BY coalesce(a.published, '') DESC, q.article_id, q.sentence_idx, q.id LIMIT ?",
+            (entity_id, limit),
+        ).fetchall()
 
+    def quotes_matching(self, entity_id: int, query: str) -> list[Row]:
+        """All of an entity's quotes (and fragments) whose words match an FTS5 query, with
+        their article's date, the most recently published first."""
+        return self._conn.execute(
+            "SELECT q.*, a.published FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
+            " JOIN articles a ON a.id = q.article_id"
+            f" WHERE quotes_fts MATCH ? AND q.form_id IN ({_FORMS_OF})"
+            " ORDER BY coalesce(a.published, '') DESC, q.article_id, q.sentence_idx, q.id",
+            (query, entity_id),
+        ).fetchall()
 
-def newest_quotes(conn: sqlite3.Connection, entity_id: int, limit: int) -> list[sqlite3.Row]:
-    """An entity's quotes (and fragments) with their article's date, the most recently
-    published first (undated last), at most ``limit`` of them."""
-    return conn.execute(
-        "SELECT q.*, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
-        f" WHERE q.form_id IN ({_FORMS_OF})"
-        " ORDER BY coalesce(a.published, '') DESC, q.article_id, q.sentence_idx, q.id LIMIT ?",
-        (entity_id, limit),
-    ).fetchall()
+    # -- the digest window ----------------------------------------------------------------------
 
+    def window_count(self, window: dict[str, str]) -> int:
+        return self._conn.execute(f"SELECT count(*) FROM ({_WINDOW})", window).fetchone()[0]
 
-def quotes_matching(conn: sqlite3.Connection, entity_id: int, query: str) -> list[sqlite3.Row]:
-    """All of an entity's quotes (and fragments) whose words match an FTS5 query, with
-    their article's date, the most recently published first."""
-    return conn.execute(
-        "SELECT q.*, a.published FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
-        " JOIN articles a ON a.id = q.article_id"
-        f" WHERE quotes_fts MATCH ? AND q.form_id IN ({_FORMS_OF})"
-        " ORDER BY coalesce(a.published, '') DESC, q.article_id, q.sentence_idx, q.id",
-        (query, entity_id),
-    ).fetchall()
+    def window_articles(self, window: dict[str, str], limit: int) -> list[Row]:
+        """The window's articles, newest first, with their first sentence after the title."""
+        return self._conn.execute(
+            "SELECT a.id, (SELECT min(s.idx) FROM sentences s WHERE s.article_id = a.id"
+            f" AND s.text <> a.title) AS lead FROM articles a WHERE a.id IN ({_WINDOW})"
+            " ORDER BY coalesce(a.published, '') DESC, a.ingested_at DESC, a.id LIMIT :limit",
+            {**window, "limit": limit},
+        ).fetchall()
 
+    def window_entities(self, window: dict[str, str], limit: int) -> list[Row]:
+        """The entities the window's articles mention most, with where each is first named."""
+        return self._conn.execute(
+            "WITH named AS (SELECT f.entity_id, ae.article_id, ae.mentions,"
+            " (SELECT min(m.sentence_idx) FROM mentions m WHERE m.ae_id = ae.id) AS first,"
+            " coalesce(a.published, '') AS published"
+            " FROM article_entities ae JOIN forms f ON f.id = ae.form_id"
+            f" JOIN articles a ON a.id = ae.article_id WHERE ae.article_id IN ({_WINDOW})),"
+            " firsts AS (SELECT entity_id, article_id, first, row_number() OVER"
+            " (PARTITION BY entity_id ORDER BY published DESC, article_id, first) AS n FROM named)"
+            " SELECT e.name, sum(n.mentions) AS mentions, count(DISTINCT n.article_id) AS articles,"
+            " f.article_id, f.first FROM named n JOIN entities e ON e.id = n.entity_id"
+            " JOIN firsts f ON f.entity_id = e.id AND f.n = 1"
+            " GROUP BY e.id ORDER BY mentions DESC, articles DESC, e.name LIMIT :limit",
+            {**window, "limit": limit},
+        ).fetchall()
 
-# -- the digest window ----------------------------------------------------------------------
+    def window_figures(self, window: dict[str, str], limit: int) -> list[Row]:
+        return self._conn.execute(
+            "SELECT f.* FROM figures f JOIN articles a ON a.id = f.article_id"
+            f" WHERE f.article_id IN ({_WINDOW})"
+            " ORDER BY coalesce(a.published, '') DESC, a.id, f.sentence_idx, f.id LIMIT :limit",
+            {**window, "limit": limit},
+        ).fetchall()
 
+    def window_quotes(self, window: dict[str, str], min_chars: int) -> list[Row]:
+        """The window's full quotes (never fragments) with a speaker, longest first, each with
+        the speaker's base-wide name where it is an entity (``entity_name``) and the name to
+        tell speakers apart by (``speaker_name``: that name, else the speaker's words)."""
+        return self._conn.execute(
+            "SELECT q.*, e.name AS entity_name, coalesce(e.name, q.speaker) AS speaker_name"
+            " FROM quotes q"
+            " LEFT JOIN forms f ON f.id = q.form_id LEFT JOIN entities e ON e.id = f.entity_id"
+            f" WHERE q.article_id IN ({_WINDOW}) AND q.fragment = 0 AND q.speaker IS NOT NULL"
+            " AND length(q.quote) >= :min_chars ORDER BY length(q.quote) DESC, q.article_id, q.id",
+            {**window, "min_chars": min_chars},
+        ).fetchall()
 
-def window_count(conn: sqlite3.Connection, window: dict[str, str]) -> int:
-    return conn.execute(f"SELECT count(*) FROM ({_WINDOW})", window).fetchone()[0]
-
-
-def window_articles(
-    conn: sqlite3.Connection, window: dict[str, str], limit: int
-) -> list[sqlite3.Row]:
-    """The window's articles, newest first, with their first sentence after the title."""
-    return conn.execute(
-        "SELECT a.id, (SELECT min(s.idx) FROM sentences s WHERE s.article_id = a.id"
-        f" AND s.text <> a.title) AS lead FROM articles a WHERE a.id IN ({_WINDOW})"
-        " ORDER BY coalesce(a.published, '') DESC, a.ingested_at DESC, a.id LIMIT :limit",
-        {**window, "limit": limit},
-    ).fetchall()
-
-
-def window_entities(
-    conn: sqlite3.Connection, window: dict[str, str], limit: int
-) -> list[sqlite3.Row]:
-    """The entities the window's articles mention most, with where each is first named."""
-    return conn.execute(
-        "WITH named AS (SELECT f.entity_id, ae.article_id, ae.mentions,"
-        " (SELECT min(m.sentence_idx) FROM mentions m WHERE m.ae_id = ae.id) AS first,"
-        " coalesce(a.published, '') AS published"
-        " FROM article_entities ae JOIN forms f ON f.id = ae.form_id"
-        f" JOIN articles a ON a.id = ae.article_id WHERE ae.article_id IN ({_WINDOW})),"
-        " firsts AS (SELECT entity_id, article_id, first, row_number() OVER"
-        " (PARTITION BY entity_id ORDER BY published DESC, article_id, first) AS n FROM named)"
-        " SELECT e.name, sum(n.mentions) AS mentions, count(DISTINCT n.article_id) AS articles,"
-        " f.article_id, f.first FROM named n JOIN entities e ON e.id = n.entity_id"
-        " JOIN firsts f ON f.entity_id = e.id AND f.n = 1"
-        " GROUP BY e.id ORDER BY mentions DESC, articles DESC, e.name LIMIT :limit",
-        {**window, "limit": limit},
-    ).fetchall()
-
-
-def window_figures(
-    conn: sqlite3.Connection, window: dict[str, str], limit: int
-) -> list[sqlite3.Row]:
-    return conn.execute(
-        "SELECT f.* FROM figures f JOIN articles a ON a.id = f.article_id"
-        f" WHERE f.article_id IN ({_WINDOW})"
-        " ORDER BY coalesce(a.published, '') DESC, a.id, f.sentence_idx, f.id LIMIT :limit",
-        {**window, "limit": limit},
-    ).fetchall()
-
-
-def window_quotes(
-    conn: sqlite3.Connection, window: dict[str, str], min_chars: int
-) -> list[sqlite3.Row]:
-    """The window's full quotes (never fragments) with a speaker, longest first, each with
-    the speaker's base-wide name where it is an entity (``entity_name``) and the name to
-    tell speakers apart by (``speaker_name``: that name, else the speaker's words)."""
-    return conn.execute(
-        "SELECT q.*, e.name AS entity_name, coalesce(e.name, q.speaker) AS speaker_name"
-        " FROM quotes q"
-        " LEFT JOIN forms f ON f.id = q.form_id LEFT JOIN entities e ON e.id = f.entity_id"
-        f" WHERE q.article_id IN ({_WINDOW}) AND q.fragment = 0 AND q.speaker IS NOT NULL"
-        " AND length(q.quote) >= :min_chars ORDER BY length(q.quote) DESC, q.article_id, q.id",
-        {**window, "min_chars": min_chars},
-    ).fetchall()
-
-
-def base_version(conn: sqlite3.Connection) -> tuple[int, int]:
-    """A value that changes whenever the base does: another connection's commits change
-    ``data_version``, this connection's own writes ``total_changes``."""
-    return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+    def base_version(self) -> tuple[int, int]:
+        """A value that changes whenever the base does: another connection's commits change
+        ``data_version``, this connection's own writes ``total_changes``."""
+        return self._conn.execute("PRAGMA data_version").fetchone()[0], self._conn.total_changes
