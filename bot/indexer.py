@@ -168,7 +168,7 @@ class _Run:
         article = loaded.article
         previous = raw.id in self.stored
         try:
-            self.store.put_article(article, facts, loaded.content_hash)
+            self.store.put_article(article, facts, loaded.content_hash, settle=False)
         except StoreError:
             raise  # a fault of the base itself (disk full, read-only, locked) ends the run
         except Exception as exc:  # contained like an extraction failure
@@ -190,7 +190,7 @@ class _Run:
                 gone.append(article_id)
         with self.store.transaction():
             for article_id in gone:
-                if self.store.delete_article(article_id):
+                if self.store.delete_article(article_id, settle=False):
                     self.report.removed.append(article_id)
 
 
@@ -218,12 +218,16 @@ def _index(store: Store, paths: list[Path], jobs: int, progress: Progress | None
     run.report.failed.extend(missing)
     run.report.files.extend(files)
     results = _extracted(run.to_extract(files), jobs)
-    with store.settling_every(SETTLE_SECONDS):
-        while batch := list(islice(results, BATCH)):
-            with store.transaction():
-                for done in batch:
-                    run.store_one(*done)
+    settled = time.monotonic()
+    while batch := list(islice(results, BATCH)):
+        with store.transaction():
+            for done in batch:
+                run.store_one(*done)
+        if time.monotonic() - settled >= SETTLE_SECONDS:
+            store.settle()
+            settled = time.monotonic()
     run.prune([p for p in paths if _is_folder(p)])
+    store.settle()
     return run.report
 
 
@@ -312,7 +316,10 @@ def forget(store: Store, article_ids: Iterable[str]) -> tuple[list[str], list[st
     """Remove articles by id; return (removed, unknown)."""
     removed: list[str] = []
     unknown: list[str] = []
-    with store.writing(), store.transaction():
-        for article_id in article_ids:
-            (removed if store.delete_article(article_id) else unknown).append(article_id)
+    with store.writing():
+        with store.transaction():
+            for article_id in article_ids:
+                found = store.delete_article(article_id, settle=False)
+                (removed if found else unknown).append(article_id)
+        store.settle()
     return removed, unknown

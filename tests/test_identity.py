@@ -12,6 +12,7 @@ import pytest
 
 from bot.identity import DECLARED, FULLEST, FormData, resolve
 from bot.model import Article, Entity, Extraction, Mention, Sentence
+from bot.query import run
 from bot.store import Store
 from bot.textnorm import name_key
 
@@ -678,3 +679,15 @@ def test_a_name_declared_a_persons_that_is_anothers_surname_goes_to_that_other(
     found = groups(store)
     assert {"surname0", "surname1", "surname2"} <= found["Lena Quill"]
     assert not any(a.startswith("surname") for a in found["Ada Ortiz"])
+
+
+def test_a_bulk_write_is_seen_under_its_identity_once_settled(tmp_path: Path) -> None:
+    store = Store(tmp_path / "bulk.sqlite3")
+    put(store, "a0", Entity("Ada Quill", "PERSON", ["Quill"]))
+    text = "A sentence."
+    article = Article("a1", "a1", text, [Sentence(0, 0, len(text), text)])
+    quill = Entity("Quill", "PERSON", mentions=[Mention(0, 0, 1, "Quill")])
+    store.put_article(article, Extraction(entities=[quill]), "a1", settle=False)
+    assert run(store, "who", "Ada Quill").to_json()["entity"]["articles"] == 1  # as it was
+    assert store.settle() > 0
+    assert run(store, "who", "Ada Quill").to_json()["entity"]["articles"] == 2

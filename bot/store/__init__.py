@@ -16,7 +16,8 @@ from bot.store import articles as _articles
 from bot.store.articles import StoredArticle
 from bot.store.base import SchemaError, StoreError
 from bot.store.base import Store as _Base
-from bot.store.identity import relink
+from bot.store.identity import Profiles, relink
+from bot.store.identity import settle as settle_identities
 from bot.store.reads import Reads, Row
 
 __all__ = ["Reads", "Row", "SchemaError", "Store", "StoreError", "StoredArticle"]
@@ -32,15 +33,36 @@ class Store(_Base):
     def __init__(self, path: str | Path, upgrade: bool = False) -> None:
         super().__init__(path, upgrade)
         self.read = Reads(self.conn)
+        self._profiles = Profiles()
 
-    def put_article(self, article: Article, extraction: Extraction, content_hash: str) -> None:
-        """Replace everything known about ``article.id`` in one transaction."""
+    def put_article(
+        self, article: Article, extraction: Extraction, content_hash: str, settle: bool = True
+    ) -> None:
+        """Replace everything known about ``article.id`` in one transaction; with
+        ``settle``, who is who across the base is worked out again before it ends (a bulk
+        run stores many articles and then calls ``settle`` once)."""
         with self.transaction() as conn:
             _articles.put_article(conn, article, extraction, content_hash)
+            if settle:
+                settle_identities(conn, self._profiles)
 
-    def delete_article(self, article_id: str) -> bool:
+    def delete_article(self, article_id: str, settle: bool = True) -> bool:
+        """Remove an article; ``settle`` as for ``put_article``."""
         with self.transaction() as conn:
-            return _articles.delete_article(conn, article_id)
+            removed = _articles.delete_article(conn, article_id)
+            if settle:
+                settle_identities(conn, self._profiles)
+            return removed
+
+    def settle(self) -> int:
+        """Work out who is who for the names that articles added or removed since the last
+        time; return how many names were settled. Until then readers see the identities
+        as they were (the names stay marked, so a run cut short loses nothing)."""
+        with self.transaction() as conn:
+            return settle_identities(conn, self._profiles)
+
+    def _undone(self) -> None:
+        self._profiles.clear()  # the profiles kept may describe rows that were undone
 
     def content_hash(self, article_id: str) -> str | None:
         return _articles.content_hash(self.conn, article_id)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -20,7 +19,6 @@ from typing import NoReturn
 
 from filelock import FileLock, Timeout
 
-from bot.store.identity import Profiles, settle
 from bot.store.schema import RETIRED, SCHEMA_VERSION, STATEMENTS, TABLES
 
 # How long a writer waits for another to finish a transaction before giving up.
@@ -233,11 +231,6 @@ class Store:
             except OSError as exc:
                 raise OpenError(f"cannot create the folder of {path} ({exc.strerror})") from exc
         self._depth = 0
-        self._profiles = Profiles()
-        # Seconds at least between two settlements of identity (0: at every commit), and
-        # when the last one was (``settling_every``).
-        self._settle_every = 0.0
-        self._settled_at = 0.0
         self._checked = False  # the base was found whole (``_check_whole``)
         try:
             self.conn = _connect(str(path))
@@ -358,13 +351,10 @@ class Store:
         self._depth = 1
         try:
             yield self.conn
-            if time.monotonic() - self._settled_at >= self._settle_every:
-                settle(self.conn, self._profiles)
-                self._settled_at = time.monotonic()
             self.conn.commit()
         except BaseException as exc:
             self._depth = 0
-            self._profiles.clear()
+            self._undone()
             if self.conn.in_transaction:
                 self._quietly("ROLLBACK")
             self._reraise(exc)
@@ -385,7 +375,7 @@ class Store:
             yield self.conn
         except BaseException as exc:
             self._depth -= 1
-            self._profiles.clear()
+            self._undone()
             if self.conn.in_transaction:
                 self._quietly(f"ROLLBACK TO {name}")
                 self._quietly(f"RELEASE {name}")
@@ -400,20 +390,9 @@ class Store:
         with suppress(sqlite3.Error):
             self.conn.execute(statement)
 
-    @contextmanager
-    def settling_every(self, seconds: float) -> Iterator[None]:
-        """Settle identities at most every ``seconds`` inside, and once on leaving: a large
-        run spends its time storing articles, not resolving the same growing neighbourhoods
-        batch after batch, while readers keep seeing the identities of the last settlement
-        (forms stay marked dirty in the base until then, so nothing is lost if the run is
-        cut short: the next write settles them)."""
-        self._settle_every, self._settled_at = seconds, time.monotonic()
-        try:
-            yield
-        finally:
-            self._settle_every = 0.0
-        with self.transaction():
-            pass
+    def _undone(self) -> None:
+        """Called when a transaction or savepoint is undone: what is kept in memory about
+        the base's rows (by a subclass) may no longer be true."""
 
     @contextmanager
     def writing(self, on_busy: Callable[[], None] | None = None) -> Iterator[None]:

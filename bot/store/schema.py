@@ -10,7 +10,8 @@ Entities live at three levels:
 - ``entities``: what the identity step (``bot.store.identity``) makes of the forms.
 
 Replacing or removing an article withdraws exactly what it added to the counts, and marks
-the forms it touched ``dirty`` for the identity step, which runs before every commit.
+the forms it touched ``dirty`` for the identity step (``Store.settle``), which a write of
+one article runs before it commits and a bulk run once a minute and at its end.
 ``SCHEMA`` is run statement by statement (``STATEMENTS``), inside the transaction that
 creates the base.
 """
