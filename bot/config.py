@@ -126,13 +126,20 @@ def _id(name: str, value: Any) -> int:
     return value
 
 
-def _ids(name: str, value: Any) -> tuple[int, ...]:
-    """A list of Discord ids; null or an empty list is none."""
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise ConfigError(f"{name}: must be a list of ids, such as [123456789012345678]")
-    return tuple(_id(f"{name}[{n}]", item) for n, item in enumerate(value))
+def _list_of(check: Check, example: str) -> Check:
+    """A list of values each passing ``check``; null or an empty list is none."""
+
+    def checked(name: str, value: Any) -> tuple[Any, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise ConfigError(f"{name}: must be a list, such as [{example}]")
+        return tuple(check(f"{name}[{n}]", item) for n, item in enumerate(value))
+
+    return checked
+
+
+_ids = _list_of(_id, "123456789012345678")
 
 
 def _flag(name: str, value: Any) -> bool:
@@ -201,15 +208,6 @@ DISCORD_CHECKS: dict[str, Check] = {
 assert set(DISCORD_CHECKS) == {f.name for f in fields(DiscordSettings)}
 
 
-def _texts(name: str, value: Any) -> tuple[str, ...]:
-    """A list of texts; null or an empty list is none."""
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise ConfigError(f"{name}: must be a list, such as [https://example.org/feed.xml]")
-    return tuple(_text(f"{name}[{n}]", item) for n, item in enumerate(value))
-
-
 def _count(least: int, most: int) -> Check:
     def checked(name: str, value: Any) -> int:
         if not _whole(value) or not least <= value <= most:
@@ -222,14 +220,14 @@ def _count(least: int, most: int) -> Check:
 
 
 WEB_CHECKS: dict[str, Check] = {
-    "feeds": _texts,
+    "feeds": _list_of(_text, "https://example.org/feed.xml"),
     "poll_minutes": _count(1, 7 * 24 * 60),
     "max_failures": _count(1, 1000),
     "timeout_seconds": _count(1, 600),
     "max_bytes": _count(1_000, 100_000_000),
     "max_redirects": _count(0, 20),
     "host_interval_seconds": _count(0, 3600),
-    "allow_hosts": _texts,
+    "allow_hosts": _list_of(_text, "mirror.example.org"),
 }
 assert set(WEB_CHECKS) == {f.name for f in fields(WebSettings)}
 

@@ -347,18 +347,25 @@ def factbot(*argv: str | Path) -> str:
     return shlex.join([sys.executable, "-m", "bot", *map(str, argv)])
 
 
-def test_a_full_disk(
-    namespaces: None, tmp_path: Path, base: Path, before: list, more: Path
-) -> None:
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    size = base.stat().st_size + 48 * 1024  # room for the base and a little more
+def index_on_a_small_disk(
+    tmp_path: Path, options: str, more: Path
+) -> subprocess.CompletedProcess[str]:
+    """Index ``more`` into a copy of the base on a tmpfs mounted with ``options``; the base
+    as the run left it is copied to ``after/``."""
+    (tmp_path / "disk").mkdir()
     script = (
-        f"mount -t tmpfs -o size={size} tmpfs disk && cp base.sqlite3 disk/ && "
+        f"mount -t tmpfs -o {options} tmpfs disk && cp base.sqlite3 disk/ && "
         f"{factbot('index', '--db', 'disk/base.sqlite3', '--jobs', '1', more)}; "
         "status=$?; mkdir after && cp disk/base.sqlite3* after/; exit $status"
     )
-    result = in_namespace(script, tmp_path)
+    return in_namespace(script, tmp_path)
+
+
+def test_a_full_disk(
+    namespaces: None, tmp_path: Path, base: Path, before: list, more: Path
+) -> None:
+    size = base.stat().st_size + 48 * 1024  # room for the base and a little more
+    result = index_on_a_small_disk(tmp_path, f"size={size}", more)
     assert result.returncode == EXIT_FULL, result.stderr
     assert "is full" in one_line(result.stderr)
     assert kept(tmp_path / "after" / "base.sqlite3", before)
@@ -367,15 +374,8 @@ def test_a_full_disk(
 def test_a_disk_with_no_free_inodes_is_full_not_read_only(
     namespaces: None, tmp_path: Path, base: Path, before: list, more: Path
 ) -> None:
-    disk = tmp_path / "disk"
-    disk.mkdir()
     # Room for its own folder, the base and the writer's lock: none for the base's journal.
-    script = (
-        "mount -t tmpfs -o size=4m,nr_inodes=3 tmpfs disk && cp base.sqlite3 disk/ && "
-        f"{factbot('index', '--db', 'disk/base.sqlite3', '--jobs', '1', more)}; "
-        "status=$?; mkdir after && cp disk/base.sqlite3 after/; exit $status"
-    )
-    result = in_namespace(script, tmp_path)
+    result = index_on_a_small_disk(tmp_path, "size=4m,nr_inodes=3", more)
     assert result.returncode == EXIT_FULL, result.stderr
     assert "no free inodes" in one_line(result.stderr)
     assert kept(tmp_path / "after" / "base.sqlite3", before)
