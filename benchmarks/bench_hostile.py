@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.extract import extract
-from bot.ingest import build_article
+from bot.indexer import extract_raw
+from bot.ingest import Failure, build_article, read_file
 
 LIMIT_S = 5.0
 LEAD = "Harbour news\n\nThe port of Lowater opened on Monday, Ada Quill said."
@@ -34,6 +36,14 @@ CASES: dict[str, Callable[[int], str]] = {
     "digits and commas": lambda n: "1," * (n // 2),
     "capitalised words": lambda n: "Harbour " * (n // 8),
     "open brackets": lambda n: "(" * n,
+    "quotes each said": lambda n: '"x," said ' * (n // 10),
+    "counts of people": lambda n: "583,269 people " * (n // 15),
+}
+# Markdown files are read through the file reader, which turns their markup into text.
+MARKDOWN_CASES: dict[str, Callable[[int], str]] = {
+    "emphasis never closed": lambda n: "**a " * (n // 4),
+    "image links never closed": lambda n: "![" * (n // 2),
+    "links never closed": lambda n: "[a](" * (n // 4),
 }
 
 
@@ -45,6 +55,18 @@ def seconds(text: str) -> float:
     return time.perf_counter() - started
 
 
+def markdown_seconds(text: str) -> float:
+    """The time to read and extract ``text`` as a Markdown file, as the indexer does."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "hostile.md"
+        path.write_text(text, encoding="utf-8")
+        started = time.perf_counter()
+        for raw in read_file(path):
+            if not isinstance(raw, Failure):
+                extract_raw(raw)
+        return time.perf_counter() - started
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=50_000, help="characters of each text")
@@ -52,8 +74,10 @@ def main() -> int:
     seconds(LEAD)  # the word lists are loaded once, before timing
     print("| case | quarter size | full size | ratio |\n| --- | ---: | ---: | ---: |")
     slow = 0
-    for name, make in CASES.items():
-        small, large = seconds(make(args.size // 4)), seconds(make(args.size))
+    cases = [(name, make, seconds) for name, make in CASES.items()]
+    cases += [(name, make, markdown_seconds) for name, make in MARKDOWN_CASES.items()]
+    for name, make, timed in cases:
+        small, large = timed(make(args.size // 4)), timed(make(args.size))
         flag = " ⚠" if large > LIMIT_S else ""
         slow += bool(flag)
         ratio = large / small if small > 0 else float("inf")

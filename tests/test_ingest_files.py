@@ -243,3 +243,27 @@ def test_jsonl_lines_ended_by_carriage_returns_alone_are_lines(tmp_path: Path) -
     lines = [json.dumps({"id": f"m{n}", "text": f"Petra Lund spoke {n} times."}) for n in range(3)]
     path.write_bytes("\r".join(lines).encode("utf-8") + b"\r")
     assert [raw.id for raw in read_file(path)] == ["m0", "m1", "m2"]  # type: ignore[union-attr]
+
+
+def test_a_gzip_file_that_unpacks_to_far_more_than_news_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.jsonl.gz"
+    article = json.dumps({"id": "b1", "text": "Rain fell on Lowater."}).encode()
+    path.write_bytes(gzip.compress(article + b"\n" + b"\n" * (8 * 1024 * 1024), 9))
+    items = load(path)
+    assert isinstance(items[0], Loaded) and items[0].article.id == "b1"  # kept
+    assert isinstance(items[-1], Failure) and "decompression bomb" in items[-1].message
+
+
+def test_gzipped_news_text_is_far_within_the_unpacking_budget(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl.gz"
+    lines = [json.dumps({"id": f"g{n}", "text": f"Rain fell for {n} hours."}) for n in range(9000)]
+    path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode(), 9))
+    assert len(load(path)) == 9000
+
+
+@pytest.mark.parametrize("markup", ["**a " * 30_000, "![" * 60_000, "[a](" * 30_000])
+def test_markdown_openers_that_never_close_are_text(tmp_path: Path, markup: str) -> None:
+    path = tmp_path / "odd.md"
+    path.write_text("Rain fell on Lowater.\n\n" + markup, encoding="utf-8")
+    items = load(path)
+    assert isinstance(items[0], Loaded) and "Rain fell" in items[0].article.text

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.ingest.sentences import split_sentences
+from bot.ingest.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -41,3 +41,12 @@ def test_offsets_point_into_the_text() -> None:
     for sentence in split_sentences(text):
         assert text[sentence.start : sentence.end] == sentence.text
     assert [s.index for s in split_sentences(text)] == [0, 1, 2]
+
+
+def test_a_sentence_tens_of_thousands_of_characters_long_is_cut_at_spaces() -> None:
+    text = "Rain fell on Lowater and " * 4000 + "the river rose."
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert all(text[s.start - 1] == " " for s in sentences[1:])  # cut between words

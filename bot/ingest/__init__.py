@@ -31,8 +31,10 @@ from bot.model import Article
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".jsonl", ".jsonl.gz")
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.MULTILINE)
-_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# Spans bounded in length, so that text with openers and no closers ("![![![", "**a **a")
+# costs each opener a bounded look ahead, not the rest of the line.
+_MD_LINK = re.compile(r"!?\[([^\]\n]{0,200})\]\([^)\n]{0,500}\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,200}?)(?<=\S)\1")
 # Byte order marks, longest first: a UTF-32 LE mark begins with the UTF-16 LE one.
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -366,6 +368,42 @@ def _read_jsonl(path: Path, lines: Iterable[bytes]) -> Iterator[Raw | Failure]:
         yield _jsonl_article(path, number, line)
 
 
+# A gzipped JSONL file may hold at most this many times its own size, and at least
+# ``GZIP_FLOOR_BYTES``: news text packs about three to one, while a decompression bomb packs
+# a thousand to one and would keep a run reading for minutes.
+GZIP_RATIO = 20
+GZIP_FLOOR_BYTES = 2 * 1024 * 1024
+
+
+class _Unpacked(Exception):
+    """A gzipped file unpacked past its budget."""
+
+
+def _within(lines: Iterable[bytes], budget: int) -> Iterator[bytes]:
+    """The lines, until their bytes pass ``budget``."""
+    total = 0
+    for line in lines:
+        total += len(line)
+        if total > budget:
+            raise _Unpacked
+        yield line
+
+
+def _unpacking_budget(path: Path, data: bytes | None) -> int | None:
+    """How many bytes a gzipped file may unpack to (None: not gzipped)."""
+    if not path.name.lower().endswith(".gz"):
+        return None
+    packed = len(data) if data is not None else path.stat().st_size
+    return max(GZIP_FLOOR_BYTES, GZIP_RATIO * packed)
+
+
+def _lines_of(path: Path, data: bytes | None, stream: IO[bytes]) -> Iterator[bytes]:
+    """A JSONL file's lines as UTF-8, within the unpacking budget of a gzipped one."""
+    budget = _unpacking_budget(path, data)
+    lines = _utf8_lines(stream)
+    return lines if budget is None else _within(lines, budget)
+
+
 def _stream(path: Path, data: bytes | None) -> IO[bytes]:
     """The bytes of a JSONL file, gzipped or not: from disk, or from ``data``."""
     zipped = path.name.lower().endswith(".gz")
@@ -386,7 +424,7 @@ def read_file(path: Path, data: bytes | None = None) -> Iterator[Raw | Failure]:
     try:
         if name.endswith((".jsonl", ".jsonl.gz")):
             with _stream(path, data) as stream:
-                yield from _read_jsonl(path, _utf8_lines(stream))
+                yield from _read_jsonl(path, _lines_of(path, data, stream))
             return
         if data is None:
             if path.stat().st_size > MAX_ARTICLE_BYTES:
@@ -395,6 +433,13 @@ def read_file(path: Path, data: bytes | None = None) -> Iterator[Raw | Failure]:
             data = path.read_bytes()
     except _READ_ERRORS as exc:
         yield Failure(str(path), f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+        return
+    except _Unpacked:
+        yield Failure(
+            str(path),
+            f"unpacks to over {GZIP_RATIO} times its size: refused as a decompression bomb"
+            " (the articles before that point are kept)",
+        )
         return
     yield _read_document(path, data)
 
@@ -405,15 +450,12 @@ def count_articles(files: Iterable[Path]) -> int:
     for path in files:
         name = path.name.lower()
         try:
-            if name.endswith(".jsonl.gz"):
-                with gzip.open(path, "rb") as stream:
-                    total += sum(1 for line in _bounded_lines(stream, b"\n") if line.strip())
-            elif name.endswith(".jsonl"):
-                with path.open("rb") as stream:
-                    total += sum(1 for line in _bounded_lines(stream, b"\n") if line.strip())
+            if name.endswith((".jsonl", ".jsonl.gz")):
+                with _stream(path, None) as stream:
+                    total += sum(1 for line in _lines_of(path, None, stream) if line.strip())
             else:
                 total += 1
-        except _READ_ERRORS:
+        except (*_READ_ERRORS, _Unpacked):
             continue
     return total
 

@@ -25,6 +25,8 @@ _SENTENCE_FINAL_ABBREVIATIONS = frozenset(
     ["etc", "inc", "corp", "co", "ltd", "a.m", "p.m", "u.s", "u.k", "u.n", "d.c"]
 )
 
+# The longest a sentence may be (``_bounded``).
+MAX_SENTENCE_CHARS = 2000
 # A run of stops is matched from its start only, and never given back: "!!!" thousands
 # long is read once.
 _END = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s)")
@@ -82,9 +84,26 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` in order, each with its [start, end) offsets into ``text``."""
     sentences: list[Sentence] = []
     for paragraph in _PARAGRAPH.finditer(text):
-        for s, e in _split_paragraph(text, paragraph.start(), paragraph.end()):
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                sentences.append(Sentence(len(sentences), s, e, text[s:e]))
+        for begin, stop in _split_paragraph(text, paragraph.start(), paragraph.end()):
+            for s, e in _bounded(text, begin, stop):
+                while e > s and text[e - 1].isspace():
+                    e -= 1
+                if e > s:
+                    sentences.append(Sentence(len(sentences), s, e, text[s:e]))
     return sentences
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span cut into pieces of at most ``MAX_SENTENCE_CHARS``, each ending at a space
+    where there is one. News sentences stay far below it (the longest of a 37,000-article
+    corpus has 4,000 characters, and 45 of its 1.6 million pass 2,000); a "sentence" of tens
+    of thousands is a list or a dump, and every step that reads a sentence whole (quotes,
+    figures, names) would pay for it with its length squared."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
