@@ -32,6 +32,8 @@ from bot.query.measures import Place
         (6_360_000, None, "", "", "6.36 million"),
         (1_234_567, None, "", "", "1,234,567"),
         (0.5, None, "", "", "0.5"),
+        (0.00004, 0.0009, "%", "", "0.00004–0.0009%"),
+        (0.00012345, None, "%", "", "0.000123%"),
     ],
 )
 def test_amounts_read_as_written(

@@ -68,9 +68,22 @@ def _round_at(size: float, scale: float) -> bool:
 
 
 def _plain(value: float) -> str:
+    """Two decimals, or as many as a small value needs to be written at all: "0.00004",
+    never "0"."""
     if abs(value - round(value)) < 1e-9:
         return f"{round(value):,}"
+    if abs(value) < 0.01:
+        return f"{value:.10f}"[: _SMALL_DIGITS + 2 + _leading_zeros(value)].rstrip("0")
     return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+_SMALL_DIGITS = 3
+
+
+def _leading_zeros(value: float) -> int:
+    """How many zeros follow the point before a small value's first digit."""
+    decimals = f"{abs(value):.10f}".split(".")[1]
+    return len(decimals) - len(decimals.lstrip("0"))
 
 
 def _scale_word(value: float) -> str:
