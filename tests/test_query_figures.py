@@ -442,3 +442,22 @@ def test_a_share_of_them_says_too_little_to_head_a_measure(tmp_path: Path) -> No
     story.save(store)
     groups = [r["group"] for r in figures(store, "displaced")["results"]]
     assert groups[0] == "displaced families" and "share of them" not in " ".join(groups)
+
+
+def test_a_span_of_time_of_a_thing_the_topic_describes_is_not_the_topics(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "span.sqlite3")
+    for n in range(ENOUGH_OWN):
+        story = Story(f"s{n}", "Ferries")
+        story.say(f"A 90-day ferry ban stranded {n + 10} ferries, and a 12-day ferry strike began.")
+        story.figures += [
+            Figure(90, "90-day ferry ban", "ferry ban", 0, unit="day"),
+            Figure(n + 10, f"{n + 10} ferries", "ferries", 0, "stranded"),
+            Figure(12, "12-day ferry strike", "ferry strike", 0, unit="day"),
+        ]
+        story.save(store)
+    groups = {r["group"] for r in figures(store, "ferries")["results"]}
+    assert groups == {"ferries"}
+    groups = {r["group"] for r in figures(store, "strike")["results"]}
+    assert "ferry strike (days)" in groups

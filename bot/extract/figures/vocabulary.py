@@ -117,6 +117,8 @@ CURRENCY_CODES = frozenset(
     if str(form).isalpha()
 )
 GLUED_SUBUNITS: dict[str, str] = {w.lower(): c for w, c in _DATA["subunits"]["glued"].items()}
+# The units a span of time is counted in ("day", "year").
+DURATION_UNITS = frozenset(str(name) for name in _DATA["units"]["duration"])
 UNITS: Forms[Unit] = Forms(
     (str(form), Unit(str(name), group))
     for group, units in _DATA["units"].items()
