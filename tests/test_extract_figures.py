@@ -92,6 +92,7 @@ def test_predicate_is_the_nearby_event() -> None:
         "About 21 including children arrived.",
         "Those are the two highest fare rates since the war.",
         "The three biggest ferries sailed on time.",
+        "The port counted " + "9" * 400 + " boats.",
     ],
 )
 def test_not_figures(text: str) -> None:

@@ -84,3 +84,13 @@ def test_odd_ids_get_a_message(store: Store, typed: str) -> None:
     answer = run(store, "article", typed).to_json()
     assert answer["results"] == []
     assert answer["message"]
+
+
+def test_an_article_that_gave_no_facts_is_shown_with_none(tmp_path: Path) -> None:
+    store = Store(tmp_path / "bare.sqlite3")
+    story = Story("bare-1", "Quiet day on the lake")
+    story.say("Nothing happened on the lake today.")
+    story.save(store)
+    answer = run(store, "article", "bare-1").to_json()
+    assert answer["results"] == []
+    assert "0 entities, 0 figures, 0 quotes" in answer["message"]

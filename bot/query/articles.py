@@ -66,6 +66,7 @@ def _facts(store: Store, article_id: str, query: str) -> Answer:
     figures = read.figures_of_article(article_id)
     quotes = read.quotes_of_article(article_id)
     refs = [
+        (article_id, None),  # the article itself, even when it gave no facts
         *((article_id, r["first"]) for r in entities),
         *((article_id, r["sentence_idx"]) for r in figures),
         *((article_id, i) for r in quotes for i in (r["sentence_idx"], r["cite_idx"])),

@@ -6,6 +6,7 @@ lists them, and an amount any of them matches is not reported.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from bot.extract.figures.amounts import Amount
@@ -283,7 +284,17 @@ def a_count_of_ranked_things(tokens: Tokens, amount: Amount) -> bool:
     return not amount.unit and amount.value_high is None and after in SUPERLATIVES
 
 
+def beyond_any_measure(tokens: Tokens, amount: Amount) -> bool:
+    """A number of hundreds of digits ("1" followed by 400 zeros) is past what a float
+    holds: no measure of anything, and no value that can be compared or written."""
+    return any(
+        value is not None and not math.isfinite(value)
+        for value in (amount.value, amount.value_high)
+    )
+
+
 NOT_FIGURES: tuple[Callable[[Tokens, Amount], bool], ...] = (
+    beyond_any_measure,
     next_to_a_month,
     a_date_in_digits,
     a_year,
