@@ -280,6 +280,12 @@ def test_a_folder_given_as_the_base(capsys, tmp_path: Path, more: Path) -> None:
         assert status == EXIT_OPEN and "is a folder" in one_line(err)
 
 
+def test_a_dangling_link_in_place_of_the_wal_is_in_the_way(capsys, base: Path, more: Path) -> None:
+    Path(f"{base}-wal").symlink_to(base.parent / "nowhere" / "wal")
+    status, _, err = run(capsys, "index", "--db", str(base), str(more))
+    assert status == EXIT_OPEN and "-wal is in the way" in one_line(err)
+
+
 @pytest.mark.parametrize("suffix", ["-wal", "-shm", ".lock"])
 def test_a_folder_named_like_a_file_the_base_keeps_beside_it(
     capsys, base: Path, before: list, more: Path, suffix: str
@@ -291,6 +297,47 @@ def test_a_folder_named_like_a_file_the_base_keeps_beside_it(
         assert status == EXIT_OPEN and f"{suffix} is in the way" in one_line(err)
     Path(f"{base}{suffix}").rmdir()
     assert contents(base) == before
+
+
+def test_a_base_with_a_negative_schema_version_is_refused_and_left_alone(
+    capsys, base: Path, more: Path
+) -> None:
+    with sqlite3.connect(base) as conn:
+        conn.execute("PRAGMA user_version = -3")
+    before = digest(base)
+    status, _, err = run(capsys, "index", "--db", str(base), str(more))
+    assert status == EXIT_SCHEMA and "not a fact base" in one_line(err)
+    assert digest(base) == before
+
+
+@pytest.mark.parametrize("table", ["quotes", "sentences_fts", "meta"])
+def test_a_base_missing_one_of_its_tables_is_damaged(
+    capsys, base: Path, more: Path, table: str
+) -> None:
+    with sqlite3.connect(base) as conn:
+        conn.execute(f"DROP TABLE {table}")
+    before = digest(base)
+    for argv in (["index", "--db", str(base), str(more)], ["relink", "--db", str(base)]):
+        status, _, err = run(capsys, *argv)
+        assert status == EXIT_DAMAGED and f"table {table} is missing" in one_line(err)
+    assert digest(base) == before
+
+
+def test_an_article_the_base_refuses_costs_one_line(base: Path, more: Path) -> None:
+    with sqlite3.connect(base) as conn:  # another program's trigger, refusing one article
+        conn.execute(
+            "CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN NEW.id = 'more-7'"
+            " BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END"
+        )
+    result = subprocess.run(  # its own process: what the log prints is seen too
+        [sys.executable, "-m", "bot", "index", "--db", str(base), "--jobs", "1", str(more)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0 and "59 added" in result.stdout
+    assert "Traceback" not in result.stderr
+    assert "more.jsonl:8: not indexed: refused by a trigger" in result.stderr
 
 
 def test_a_file_that_is_no_database(capsys, tmp_path: Path) -> None:

@@ -221,7 +221,7 @@ class Store:
             if base_exists(self.path) and self.path.is_dir():
                 raise OpenError(f"{path} is a folder, not a fact base file")
             for beside in _companions(self.path):
-                if base_exists(beside) and not beside.is_file():
+                if beside.is_symlink() or (base_exists(beside) and not beside.is_file()):
                     raise OpenError(
                         f"{beside} is in the way: the base needs that name for a file of its "
                         "own; move it away"
@@ -289,7 +289,10 @@ class Store:
     def _migrate(self, upgrade: bool) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:
+            self._refuse_incomplete()
             return
+        if version < 0:
+            raise SchemaError(f"{self.path} is not a fact base (schema version {version})")
         if version > SCHEMA_VERSION:
             raise SchemaError(
                 f"{self.path} was written by a newer factbot (schema {version}, "
@@ -309,6 +312,19 @@ class Store:
             for statement in STATEMENTS:
                 self.conn.execute(statement)
             self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def _refuse_incomplete(self) -> None:
+        """A base of this schema that lacks one of its tables was damaged by hand or by
+        another program: refused before anything is read or written (a write would fail
+        article after article)."""
+        present = {
+            row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        missing = [table for table in TABLES if table not in present]
+        if missing:
+            raise DamagedError(
+                _DAMAGED.format(path=self.path, error=f"its table {missing[0]} is missing")
+            )
 
     def close(self) -> None:
         self.conn.close()
