@@ -238,7 +238,9 @@ def cmd_extract(args: argparse.Namespace, settings: Settings) -> int:
                 print(_extraction_text(record))
     for failure in failures:
         print(f"factbot: skipped {failure}", file=sys.stderr)
-    return EXIT_FAILED if failures and not extracted else EXIT_OK
+    if not extracted and not failures:
+        print("factbot: the files hold no articles (empty or only blank lines)", file=sys.stderr)
+    return EXIT_FAILED if not extracted else EXIT_OK
 
 
 def _extraction_text(record: dict) -> str:

@@ -176,6 +176,13 @@ def test_extract_of_only_unusable_files_exits_non_zero(capsys, tmp_path: Path) -
     assert status == 1 and out == "" and "binary" in one_line(err)
 
 
+@pytest.mark.parametrize("content", [b"", b"\n  \n\t\n"])
+def test_extract_of_files_with_no_articles_says_so(capsys, tmp_path: Path, content: bytes) -> None:
+    (tmp_path / "blank.jsonl").write_bytes(content)
+    status, out, err = run(capsys, "extract", "--json", str(tmp_path / "blank.jsonl"))
+    assert status == 1 and out == "" and "hold no articles" in one_line(err)
+
+
 def test_escape_sequences_never_reach_the_terminal(
     capsys, tmp_path: Path, base: Path, before: list
 ) -> None:
