@@ -110,6 +110,13 @@ def _text(name: str, value: Any) -> str:
     return value
 
 
+def _path(name: str, value: Any) -> str:
+    """A file or folder name: text with no NUL character (no system takes one)."""
+    if "\0" in _text(name, value):
+        raise ConfigError(f"{name}: a path cannot hold a NUL character")
+    return value
+
+
 def _whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -177,9 +184,9 @@ def _zone(name: str, value: Any) -> str:
     _text(name, value)
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: a name too long
         raise ConfigError(
-            f"{name}: unknown time zone {value!r}; use an IANA name such as Europe/Berlin"
+            f"{name}: unknown time zone {value[:60]!r}; use an IANA name such as Europe/Berlin"
         ) from exc
     return value
 
@@ -319,8 +326,8 @@ def load_settings(path: str | Path | None = None) -> Settings:
     if unknown:
         raise ConfigError(f"{unknown[0]}: unknown setting in {file}")
     base = file.parent
-    knowledge = base / _text("knowledge_dir", raw.get("knowledge_dir", "knowledge"))
-    db = base / _text("db_path", raw.get("db_path", "factbot.sqlite3"))
+    knowledge = base / _path("knowledge_dir", raw.get("knowledge_dir", "knowledge"))
+    db = base / _path("db_path", raw.get("db_path", "factbot.sqlite3"))
     discord_raw = raw.get("discord") or {}
     if not isinstance(discord_raw, dict):
         raise ConfigError("discord: must be a mapping of settings")

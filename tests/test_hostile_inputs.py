@@ -347,6 +347,12 @@ def test_an_article_the_base_refuses_costs_one_line(base: Path, more: Path) -> N
     assert "more.jsonl:8: not indexed: refused by a trigger" in result.stderr
 
 
+def test_a_device_given_as_the_base(capsys, tmp_path: Path) -> None:
+    (tmp_path / "base.sqlite3").symlink_to("/dev/null")
+    status, _, err = run(capsys, "ask", "--db", str(tmp_path / "base.sqlite3"), "/who Lund")
+    assert status == EXIT_OPEN and "cannot" in one_line(err)
+
+
 def test_a_file_that_is_no_database(capsys, tmp_path: Path) -> None:
     notes = tmp_path / "notes.sqlite3"
     notes.write_text("notes, not tables " * 300, encoding="utf-8")
@@ -512,6 +518,11 @@ def test_a_base_in_a_folder_closed_to_the_user(tmp_path: Path, base: Path, more:
         ("discord:\n  poll_seconds: true\n", "discord.poll_seconds"),
         ("knowledge_dir: null\n", "knowledge_dir"),
         ("discord:\n  token: abc.def\n", "discord.token"),
+        ("discord:\n  digest_timezone: Europe\n", "discord.digest_timezone"),
+        ("discord:\n  digest_timezone: " + "A" * 5000 + "\n", "discord.digest_timezone"),
+        ('knowledge_dir: "a\\0b"\n', "knowledge_dir"),
+        ("web:\n  poll_minutes: 0\n", "web.poll_minutes"),
+        ("web:\n  feeds: https://one.example/feed\n", "web.feeds"),
     ],
 )
 def test_a_bad_setting(

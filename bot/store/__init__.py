@@ -31,9 +31,9 @@ class Store(_Base):
     """A fact base: the connection, plus the article-level reads and writes."""
 
     def __init__(self, path: str | Path, upgrade: bool = False) -> None:
+        self._profiles = Profiles()  # before the base is set up: that may undo a transaction
         super().__init__(path, upgrade)
         self.read = Reads(self.conn)
-        self._profiles = Profiles()
 
     def put_article(
         self, article: Article, extraction: Extraction, content_hash: str, settle: bool = True
