@@ -48,6 +48,7 @@ class Feeds:
         self.folder = bot.settings.knowledge_dir
         self.tick = tick
         self.client: Client | None = None
+        self._round = asyncio.Lock()  # one polling round at a time
 
     async def start(self) -> None:
         self.client = await follow.client(self.settings).__aenter__()
@@ -59,15 +60,21 @@ class Feeds:
     # -- polling ------------------------------------------------------------------------
 
     async def run(self) -> None:
-        """Poll the feeds that are due, for ever; a round's failure is logged, not fatal."""
+        """Poll the feeds that are due, every ``tick``, for ever; a round's failure is
+        logged, not fatal."""
         while True:
+            await asyncio.sleep(self.tick)
             try:
                 await self.poll_round()
             except Exception:
                 log.exception("polling the feeds failed")
-            await asyncio.sleep(self.tick)
 
     async def poll_round(self) -> None:
+        """Poll the feeds that are due, save and index what they bring, announce it."""
+        async with self._round:
+            await self._poll_round()
+
+    async def _poll_round(self) -> None:
         assert self.client is not None
         now = time.time()
         states = await self.bot.workers.read(follow.followed, self.settings)
