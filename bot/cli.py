@@ -353,6 +353,8 @@ def _write_chart(answer: Answer, path: Path) -> None:
         return
     image = render_chart(answer.chart)
     try:
+        if path.exists() and not path.is_file():  # a FIFO would block, a device swallow it
+            raise CliError(f"cannot write the chart to {path}: it is not a regular file")
         path.write_bytes(image.png)
     except OSError as exc:
         raise CliError(f"cannot write the chart to {path}: {exc.strerror or exc}") from exc

@@ -289,7 +289,11 @@ def _read(file: Path) -> dict[str, Any]:
         raise ConfigError(f"config file {file} is nested too deeply") from exc
     if not isinstance(raw, dict):
         raise ConfigError(f"config file {file} must be a mapping of settings")
-    if _values(raw) > MAX_CONFIG_ITEMS:
+    try:
+        too_many = _values(raw) > MAX_CONFIG_ITEMS
+    except RecursionError as exc:  # a YAML alias that holds itself
+        raise ConfigError(f"config file {file} refers to itself or is nested too deeply") from exc
+    if too_many:
         raise ConfigError(f"config file {file} holds over {MAX_CONFIG_ITEMS:,} values")
     return raw
 

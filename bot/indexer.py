@@ -187,12 +187,21 @@ class _Run:
         for article_id, path in self.stored.items():
             if not path or article_id in self.seen:
                 continue
-            if path in self.read_whole or (_under(Path(path), folders) and not Path(path).exists()):
+            if path in self.read_whole or (_under(Path(path), folders) and _gone(Path(path))):
                 gone.append(article_id)
         with self.store.transaction():
             for article_id in gone:
                 if self.store.delete_article(article_id, settle=False):
                     self.report.removed.append(article_id)
+
+
+def _gone(path: Path) -> bool:
+    """Whether an indexed file is no longer there; one that cannot be looked at (its
+    folder became unreadable) is not known to be gone, and its articles are kept."""
+    try:
+        return not path.exists()
+    except OSError:
+        return False
 
 
 def _under(path: Path, folders: list[Path]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,15 @@ def test_a_chart_that_cannot_be_written_is_a_one_line_error(
     _, err = capsys.readouterr()
     assert status == 1
     assert err.startswith("factbot: cannot write the chart to") and err.count("\n") == 1
+
+
+def test_a_chart_is_never_written_into_a_pipe(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "s.sqlite3"
+    shelter_base(db).close()
+    target = tmp_path / "pipe"
+    os.mkfifo(target)  # writing would wait for a reader that never comes
+    status = main(["ask", "--db", str(db), "--chart", str(target), "/figures sheltering"])
+    _, err = capsys.readouterr()
+    assert status == 1 and "not a regular file" in err

@@ -535,6 +535,14 @@ def test_a_bad_setting(
     assert contents(base) == before
 
 
+@pytest.mark.parametrize("yaml_text", ["a: &a [*a]\n", "discord: &d {x: *d}\n"])
+def test_a_settings_file_that_refers_to_itself(capsys, tmp_path: Path, yaml_text: str) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text(yaml_text, encoding="utf-8")
+    status, _, err = run(capsys, "--config", str(config), "ask", "/who Petra Lund")
+    assert status == 3 and "refers to itself" in one_line(err)
+
+
 def test_a_settings_file_that_is_not_utf8(capsys, tmp_path: Path) -> None:
     config = tmp_path / "config.yaml"
     config.write_bytes(b"discord:\n  admin_role: Caf\xe9\n")
