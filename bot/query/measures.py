@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.extract import lexicon
 from bot.query.amounts import PERCENT
 from bot.store import Row
 from bot.textnorm import stems
@@ -116,6 +117,40 @@ def _links_after(gap: list[str]) -> bool:
 
 
 BEFORE, WITHIN, AFTER = "before", "within", "after"
+
+# Events the counted things carry out themselves: with them the sentence says what the
+# figure did ("3 Republicans voted", "control 165 electoral votes"), not what it counts.
+ACTS = frozenset(("vote", "protest", "move", "cross", "control"))
+# Words of the state an event leaves, which follow what they describe ("12 people missing").
+STATES = frozenset(("dead", "missing"))
+
+
+def _lemma(word: str) -> str:
+    return lexicon.verb_of(word) or word.lower()
+
+
+def an_act(word: str, side: str) -> bool:
+    """'3 Republicans voted', 'controlling 270 electoral votes': what the counted did, or
+    what they control."""
+    return _lemma(word) in ACTS
+
+
+def another_noun_before(word: str, side: str) -> bool:
+    """'election 16,747 ballots', 'home to 3 million refugees': a word before the figure
+    that is no inflected verb is a noun of its own, not what happened to the counted."""
+    return side == BEFORE and not lexicon.verb_of(word)
+
+
+# Why an event word near a figure is not the event of what the figure counts, in turn.
+EVENT_RULES = (an_act, another_noun_before)
+
+
+def event_rule(word: str, side: str) -> str:
+    """The name of the first of ``EVENT_RULES`` that keeps ``word`` (found on ``side`` of
+    the figure) out of its measure, or ""."""
+    return next((rule.__name__ for rule in EVENT_RULES if rule(word, side)), "")
+
+
 # The extractor's rules that read a measure named before its figure
 # (``bot.extract.figures.measured``).
 NAMED_BEFORE = frozenset({"measure_of", "changed_subject", "put_at"})
@@ -225,6 +260,8 @@ def read(
         span = (span[0], end)
     predicate = row["predicate"]
     side = predicate_side(sentence, span, predicate, previous_end) if span else ""
+    if side and event_rule(predicate, side) and (counted or side != BEFORE):
+        side = ""  # a bare event word before an amount is its measure: "cost $5 billion"
     return Reading(
         counted,
         predicate if side else "",
@@ -256,22 +293,25 @@ def unit_of(unit: str, value: float | None, value_high: float | None) -> str:
 
 
 _PRONOUNS = frozenset(_stems("them those these they it us we you one ones"))
+# Words that say what kind of quantity a number is but not of what: "a 3.4% rate", "the
+# total", "that level".
+GENERIC = frozenset(_stems("rate level number figure total amount percentage proportion sum"))
 
 
 def measure_key(reading: Reading, unit: str, per: str) -> str:
     """Figures with the same key count the same thing; "" when the figure says too little
     (no counted thing or event beyond the people counted)."""
     counted = measure_stems(reading) - PEOPLE
-    if not counted or _stems(reading.counted) <= _PRONOUNS:
-        return ""  # nothing counted, or "a third of them": of what, the sentence before says
+    if not counted or _stems(reading.counted) <= _PRONOUNS or counted <= GENERIC:
+        return ""  # nothing counted, "a third of them" or "a 3.4% rate": of what, it is not said
     kind = "%" if unit == PERCENT else unit
     return f"{' '.join(sorted(counted))}|{kind}|{per}|{reading.place}"
 
 
 def label(reading: Reading, unit: str) -> str:
-    """The measure in words, each word once: "people displaced", "killing soldiers"; a
-    count of the usual nouns for people (or of no noun) is a count of "people", a
-    percentage a "share" ("share of voters")."""
+    """The measure in words, each word once: "people displaced", "soldiers killed" (for
+    "killing 20 soldiers"); a count of the usual nouns for people (or of no noun) is a
+    count of "people", a percentage a "share" ("share of voters")."""
     counted, predicate = reading.counted, reading.predicate
     if reading.named:
         return counted  # "unemployment rate", "quarterly loss"
@@ -283,5 +323,23 @@ def label(reading: Reading, unit: str) -> str:
             counted = counted.replace("share ", "share of ", 1)
     if predicate and set(_tokens(predicate)) <= set(_tokens(counted)):
         predicate = ""
-    parts = (predicate, counted) if reading.predicate_first else (counted, predicate)
+    predicate, first = _event_form(predicate, reading.predicate_first)
+    parts = (predicate, counted) if first else (counted, predicate)
     return " ".join(p for p in parts if p)
+
+
+def _event_form(word: str, before: bool) -> tuple[str, bool]:
+    """The event word as a measure names it after what it counts, and whether it stays
+    first: a verb before the figure as its past participle ("killed 20 children":
+    children killed), a verb in the present tense after it as its -ing form ("2 million
+    refugees return": refugees returning); a noun or a past tense as it is ("cost (USD)",
+    "bridges fell")."""
+    lower = word.lower()
+    if not word or lower in STATES or (lower.endswith("ing") and not before):
+        return word, False
+    verb = lexicon.verb_of(lower)
+    if before:
+        return (lexicon.past_participle(verb), False) if verb else (word, True)
+    if not lexicon.can_be_verb(lower) or lexicon.past_tense(lower):
+        return word, False
+    return lexicon.ing_form(verb or lower), False

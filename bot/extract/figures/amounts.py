@@ -215,7 +215,12 @@ def _number_word(lowers: list[str], i: int) -> Amount | None:
         if parts[0] != "half" or len(parts) == 1:
             return None
         value, used = 0.5, 1  # "half-hour"
-    fraction = used < len(parts) and parts[used] in FRACTIONS and value < FRACTIONS[parts[used]]
+    fraction = (
+        used < len(parts)
+        and parts[used] in FRACTIONS
+        and value < FRACTIONS[parts[used]]
+        and (value <= 1 or parts[used].endswith("s"))  # "a two-quarter slump" is a span
+    )
     if fraction:
         value, used = value / FRACTIONS[parts[used]], used + 1
     amount = Amount(i, i, i + 1, value, fraction=fraction, tail=parts[used:])
@@ -397,7 +402,7 @@ def _read_unit(tokens: Tokens, amount: Amount) -> bool:
     lowers = tokens.lowers
     k = amount.end
     if amount.tail:
-        return _hyphenated_unit(amount.tail, amount, k)
+        return _hyphenated_unit(amount.tail, amount, k, _word(tokens, k))
     if k >= len(lowers):
         return True
     if glued(tokens, k) and amount.digits and lowers[k][:1].isalpha():
@@ -409,7 +414,7 @@ def _read_unit(tokens: Tokens, amount: Amount) -> bool:
             return True
     if lowers[k] in ("-", "–") and glued(tokens, k):
         if k + 1 < len(lowers) and glued(tokens, k + 1) and lowers[k + 1][:1].isalpha():
-            return _hyphenated_unit(lowers[k + 1].split("-"), amount, k + 2)
+            return _hyphenated_unit(lowers[k + 1].split("-"), amount, k + 2, _word(tokens, k + 2))
         return False  # "24-7", "X-29-" : a code
     if lowers[k] == "/" and glued(tokens, k):
         return False  # "24/7", "20/20"
@@ -417,10 +422,11 @@ def _read_unit(tokens: Tokens, amount: Amount) -> bool:
     return True
 
 
-def _hyphenated_unit(parts: list[str], amount: Amount, end: int) -> bool:
+def _hyphenated_unit(parts: list[str], amount: Amount, end: int, following: str) -> bool:
     """'inch', 'year-old', 'mile-long', 'day', 'page': a unit or a counted thing, then 'old'
     for an age or a word that says what was measured. Any other word makes the compound a
-    name or a description ('a four-star general', 'one-liner'), not a figure."""
+    name or a description ('a four-star general', 'one-liner'), not a figure. The word
+    ``following`` may end an age written with one hyphen: 'a 47-year old man'."""
     two = UNITS.at(tokenize(" ".join(parts[:2])), 0) if len(parts) > 1 else None
     one = UNITS.word(parts[0]) or HYPHENATED_COUNTS.get(parts[0])
     size, unit = (2, two[1]) if two and two[0] == 2 else (1, one)
@@ -430,6 +436,8 @@ def _hyphenated_unit(parts: list[str], amount: Amount, end: int) -> bool:
     _set_unit(amount, unit, end)
     amount.tail = []
     amount.age = unit.group == "duration" and any(p in AGE_WORDS for p in rest)
+    if unit.group == "duration" and not rest and following in AGE_WORDS:
+        amount.age, amount.end = True, end + 1
     return True
 
 

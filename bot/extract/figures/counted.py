@@ -25,6 +25,7 @@ from bot.extract.lexicon import (
     MONTHS,
     PARTICLES,
     SPEECH_VERBS,
+    only_finite_verb,
 )
 from bot.extract.tokens import Tokens, is_capitalised, is_possessive
 from bot.textnorm import stem
@@ -102,7 +103,7 @@ def counted_phrase(tokens: Tokens, amount: Amount) -> tuple[int, int]:
         for rule in PHRASE_RULES:
             if rule(phrase):
                 break
-    start, k = phrase.start, phrase.k
+    start, k = phrase.start, _before_closing_aside(lowers, phrase.start, phrase.k)
     while k > start and lowers[k - 1] in ("and", "or"):
         k -= 1  # "a $1.5 trillion tax cut and spending increases" counts the tax cut
     if k == start or not _agrees(tokens, amount, start, k - 1):
@@ -323,6 +324,18 @@ def _after_aside(lowers: list[str], k: int) -> int:
     return k
 
 
+def _before_closing_aside(lowers: list[str], start: int, k: int) -> int:
+    """Where the phrase ends when an aside closes it: "a $12 minimum wage (tied to
+    prices)" counts the minimum wage; the aside says something of it, not what it is."""
+    if k - start < 2 or lowers[k - 1] not in _ASIDES.values():
+        return k
+    close = lowers[k - 1]
+    for j in range(k - 2, start, -1):
+        if _ASIDES.get(lowers[j]) == close:
+            return j
+    return k
+
+
 def _of_counts(lowers: list[str], amount: Amount, k: int) -> bool:
     """'six of the crossings', 'nine of them', 'hundreds of people', '60 percent of
     homes', '45 square kilometers of land': an 'of' phrase says what is counted."""
@@ -347,6 +360,7 @@ def _nounlike(tokens: Tokens, k: int) -> bool:
         or lower in _SPEECH
         or lower in _VERBS
         or lower in _ADVERBS
+        or only_finite_verb(lower)
     )
 
 

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from bot.extract.figures.amounts import Amount
 from bot.extract.figures.vocabulary import APPROXIMATOR_WORDS, APPROXIMATORS, NUMBERS, UNITS
-from bot.extract.lexicon import FUNCTION_WORDS, only_adverb, speech_verbs
+from bot.extract.lexicon import DAYS, FUNCTION_WORDS, MONTHS, only_adverb, speech_verbs
 from bot.extract.tokens import Tokens, is_possessive
 
 MAX_WORDS = 4
@@ -64,7 +64,7 @@ class Measured(NamedTuple):
 def _noun_phrase(tokens: Tokens, end: int) -> tuple[int, int, str] | None:
     """The noun phrase ending just before token ``end``: (first token, end, scope). Its
     words are lower case; a name inside it after a preposition, or a possessive name
-    before it, is the scope."""
+    before it, is the scope; a possessive in lower case is part of it."""
     texts, lowers = tokens.texts, tokens.lowers
     while end > 0 and (lowers[end - 1] in _TRAILING or only_adverb(lowers[end - 1])):
         end -= 1  # "the national debt now stands at", "the rate unexpectedly fell to"
@@ -76,7 +76,8 @@ def _noun_phrase(tokens: Tokens, end: int) -> tuple[int, int, str] | None:
             k -= 1
         if k == 0 or lowers[k - 1] not in _NAME_LINKS:
             return None  # "Velmora Telecom fell": the subject is a name, not a measure
-        scope = " ".join(texts[k:name_end])
+        if not all(w.rstrip(".") in MONTHS or w in DAYS for w in lowers[k:name_end]):
+            scope = " ".join(texts[k:name_end])  # "for May" says when, not whose
         k -= 1
         end = k
     while (
@@ -95,7 +96,9 @@ def _noun_phrase(tokens: Tokens, end: int) -> tuple[int, int, str] | None:
             break
     if k == end or lowers[end - 1] in _NOT_MEASURES:
         return None
-    if k > 0 and is_possessive(texts[k - 1]):
+    if k > 0 and is_possessive(texts[k - 1]) and texts[k - 1].islower():
+        k -= 1  # "the women's jobless rate": whose it is is part of the measure
+    elif k > 0 and is_possessive(texts[k - 1]):
         owner = k - 1
         while owner > 0 and texts[owner - 1][:1].isupper():
             owner -= 1
