@@ -100,7 +100,12 @@ def test_not_figures(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["The fare rate unexpectedly fell to 3.5%.", "The fare rate never fell below 3.5%."]
+    "text",
+    [
+        "The fare rate unexpectedly fell to 3.5%.",
+        "The fare rate never fell below 3.5%.",
+        "The fare rate right now is 3.5%.",
+    ],
 )
 def test_an_adverb_before_the_verb_is_no_part_of_the_measure(text: str) -> None:
     [(value, _, what)] = figures(text)

@@ -151,3 +151,37 @@ def test_figures_a_week_apart_or_undated_are_not_compared() -> None:
         (agreement.day("2023-04-12"), 15_000, other),
     )
     assert not agreement.contradict((None, 12_000, stretch), (None, 15_000, other))
+
+
+def _place(sentence: str, figure: str, names: list[str]) -> str:
+    places = [Place(sentence.index(n), sentence.index(n) + len(n), n) for n in names]
+    span = measures.occurrence(sentence, figure)
+    assert span is not None
+    before = [measures.occurrence(sentence, f) for f in ("eight", " 27") if f in sentence]
+    low = max((s[1] for s in before if s and s[1] <= span[0]), default=0)
+    return measures.place_of(sentence, span, (low, len(sentence)), places)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "names"),
+    [
+        # The preposition belongs to the year, not to the place after the comma.
+        ("In 2019, Brisk gave shelter to 9,000 displaced herders.", "9,000", ["Brisk"]),
+        # A figure of a list of places is none of theirs alone.
+        ("The towns of Calder, Brisk and Lowe cast 64 votes.", "64 votes", ["Calder", "Brisk"]),
+        ("It won 46 votes in Calder, Brisk and Lowe.", "46 votes", ["Calder", "Brisk", "Lowe"]),
+        # The place the figure before names right after itself is that figure's.
+        ("Only eight fell in Calder and 27 in Brisk, after 800 losses.", "800 losses", ["Brisk"]),
+        # A place across the end of a quoted sentence is no place of the figure.
+        ('"We built a camp in Brisk in a week. We cannot house 200 herders."', "200", ["Brisk"]),
+    ],
+)
+def test_a_place_the_sentence_gives_another_phrase_is_not_the_figures(
+    sentence: str, figure: str, names: list[str]
+) -> None:
+    assert _place(sentence, figure, names) == ""
+
+
+def test_a_place_after_a_preposition_is_still_the_figures() -> None:
+    sentence = "In Brisk, 9,000 herders were displaced."
+    assert _place(sentence, "9,000 herders", ["Brisk"]) == "Brisk"

@@ -18,7 +18,9 @@ listed and tested:
   millions of refugees", "about" is a preposition.
 - ``place_of``: the place of a figure is the one named with a preposition in its own stretch
   of the sentence and close to it ("6 million displaced in Syria"), after it, else before
-  it; with none, the figure has no place rather than a guessed one.
+  it; not one of a list of places, nor the place the figure before it names right after
+  itself, nor one across a sentence's end; with none, the figure has no place rather than
+  a guessed one.
 
 ``measure_key`` then says which figures count the same thing: the stems of the counted words
 and the event (the usual words for people dropped, as a count of "people displaced" and of
@@ -59,6 +61,9 @@ _PLACE_GAP_WORDS = 2
 # At most this many words between a figure and its place, and no break (dash, bracket...).
 PLACE_REACH = 8
 _BREAKS = frozenset(("-", "–", "—", ";", ":", "(", ")", '"', "“", "”"))
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
+# What stands between two places of a list: "Ohio, Michigan", "Iowa and Ohio".
+_LIST_JOINT = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
 # The usual nouns for people: a count of them is a count of people, however it is worded.
 PEOPLE = frozenset(stems("people persons civilians residents inhabitants individuals others"))
 _TOKEN = re.compile(r"[\w'’.]+|[^\w\s,]")
@@ -209,15 +214,45 @@ def vague_words(text: str, approx: str) -> str:
 
 
 def _tied(sentence: str, place: Place) -> bool:
-    """Whether a preposition stands just before the place ("in northern Syria")."""
-    before = _tokens(sentence[: place.start])[-(_PLACE_GAP_WORDS + 1) :]
-    return any(word in PLACE_PREPOSITIONS for word in before)
+    """Whether a preposition stands just before the place, with only words between ("in
+    northern Syria"; not "In 2018, Qatar", where the preposition is the year's)."""
+    if sentence[: place.start].rstrip().endswith(","):
+        return False
+    for word in reversed(_tokens(sentence[: place.start])[-(_PLACE_GAP_WORDS + 1) :]):
+        if word in PLACE_PREPOSITIONS:
+            return True
+        if not word.isalpha():
+            return False
+    return False
 
 
 def _near(sentence: str, start: int, end: int) -> bool:
-    """A few words and no break between two points of a sentence."""
+    """A few words and no break between two points of a sentence: no dash, bracket or
+    quotation mark, and no sentence ending inside a quotation ("a base in Iraq in a week.
+    We can't process 200 refugees")."""
     between = _tokens(sentence[start:end])
-    return len(between) <= PLACE_REACH and not _BREAKS & set(between)
+    return (
+        len(between) <= PLACE_REACH
+        and not _BREAKS & set(between)
+        and not _SENTENCE_END.search(sentence[start:end])
+    )
+
+
+def _listed(sentence: str, place: Place, places: Sequence[Place]) -> bool:
+    """Whether the place is one of a list of places ("Ohio, Michigan and Wisconsin"): a
+    figure of them all is none of theirs alone."""
+    return any(
+        _LIST_JOINT.fullmatch(sentence[place.end : other.start])
+        or _LIST_JOINT.fullmatch(sentence[other.end : place.start])
+        for other in places
+        if other is not place
+    )
+
+
+def _the_previous_figures(sentence: str, place: Place, low: int) -> bool:
+    """Whether a place before the figure is the one the figure before it names right
+    after itself ("eight in Iraq and 27 in Afghanistan, after 8,000 casualties")."""
+    return low > 0 and len(_tokens(sentence[low : place.start])) <= _PLACE_GAP_WORDS + 1
 
 
 def place_of(
@@ -230,11 +265,14 @@ def place_of(
     after = [p for p in places if end <= p.start < high and _tied(sentence, p)]
     if after:
         first = min(after, key=lambda p: p.start)
-        return first.name if _near(sentence, end, first.start) else ""
+        near = _near(sentence, end, first.start)
+        return first.name if near and not _listed(sentence, first, places) else ""
     before = [p for p in places if low <= p.start and p.end <= start and _tied(sentence, p)]
     if not before:
         return ""
     last = max(before, key=lambda p: p.start)
+    if _listed(sentence, last, places) or _the_previous_figures(sentence, last, low):
+        return ""
     return last.name if _near(sentence, last.end, start) else ""
 
 

@@ -66,7 +66,7 @@ def _noun_phrase(tokens: Tokens, end: int) -> tuple[int, int, str] | None:
     words are lower case; a name inside it after a preposition, or a possessive name
     before it, is the scope; a possessive in lower case is part of it."""
     texts, lowers = tokens.texts, tokens.lowers
-    while end > 0 and (lowers[end - 1] in _TRAILING or only_adverb(lowers[end - 1])):
+    while end > 0 and _trailing(lowers, end - 1):
         end -= 1  # "the national debt now stands at", "the rate unexpectedly fell to"
     k = end
     scope = ""
@@ -112,6 +112,14 @@ def _noun_phrase(tokens: Tokens, end: int) -> tuple[int, int, str] | None:
     ):
         return None  # a verb or another word before it: not where the phrase starts
     return k, end, scope
+
+
+def _trailing(lowers: list[str], k: int) -> bool:
+    """A word after a measure that is none of it: an adverb ("now", "unexpectedly"), or
+    "right" in "right now"."""
+    word = lowers[k]
+    right_now = word == "right" and k + 1 < len(lowers) and lowers[k + 1] == "now"
+    return word in _TRAILING or only_adverb(word) or right_now
 
 
 def _written_lower(texts: list[str], k: int) -> bool:
