@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from tqdm import tqdm
 
@@ -80,7 +80,7 @@ class CliError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="factbot",
         description="Turn news articles into a cited fact base and answer questions about it.",
     )
@@ -462,8 +462,33 @@ def _never_raise_on_output() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, except that help it cannot write is an error, not silence."""
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        if message:
+            stream = file or sys.stderr
+            stream.write(message)
+            stream.flush()
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace | int:
+    """The parsed command line, or the status to end with when ``--help`` could not be
+    written (stdout full or closed)."""
+    try:
+        return _parser().parse_args(argv)
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS:
+            raise
+        with suppress(OSError):
+            print(f"factbot: cannot write the output ({exc.strerror})", file=sys.stderr)
+        return EXIT_FAILED
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parse(argv)
+    if isinstance(args, int):
+        return args
     level = logging.INFO if args.command == "run" else logging.WARNING
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     _never_raise_on_output()

@@ -441,6 +441,28 @@ def test_a_disk_with_no_free_inodes_is_full_not_read_only(
     assert kept(tmp_path / "after" / "base.sqlite3", before)
 
 
+def test_a_base_on_a_disk_with_no_space_left_answers_but_is_not_indexed_into(
+    namespaces: None, tmp_path: Path, base: Path, before: list, more: Path
+) -> None:
+    size = base.stat().st_size + 64 * 1024
+    fill = (
+        f"mkdir disk && mount -t tmpfs -o size={size} tmpfs disk && cp {base} disk/ && "
+        "(dd if=/dev/zero of=disk/fill bs=4k 2>/dev/null; true)"
+    )
+    copy = "disk/base.sqlite3"
+    script = (
+        f"{fill} && {factbot('ask', '--db', copy, '/who Petra Lund')} > asked; echo $? > a; "
+        f"{factbot('index', '--db', copy, '--jobs', '1', more)} 2> indexed; echo $? > i; "
+        "mkdir after && cp disk/base.sqlite3 after/"
+    )
+    result = in_namespace(script, tmp_path)
+    assert (tmp_path / "a").read_text().strip() == "0", result.stderr
+    assert "Harbour master" in (tmp_path / "asked").read_text()
+    assert int((tmp_path / "i").read_text()) == EXIT_FULL
+    assert "is full" in one_line((tmp_path / "indexed").read_text())
+    assert kept(tmp_path / "after" / "base.sqlite3", before)
+
+
 @pytest.mark.parametrize("read_only", ["base.sqlite3", "."], ids=["file", "folder"])
 def test_a_read_only_base_answers_but_is_not_indexed_into(
     namespaces: None, tmp_path: Path, base: Path, before: list, more: Path, read_only: str
@@ -612,11 +634,13 @@ def test_a_config_that_is_no_settings_file_is_one_line(capsys, tmp_path: Path, k
     assert status == 3 and "config file" in one_line(err)
 
 
-def test_output_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("help", [False, True], ids=["answer", "help"])
+def test_output_that_cannot_be_written_is_one_line(tmp_path: Path, help: bool) -> None:
     db = _small_base(tmp_path)
+    argv = ["--help"] if help else ["ask", "--db", str(db), "/who Petra Lund"]
     with open("/dev/full", "w") as full:
         result = subprocess.run(
-            [sys.executable, "-m", "bot", "ask", "--db", str(db), "/who Petra Lund"],
+            [sys.executable, "-m", "bot", *argv],
             stdout=full,
             stderr=subprocess.PIPE,
             text=True,

@@ -129,6 +129,16 @@ def _out_of_files(folder: Path) -> bool:
     return found.f_files > 0 and found.f_favail == 0
 
 
+def _no_space(folder: Path) -> bool:
+    """Whether the file system holding ``folder`` has no free block left: SQLite then
+    cannot size the "-shm" file even a reader needs, and says "disk I/O error"."""
+    try:
+        found = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return found.f_blocks > 0 and found.f_bavail == 0
+
+
 def _lock_fault(exc: OSError, path: Path) -> StoreError:
     """The user's words for failing to create the writer lock beside the base."""
     if exc.errno == errno.ENOSPC:
@@ -251,8 +261,9 @@ class Store:
             self.conn.execute("PRAGMA journal_mode=WAL")
         except sqlite3.Error as exc:
             # A base that cannot be written, or not even read the usual way (its "-wal"
-            # cannot be shared from a read-only folder): read it as it can be.
-            if _primary(exc) not in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN):
+            # cannot be shared from a read-only folder or a full disk): read it as it can.
+            full = _primary(exc) == sqlite3.SQLITE_IOERR and _no_space(self.path.parent)
+            if _primary(exc) not in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN) and not full:
                 raise
             reader = _open_read_only(self.path) if self.path.is_file() else None
             if reader is None:
@@ -337,7 +348,14 @@ class Store:
 
     def _refuse_writes(self) -> None:
         if self.read_only:
-            kind, template = _NO_FILES if _out_of_files(self.path.parent) else _READ_ONLY
+            folder = self.path.parent
+            kind, template = (
+                _NO_FILES
+                if _out_of_files(folder)
+                else _FAULTS[sqlite3.SQLITE_FULL]
+                if _no_space(folder)
+                else _READ_ONLY
+            )
             raise kind(template.format(path=self.path))
 
     def _reraise(self, exc: BaseException) -> NoReturn:
