@@ -504,3 +504,29 @@ def test_a_noun_before_the_figure_is_not_its_event(tmp_path: Path) -> None:
         )
     ]
     assert _headings(tmp_path, "ballots", reports) == ["postal ballots"]
+
+
+def test_a_thing_the_topic_only_describes_is_not_a_figure_of_it(tmp_path: Path) -> None:
+    fled = [
+        (f"Some {n},000 herders fled the drought.", (n * 1000, f"Some {n},000 herders", "herders"))
+        for n in range(1, ENOUGH_OWN + 1)
+    ]
+    others = [
+        ("Two herder aid groups closed.", (2, "Two herder aid groups", "herder aid groups")),
+        ("Herders lose herds 10 times faster.", (10, "10 times", "times")),
+    ]
+    # With enough figures of herders, the aid groups (which only share a word with the
+    # topic) and "10 times" (of what, nowhere said) are left out.
+    assert set(_headings(tmp_path, "herders", fled + others)) == {"herders"}
+
+
+def test_a_deed_with_an_amount_of_something_is_not_its_measure(tmp_path: Path) -> None:
+    store = Store(tmp_path / "deed.sqlite3")
+    story = Story("d1", "Budget")
+    story.say("The council approved a $40 million road plan.")
+    story.figures.append(
+        Figure(40e6, "$40 million road plan", "road plan", 0, "approved", unit="USD")
+    )
+    story.save(store)
+    [result] = figures(store, "road plan")["results"]
+    assert result["group"] == "road plan (USD)"

@@ -26,7 +26,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-from bot.extract.figures.vocabulary import DURATION_UNITS
 from bot.query import agreement, amounts, catalog, inputs, measures
 from bot.query.answer import Answer, Chart, ChartPoint, Citation, Item, plural
 from bot.query.measures import Place, Reading
@@ -219,17 +218,21 @@ def _about(group: list[Reported], wanted: tuple[frozenset[str], str]) -> bool:
     of "electoral votes")."""
     words, head = wanted
     return any(
-        (words <= measures.measure_stems(f.reading) and not _a_span_describing(f, head))
+        (words <= measures.measure_stems(f.reading) and not _only_described(f, head))
         or (f.row["unit"] and _headed(f, words, head))
         for f in group
     )
 
 
-def _a_span_describing(figure: Reported, head: str) -> bool:
-    """A span of time of a thing the topic only describes: "a 120-day refugee ban" is the
-    length of a ban, no figure of refugees (but "a 35-day shutdown" is one of shutdowns)."""
+def _only_described(figure: Reported, head: str) -> bool:
+    """A count, share or span of a thing the topic only describes: "2 refugee aid groups"
+    and "a 120-day refugee ban" count no refugees (but "a 35-day shutdown" is a span of
+    shutdowns, and "killed 20 children" a count of killing). Amounts of money are read by
+    what they are an amount of (``_headed``)."""
+    if amounts.is_money(figure.row["unit"]) or head in inputs.stems(figure.reading.predicate):
+        return False
     counted = inputs.stems(figure.reading.counted)
-    return figure.row["unit"] in DURATION_UNITS and bool(counted) and counted[-1] != head
+    return bool(counted) and counted[-1] != head
 
 
 def _headed(figure: Reported, words: frozenset[str], head: str) -> bool:

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.extract import lexicon
-from bot.query.amounts import PERCENT
+from bot.query.amounts import PERCENT, is_money
 from bot.store import Row
 from bot.textnorm import stems
 
@@ -130,30 +130,44 @@ ACTS = frozenset(("vote", "protest", "move", "cross", "control"))
 STATES = frozenset(("dead", "missing"))
 
 
-def _lemma(word: str) -> str:
-    return lexicon.verb_of(word) or word.lower()
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An event word near a figure: the word, the side of the figure it is on, and what
+    the figure counts and in which unit."""
+
+    word: str
+    side: str
+    counted: str
+    unit: str
 
 
-def an_act(word: str, side: str) -> bool:
+def an_act(event: Event) -> bool:
     """'3 Republicans voted', 'controlling 270 electoral votes': what the counted did, or
     what they control."""
-    return _lemma(word) in ACTS
+    return (lexicon.verb_of(event.word) or event.word.lower()) in ACTS
 
 
-def another_noun_before(word: str, side: str) -> bool:
+def another_noun_before(event: Event) -> bool:
     """'election 16,747 ballots', 'home to 3 million refugees': a word before the figure
     that is no inflected verb is a noun of its own, not what happened to the counted."""
-    return side == BEFORE and not lexicon.verb_of(word)
+    return event.side == BEFORE and bool(event.counted) and not lexicon.verb_of(event.word)
+
+
+def a_deed_with_an_amount(event: Event) -> bool:
+    """'delivering a $1.5 trillion tax cut': money with its noun is an amount of that
+    noun; the verb before it says what someone did with it ("raised $5 million", with no
+    noun, is the amount raised)."""
+    return event.side == BEFORE and bool(event.counted) and is_money(event.unit)
 
 
 # Why an event word near a figure is not the event of what the figure counts, in turn.
-EVENT_RULES = (an_act, another_noun_before)
+EVENT_RULES = (an_act, another_noun_before, a_deed_with_an_amount)
 
 
-def event_rule(word: str, side: str) -> str:
-    """The name of the first of ``EVENT_RULES`` that keeps ``word`` (found on ``side`` of
-    the figure) out of its measure, or ""."""
-    return next((rule.__name__ for rule in EVENT_RULES if rule(word, side)), "")
+def event_rule(event: Event) -> str:
+    """The name of the first of ``EVENT_RULES`` that keeps the event word out of the
+    figure's measure, or ""."""
+    return next((rule.__name__ for rule in EVENT_RULES if rule(event)), "")
 
 
 # The extractor's rules that read a measure named before its figure
@@ -298,8 +312,8 @@ def read(
         span = (span[0], end)
     predicate = row["predicate"]
     side = predicate_side(sentence, span, predicate, previous_end) if span else ""
-    if side and event_rule(predicate, side) and (counted or side != BEFORE):
-        side = ""  # a bare event word before an amount is its measure: "cost $5 billion"
+    if side and event_rule(Event(predicate, side, counted, row["unit"])):
+        side = ""
     return Reading(
         counted,
         predicate if side else "",
@@ -332,8 +346,10 @@ def unit_of(unit: str, value: float | None, value_high: float | None) -> str:
 
 _PRONOUNS = frozenset(_stems("them those these they it us we you one ones"))
 # Words that say what kind of quantity a number is but not of what: "a 3.4% rate", "the
-# total", "that level".
-GENERIC = frozenset(_stems("rate level number figure total amount percentage proportion sum"))
+# total", "that level", "ten times".
+GENERIC = frozenset(
+    _stems("rate level number figure total amount percentage proportion sum time times")
+)
 
 
 def measure_key(reading: Reading, unit: str, per: str) -> str:
