@@ -36,9 +36,12 @@ from bot.textnorm import fold
 
 MAX_ITEMS = 40
 MAX_PER_MEASURE = 8
-# When the topic's own measures give this many figures (a measure's page), figures that
-# only share a sentence with the topic ("four times the rate of inflation") are left out.
-ENOUGH_OWN = MAX_PER_MEASURE
+# When the topic's own measures give this many figures (the topic is a measure, and
+# this its page), figures that only share a sentence with the topic ("four times the
+# rate of inflation", "12 states") are left out; a topic that is no measure (a place, a
+# person, an event) has few or none of its own, and the figures of its sentences are
+# what there is to show.
+ENOUGH_OWN = 3
 # Matching sentences looked at, most recently indexed first, before grouping.
 MAX_SCANNED = 400
 # A measure reported on at least this many days is drawn as a timeline, when its values
@@ -227,20 +230,24 @@ def _about(group: list[Reported], wanted: tuple[frozenset[str], str]) -> bool:
 def _only_described(figure: Reported, head: str) -> bool:
     """A count, share or span of a thing the topic only describes: "2 refugee aid groups"
     and "a 120-day refugee ban" count no refugees (but "a 35-day shutdown" is a span of
-    shutdowns, and "killed 20 children" a count of killing). Amounts of money are read by
-    what they are an amount of (``_headed``)."""
-    if amounts.is_money(figure.row["unit"]) or head in inputs.stems(figure.reading.predicate):
+    shutdowns, and "killed 20 children" a count of killing). Amounts of money and rates
+    are read by what they are an amount of (``_headed``)."""
+    unit, counted_words = figure.row["unit"], figure.reading.counted
+    if amounts.is_money(unit) or head in inputs.stems(figure.reading.predicate):
         return False
-    counted = inputs.stems(figure.reading.counted)
+    if unit == amounts.PERCENT and not counted_words.startswith("of "):
+        return False  # a rate: "2.8% inflation expectations" is no share of expectations
+    counted = inputs.stems(counted_words)
     return bool(counted) and counted[-1] != head
 
 
 def _headed(figure: Reported, words: frozenset[str], head: str) -> bool:
     """The topic's head word is what the figure measures, with no word of its own beyond
-    those that qualify any measure: "growth" and "annual growth" for "GDP growth", but not
-    the "participation rate" beside an "unemployment rate"."""
+    those that qualify any measure or name its kind: "growth" and "annual growth" for
+    "GDP growth", "the inflation rate" for "inflation", but not the "participation rate"
+    beside an "unemployment rate"."""
     counted = set(inputs.stems(figure.reading.counted))
-    return head in counted and counted - words <= _QUALIFIERS
+    return head in counted and counted - words <= _QUALIFIERS | measures.GENERIC
 
 
 def _heading(group: list[Reported]) -> str:
