@@ -530,3 +530,22 @@ def test_a_deed_with_an_amount_of_something_is_not_its_measure(tmp_path: Path) -
     story.save(store)
     [result] = figures(store, "road plan")["results"]
     assert result["group"] == "road plan (USD)"
+
+
+def test_a_question_of_a_measure_in_a_place_puts_that_place_first(tmp_path: Path) -> None:
+    store = Store(tmp_path / "scoped.sqlite3")
+    reports = [
+        ("At least 40 people were killed in Orvale on Monday.", 40),
+        ("Some 12 people were killed in Brisk, near Orvale.", 12),
+    ]
+    for n, (sentence, value) in enumerate(reports):
+        story = Story(f"k{n}", "Clashes", published=f"2023-05-0{n + 1}")
+        story.say(sentence)
+        story.entity("Orvale", "GPE").entity("Brisk", "GPE")
+        text = sentence[: sentence.index(" were")]
+        story.figure(0, value, text.removeprefix("At least ").removeprefix("Some "), "people")
+        story.figures[-1].predicate = "killed"
+        story.save(store)
+    answer = ask(store, "how many people were killed in Orvale").to_json()
+    assert [r["value"] for r in answer["results"]] == [40, 12]
+    assert answer["results"][0]["group"] == "people killed (Orvale)"

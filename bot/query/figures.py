@@ -91,9 +91,12 @@ def figures(store: Store, topic: str) -> Answer:
     refs = [(r["article_id"], r["sentence_idx"]) for r in rows]
     sources = Sources(read, refs)
     reported = _merged(_read_all(rows, sources, _places(read, refs)))
-    stems = inputs.topic_stems(topic)
+    measure, scope = _scoped(topic)
+    stems = [s for s in inputs.topic_stems(measure) if s not in measures.PEOPLE]
     wanted = (frozenset(stems), stems[-1] if stems else "")
     groups = _groups(reported)
+    if scope:  # the measure where the question asks first: "killed in Aleppo"
+        groups.sort(key=lambda g: fold(g[0].reading.place) != fold(scope))
     # Measures of the topic itself first, then those that only share a sentence with it:
     # those only while the topic's own measures are few.
     own = [g for g in groups if g[0].key and _about(g, wanted)]
@@ -120,6 +123,19 @@ def figures(store: Store, topic: str) -> Answer:
     return Answer(
         "figures", topic, None, items, title=title, message=" ".join(notes), chart=_chart(groups)
     )
+
+
+# "people killed in Aleppo": a measure, then where (every sentence looked at names it).
+_SCOPED = re.compile(r"^(?P<measure>.+?)\s+(?:in|at|inside|across|throughout)\s+(?P<scope>.+)$")
+
+
+def _scoped(topic: str) -> tuple[str, str]:
+    """The measure a topic asks for and the place it asks it of ("" for none): "people
+    were killed in Aleppo" is the measure "people were killed" in "Aleppo"."""
+    found = _SCOPED.match(" ".join(topic.split()))
+    if found is None or not inputs.topic_stems(found["measure"]):
+        return topic, ""
+    return found["measure"], found["scope"]
 
 
 def _places(read: Reads, refs: list[tuple[str, int]]) -> dict:
