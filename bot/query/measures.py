@@ -356,8 +356,9 @@ def measure_key(reading: Reading, unit: str, per: str) -> str:
     """Figures with the same key count the same thing; "" when the figure says too little
     (no counted thing or event beyond the people counted)."""
     counted = measure_stems(reading) - PEOPLE
-    if not counted or _stems(reading.counted) <= _PRONOUNS or counted <= GENERIC:
-        return ""  # nothing counted, "a third of them" or "a 3.4% rate": of what, it is not said
+    said = _stems(reading.counted)
+    if not counted or said <= _PRONOUNS or said <= GENERIC or counted <= GENERIC:
+        return ""  # nothing counted, "a third of them", "a 3.4% rate", "killed ten times"
     kind = "%" if unit == PERCENT else unit
     return f"{' '.join(sorted(counted))}|{kind}|{per}|{reading.place}"
 
