@@ -548,6 +548,8 @@ def test_a_question_of_a_measure_in_a_place_puts_that_place_first(tmp_path: Path
     answer = ask(store, "how many people were killed in Orvale").to_json()
     assert [r["value"] for r in answer["results"]] == [40, 12]
     assert answer["results"][0]["group"] == "people killed (Orvale)"
+    # A place alone as the topic: its own figures first too.
+    assert [r["value"] for r in figures(store, "Orvale")["results"]] == [40, 12]
 
 
 def test_how_many_times_counts_nothing(tmp_path: Path) -> None:

@@ -95,8 +95,9 @@ def figures(store: Store, topic: str) -> Answer:
     stems = [s for s in inputs.topic_stems(measure) if s not in measures.PEOPLE]
     wanted = (frozenset(stems), stems[-1] if stems else "")
     groups = _groups(reported)
-    if scope:  # the measure where the question asks first: "killed in Aleppo"
-        groups.sort(key=lambda g: fold(g[0].reading.place) != fold(scope))
+    # The measures of the place asked about first: "killed in Aleppo", or "Aleppo" alone.
+    where = fold(scope or topic)
+    groups.sort(key=lambda g: fold(g[0].reading.place) != where)
     # Measures of the topic itself first, then those that only share a sentence with it:
     # those only while the topic's own measures are few.
     own = [g for g in groups if g[0].key and _about(g, wanted)]
