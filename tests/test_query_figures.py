@@ -512,7 +512,10 @@ def test_a_thing_the_topic_only_describes_is_not_a_figure_of_it(tmp_path: Path) 
         for n in range(1, ENOUGH_OWN + 1)
     ]
     others = [
-        ("Two herder aid groups closed.", (2, "Two herder aid groups", "herder aid groups")),
+        (
+            "Two herder aid groups closed.",
+            (2, "Two herder aid groups", "herder aid groups", "herder"),
+        ),
     ]
     # With enough figures of herders, the aid groups (which only share a word with the
     # topic) are left out.
@@ -559,3 +562,10 @@ def test_how_many_times_counts_nothing(tmp_path: Path) -> None:
     ]
     times = [("Floods have killed 10 times more herders.", (10, "10 times", "times", "killed"))]
     assert set(_headings(tmp_path, "killed", killed + times)) == {"herders killed"}
+
+
+def test_a_noun_after_the_figure_is_not_its_event(tmp_path: Path) -> None:
+    reports = [
+        ("Entry from six towns, all herders, is barred.", (6, "six towns", "towns", "herders"))
+    ]
+    assert _headings(tmp_path, "towns", reports) == ["towns"]

@@ -250,11 +250,11 @@ def _only_described(figure: Reported, head: str) -> bool:
     shutdowns, and "killed 20 children" a count of killing). Amounts of money and rates
     are read by what they are an amount of (``_headed``)."""
     unit, counted_words = figure.row["unit"], figure.reading.counted
-    if amounts.is_money(unit) or head in inputs.stems(figure.reading.predicate):
+    counted = inputs.stems(counted_words)
+    if amounts.is_money(unit) or head in set(inputs.stems(figure.reading.predicate)) - set(counted):
         return False
     if unit == amounts.PERCENT and not counted_words.startswith("of "):
         return False  # a rate: "2.8% inflation expectations" is no share of expectations
-    counted = inputs.stems(counted_words)
     return bool(counted) and counted[-1] != head
 
 

@@ -147,10 +147,16 @@ def an_act(event: Event) -> bool:
     return (lexicon.verb_of(event.word) or event.word.lower()) in ACTS
 
 
-def another_noun_before(event: Event) -> bool:
-    """'election 16,747 ballots', 'home to 3 million refugees': a word before the figure
-    that is no inflected verb is a noun of its own, not what happened to the counted."""
-    return event.side == BEFORE and bool(event.counted) and not lexicon.verb_of(event.word)
+def another_noun(event: Event) -> bool:
+    """'election 16,747 ballots', 'home to 3 million refugees', 'six countries, all
+    refugees': beside a counted noun, a word before it that is no inflected verb, or one
+    after it that is no verb at all, is a noun of its own, not what happened to the
+    counted."""
+    if not event.counted or event.word.lower() in STATES:
+        return False
+    if event.side == BEFORE:
+        return not lexicon.verb_of(event.word)
+    return event.side == AFTER and not lexicon.can_be_verb(event.word)
 
 
 def a_deed_with_an_amount(event: Event) -> bool:
@@ -161,7 +167,7 @@ def a_deed_with_an_amount(event: Event) -> bool:
 
 
 # Why an event word near a figure is not the event of what the figure counts, in turn.
-EVENT_RULES = (an_act, another_noun_before, a_deed_with_an_amount)
+EVENT_RULES = (an_act, another_noun, a_deed_with_an_amount)
 
 
 def event_rule(event: Event) -> str:
