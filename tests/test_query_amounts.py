@@ -174,6 +174,15 @@ def _place(sentence: str, figure: str, names: list[str]) -> str:
         ("Only eight fell in Calder and 27 in Brisk, after 800 losses.", "800 losses", ["Brisk"]),
         # A place across the end of a quoted sentence is no place of the figure.
         ('"We built a camp in Brisk in a week. We cannot house 200 herders."', "200", ["Brisk"]),
+        # "of" after a capitalised word joins a name: the place is part of it.
+        ("The Duchy of Brisk holds 40 seats.", "40 seats", ["Brisk"]),
+        ("Calder and the Duchy of Brisk hold 40 seats.", "40 seats", ["Brisk"]),
+        # A new clause after a comma: the place before it is that clause's.
+        ("Nine fell in Brisk, after 800 losses in the spring.", "800 losses", ["Brisk"]),
+        # A comparison names another place's figure.
+        ("Its toll of 3,800 exceeds that of Brisk.", "3,800", ["Brisk"]),
+        # The whole world's figure, whatever a clause after it names.
+        ("Of 5 million herders worldwide, many live in Brisk.", "5 million herders", ["Brisk"]),
     ],
 )
 def test_a_place_the_sentence_gives_another_phrase_is_not_the_figures(

@@ -569,3 +569,14 @@ def test_a_noun_after_the_figure_is_not_its_event(tmp_path: Path) -> None:
         ("Entry from six towns, all herders, is barred.", (6, "six towns", "towns", "herders"))
     ]
     assert _headings(tmp_path, "towns", reports) == ["towns"]
+
+
+def test_a_rate_of_a_thing_the_topic_describes_is_not_a_figure_of_it(tmp_path: Path) -> None:
+    own = [
+        (f"The levy won {n},000 votes.", (n * 1000, f"{n},000 votes", "votes"))
+        for n in range(1, ENOUGH_OWN + 1)
+    ]
+    rate = [
+        ("The risk of vote fraud is 0.2%.", (0.2, "0.2% vote fraud", "vote fraud", "", "", "%"))
+    ]
+    assert set(_headings(tmp_path, "votes", own + rate)) == {"votes"}

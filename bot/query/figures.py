@@ -247,14 +247,13 @@ def _about(group: list[Reported], wanted: tuple[frozenset[str], str]) -> bool:
 def _only_described(figure: Reported, head: str) -> bool:
     """A count, share or span of a thing the topic only describes: "2 refugee aid groups"
     and "a 120-day refugee ban" count no refugees (but "a 35-day shutdown" is a span of
-    shutdowns, and "killed 20 children" a count of killing). Amounts of money and rates
-    are read by what they are an amount of (``_headed``)."""
-    unit, counted_words = figure.row["unit"], figure.reading.counted
-    counted = inputs.stems(counted_words)
-    if amounts.is_money(unit) or head in set(inputs.stems(figure.reading.predicate)) - set(counted):
+    shutdowns, and "killed 20 children" a count of killing); so is a rate of one ("a
+    0.0009% voting fraud" is no share of votes). Amounts of money are read by what they
+    are an amount of (``_headed``)."""
+    counted = inputs.stems(figure.reading.counted)
+    event = set(inputs.stems(figure.reading.predicate)) - set(counted)
+    if amounts.is_money(figure.row["unit"]) or head in event:
         return False
-    if unit == amounts.PERCENT and not counted_words.startswith("of "):
-        return False  # a rate: "2.8% inflation expectations" is no share of expectations
     return bool(counted) and counted[-1] != head
 
 

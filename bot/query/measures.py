@@ -62,6 +62,16 @@ _PLACE_GAP_WORDS = 2
 PLACE_REACH = 8
 _BREAKS = frozenset(("-", "–", "—", ";", ":", "(", ")", '"', "“", "”"))
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
+# "District of Columbia", "Bank of England": "of" after a capitalised word joins a name.
+_OF_IN_A_NAME = re.compile(r"\b[A-Z][\w'’.-]*\s+of\s+(?:the\s+)?$")
+# A comma and a word opening another clause: ", after", ", and", ", while".
+_NEW_CLAUSE = re.compile(
+    r",\s+(?:after|before|while|since|although|though|whereas|when|but|and)\b", re.IGNORECASE
+)
+# Words comparing the figure with another place's: "than", "that of", "compared with".
+_COMPARED = re.compile(r"\b(?:than|that of|those of|compared|versus|vs)\b", re.IGNORECASE)
+# Words saying a figure is of the whole world, whatever place a clause after it names.
+_NOT_THE_PLACES = frozenset(("worldwide", "globally", "internationally"))
 # What stands between two places of a list: "Ohio, Michigan", "Iowa and Ohio".
 _LIST_JOINT = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
 # The usual nouns for people: a count of them is a count of people, however it is worded.
@@ -235,12 +245,14 @@ def vague_words(text: str, approx: str) -> str:
 
 def _tied(sentence: str, place: Place) -> bool:
     """Whether a preposition stands just before the place, with only words between ("in
-    northern Syria"; not "In 2018, Qatar", where the preposition is the year's)."""
-    if sentence[: place.start].rstrip().endswith(","):
+    northern Syria"; not "In 2018, Qatar", where the preposition is the year's, nor "the
+    District of Columbia", where "of" joins a name)."""
+    before = sentence[: place.start]
+    if before.rstrip().endswith(","):
         return False
-    for word in reversed(_tokens(sentence[: place.start])[-(_PLACE_GAP_WORDS + 1) :]):
+    for word in reversed(_tokens(before)[-(_PLACE_GAP_WORDS + 1) :]):
         if word in PLACE_PREPOSITIONS:
-            return True
+            return not (word == "of" and _OF_IN_A_NAME.search(before))
         if not word.isalpha():
             return False
     return False
@@ -248,13 +260,19 @@ def _tied(sentence: str, place: Place) -> bool:
 
 def _near(sentence: str, start: int, end: int) -> bool:
     """A few words and no break between two points of a sentence: no dash, bracket or
-    quotation mark, and no sentence ending inside a quotation ("a base in Iraq in a week.
-    We can't process 200 refugees")."""
-    between = _tokens(sentence[start:end])
+    quotation mark, no sentence ending inside a quotation ("a base in Iraq in a week.
+    We can't process 200 refugees"), no new clause ("27 in Afghanistan, after 8,000
+    casualties"), no comparison ("a toll of 3,800 exceeds that of China") and no word
+    that says the figure is the whole world's ("5 million refugees worldwide live in
+    Lebanon")."""
+    gap = sentence[start:end]
+    between = _tokens(gap)
     return (
         len(between) <= PLACE_REACH
-        and not _BREAKS & set(between)
-        and not _SENTENCE_END.search(sentence[start:end])
+        and not (_BREAKS | _NOT_THE_PLACES) & set(between)
+        and not _SENTENCE_END.search(gap)
+        and not _NEW_CLAUSE.search(gap)
+        and not _COMPARED.search(gap)
     )
 
 
