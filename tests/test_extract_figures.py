@@ -131,6 +131,22 @@ def test_a_scale_word_with_plus_is_still_the_scale() -> None:
         ),
         # A number above one before a singular fraction word is a span, no fraction.
         ("Whenever two-quarter output growth stalls, prices drop.", []),
+        # An -ing word that is no verb's is a noun of the phrase.
+        (
+            "The port's $9 million loan ceiling held.",
+            [(9e6, "$9 million loan ceiling", "loan ceiling")],
+        ),
+        # A difference keeps the word that says so.
+        ("About 300 fewer ferries sailed.", [(300, "About 300 fewer ferries", "fewer ferries")]),
+        # Number words after a spelled scale are added to it.
+        (
+            "One hundred and fifty ferries sailed.",
+            [(150, "One hundred and fifty ferries", "ferries")],
+        ),
+        (
+            "Two thousand twenty-five ferries sailed.",
+            [(2025, "Two thousand twenty-five ferries", "ferries")],
+        ),
     ],
 )
 def test_the_counted_phrase_ends_where_the_noun_does(

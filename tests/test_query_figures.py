@@ -335,7 +335,7 @@ def test_a_heading_says_what_a_measure_is_counted_in(tmp_path: Path) -> None:
     assert groups == {
         "120-day withdrawal period": "withdrawal period (days)",
         "some 40% of voters backed": "share of voters backed",
-        "$2 million a month patrols": "patrols (USD a month)",
+        "$2 million patrols a month": "patrols (USD a month)",
     }
 
 

@@ -402,22 +402,25 @@ def figure_item(
 
 
 def figure_text(row: Row, reading: Reading) -> str:
-    """ "about 6.5 million people displaced", "$3,500 a month", "a 120-day withdrawal period"."""
+    """ "about 6.5 million people displaced", "$3,500 a month", "30,000 refugees a year",
+    "a 120-day withdrawal period"."""
     value, high, unit = row["value"], row["value_high"], row["unit"]
     if value is None or (not unit and high is None and 0 < abs(value) < 1):
         # Vague amounts and proportions ("nearly 1 in 3") are shown as written.
         written = measures.vague_words(row["text"], row["approx"]) if value is None else row["text"]
         return _with_predicate(written, reading)
-    counted = reading.counted
+    counted, per = reading.counted, row["per"]
     if counted and unit and unit != amounts.PERCENT and not amounts.is_money(unit):
         written = amounts.with_approximation(
             row["approx"], amounts.unit_adjective(value, high, unit)
         )
     else:
+        # "30,000 refugees a year": what is counted comes before what it is counted per.
         written = amounts.with_approximation(
-            row["approx"], amounts.amount(value, high, unit, row["per"])
+            row["approx"], amounts.amount(value, high, unit, "" if counted else per)
         )
-    return _with_predicate(" ".join(p for p in (written, counted) if p), reading)
+    rate = amounts.rate(per) if counted else ""
+    return _with_predicate(" ".join(p for p in (written, counted, rate) if p), reading)
 
 
 def _with_predicate(text: str, reading: Reading) -> str:

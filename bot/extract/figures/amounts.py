@@ -123,6 +123,7 @@ def _read_number(tokens: Tokens, i: int) -> Amount | None:
     _and_a_half(lowers, amount)
     _spelled_fraction(lowers, amount)
     _scale(tokens, amount)
+    _spelled_rest(lowers, amount)
     _ratio(tokens, amount)
     return amount
 
@@ -283,6 +284,19 @@ def _scale(tokens: Tokens, amount: Amount) -> None:
         amount.factor *= factor
         end += 1
     amount.end = end
+
+
+def _spelled_rest(lowers: list[str], amount: Amount) -> None:
+    """'one hundred and fifty', 'two thousand twenty-five': the smaller number words after
+    a spelled scale are added to it."""
+    end = amount.end
+    if amount.digits or amount.value is None or amount.factor < 100 or end >= len(lowers):
+        return
+    start = end + 1 if lowers[end] == "and" else end
+    rest = _number_word(lowers, start) if start < len(lowers) else None
+    if rest and rest.value and not rest.tail and not rest.fraction and rest.value < amount.factor:
+        amount.value += rest.value
+        amount.end = rest.end
 
 
 def _fraction_of_amount(tokens: Tokens, fraction: Amount) -> Amount | None:

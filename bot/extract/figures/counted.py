@@ -26,6 +26,8 @@ from bot.extract.lexicon import (
     PARTICLES,
     SPEECH_VERBS,
     only_finite_verb,
+    past_tense,
+    verb_of,
 )
 from bot.extract.tokens import Tokens, is_capitalised, is_possessive
 from bot.textnorm import stem
@@ -76,6 +78,9 @@ _STANDING_VERBS = frozenset(
 _AUXILIARIES = frozenset("are were have had was remain remained will".split())
 # "of" pronouns that are themselves what is counted: "nine of them".
 _OF_PRONOUNS = frozenset(["them", "us", "whom", "those", "these"])
+# Modifiers saying the figure is a difference: "14 million fewer votes" counts no votes,
+# and keeps the word in what it counts.
+_DIFFERENCES = frozenset(("fewer", "less"))
 _MAX_WORDS = 5
 # How many words after "and" the noun two modifiers share may come.
 _SHARED_HEAD_REACH = 3
@@ -129,7 +134,8 @@ def _phrase_start(tokens: Tokens, amount: Amount) -> int | None:
         k += 1  # "half the vote"
     elif k + 1 < len(lowers) and lowers[k] == "worth" and lowers[k + 1] == "of":
         k += 2  # "$5 million worth of arms": what the money bought
-    if k + 1 < len(lowers) and lowers[k] in COUNTED_MODIFIERS and _nounlike(tokens, k + 1):
+    modifier = k + 1 < len(lowers) and lowers[k] in COUNTED_MODIFIERS
+    if modifier and lowers[k] not in _DIFFERENCES and _nounlike(tokens, k + 1):
         k += 1  # "3 more soldiers", "200 other families"
     return k
 
@@ -198,9 +204,9 @@ def not_a_noun(p: _Phrase) -> bool:
 
 def ing_word(p: _Phrase) -> bool:
     """'21 including', '59% saying' end it; '200 striking workers', 'a two-hour meeting'
-    (after a unit written before it) go on."""
-    if not p.lower.endswith("ing"):
-        return False
+    (after a unit written before it) go on; an -ing word that is no verb's is a noun."""
+    if not p.lower.endswith("ing") or not verb_of(p.lower):
+        return False  # "a $20 trillion debt ceiling": a noun, whatever its ending
     first = p.k == p.start
     return (
         not (first and (_participle(p.tokens, p.k) or _described(p.amount, p.lower))) and p.stop()
@@ -222,8 +228,8 @@ def verb_after_noun(p: _Phrase) -> bool:
     verb of standing after a singular noun ('an $18 trillion debt remains a worry')."""
     if p.k == p.start:
         return False
-    if p.lower.endswith("ed"):
-        return p.stop()
+    if p.lower.endswith("ed") or (p.tokens.texts[p.k].islower() and past_tense(p.lower)):
+        return p.stop()  # "held", "fell", "rose": no ending gives them away
     verb = p.lower in _STANDING_VERBS and not _plural(p.tokens.texts[p.k - 1])
     return verb and p.stop()
 
