@@ -1,10 +1,8 @@
-"""The connection to one fact base file: opening, the schema, transactions, settings.
+"""A fact base in one SQLite file: opening it, its faults, the schema, the writer lock.
 
 Why SQLite through the standard library: one file to back up, transactions that make every
 re-index all-or-nothing, FTS5 for sentence search, and WAL so the bot can answer while the
-indexer writes. Every write goes through ``transaction``: the outermost one runs the
-identity step over whatever its writes touched before it commits, so a reader never sees an
-article whose entities are not yet resolved.
+indexer writes. It is the default; ``bot.store.postgres`` is the other backend.
 """
 
 from __future__ import annotations
@@ -13,46 +11,27 @@ import errno
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
 
 from filelock import FileLock, Timeout
 
-from bot.store.schema import RETIRED, SCHEMA_VERSION, STATEMENTS, TABLES
+from bot.store import base
+from bot.store.base import (
+    Base,
+    BusyError,
+    DamagedError,
+    FullError,
+    OpenError,
+    ReadOnlyError,
+    SchemaError,
+    StoreError,
+)
+from bot.store.dialect import SQLITE
+from bot.store.schema import RETIRED, SCHEMA_VERSION, SQLITE_STATEMENTS, TABLES
 
-# How long a writer waits for another to finish a transaction before giving up.
-BUSY_TIMEOUT_MS = 30_000
 # The page cache of a connection, in KiB (a memory ceiling, not an allocation).
 CACHE_KIB = 131_072
-
-
-class StoreError(Exception):
-    """A problem with the fact base file, worded for the user."""
-
-
-class SchemaError(StoreError):
-    """The file is not a factbot base of a version this program can read."""
-
-
-class BusyError(StoreError):
-    """Another program held the base locked for longer than this one waits."""
-
-
-class ReadOnlyError(StoreError):
-    """The base file, or the folder it is in, cannot be written."""
-
-
-class FullError(StoreError):
-    """The disk holding the base is full."""
-
-
-class DamagedError(StoreError):
-    """The file is damaged, or is not an SQLite database at all."""
-
-
-class OpenError(StoreError):
-    """The base cannot be opened: a folder, no permission, an input/output error."""
 
 
 # SQLite's primary result codes that are faults of the base rather than of one write, and
@@ -114,7 +93,7 @@ def fault(exc: sqlite3.Error, path: str | Path) -> StoreError:
         kind, template = _NO_FILES
     elif kind is OpenError and not Path(path).exists() and not os.access(folder, os.W_OK):
         kind, template = _READ_ONLY  # a base cannot be created in a read-only folder
-    message = template.format(path=path, error=exc, wait=f"{BUSY_TIMEOUT_MS / 1000:g}")
+    message = template.format(path=path, error=exc, wait=f"{base.BUSY_TIMEOUT_MS / 1000:g}")
     return kind(message)
 
 
@@ -161,7 +140,7 @@ _WAL_HEADER_BYTES = 32
 def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
     conn = sqlite3.connect(target, check_same_thread=False, uri=uri)
     conn.row_factory = sqlite3.Row
-    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout={base.BUSY_TIMEOUT_MS}")
     return conn
 
 
@@ -212,7 +191,7 @@ def _pending_writes(path: Path) -> bool:
         return False
 
 
-class Store:
+class SQLiteBase(Base):
     """A connection to one fact base file, with the schema in place.
 
     ``upgrade``: a base written by an older factbot is emptied and rebuilt with the current
@@ -225,8 +204,9 @@ class Store:
     """
 
     def __init__(self, path: str | Path, upgrade: bool = False) -> None:
-        self.path = Path(path)
-        self.read_only = False
+        self.path = self.where = Path(path)
+        self.name = str(path)
+        self.dialect = SQLITE
         if str(path) != ":memory:":
             if base_exists(self.path) and self.path.is_dir():
                 raise OpenError(f"{path} is a folder, not a fact base file")
@@ -240,7 +220,6 @@ class Store:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise OpenError(f"cannot create the folder of {path} ({exc.strerror})") from exc
-        self._depth = 0
         self._checked = False  # the base was found whole (``_check_whole``)
         try:
             self.conn = _connect(str(path))
@@ -320,7 +299,7 @@ class Store:
         with self.transaction():
             for table in (*RETIRED, *TABLES):
                 self.conn.execute(f"DROP TABLE IF EXISTS {table}")
-            for statement in STATEMENTS:
+            for statement in SQLITE_STATEMENTS:
                 self.conn.execute(statement)
             self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
@@ -337,15 +316,6 @@ class Store:
                 _DAMAGED.format(path=self.path, error=f"its table {missing[0]} is missing")
             )
 
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     def _refuse_writes(self) -> None:
         if self.read_only:
             folder = self.path.parent
@@ -358,75 +328,14 @@ class Store:
             )
             raise kind(template.format(path=self.path))
 
-    def _reraise(self, exc: BaseException) -> NoReturn:
-        """Raise what a failed write raised: a fault of the base as a ``StoreError``,
-        anything else as it is."""
-        if _is_fault(exc):
-            raise fault(exc, self.path) from exc  # type: ignore[arg-type]
-        raise exc
+    def _is_fault(self, exc: BaseException) -> bool:
+        return _is_fault(exc)
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All-or-nothing: commit on success, roll back on any exception.
+    def _fault(self, exc: BaseException) -> StoreError:
+        return fault(exc, self.path)  # type: ignore[arg-type]
 
-        Nested inside another transaction it is a savepoint: its own work is undone on
-        failure and the outer transaction goes on, so a batch of articles can share one
-        commit while each article still stands or falls alone. A fault of the base (disk
-        full, read-only, locked, damaged) is raised as a ``StoreError``.
-        """
-        self._refuse_writes()
-        if self._depth:
-            yield from self._savepoint()
-            return
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            self._reraise(exc)
-        self._depth = 1
-        try:
-            yield self.conn
-            self.conn.commit()
-        except BaseException as exc:
-            self._depth = 0
-            self._undone()
-            if self.conn.in_transaction:
-                self._quietly("ROLLBACK")
-            self._reraise(exc)
-        self._depth = 0
-
-    def _savepoint(self) -> Iterator[sqlite3.Connection]:
-        """A savepoint inside the open transaction. SQLite rolls back the whole transaction,
-        savepoints included, on some faults (a full disk): then there is no savepoint to
-        return to, and the outer transaction's work is gone too, so the error goes up as
-        it is rather than as "no such savepoint", and nothing more is written into a
-        transaction that no longer exists."""
-        if not self.conn.in_transaction:
-            raise StoreError(f"{self.path}: the transaction was undone by an earlier error")
-        name = f"level{self._depth}"  # unique per depth: never shadows an outer savepoint
-        self.conn.execute(f"SAVEPOINT {name}")
-        self._depth += 1
-        try:
-            yield self.conn
-        except BaseException as exc:
-            self._depth -= 1
-            self._undone()
-            if self.conn.in_transaction:
-                self._quietly(f"ROLLBACK TO {name}")
-                self._quietly(f"RELEASE {name}")
-            elif not _is_fault(exc):
-                raise StoreError(f"{self.path}: SQLite undid the transaction ({exc})") from exc
-            self._reraise(exc)
-        self._depth -= 1
-        self.conn.execute(f"RELEASE {name}")
-
-    def _quietly(self, statement: str) -> None:
-        """Undo after a failure; an undo that fails too changes nothing of what is raised."""
-        with suppress(sqlite3.Error):
-            self.conn.execute(statement)
-
-    def _undone(self) -> None:
-        """Called when a transaction or savepoint is undone: what is kept in memory about
-        the base's rows (by a subclass) may no longer be true."""
+    def _begin(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
 
     @contextmanager
     def writing(self, on_busy: Callable[[], None] | None = None) -> Iterator[None]:
@@ -471,17 +380,3 @@ class Store:
             where = " ".join(found.replace("*** in database main ***", "").split())
             raise DamagedError(_DAMAGED.format(path=self.path, error=where))
         self._checked = True
-
-    # -- settings -------------------------------------------------------------------------
-
-    def get_meta(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
-
-    def set_meta(self, key: str, value: str) -> None:
-        with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO meta(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
