@@ -36,7 +36,7 @@ from bot.ingest import Failure, Loaded, count_articles, discover, read_file
 from bot.ingest.characters import repair_surrogates
 from bot.model import Extraction
 from bot.query.catalog import ANSWERED
-from bot.store import Store, StoreError
+from bot.store import Store, StoreError, base_exists, location
 from bot.store.base import (
     BusyError,
     DamagedError,
@@ -44,9 +44,9 @@ from bot.store.base import (
     OpenError,
     ReadOnlyError,
     SchemaError,
-    base_exists,
-    fault,
 )
+from bot.store.copy import copy_base
+from bot.store.sqlite import fault
 
 if TYPE_CHECKING:
     from bot.query.answer import Answer
@@ -69,6 +69,9 @@ _OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EPIPE})
 _MAX_DIGITS = 12
 # Worker processes at most: more than the machine's cores only costs memory.
 MAX_JOBS = max(1, 4 * (os.cpu_count() or 1))
+
+
+_DB_HELP = "fact base file or postgresql:// address (default: from the config)"
 
 
 class CliError(Exception):
@@ -95,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
 
     p = commands.add_parser("index", help="build or update the fact base")
-    p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
+    p.add_argument("--db", type=location, help=_DB_HELP)
     p.add_argument(
         "--jobs",
         type=_jobs,
@@ -111,14 +114,18 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     p = commands.add_parser("forget", help="remove articles from the fact base by id")
-    p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
+    p.add_argument("--db", type=location, help=_DB_HELP)
     p.add_argument("ids", nargs="+", metavar="ID")
 
     p = commands.add_parser("relink", help="work out who is who across the whole base afresh")
-    p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
+    p.add_argument("--db", type=location, help=_DB_HELP)
+
+    p = commands.add_parser("copy", help="copy a fact base into an empty one (a file, a server)")
+    p.add_argument("--from", dest="source", type=location, required=True, metavar="BASE")
+    p.add_argument("--to", dest="target", type=location, required=True, metavar="BASE")
 
     p = commands.add_parser("ask", help='answer a question, e.g. "/who Ortiz"')
-    p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
+    p.add_argument("--db", type=location, help=_DB_HELP)
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     p.add_argument(
         "--chart",
@@ -134,17 +141,17 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser(
         "fetch", help="fetch web pages' articles into the knowledge folder and index them"
     )
-    p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
+    p.add_argument("--db", type=location, help=_DB_HELP)
     p.add_argument("urls", nargs="+", metavar="URL")
 
     p = commands.add_parser(
         "poll", help="poll the followed feeds now (those due, or all with --all) and index"
     )
-    p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
+    p.add_argument("--db", type=location, help=_DB_HELP)
     p.add_argument("--all", action="store_true", help="poll every feed, due or not")
 
     p = commands.add_parser("articles", help="list the indexed articles, newest first")
-    p.add_argument("--db", type=Path, help="fact base file (default: from the config)")
+    p.add_argument("--db", type=location, help=_DB_HELP)
     shown = p.add_mutually_exclusive_group()
     shown.add_argument(
         "--limit",
@@ -193,7 +200,7 @@ def _existing_store(args: argparse.Namespace, settings: Settings) -> Store:
 def _say_busy(store: Store) -> Callable[[], None]:
     def busy() -> None:
         print(
-            f"factbot: another indexing run is writing to {store.path}; waiting for it to end",
+            f"factbot: another indexing run is writing to {store.name}; waiting for it to end",
             file=sys.stderr,
         )
 
@@ -431,11 +438,21 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_copy(args: argparse.Namespace, settings: Settings) -> int:
+    if not base_exists(args.source):
+        raise CliError(f"no fact base at {args.source}", EXIT_NO_BASE)
+    with Store(args.source) as source, Store(args.target, upgrade=True) as target:
+        copied = copy_base(source, target)
+    print(f"copied {copied} articles from {args.source} to {args.target}")
+    return EXIT_OK
+
+
 COMMANDS = {
     "extract": cmd_extract,
     "index": cmd_index,
     "forget": cmd_forget,
     "relink": cmd_relink,
+    "copy": cmd_copy,
     "ask": cmd_ask,
     "articles": cmd_articles,
     "fetch": cmd_fetch,

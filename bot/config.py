@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from bot.store.location import Location, ServerAddress, location
+
 DEFAULT_CONFIG_FILE = "config.yaml"
 CONFIG_ENV = "FACTBOT_CONFIG"
 # A settings file is a few lines: one larger, or making more values than this, is refused.
@@ -89,7 +91,7 @@ class WebSettings:
 @dataclass(frozen=True, slots=True)
 class Settings:
     knowledge_dir: Path = Path("knowledge")
-    db_path: Path = Path("factbot.sqlite3")
+    db_path: Location = Path("factbot.sqlite3")
     discord: DiscordSettings = field(default_factory=DiscordSettings)
     web: WebSettings = field(default_factory=WebSettings)
 
@@ -115,6 +117,12 @@ def _path(name: str, value: Any) -> str:
     if "\0" in _text(name, value):
         raise ConfigError(f"{name}: a path cannot hold a NUL character")
     return value
+
+
+def _base_location(folder: Path, value: str) -> Location:
+    """The fact base: a PostgreSQL server's address as it is, a file relative to ``folder``."""
+    where = location(value)
+    return where if isinstance(where, ServerAddress) else folder / where
 
 
 def _whole(value: Any) -> bool:
@@ -331,7 +339,7 @@ def load_settings(path: str | Path | None = None) -> Settings:
         raise ConfigError(f"{unknown[0]}: unknown setting in {file}")
     base = file.parent
     knowledge = base / _path("knowledge_dir", raw.get("knowledge_dir", "knowledge"))
-    db = base / _path("db_path", raw.get("db_path", "factbot.sqlite3"))
+    db = _base_location(base, _path("db_path", raw.get("db_path", "factbot.sqlite3")))
     discord_raw = raw.get("discord") or {}
     if not isinstance(discord_raw, dict):
         raise ConfigError("discord: must be a mapping of settings")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from bases import NewBase
 from fake_discord.newsroom import entity, make_article
 
 from bot.digest import (
@@ -91,8 +91,8 @@ def store_at(store: Store, moment: datetime, article: Article, extraction: Extra
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    with Store(tmp_path / "base.sqlite3") as opened:
+def store(new_base: NewBase) -> Store:
+    with Store(new_base("base")) as opened:
         yield opened
 
 

@@ -5,10 +5,10 @@ each article's entity became is read back the way ``/article`` reads it.
 """
 
 from itertools import permutations
-from pathlib import Path
 from random import Random
 
 import pytest
+from bases import NewBase
 
 from bot.identity import DECLARED, FULLEST, FormData, resolve
 from bot.model import Article, Entity, Extraction, Mention, Sentence
@@ -58,8 +58,8 @@ COLLEAGUES = (person("Odile Brandt"), person("Kasper Nyquist"), Entity("Velmora"
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    with Store(tmp_path / "facts.sqlite3") as opened:
+def store(new_base: NewBase):
+    with Store(new_base("facts")) as opened:
         yield opened
 
 
@@ -572,9 +572,9 @@ ARTICLES = {
 
 @pytest.mark.parametrize("order", list(permutations("abcd"))[::5])
 def test_the_order_articles_arrive_in_does_not_change_the_entities(
-    tmp_path: Path, order: tuple[str, ...]
+    new_base: NewBase, order: tuple[str, ...]
 ) -> None:
-    with Store(tmp_path / "first.sqlite3") as first, Store(tmp_path / "other.sqlite3") as other:
+    with Store(new_base("first")) as first, Store(new_base("other")) as other:
         for article_id in "abcd":
             put(first, article_id, *ARTICLES[article_id])
         for article_id in order:
@@ -613,8 +613,8 @@ def _generated_articles(count: int) -> list[list[Entity]]:
     return articles
 
 
-def test_settling_article_by_article_gives_what_relinking_gives(tmp_path: Path) -> None:
-    with Store(tmp_path / "incremental.sqlite3") as store:
+def test_settling_article_by_article_gives_what_relinking_gives(new_base: NewBase) -> None:
+    with Store(new_base("incremental")) as store:
         for n, entities in enumerate(_generated_articles(120)):
             put(store, f"g{n:03}", *entities)
         incremental = groups(store)
@@ -681,8 +681,8 @@ def test_a_name_declared_a_persons_that_is_anothers_surname_goes_to_that_other(
     assert not any(a.startswith("surname") for a in found["Ada Ortiz"])
 
 
-def test_a_bulk_write_is_seen_under_its_identity_once_settled(tmp_path: Path) -> None:
-    store = Store(tmp_path / "bulk.sqlite3")
+def test_a_bulk_write_is_seen_under_its_identity_once_settled(new_base: NewBase) -> None:
+    store = Store(new_base("bulk"))
     put(store, "a0", Entity("Ada Quill", "PERSON", ["Quill"]))
     text = "A sentence."
     article = Article("a1", "a1", text, [Sentence(0, 0, len(text), text)])

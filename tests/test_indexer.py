@@ -4,6 +4,8 @@ import json
 import threading
 from pathlib import Path
 
+from bases import NewBase
+
 from bot.indexer import POOL_THRESHOLD, forget, index_paths
 from bot.query import ask
 from bot.store import Store
@@ -28,12 +30,14 @@ def snapshot(store: Store) -> list[tuple]:
     return rows
 
 
-def test_unchanged_files_are_skipped_and_changed_ones_replaced(tmp_path: Path) -> None:
+def test_unchanged_files_are_skipped_and_changed_ones_replaced(
+    tmp_path: Path, new_base: NewBase
+) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     write(docs, "a.txt", "Mayor Ana Ortiz said 1,200 people were displaced by the flood.")
     write(docs, "b.txt", "The Red River Authority closed two bridges on Monday.")
-    with Store(tmp_path / "facts.sqlite3") as store:
+    with Store(new_base("facts")) as store:
         first = index_paths(store, [docs])
         assert sorted(first.added) == ["a", "b"] and not first.failed
         second = index_paths(store, [docs])
@@ -46,11 +50,11 @@ def test_unchanged_files_are_skipped_and_changed_ones_replaced(tmp_path: Path) -
         assert store.read.best_sentences('"displaced"', 10, 10) == [("a", 0)]
 
 
-def test_a_failing_file_leaves_the_base_as_it_was(tmp_path: Path) -> None:
+def test_a_failing_file_leaves_the_base_as_it_was(tmp_path: Path, new_base: NewBase) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     path = write(docs, "a.txt", "Mayor Ana Ortiz said 1,200 people were displaced.")
-    with Store(tmp_path / "facts.sqlite3") as store:
+    with Store(new_base("facts")) as store:
         index_paths(store, [docs])
         before = snapshot(store)
         path.write_bytes(b"\x00\x01binary now\x00" * 100)
@@ -59,12 +63,12 @@ def test_a_failing_file_leaves_the_base_as_it_was(tmp_path: Path) -> None:
         assert snapshot(store) == before
 
 
-def test_same_entity_in_two_articles_is_one_entity(tmp_path: Path) -> None:
+def test_same_entity_in_two_articles_is_one_entity(tmp_path: Path, new_base: NewBase) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     write(docs, "a.txt", "Health Minister Rosa Quintero visited the clinic. Quintero stayed.")
     write(docs, "b.txt", "Quintero said the clinics would reopen.")
-    with Store(tmp_path / "facts.sqlite3") as store:
+    with Store(new_base("facts")) as store:
         index_paths(store, [docs])
         named = {a: {r["name"] for r in store.read.entities_of_article(a)} for a in "ab"}
         assert "Rosa Quintero" in named["a"] & named["b"]
@@ -86,12 +90,14 @@ def ids(store: Store) -> list[str]:
     return sorted(a.id for a in store.articles())
 
 
-def test_a_removed_file_or_line_leaves_the_base_at_the_next_index(tmp_path: Path) -> None:
+def test_a_removed_file_or_line_leaves_the_base_at_the_next_index(
+    tmp_path: Path, new_base: NewBase
+) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     gone = write(docs, "a.txt", "Mayor Ana Ortiz said 1,200 people were displaced.")
     feed = jsonl(docs / "feed.jsonl", story("f1"), story("f2"))
-    with Store(tmp_path / "facts.sqlite3") as store:
+    with Store(new_base("facts")) as store:
         index_paths(store, [docs])
         assert ids(store) == ["a", "f1", "f2"]
         gone.unlink()
@@ -100,11 +106,13 @@ def test_a_removed_file_or_line_leaves_the_base_at_the_next_index(tmp_path: Path
         assert sorted(report.removed) == ["a", "f1"] and ids(store) == ["f2"]
 
 
-def test_a_file_that_cannot_be_read_in_full_keeps_its_articles(tmp_path: Path) -> None:
+def test_a_file_that_cannot_be_read_in_full_keeps_its_articles(
+    tmp_path: Path, new_base: NewBase
+) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     feed = jsonl(docs / "feed.jsonl", story("f1"), story("f2"))
-    with Store(tmp_path / "facts.sqlite3") as store:
+    with Store(new_base("facts")) as store:
         index_paths(store, [docs])
         feed.write_text(json.dumps(story("f1")) + "\n{broken\n", encoding="utf-8")
         report = index_paths(store, [docs])
@@ -112,14 +120,14 @@ def test_a_file_that_cannot_be_read_in_full_keeps_its_articles(tmp_path: Path) -
         assert [f.line for f in report.failed] == [2]
 
 
-def test_two_inputs_with_one_id_are_never_merged(tmp_path: Path) -> None:
+def test_two_inputs_with_one_id_are_never_merged(tmp_path: Path, new_base: NewBase) -> None:
     docs = tmp_path / "docs"
     (docs / "east").mkdir(parents=True)
     (docs / "west").mkdir()
     write(docs / "east", "report.txt", "The Red River Authority closed two bridges.")
     write(docs / "west", "report.txt", "The Blue Lake Council opened a ferry.")
     jsonl(docs / "feed.jsonl", story("report"), story("f1"), story("f1"))
-    with Store(tmp_path / "facts.sqlite3") as store:
+    with Store(new_base("facts")) as store:
         first = index_paths(store, [docs])
         assert ids(store) == ["f1", "report"]
         messages = sorted(str(f) for f in first.failed)
@@ -130,11 +138,11 @@ def test_two_inputs_with_one_id_are_never_merged(tmp_path: Path) -> None:
         assert row.path == str((docs / "east" / "report.txt").resolve())
 
 
-def test_forget_removes_articles_by_id(tmp_path: Path) -> None:
+def test_forget_removes_articles_by_id(tmp_path: Path, new_base: NewBase) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     jsonl(docs / "feed.jsonl", story("f1"), story("f2"))
-    with Store(tmp_path / "facts.sqlite3") as store:
+    with Store(new_base("facts")) as store:
         index_paths(store, [docs])
         assert forget(store, ["f1", "nope"]) == (["f1"], ["nope"])
         assert ids(store) == ["f2"]
@@ -172,10 +180,10 @@ def dump(store: Store) -> list[tuple]:
     return rows
 
 
-def test_two_workers_give_the_same_base_as_one(tmp_path: Path) -> None:
+def test_two_workers_give_the_same_base_as_one(tmp_path: Path, new_base: NewBase) -> None:
     docs = tmp_path / "docs"
     corpus(docs, POOL_THRESHOLD + 20)
-    with Store(tmp_path / "one.sqlite3") as one, Store(tmp_path / "two.sqlite3") as two:
+    with Store(new_base("one")) as one, Store(new_base("two")) as two:
         done: list[int] = []
         index_paths(one, [docs], jobs=1)
         report = index_paths(two, [docs], jobs=2, progress=done.append)
@@ -183,7 +191,8 @@ def test_two_workers_give_the_same_base_as_one(tmp_path: Path) -> None:
         assert dump(two) == dump(one)
 
 
-def test_a_second_indexing_run_waits_for_the_first(tmp_path: Path) -> None:
+def test_a_second_indexing_run_on_a_file_waits_for_the_first(tmp_path: Path) -> None:
+    # PostgreSQL lets two runs write at once (test_postgres.py).
     docs = tmp_path / "docs"
     corpus(docs, 3)
     db = tmp_path / "facts.sqlite3"
@@ -200,10 +209,10 @@ def test_a_second_indexing_run_waits_for_the_first(tmp_path: Path) -> None:
         assert not worker.is_alive() and second.article_count() == 3
 
 
-def test_readers_see_only_committed_articles(tmp_path: Path) -> None:
+def test_readers_see_only_committed_articles(tmp_path: Path, new_base: NewBase) -> None:
     docs = tmp_path / "docs"
     corpus(docs, 2)
-    db = tmp_path / "facts.sqlite3"
+    db = new_base("facts")
     with Store(db) as writer, Store(db) as reader:
         index_paths(writer, [docs])
         with writer.transaction():

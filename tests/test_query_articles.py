@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from bases import NewBase
 from factories import Story
 from worlds import delta_base
 
@@ -13,8 +12,8 @@ from bot.store import Store
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return delta_base(tmp_path / "delta.sqlite3")
+def store(new_base: NewBase) -> Store:
+    return delta_base(new_base("delta"))
 
 
 def test_articles_are_listed_newest_first_with_counts(store: Store) -> None:
@@ -25,14 +24,14 @@ def test_articles_are_listed_newest_first_with_counts(store: Store) -> None:
     assert answer["message"].startswith("3 articles indexed")
 
 
-def test_an_empty_base_says_nothing_is_indexed(tmp_path: Path) -> None:
-    answer = run(Store(tmp_path / "empty.sqlite3"), "articles").to_json()
+def test_an_empty_base_says_nothing_is_indexed(new_base: NewBase) -> None:
+    answer = run(Store(new_base("empty")), "articles").to_json()
     assert answer["results"] == []
     assert answer["message"] == "Nothing has been indexed yet."
 
 
-def test_a_long_list_is_capped(tmp_path: Path) -> None:
-    store = Store(tmp_path / "long.sqlite3")
+def test_a_long_list_is_capped(new_base: NewBase) -> None:
+    store = Store(new_base("long"))
     for number in range(55):
         Story(f"x{number:02}", f"Note {number}").save(store)
     answer = run(store, "articles").to_json()
@@ -70,8 +69,8 @@ def test_an_unknown_id_says_so(store: Store) -> None:
     assert "No article has the id “nope”" in answer["message"]
 
 
-def test_an_ambiguous_prefix_lists_the_ids(tmp_path: Path) -> None:
-    store = Store(tmp_path / "p.sqlite3")
+def test_an_ambiguous_prefix_lists_the_ids(new_base: NewBase) -> None:
+    store = Store(new_base("p"))
     for article_id in ("report-1", "report-2"):
         Story(article_id, "Report").save(store)
     answer = run(store, "article", "report").to_json()
@@ -86,8 +85,8 @@ def test_odd_ids_get_a_message(store: Store, typed: str) -> None:
     assert answer["message"]
 
 
-def test_an_article_that_gave_no_facts_is_shown_with_none(tmp_path: Path) -> None:
-    store = Store(tmp_path / "bare.sqlite3")
+def test_an_article_that_gave_no_facts_is_shown_with_none(new_base: NewBase) -> None:
+    store = Store(new_base("bare"))
     story = Story("bare-1", "Quiet day on the lake")
     story.say("Nothing happened on the lake today.")
     story.save(store)

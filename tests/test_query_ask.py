@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from bases import NewBase
 from worlds import delta_base
 
 from bot.query import ANSWERED, COMMANDS, ask, run
@@ -11,8 +12,8 @@ from bot.store import Store
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    return delta_base(tmp_path_factory.mktemp("ask") / "delta.sqlite3")
+def store(module_base: NewBase) -> Store:
+    return delta_base(module_base("delta"))
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from bases import NewBase
 from factories import Story
 from worlds import delta_base
 
@@ -15,8 +14,8 @@ from bot.store import Store
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return delta_base(tmp_path / "delta.sqlite3")
+def store(new_base: NewBase) -> Store:
+    return delta_base(new_base("delta"))
 
 
 def figures(store: Store, topic: str) -> dict:
@@ -47,8 +46,8 @@ def test_word_forms_of_the_topic_find_the_same_figures(store: Store, topic: str)
     assert {12_000, 15_000} <= values
 
 
-def test_killed_and_killing_are_the_same_topic(tmp_path: Path) -> None:
-    store = Store(tmp_path / "k.sqlite3")
+def test_killed_and_killing_are_the_same_topic(new_base: NewBase) -> None:
+    store = Store(new_base("k"))
     report(
         store,
         "k1",
@@ -67,8 +66,8 @@ def test_one_measure_is_one_group_newest_first(store: Store) -> None:
     assert [r["source"] for r in displaced] == ["Coastal Times", "Delta Post"]
 
 
-def test_sources_differ_only_in_one_place_within_a_week(tmp_path: Path) -> None:
-    store = Store(tmp_path / "d.sqlite3")
+def test_sources_differ_only_in_one_place_within_a_week(new_base: NewBase) -> None:
+    store = Store(new_base("d"))
     said = "{} people were displaced in Tarnwick by the floods."
     report(
         store,
@@ -109,9 +108,9 @@ def test_sources_differ_only_in_one_place_within_a_week(tmp_path: Path) -> None:
     ids=["a month later", "another place", "another scale", "a floor that agrees"],
 )
 def test_figures_that_need_not_contradict_are_not_marked(
-    tmp_path: Path, second: tuple, published: str, place: str
+    new_base: NewBase, second: tuple, published: str, place: str
 ) -> None:
-    store = Store(tmp_path / "n.sqlite3")
+    store = Store(new_base("n"))
     report(
         store,
         "n1",
@@ -139,8 +138,8 @@ def test_people_and_civilians_count_the_same_thing(store: Store) -> None:
     assert results[0]["sentence"].startswith("Some three million people live")
 
 
-def test_an_event_word_that_belongs_to_another_number_is_not_borrowed(tmp_path: Path) -> None:
-    store = Store(tmp_path / "b.sqlite3")
+def test_an_event_word_that_belongs_to_another_number_is_not_borrowed(new_base: NewBase) -> None:
+    store = Store(new_base("b"))
     story = Story("b1", "War toll")
     story.say("The war has left some 9,000 dead and more than two million displaced.")
     story.figure(0, 9_000, "some 9,000 dead", "dead", "displaced", approx="some")
@@ -155,8 +154,8 @@ def test_an_event_word_that_belongs_to_another_number_is_not_borrowed(tmp_path: 
     ]
 
 
-def test_a_counted_noun_from_elsewhere_in_the_sentence_is_not_shown(tmp_path: Path) -> None:
-    store = Store(tmp_path / "c.sqlite3")
+def test_a_counted_noun_from_elsewhere_in_the_sentence_is_not_shown(new_base: NewBase) -> None:
+    store = Store(new_base("c"))
     story = Story("c1", "Camps")
     story.say("The camps hold 40,000 refugees, and 7,000 more are internally displaced.")
     story.figure(0, 7_000, "7,000 more", "refugees", "displaced")
@@ -165,8 +164,8 @@ def test_a_counted_noun_from_elsewhere_in_the_sentence_is_not_shown(tmp_path: Pa
     assert result["text"] == "7,000 displaced"
 
 
-def test_a_vague_amount_takes_no_approximator(tmp_path: Path) -> None:
-    store = Store(tmp_path / "v.sqlite3")
+def test_a_vague_amount_takes_no_approximator(new_base: NewBase) -> None:
+    store = Store(new_base("v"))
     story = Story("v1", "Worries")
     story.say("Ministers worry about millions of refugees reaching the coast.")
     story.figure(0, None, "about millions of refugees", "refugees", approx="about")
@@ -176,8 +175,8 @@ def test_a_vague_amount_takes_no_approximator(tmp_path: Path) -> None:
     assert result["value"] is None
 
 
-def test_a_vague_amount_is_no_figure_of_a_topic(tmp_path: Path) -> None:
-    store = Store(tmp_path / "v.sqlite3")
+def test_a_vague_amount_is_no_figure_of_a_topic(new_base: NewBase) -> None:
+    store = Store(new_base("v"))
     story = Story("v1", "Worries")
     story.say("Millions of refugees reached the coast, and 4,000 more came by boat.")
     story.figure(0, None, "Millions of refugees", "refugees")
@@ -186,8 +185,8 @@ def test_a_vague_amount_is_no_figure_of_a_topic(tmp_path: Path) -> None:
     assert [r["value"] for r in figures(store, "refugees")["results"]] == [4_000]
 
 
-def test_a_place_is_taken_only_with_a_preposition_near_the_figure(tmp_path: Path) -> None:
-    store = Store(tmp_path / "p.sqlite3")
+def test_a_place_is_taken_only_with_a_preposition_near_the_figure(new_base: NewBase) -> None:
+    store = Store(new_base("p"))
     story = Story("p1", "Fires")
     story.say("Some 5,000 people fled Brackenford after 300 homes burned in Oskaby.")
     story.entity("Brackenford", "GPE").entity("Oskaby", "GPE")
@@ -209,8 +208,8 @@ def test_a_place_is_taken_only_with_a_preposition_near_the_figure(tmp_path: Path
     }
 
 
-def test_money_ranges_and_rates_read_as_written(tmp_path: Path) -> None:
-    store = Store(tmp_path / "m.sqlite3")
+def test_money_ranges_and_rates_read_as_written(new_base: NewBase) -> None:
+    store = Store(new_base("m"))
     story = Story("m1", "Grants")
     story.say(
         "Each family gets $3,500 a month in rent aid.",
@@ -227,8 +226,8 @@ def test_money_ranges_and_rates_read_as_written(tmp_path: Path) -> None:
     assert sorted(texts) == ["$3,500 a month", "£2.5 billion", "€3–5 million"]
 
 
-def test_the_same_figure_in_several_outlets_is_one_line_citing_each(tmp_path: Path) -> None:
-    store = Store(tmp_path / "a.sqlite3")
+def test_the_same_figure_in_several_outlets_is_one_line_citing_each(new_base: NewBase) -> None:
+    store = Store(new_base("a"))
     for number, outlet in enumerate(["Delta Post", "Coastal Times"]):
         report(
             store,
@@ -244,8 +243,8 @@ def test_the_same_figure_in_several_outlets_is_one_line_citing_each(tmp_path: Pa
     assert not result["conflict"]
 
 
-def test_a_sentence_with_two_figures_is_quoted_once(tmp_path: Path) -> None:
-    store = Store(tmp_path / "s.sqlite3")
+def test_a_sentence_with_two_figures_is_quoted_once(new_base: NewBase) -> None:
+    store = Store(new_base("s"))
     story = Story("s1", "Storm")
     story.say("The storm destroyed 40 homes on Monday and 12 homes destroyed on Tuesday.")
     story.figure(0, 40, "40 homes", "homes", "destroyed")
@@ -256,8 +255,8 @@ def test_a_sentence_with_two_figures_is_quoted_once(tmp_path: Path) -> None:
     assert results[1].text.endswith("(same sentence as 1)")
 
 
-def test_figures_that_only_share_a_sentence_with_the_topic_come_last(tmp_path: Path) -> None:
-    store = Store(tmp_path / "last.sqlite3")
+def test_figures_that_only_share_a_sentence_with_the_topic_come_last(new_base: NewBase) -> None:
+    store = Store(new_base("last"))
     story = Story("l1", "Floods")
     story.say("Some 4 bridges fell as the floods displaced 900 families in Lowater.")
     story.figure(0, 4, "4 bridges", "bridges", "fell")
@@ -268,9 +267,9 @@ def test_figures_that_only_share_a_sentence_with_the_topic_come_last(tmp_path: P
 
 
 def test_without_a_figure_of_the_topic_itself_the_sentences_figures_are_shown(
-    tmp_path: Path,
+    new_base: NewBase,
 ) -> None:
-    store = Store(tmp_path / "t.sqlite3")
+    store = Store(new_base("t"))
     story = Story("t1", "Truce")
     story.say("The truce sets a 120-day withdrawal period for both armies.")
     story.figures.append(
@@ -302,8 +301,8 @@ def test_topics_that_cannot_be_looked_up_get_a_message(store: Store, topic: str)
     assert answer["message"]
 
 
-def test_a_long_measure_shows_its_newest_figures(tmp_path: Path) -> None:
-    store = Store(tmp_path / "many.sqlite3")
+def test_a_long_measure_shows_its_newest_figures(new_base: NewBase) -> None:
+    store = Store(new_base("many"))
     for number in range(45):
         report(
             store,
@@ -317,8 +316,8 @@ def test_a_long_measure_shows_its_newest_figures(tmp_path: Path) -> None:
     assert f"Showing {MAX_PER_MEASURE} of 45 figures" in answer["message"]
 
 
-def test_a_heading_says_what_a_measure_is_counted_in(tmp_path: Path) -> None:
-    store = Store(tmp_path / "h.sqlite3")
+def test_a_heading_says_what_a_measure_is_counted_in(new_base: NewBase) -> None:
+    store = Store(new_base("h"))
     story = Story("h1", "Truce terms")
     story.say(
         "The truce sets a 120-day withdrawal period.",
@@ -339,9 +338,9 @@ def test_a_heading_says_what_a_measure_is_counted_in(tmp_path: Path) -> None:
     }
 
 
-def test_a_chart_is_not_drawn_over_values_of_different_scopes(tmp_path: Path) -> None:
+def test_a_chart_is_not_drawn_over_values_of_different_scopes(new_base: NewBase) -> None:
     """A town's count and a country's on one line would say nothing: the list stays."""
-    store = Store(tmp_path / "scopes.sqlite3")
+    store = Store(new_base("scopes"))
     for n, value in enumerate((800, 900, 2_000_000)):
         day = f"2023-05-0{n + 1}"
         story = Story(f"v{n}", f"Shelters, {day}", published=day)
@@ -352,8 +351,8 @@ def test_a_chart_is_not_drawn_over_values_of_different_scopes(tmp_path: Path) ->
     assert len(answer.items) == 3 and answer.chart is None
 
 
-def test_a_measure_named_before_its_value_heads_its_figures(tmp_path: Path) -> None:
-    store = Store(tmp_path / "rate.sqlite3")
+def test_a_measure_named_before_its_value_heads_its_figures(new_base: NewBase) -> None:
+    store = Store(new_base("rate"))
     story = Story("r1", "Jobs in Lowater", published="2023-06-02")
     story.say("The jobless rate fell to 4.2% in May, the Lowater office said.")
     story.figures.append(Figure(4.2, "4.2%", "jobless rate", 0, unit="%", how="changed_subject"))
@@ -364,9 +363,9 @@ def test_a_measure_named_before_its_value_heads_its_figures(tmp_path: Path) -> N
 
 
 def test_a_plain_question_about_people_finds_counts_that_do_not_say_people(
-    tmp_path: Path,
+    new_base: NewBase,
 ) -> None:
-    store = Store(tmp_path / "plain.sqlite3")
+    store = Store(new_base("plain"))
     story = Story("k1", "Shelling in Marrowick", published="2023-06-02")
     story.say("Thirteen civilians were killed in Marrowick on Sunday.")
     story.entity("Marrowick", "GPE")
@@ -377,9 +376,9 @@ def test_a_plain_question_about_people_finds_counts_that_do_not_say_people(
 
 
 def test_with_enough_figures_of_the_topic_those_sharing_its_sentences_are_left_out(
-    tmp_path: Path,
+    new_base: NewBase,
 ) -> None:
-    store = Store(tmp_path / "own.sqlite3")
+    store = Store(new_base("own"))
     for n in range(ENOUGH_OWN):
         story = Story(f"o{n}", "Floods")
         story.say(f"The floods displaced {n + 100} families in Lowater as 4 bridges fell.")
@@ -391,8 +390,8 @@ def test_with_enough_figures_of_the_topic_those_sharing_its_sentences_are_left_o
     assert "Only measures of “displaced” itself are shown." in answer["message"]
 
 
-def test_a_count_of_the_topics_head_word_alone_is_not_the_topics_own(tmp_path: Path) -> None:
-    store = Store(tmp_path / "head.sqlite3")
+def test_a_count_of_the_topics_head_word_alone_is_not_the_topics_own(new_base: NewBase) -> None:
+    store = Store(new_base("head"))
     for n in range(ENOUGH_OWN):
         story = Story(f"h{n}", "Count")
         story.say(f"Velmora gives {n + 3} electoral votes, and Ortiz won it by 8,000 votes.")
@@ -403,8 +402,8 @@ def test_a_count_of_the_topics_head_word_alone_is_not_the_topics_own(tmp_path: P
     assert 8_000 not in values and 3 in values
 
 
-def test_another_rate_in_the_sentence_is_not_a_rate_of_the_topic(tmp_path: Path) -> None:
-    store = Store(tmp_path / "rates.sqlite3")
+def test_another_rate_in_the_sentence_is_not_a_rate_of_the_topic(new_base: NewBase) -> None:
+    store = Store(new_base("rates"))
     for n in range(ENOUGH_OWN):
         story = Story(f"r{n}", "Jobs")
         story.say(f"The jobless rate rose to {n + 4}%, and the participation rate fell to 62%.")
@@ -418,8 +417,8 @@ def test_another_rate_in_the_sentence_is_not_a_rate_of_the_topic(tmp_path: Path)
     assert groups == {"jobless rate (%)"}  # "a 2.5% rate" does not say of what
 
 
-def test_a_fraction_of_something_is_a_share_of_it(tmp_path: Path) -> None:
-    store = Store(tmp_path / "share.sqlite3")
+def test_a_fraction_of_something_is_a_share_of_it(new_base: NewBase) -> None:
+    store = Store(new_base("share"))
     story = Story("s1", "Truce poll")
     story.say("About a third of voters backed the truce, and 40% of voters opposed it.")
     story.figures += [
@@ -431,8 +430,8 @@ def test_a_fraction_of_something_is_a_share_of_it(tmp_path: Path) -> None:
     assert groups["About a third of voters backed"] == "share of voters backed"
 
 
-def test_a_share_of_them_says_too_little_to_head_a_measure(tmp_path: Path) -> None:
-    store = Store(tmp_path / "them.sqlite3")
+def test_a_share_of_them_says_too_little_to_head_a_measure(new_base: NewBase) -> None:
+    store = Store(new_base("them"))
     story = Story("t1", "Floods")
     story.say("The floods displaced 900 families in Lowater, about a third of them twice.")
     story.figures += [
@@ -445,9 +444,9 @@ def test_a_share_of_them_says_too_little_to_head_a_measure(tmp_path: Path) -> No
 
 
 def test_a_span_of_time_of_a_thing_the_topic_describes_is_not_the_topics(
-    tmp_path: Path,
+    new_base: NewBase,
 ) -> None:
-    store = Store(tmp_path / "span.sqlite3")
+    store = Store(new_base("span"))
     for n in range(ENOUGH_OWN):
         story = Story(f"s{n}", "Ferries")
         story.say(f"A 90-day ferry ban stranded {n + 10} ferries, and a 12-day ferry strike began.")
@@ -463,8 +462,8 @@ def test_a_span_of_time_of_a_thing_the_topic_describes_is_not_the_topics(
     assert "ferry strike (days)" in groups
 
 
-def _headings(tmp_path: Path, topic: str, reports: list[tuple[str, tuple]]) -> list[str]:
-    store = Store(tmp_path / "events.sqlite3")
+def _headings(new_base: NewBase, topic: str, reports: list[tuple[str, tuple]]) -> list[str]:
+    store = Store(new_base("events"))
     for n, (sentence, figure) in enumerate(reports):
         story = Story(f"e{n}", "Events")
         story.say(sentence)
@@ -473,40 +472,40 @@ def _headings(tmp_path: Path, topic: str, reports: list[tuple[str, tuple]]) -> l
     return [r["group"] for r in figures(store, topic)["results"]]
 
 
-def test_a_verb_before_the_figure_is_named_after_what_it_counts(tmp_path: Path) -> None:
+def test_a_verb_before_the_figure_is_named_after_what_it_counts(new_base: NewBase) -> None:
     reports = [
         ("The blast killed 20 pupils in Orvale.", (20, "20 pupils", "pupils", "killed")),
         ("A gas leak kills 12 pupils a year.", (12, "12 pupils", "pupils", "kills")),
     ]
-    assert _headings(tmp_path, "pupils", reports) == ["pupils killed"] * 2
+    assert _headings(new_base, "pupils", reports) == ["pupils killed"] * 2
 
 
-def test_a_present_verb_after_the_figure_is_what_the_counted_are_doing(tmp_path: Path) -> None:
+def test_a_present_verb_after_the_figure_is_what_the_counted_are_doing(new_base: NewBase) -> None:
     reports = [
         ("Up to 9,000 herders return each spring.", (9000, "9,000 herders", "herders", "return"))
     ]
-    assert _headings(tmp_path, "herders", reports) == ["herders returning"]
+    assert _headings(new_base, "herders", reports) == ["herders returning"]
 
 
-def test_what_the_counted_did_is_not_what_they_count(tmp_path: Path) -> None:
+def test_what_the_counted_did_is_not_what_they_count(new_base: NewBase) -> None:
     reports = [
         ("Only 3 aldermen voted for the levy.", (3, "3 aldermen", "aldermen", "voted")),
         ("The levy won 4,100 votes in Dunmere.", (4100, "4,100 votes", "votes")),
     ]
-    assert _headings(tmp_path, "votes", reports) == ["votes", "aldermen"]
+    assert _headings(new_base, "votes", reports) == ["votes", "aldermen"]
 
 
-def test_a_noun_before_the_figure_is_not_its_event(tmp_path: Path) -> None:
+def test_a_noun_before_the_figure_is_not_its_event(new_base: NewBase) -> None:
     reports = [
         (
             "In the spring election 1,200 postal ballots were lost.",
             (1200, "1,200 postal ballots", "postal ballots", "election"),
         )
     ]
-    assert _headings(tmp_path, "ballots", reports) == ["postal ballots"]
+    assert _headings(new_base, "ballots", reports) == ["postal ballots"]
 
 
-def test_a_thing_the_topic_only_describes_is_not_a_figure_of_it(tmp_path: Path) -> None:
+def test_a_thing_the_topic_only_describes_is_not_a_figure_of_it(new_base: NewBase) -> None:
     fled = [
         (f"Some {n},000 herders fled the drought.", (n * 1000, f"Some {n},000 herders", "herders"))
         for n in range(1, ENOUGH_OWN + 1)
@@ -519,11 +518,11 @@ def test_a_thing_the_topic_only_describes_is_not_a_figure_of_it(tmp_path: Path) 
     ]
     # With enough figures of herders, the aid groups (which only share a word with the
     # topic) are left out.
-    assert set(_headings(tmp_path, "herders", fled + others)) == {"herders"}
+    assert set(_headings(new_base, "herders", fled + others)) == {"herders"}
 
 
-def test_a_deed_with_an_amount_of_something_is_not_its_measure(tmp_path: Path) -> None:
-    store = Store(tmp_path / "deed.sqlite3")
+def test_a_deed_with_an_amount_of_something_is_not_its_measure(new_base: NewBase) -> None:
+    store = Store(new_base("deed"))
     story = Story("d1", "Budget")
     story.say("The council approved a $40 million road plan.")
     story.figures.append(
@@ -534,8 +533,8 @@ def test_a_deed_with_an_amount_of_something_is_not_its_measure(tmp_path: Path) -
     assert result["group"] == "road plan (USD)"
 
 
-def test_a_question_of_a_measure_in_a_place_puts_that_place_first(tmp_path: Path) -> None:
-    store = Store(tmp_path / "scoped.sqlite3")
+def test_a_question_of_a_measure_in_a_place_puts_that_place_first(new_base: NewBase) -> None:
+    store = Store(new_base("scoped"))
     reports = [
         ("At least 40 people were killed in Orvale on Monday.", 40),
         ("Some 12 people were killed in Brisk, near Orvale.", 12),
@@ -555,23 +554,23 @@ def test_a_question_of_a_measure_in_a_place_puts_that_place_first(tmp_path: Path
     assert [r["value"] for r in figures(store, "Orvale")["results"]] == [40, 12]
 
 
-def test_how_many_times_counts_nothing(tmp_path: Path) -> None:
+def test_how_many_times_counts_nothing(new_base: NewBase) -> None:
     killed = [
         (f"Floods killed {n} herders.", (n, f"{n} herders", "herders", "killed"))
         for n in range(2, ENOUGH_OWN + 2)
     ]
     times = [("Floods have killed 10 times more herders.", (10, "10 times", "times", "killed"))]
-    assert set(_headings(tmp_path, "killed", killed + times)) == {"herders killed"}
+    assert set(_headings(new_base, "killed", killed + times)) == {"herders killed"}
 
 
-def test_a_noun_after_the_figure_is_not_its_event(tmp_path: Path) -> None:
+def test_a_noun_after_the_figure_is_not_its_event(new_base: NewBase) -> None:
     reports = [
         ("Entry from six towns, all herders, is barred.", (6, "six towns", "towns", "herders"))
     ]
-    assert _headings(tmp_path, "towns", reports) == ["towns"]
+    assert _headings(new_base, "towns", reports) == ["towns"]
 
 
-def test_a_rate_of_a_thing_the_topic_describes_is_not_a_figure_of_it(tmp_path: Path) -> None:
+def test_a_rate_of_a_thing_the_topic_describes_is_not_a_figure_of_it(new_base: NewBase) -> None:
     own = [
         (f"The levy won {n},000 votes.", (n * 1000, f"{n},000 votes", "votes"))
         for n in range(1, ENOUGH_OWN + 1)
@@ -579,4 +578,4 @@ def test_a_rate_of_a_thing_the_topic_describes_is_not_a_figure_of_it(tmp_path: P
     rate = [
         ("The risk of vote fraud is 0.2%.", (0.2, "0.2% vote fraud", "vote fraud", "", "", "%"))
     ]
-    assert set(_headings(tmp_path, "votes", own + rate)) == {"votes"}
+    assert set(_headings(new_base, "votes", own + rate)) == {"votes"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bases import NewBase
 from factories import Story
 from worlds import delta_base
 
@@ -14,8 +15,8 @@ from bot.store import Store
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return delta_base(tmp_path / "delta.sqlite3")
+def store(new_base: NewBase) -> Store:
+    return delta_base(new_base("delta"))
 
 
 def who(store: Store, name: str) -> dict:
@@ -89,8 +90,8 @@ def test_nothing_found_offers_near_names(store: Store) -> None:
     assert answer["suggestions"] == ["Sara Lindqvist"]
 
 
-def test_one_letter_names_are_never_suggested(tmp_path: Path) -> None:
-    store = delta_base(tmp_path / "d.sqlite3")
+def test_one_letter_names_are_never_suggested(new_base: NewBase) -> None:
+    store = delta_base(new_base("d"))
     story = Story("g1", "Letters")
     story.say("G and N signed the deal.")
     story.entity("G", "OTHER").entity("N", "OTHER")
@@ -132,8 +133,8 @@ def brandt_base(path: Path, tomas_articles: int, klara_articles: int) -> Store:
     return store
 
 
-def test_a_tie_is_settled_for_the_entity_cited_in_clearly_more_articles(tmp_path: Path) -> None:
-    store = brandt_base(tmp_path / "b.sqlite3", tomas_articles=4, klara_articles=1)
+def test_a_tie_is_settled_for_the_entity_cited_in_clearly_more_articles(new_base: NewBase) -> None:
+    store = brandt_base(new_base("b"), tomas_articles=4, klara_articles=1)
     answer = who(store, "Brandt")
     assert answer["entity"]["name"] == "Tomas Brandt"
     assert "most often means Tomas Brandt" in answer["message"]
@@ -141,8 +142,8 @@ def test_a_tie_is_settled_for_the_entity_cited_in_clearly_more_articles(tmp_path
     assert answer["suggestions"] == ["Klara Brandt"]
 
 
-def test_an_exact_full_name_answers_even_beside_a_name_cited_more(tmp_path: Path) -> None:
-    store = brandt_base(tmp_path / "b.sqlite3", tomas_articles=2, klara_articles=2)
+def test_an_exact_full_name_answers_even_beside_a_name_cited_more(new_base: NewBase) -> None:
+    store = brandt_base(new_base("b"), tomas_articles=2, klara_articles=2)
     for number in range(3):
         story = Story(f"f{number}", f"Fund report {number}")
         story.say("The Klara Brandt Harbour Fund paid the repairs.")
@@ -152,13 +153,13 @@ def test_an_exact_full_name_answers_even_beside_a_name_cited_more(tmp_path: Path
     assert answer["entity"]["name"] == "Klara Brandt" and answer["message"] == ""
 
 
-def test_a_tie_between_similarly_cited_entities_stays_a_tie(tmp_path: Path) -> None:
-    store = brandt_base(tmp_path / "b.sqlite3", tomas_articles=3, klara_articles=2)
+def test_a_tie_between_similarly_cited_entities_stays_a_tie(new_base: NewBase) -> None:
+    store = brandt_base(new_base("b"), tomas_articles=3, klara_articles=2)
     assert who(store, "Brandt")["entity"] is None
 
 
-def test_an_exact_alias_beats_a_longer_name_cited_more(tmp_path: Path) -> None:
-    store = delta_base(tmp_path / "d.sqlite3")
+def test_an_exact_alias_beats_a_longer_name_cited_more(new_base: NewBase) -> None:
+    store = delta_base(new_base("d"))
     for number in range(4):
         story = Story(f"p{number}", f"Ferry notice {number}")
         story.say("The Pitts Ferry Council closed the crossing.")
@@ -177,7 +178,7 @@ def test_the_index_follows_changes_made_through_the_same_store(store: Store) -> 
 
 def test_the_index_follows_changes_made_by_another_connection(store: Store) -> None:
     assert who(store, "Okonkwo")["entity"] is None
-    with Store(store.path) as indexer:
+    with Store(store.where) as indexer:
         story = Story("late-4", "Late report")
         story.say("Ada Okonkwo reopened the school.")
         story.entity("Ada Okonkwo").save(indexer)
@@ -222,16 +223,16 @@ def test_autocomplete_matches_word_beginnings(
     assert autocomplete(store, partial) == expected
 
 
-def test_autocomplete_puts_names_beginning_with_the_text_first(tmp_path: Path) -> None:
-    store = Store(tmp_path / "m.sqlite3")
+def test_autocomplete_puts_names_beginning_with_the_text_first(new_base: NewBase) -> None:
+    store = Store(new_base("m"))
     story = Story("m1", "Market day")
     story.say("Mara Quist met Lena Mara at the market.", "Lena Mara sold fish.")
     story.entity("Mara Quist").entity("Lena Mara").save(store)
     assert autocomplete(store, "mar") == ["Mara Quist", "Lena Mara"]
 
 
-def test_autocomplete_is_capped_and_names_are_short(tmp_path: Path) -> None:
-    store = Store(tmp_path / "many.sqlite3")
+def test_autocomplete_is_capped_and_names_are_short(new_base: NewBase) -> None:
+    store = Store(new_base("many"))
     story = Story("many", "A long list")
     for number in range(40):
         name = f"Member {chr(65 + number % 26)}{number} " + "Longname" * (20 if number == 0 else 1)
@@ -283,9 +284,9 @@ def test_a_lone_acronym_kept_apart_answers_with_the_body_who_dominates() -> None
 
 
 def test_a_name_one_article_in_many_runs_into_an_entity_does_not_find_it(
-    tmp_path: Path,
+    new_base: NewBase,
 ) -> None:
-    store = Store(tmp_path / "share.sqlite3")
+    store = Store(new_base("share"))
     for n in range(int(1 / NAME_SHARE) + 10):
         story = Story(f"q{n}", "Harbour news")
         story.say("Ada Quill spoke in Lowater." + (" Ortiz agreed." if n == 0 else ""))
@@ -299,8 +300,8 @@ def test_a_name_one_article_in_many_runs_into_an_entity_does_not_find_it(
     assert who(store, "Ortiz")["entity"]["name"] == "Lena Ortiz"
 
 
-def test_a_typo_that_only_a_rare_name_holds_still_finds_the_name_meant(tmp_path: Path) -> None:
-    store = Store(tmp_path / "typo.sqlite3")
+def test_a_typo_that_only_a_rare_name_holds_still_finds_the_name_meant(new_base: NewBase) -> None:
+    store = Store(new_base("typo"))
     for n in range(5):
         story = Story(f"a{n}", "Harbour")
         story.say("Ada Quill spoke in Lowater.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bases import NewBase
 from factories import Story
 from worlds import delta_base
 
@@ -15,8 +16,8 @@ from bot.store import Store
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return delta_base(tmp_path / "delta.sqlite3")
+def store(new_base: NewBase) -> Store:
+    return delta_base(new_base("delta"))
 
 
 def test_quotes_carry_speaker_words_and_citation(store: Store) -> None:
@@ -31,8 +32,8 @@ def test_quotes_carry_speaker_words_and_citation(store: Store) -> None:
     assert (result["article"], result["source"]) == ("convoy-2", "Coastal Times")
 
 
-def test_a_quote_over_two_sentences_cites_both(tmp_path: Path) -> None:
-    store = Store(tmp_path / "q.sqlite3")
+def test_a_quote_over_two_sentences_cites_both(new_base: NewBase) -> None:
+    store = Store(new_base("q"))
     story = Story("q1", "Harbour reopens")
     story.say(
         "The harbour reopened on Monday.",
@@ -114,9 +115,9 @@ def test_an_ambiguous_speaker_is_listed(store: Store) -> None:
 
 
 def test_all_quotes_are_listed_newest_published_first_full_quotes_before_fragments(
-    tmp_path: Path,
+    new_base: NewBase,
 ) -> None:
-    store = Store(tmp_path / "many.sqlite3")
+    store = Store(new_base("many"))
     days = [5, 17, 2, 28, 11, 23, 8, 14, 20, 1, 26, 19]  # indexed in this order
     for number, day in enumerate(days):
         story = Story(f"m{number:02}", f"Briefing {number}", published=f"2023-02-{day:02}")
@@ -141,8 +142,8 @@ def test_all_quotes_are_listed_newest_published_first_full_quotes_before_fragmen
     assert not any(r["fragment"] for r in about["results"])
 
 
-def test_a_speaker_with_more_quotes_than_are_read_is_told_so(tmp_path: Path) -> None:
-    store = Store(tmp_path / "lots.sqlite3")
+def test_a_speaker_with_more_quotes_than_are_read_is_told_so(new_base: NewBase) -> None:
+    store = Store(new_base("lots"))
     for part in range(3):
         story = Story(f"p{part}", f"Transcript part {part}", published=f"2023-03-0{part + 1}")
         for line in range(MAX_READ // 3 + 1):
@@ -159,8 +160,8 @@ def test_a_speaker_with_more_quotes_than_are_read_is_told_so(tmp_path: Path) -> 
     assert len(about["results"]) == total  # every quote with the word, not the most recent
 
 
-def test_the_same_statement_in_several_articles_is_one_item_citing_each(tmp_path: Path) -> None:
-    store = Store(tmp_path / "same.sqlite3")
+def test_the_same_statement_in_several_articles_is_one_item_citing_each(new_base: NewBase) -> None:
+    store = Store(new_base("same"))
     gates = "The port’s gates will open at dawn, and not before"
     outlets = [
         ("w1", "Wire One", "2023-05-02", f"“{gates},” Brekke said."),
@@ -199,8 +200,8 @@ def test_the_same_statement_in_several_articles_is_one_item_citing_each(tmp_path
     )
 
 
-def test_a_partial_quote_of_a_longer_statement_joins_it(tmp_path: Path) -> None:
-    store = Store(tmp_path / "part.sqlite3")
+def test_a_partial_quote_of_a_longer_statement_joins_it(new_base: NewBase) -> None:
+    store = Store(new_base("part"))
     full = "We have rebuilt the harbour wall and we will rebuild the old bridge next spring"
     part = "we will rebuild the old bridge next spring"
     for article_id, words, day in (("f1", full, "01"), ("f2", part, "02"), ("f3", "we will", "03")):
@@ -216,7 +217,9 @@ def test_a_partial_quote_of_a_longer_statement_joins_it(tmp_path: Path) -> None:
     ]
 
 
-def test_someone_known_by_one_name_is_not_quoted_under_a_namesake(tmp_path: Path) -> None:
+def test_someone_known_by_one_name_is_not_quoted_under_a_namesake(
+    tmp_path: Path, new_base: NewBase
+) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "senate.txt").write_text(
@@ -226,7 +229,7 @@ def test_someone_known_by_one_name_is_not_quoted_under_a_namesake(tmp_path: Path
         'At the town hall a man named Tobin stood up. "I could not pay," Tobin said.',
         encoding="utf-8",
     )
-    with Store(tmp_path / "q.sqlite3") as store:
+    with Store(new_base("q")) as store:
         index_paths(store, [docs])
         quoted = [r["quote"] for r in run(store, "quote", "Ada Tobin").to_json()["results"]]
     assert quoted == ["The budget is late,"]

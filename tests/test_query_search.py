@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from bases import NewBase
 from factories import Story
 from worlds import delta_base
 
@@ -14,8 +13,8 @@ from bot.store import Store
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return delta_base(tmp_path / "delta.sqlite3")
+def store(new_base: NewBase) -> Store:
+    return delta_base(new_base("delta"))
 
 
 def search(store: Store, text: str) -> dict:
@@ -90,8 +89,8 @@ def test_text_that_cannot_be_searched_gets_a_message(store: Store, text: str) ->
     assert "/search TEXT" in answer["message"]
 
 
-def test_the_same_sentence_in_several_articles_is_one_result(tmp_path: Path) -> None:
-    store = Store(tmp_path / "same.sqlite3")
+def test_the_same_sentence_in_several_articles_is_one_result(new_base: NewBase) -> None:
+    store = Store(new_base("same"))
     for n in range(3):
         story = Story(f"b{n}", f"Harbour notes {n}", published=f"2023-05-0{n + 1}")
         story.say("Sign up for the Lowater harbour newsletter today.", f"Item {n} of the day.")
@@ -101,8 +100,8 @@ def test_the_same_sentence_in_several_articles_is_one_result(tmp_path: Path) -> 
     assert len(item.also) == 2
 
 
-def test_undated_figures_come_after_dated_ones_and_say_so(tmp_path: Path) -> None:
-    store = Store(tmp_path / "dates.sqlite3")
+def test_undated_figures_come_after_dated_ones_and_say_so(new_base: NewBase) -> None:
+    store = Store(new_base("dates"))
     for n, published in enumerate(("2023-05-01", None, "2023-05-03")):
         story = Story(f"d{n}", f"Shelters {n}", published=published)
         story.say(f"About {100 * (n + 1)} people were sheltering in Lowater.")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
+from bases import NewBase
 from factories import Story
 
 from bot.digest import build_digest
@@ -18,8 +18,8 @@ OFFICIAL_SAYS = "Nobody should sail until the storm has passed"
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    store = Store(tmp_path / "s.sqlite3")
+def store(new_base: NewBase) -> Store:
+    store = Store(new_base("s"))
     story = Story("harbour", "Ferries stay in port", published="2030-03-04")
     story.say(
         f"“{SPOKESMAN_SAYS},” a spokesman for the transport ministry said.",

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from bases import NewBase
 from factories import Story
 from worlds import delta_base
 
@@ -13,8 +12,8 @@ from bot.store import Store
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return delta_base(tmp_path / "delta.sqlite3")
+def store(new_base: NewBase) -> Store:
+    return delta_base(new_base("delta"))
 
 
 def test_the_card_names_type_aliases_articles_and_roles(store: Store) -> None:
@@ -36,8 +35,8 @@ def test_roles_that_differ_only_by_an_article_word_are_shown_once(store: Store) 
     assert entity["descriptions"][0].casefold().endswith("hydrologist")
 
 
-def test_a_body_is_not_described_by_the_roles_of_its_people(tmp_path: Path) -> None:
-    store = Store(tmp_path / "body.sqlite3")
+def test_a_body_is_not_described_by_the_roles_of_its_people(new_base: NewBase) -> None:
+    store = Store(new_base("body"))
     story = Story("b1", "Harbour news")
     story.say("The Harbour Rescue Alliance sent boats to Lowater on Monday.")
     story.entity(
@@ -90,8 +89,8 @@ def saga(store: Store, articles: int) -> None:
         story.save(store)
 
 
-def test_sentences_are_spread_across_articles_best_first(tmp_path: Path) -> None:
-    store = Store(tmp_path / "saga.sqlite3")
+def test_sentences_are_spread_across_articles_best_first(new_base: NewBase) -> None:
+    store = Store(new_base("saga"))
     saga(store, articles=2)
     results = run(store, "who", "Vance").to_json()["results"]
     assert len(results) == 6  # at most three from each article
@@ -102,8 +101,8 @@ def test_sentences_are_spread_across_articles_best_first(tmp_path: Path) -> None
     assert all(r["sentence"].startswith("Residents said") for r in results[4:])
 
 
-def test_many_articles_give_one_sentence_each_up_to_the_cap(tmp_path: Path) -> None:
-    store = Store(tmp_path / "saga.sqlite3")
+def test_many_articles_give_one_sentence_each_up_to_the_cap(new_base: NewBase) -> None:
+    store = Store(new_base("saga"))
     saga(store, articles=14)
     answer = run(store, "who", "Rhea Vance").to_json()
     assert answer["entity"]["articles"] == 14
@@ -134,21 +133,21 @@ def _chamber_and_palace(store: Store) -> None:
         story.save(store)
 
 
-def test_a_name_another_entity_goes_by_is_not_shown_as_an_alias(tmp_path: Path) -> None:
-    store = Store(tmp_path / "alias.sqlite3")
+def test_a_name_another_entity_goes_by_is_not_shown_as_an_alias(new_base: NewBase) -> None:
+    store = Store(new_base("alias"))
     _chamber_and_palace(store)
     card = run(store, "who", "Grey Palace Chamber").to_json()["entity"]
     assert card["aliases"] == []
 
 
-def test_a_lone_word_is_not_taken_for_a_longer_body_ending_in_it(tmp_path: Path) -> None:
-    store = Store(tmp_path / "lone.sqlite3")
+def test_a_lone_word_is_not_taken_for_a_longer_body_ending_in_it(new_base: NewBase) -> None:
+    store = Store(new_base("lone"))
     _chamber_and_palace(store)
     assert run(store, "who", "Chamber").to_json()["entity"]["name"] == "Chamber"
 
 
-def test_a_body_is_described_only_as_a_kind_of_body(tmp_path: Path) -> None:
-    store = Store(tmp_path / "kind.sqlite3")
+def test_a_body_is_described_only_as_a_kind_of_body(new_base: NewBase) -> None:
+    store = Store(new_base("kind"))
     story = Story("k1", "Harbour news")
     story.say("The Harbour Rescue Alliance sent boats to Lowater on Monday.")
     story.entity("Harbour Rescue Alliance", "ORG", descriptions=["sprawling", "rescue charity"])
@@ -157,8 +156,8 @@ def test_a_body_is_described_only_as_a_kind_of_body(tmp_path: Path) -> None:
     assert card["descriptions"] == ["rescue charity"]
 
 
-def test_a_role_only_a_stray_article_gives_is_not_shown(tmp_path: Path) -> None:
-    store = Store(tmp_path / "roles.sqlite3")
+def test_a_role_only_a_stray_article_gives_is_not_shown(new_base: NewBase) -> None:
+    store = Store(new_base("roles"))
     for n in range(60):
         story = Story(f"r{n}", "Harbour news")
         story.say("Ada Quill spoke in Lowater on Monday.")
@@ -170,9 +169,9 @@ def test_a_role_only_a_stray_article_gives_is_not_shown(tmp_path: Path) -> None:
 
 
 def test_roles_of_articles_naming_a_person_by_surname_only_are_not_shown(
-    tmp_path: Path,
+    new_base: NewBase,
 ) -> None:
-    store = Store(tmp_path / "surname.sqlite3")
+    store = Store(new_base("surname"))
     for n in range(4):
         story = Story(f"full{n}", "Harbour news")
         story.say("Ada Quill spoke in Lowater on Monday.")
@@ -188,8 +187,8 @@ def test_roles_of_articles_naming_a_person_by_surname_only_are_not_shown(
     assert card["descriptions"] == ["harbour master"]  # ...but not the surname's roles
 
 
-def test_a_bodys_description_that_is_another_bodys_name_is_not_shown(tmp_path: Path) -> None:
-    store = Store(tmp_path / "bodies.sqlite3")
+def test_a_bodys_description_that_is_another_bodys_name_is_not_shown(new_base: NewBase) -> None:
+    store = Store(new_base("bodies"))
     for n in range(3):
         story = Story(f"s{n}", "Chamber news")
         story.say("The Harbour Senate met in Lowater on Monday.")

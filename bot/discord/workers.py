@@ -14,10 +14,9 @@ import asyncio
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any, TypeVar
 
-from bot.store import Store
+from bot.store import Location, Store
 
 R = TypeVar("R")
 
@@ -28,7 +27,7 @@ WRITER_PREFIX = "factbot-write"
 class Workers:
     """Thread pools that hand each job a fact-base connection of its own thread."""
 
-    def __init__(self, db_path: Path, readers: int = READER_THREADS) -> None:
+    def __init__(self, db_path: Location, readers: int = READER_THREADS) -> None:
         self._db_path = db_path
         self._local = threading.local()
         self._stores: list[Store] = []

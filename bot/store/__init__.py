@@ -1,8 +1,10 @@
-"""The fact base: one SQLite file holding articles, sentences and the facts drawn from them.
+"""The fact base: articles, sentences and the facts drawn from them, in one SQLite file (the
+default) or a PostgreSQL database (a ``postgresql://`` address).
 
-SQL lives here and nowhere else: ``base`` opens the file and runs transactions, ``articles``
-writes and removes articles, ``identity`` resolves who is who across the base, and
-``reads`` answers the named questions the query layer asks.
+SQL lives here and nowhere else: ``base`` runs transactions, ``sqlite`` and ``postgres``
+open a base of each kind, ``dialect`` holds the statements the two say differently,
+``articles`` writes and removes articles, ``identity`` resolves who is who across the base,
+and ``reads`` answers the named questions the query layer asks.
 """
 
 from __future__ import annotations
@@ -14,26 +16,56 @@ from typing import Any
 from bot.model import Article, Extraction
 from bot.store import articles as _articles
 from bot.store.articles import StoredArticle
-from bot.store.base import SchemaError, StoreError
-from bot.store.base import Store as _Base
+from bot.store.base import Base, SchemaError, StoreError
+from bot.store.dialect import Row
 from bot.store.identity import Profiles, relink
 from bot.store.identity import settle as settle_identities
-from bot.store.reads import Reads, Row
+from bot.store.location import Location, ServerAddress, location
+from bot.store.postgres import PostgresBase
+from bot.store.reads import Reads
+from bot.store.sqlite import SQLiteBase
+from bot.store.sqlite import base_exists as _file_exists
 
-__all__ = ["Reads", "Row", "SchemaError", "Store", "StoreError", "StoredArticle"]
+__all__ = [
+    "Location",
+    "Reads",
+    "Row",
+    "SchemaError",
+    "Store",
+    "StoreError",
+    "StoredArticle",
+    "base_exists",
+    "location",
+]
 
 # Keys of ``meta`` rows: a followed feed's state, a fetched text's article.
 _FEED = "feed "
 _TEXT = "fetched text "
 
 
-class Store(_Base):
-    """A fact base: the connection, plus the article-level reads and writes."""
+def base_exists(where: Location) -> bool:
+    """Whether there is a base to open at ``where``: a file or folder there (an
+    ``OpenError`` if that cannot even be looked for), or any server address (whether it
+    can be reached is found on opening)."""
+    return isinstance(where, ServerAddress) or _file_exists(where)
 
-    def __init__(self, path: str | Path, upgrade: bool = False) -> None:
+
+class Store(Base):
+    """A fact base: the connection, plus the article-level reads and writes.
+
+    ``Store(where)`` opens a base in the database ``where`` names (``location``): an
+    SQLite file or a PostgreSQL server's address; ``upgrade`` as for ``SQLiteBase``.
+    """
+
+    def __new__(cls, where: str | Path | ServerAddress, upgrade: bool = False) -> Store:
+        if cls is Store:
+            cls = _PostgresStore if isinstance(location(where), ServerAddress) else _SQLiteStore
+        return super().__new__(cls)
+
+    def __init__(self, where: str | Path | ServerAddress, upgrade: bool = False) -> None:
         self._profiles = Profiles()  # before the base is set up: that may undo a transaction
-        super().__init__(path, upgrade)
-        self.read = Reads(self.conn)
+        super().__init__(location(where), upgrade)  # type: ignore[call-arg]
+        self.read = Reads(self.conn, self.dialect)
 
     def put_article(
         self, article: Article, extraction: Extraction, content_hash: str, settle: bool = True
@@ -42,16 +74,16 @@ class Store(_Base):
         ``settle``, who is who across the base is worked out again before it ends (a bulk
         run stores many articles and then calls ``settle`` once)."""
         with self.transaction() as conn:
-            _articles.put_article(conn, article, extraction, content_hash)
+            _articles.put_article(conn, self.dialect, article, extraction, content_hash)
             if settle:
-                settle_identities(conn, self._profiles)
+                settle_identities(conn, self.dialect, self._profiles)
 
     def delete_article(self, article_id: str, settle: bool = True) -> bool:
         """Remove an article; ``settle`` as for ``put_article``."""
         with self.transaction() as conn:
-            removed = _articles.delete_article(conn, article_id)
+            removed = _articles.delete_article(conn, self.dialect, article_id)
             if settle:
-                settle_identities(conn, self._profiles)
+                settle_identities(conn, self.dialect, self._profiles)
             return removed
 
     def settle(self) -> int:
@@ -59,7 +91,7 @@ class Store(_Base):
         time; return how many names were settled. Until then readers see the identities
         as they were (the names stay marked, so a run cut short loses nothing)."""
         with self.transaction() as conn:
-            return settle_identities(conn, self._profiles)
+            return settle_identities(conn, self.dialect, self._profiles)
 
     def _undone(self) -> None:
         self._profiles.clear()  # the profiles kept may describe rows that were undone
@@ -80,7 +112,7 @@ class Store(_Base):
     def relink(self) -> int:
         """Resolve every entity of the base afresh; return how many forms were resolved."""
         with self.transaction() as conn:
-            return relink(conn)
+            return relink(conn, self.dialect)
 
     # -- followed feeds and fetched texts (kept in ``meta``) --------------------------------
 
@@ -106,3 +138,11 @@ class Store(_Base):
 
     def record_fetched_text(self, text_key: str, article_id: str) -> None:
         self.set_meta(_TEXT + text_key, article_id)
+
+
+class _SQLiteStore(Store, SQLiteBase):
+    """A fact base in an SQLite file."""
+
+
+class _PostgresStore(Store, PostgresBase):
+    """A fact base in a PostgreSQL database."""

@@ -8,12 +8,12 @@ and marks the forms it touched for the identity step.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.identity import ALIAS, DECLARED, FULLEST
 from bot.model import Article, Extraction
+from bot.store.dialect import Connection, Dialect, Row
 from bot.textnorm import fold, name_key
 
 
@@ -36,11 +36,19 @@ def form_key(name: str) -> str:
     return name_key(name) or fold(name)
 
 
+# A form's dirty mark raised to at least "its counts changed" (see ``bot.store.schema``).
+_COUNTS_CHANGED = "dirty = CASE WHEN forms.dirty > 1 THEN forms.dirty ELSE 1 END"
+
+
 def put_article(
-    conn: sqlite3.Connection, article: Article, extraction: Extraction, content_hash: str
+    conn: Connection,
+    dialect: Dialect,
+    article: Article,
+    extraction: Extraction,
+    content_hash: str,
 ) -> None:
     """Replace everything known about ``article.id``; the caller holds a transaction."""
-    delete_article(conn, article.id)
+    delete_article(conn, dialect, article.id)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     conn.execute(
         "INSERT INTO articles(id, path, content_hash, title, source, published, url,"
@@ -57,19 +65,30 @@ def put_article(
             article.text,
         ),
     )
-    conn.executemany(
-        'INSERT INTO sentences(article_id, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+    dialect.insert_rows(
+        conn,
+        "sentences",
+        ("article_id", "idx", "start", "end", "text"),
         [(article.id, s.index, s.start, s.end, s.text) for s in article.sentences],
     )
-    conn.execute(
-        "INSERT INTO sentences_fts(rowid, text)"
-        " SELECT id, text FROM sentences WHERE article_id = ?",
-        (article.id,),
-    )
-    speakers = _put_entities(conn, article.id, extraction)
-    conn.executemany(
-        "INSERT INTO figures(article_id, sentence_idx, value, value_high, text, what, predicate,"
-        " approx, unit, per, scope, how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    speakers = _put_entities(conn, dialect, article.id, extraction)
+    dialect.insert_rows(
+        conn,
+        "figures",
+        (
+            "article_id",
+            "sentence_idx",
+            "value",
+            "value_high",
+            "text",
+            "what",
+            "predicate",
+            "approx",
+            "unit",
+            "per",
+            "scope",
+            "how",
+        ),
         [
             (
                 article.id,
@@ -88,9 +107,20 @@ def put_article(
             for f in extraction.figures
         ],
     )
-    conn.executemany(
-        "INSERT INTO quotes(article_id, sentence_idx, cite_idx, speaker, ae_id, form_id, quote,"
-        " fragment, how) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    dialect.insert_rows(
+        conn,
+        "quotes",
+        (
+            "article_id",
+            "sentence_idx",
+            "cite_idx",
+            "speaker",
+            "ae_id",
+            "form_id",
+            "quote",
+            "fragment",
+            "how",
+        ),
         [
             (
                 article.id,
@@ -105,14 +135,11 @@ def put_article(
             for q in extraction.quotes
         ],
     )
-    conn.execute(
-        "INSERT INTO quotes_fts(rowid, quote) SELECT id, quote FROM quotes WHERE article_id = ?",
-        (article.id,),
-    )
+    dialect.index_text(conn, article.id)
 
 
 def _put_entities(
-    conn: sqlite3.Connection, article_id: str, extraction: Extraction
+    conn: Connection, dialect: Dialect, article_id: str, extraction: Extraction
 ) -> dict[str, tuple[int, int]]:
     """File the article's entities under their forms; return each of their names mapped to
     (article entity id, form id), for the quotes to name their speakers. A private person
@@ -130,8 +157,8 @@ def _put_entities(
         return {}
     conn.executemany(
         "INSERT INTO forms(key, type, articles, mentions) VALUES (?, ?, 1, ?) "
-        "ON CONFLICT(key, type) DO UPDATE SET articles = articles + 1, "
-        "mentions = mentions + excluded.mentions, dirty = max(dirty, 1)",
+        "ON CONFLICT(key, type) DO UPDATE SET articles = forms.articles + 1, "
+        f"mentions = forms.mentions + excluded.mentions, {_COUNTS_CHANGED}",
         [(key, e.type, len(e.mentions)) for e, key in entities],
     )
     keys = sorted({key for _, key in entities})
@@ -161,25 +188,24 @@ def _put_entities(
         descriptions.extend((ae_id, d) for d in dict.fromkeys(entity.descriptions))
         for name in (entity.name, *entity.aliases):
             names.setdefault(name, (ae_id, form_id))
-    conn.executemany(
-        "INSERT INTO article_entities(id, article_id, form_id, name, type, mentions)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+    dialect.insert_rows(
+        conn,
+        "article_entities",
+        ("id", "article_id", "form_id", "name", "type", "mentions"),
         rows_ae,
     )
     conn.executemany(
         "INSERT INTO form_names(form_id, name, kind, uses) VALUES (?, ?, ?, 1) "
-        "ON CONFLICT DO UPDATE SET uses = uses + 1",
+        "ON CONFLICT(form_id, name, kind) DO UPDATE SET uses = form_names.uses + 1",
         form_names,
     )
-    conn.executemany("INSERT INTO aliases(ae_id, alias, kind) VALUES (?, ?, ?)", aliases)
-    conn.executemany(
-        'INSERT INTO mentions(ae_id, sentence_idx, start, "end") VALUES (?, ?, ?, ?)', mentions
-    )
-    conn.executemany("INSERT INTO descriptions(ae_id, text) VALUES (?, ?)", descriptions)
+    dialect.insert_rows(conn, "aliases", ("ae_id", "alias", "kind"), aliases)
+    dialect.insert_rows(conn, "mentions", ("ae_id", "sentence_idx", "start", "end"), mentions)
+    dialect.insert_rows(conn, "descriptions", ("ae_id", "text"), descriptions)
     return names
 
 
-def delete_article(conn: sqlite3.Connection, article_id: str) -> bool:
+def delete_article(conn: Connection, dialect: Dialect, article_id: str) -> bool:
     """Remove an article and take its share out of the forms' counts; the caller holds a
     transaction. Returns whether there was such an article."""
     rows = conn.execute(
@@ -189,30 +215,21 @@ def delete_article(conn: sqlite3.Connection, article_id: str) -> bool:
     ).fetchall()
     if rows:
         _withdraw(conn, rows)
-    conn.execute(
-        "INSERT INTO sentences_fts(sentences_fts, rowid, text)"
-        " SELECT 'delete', id, text FROM sentences WHERE article_id = ?",
-        (article_id,),
-    )
-    conn.execute(
-        "INSERT INTO quotes_fts(quotes_fts, rowid, quote)"
-        " SELECT 'delete', id, quote FROM quotes WHERE article_id = ?",
-        (article_id,),
-    )
+    dialect.unindex_text(conn, article_id)
     return bool(conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount)
 
 
-def _withdraw(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> None:
+def _withdraw(conn: Connection, rows: list[Row]) -> None:
     aliases: dict[int, list[tuple[str, int]]] = {r["id"]: [] for r in rows}
     marks = ",".join("?" * len(rows))
     for ae_id, alias, kind in conn.execute(
-        f"SELECT ae_id, alias, kind FROM aliases WHERE ae_id IN ({marks}) ORDER BY rowid",
+        f"SELECT ae_id, alias, kind FROM aliases WHERE ae_id IN ({marks})",
         list(aliases),
     ):
         aliases[ae_id].append((alias, kind))
     conn.executemany(
-        "UPDATE forms SET articles = articles - 1, mentions = mentions - ?,"
-        " dirty = max(dirty, 1) WHERE id = ?",
+        f"UPDATE forms SET articles = articles - 1, mentions = mentions - ?, {_COUNTS_CHANGED}"
+        " WHERE id = ?",
         [(r["mentions"], r["form_id"]) for r in rows],
     )
     names = [(r["form_id"], r["name"], FULLEST) for r in rows]
@@ -225,16 +242,16 @@ def _withdraw(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> None:
     conn.executemany("DELETE FROM form_names WHERE form_id = ? AND uses <= 0", forms)
 
 
-def content_hash(conn: sqlite3.Connection, article_id: str) -> str | None:
+def content_hash(conn: Connection, article_id: str) -> str | None:
     row = conn.execute("SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
     return row[0] if row else None
 
 
-def article_count(conn: sqlite3.Connection) -> int:
+def article_count(conn: Connection) -> int:
     return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
-def stored_articles(conn: sqlite3.Connection) -> list[StoredArticle]:
+def stored_articles(conn: Connection) -> list[StoredArticle]:
     rows = conn.execute(
         "SELECT id, title, source, published, url, path, content_hash, ingested_at "
         "FROM articles ORDER BY coalesce(published, '') DESC, id"
@@ -242,6 +259,6 @@ def stored_articles(conn: sqlite3.Connection) -> list[StoredArticle]:
     return [StoredArticle(*row) for row in rows]
 
 
-def article_sources(conn: sqlite3.Connection) -> dict[str, str | None]:
+def article_sources(conn: Connection) -> dict[str, str | None]:
     """Every indexed article id with the file it came from."""
     return {row[0]: row[1] for row in conn.execute("SELECT id, path FROM articles")}

@@ -1,38 +1,31 @@
-"""The connection to one fact base file: opening, the schema, transactions, settings.
+"""What every fact base does whichever database holds it: transactions, settings, faults.
 
-Why SQLite through the standard library: one file to back up, transactions that make every
-re-index all-or-nothing, FTS5 for sentence search, and WAL so the bot can answer while the
-indexer writes. Every write goes through ``transaction``: the outermost one runs the
-identity step over whatever its writes touched before it commits, so a reader never sees an
-article whose entities are not yet resolved.
+Every write goes through ``transaction``: all-or-nothing, with savepoints inside it so a
+batch of articles can share one commit while each article stands or falls alone. The
+database-specific parts (how a transaction begins, which errors are faults of the base, how
+a whole run of writes is guarded) are left to ``bot.store.sqlite`` and
+``bot.store.postgres``.
 """
 
 from __future__ import annotations
 
-import errno
-import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
-from filelock import FileLock, Timeout
-
-from bot.store.schema import RETIRED, SCHEMA_VERSION, STATEMENTS, TABLES
+from bot.store.dialect import Connection, Dialect
+from bot.store.location import Location
 
 # How long a writer waits for another to finish a transaction before giving up.
 BUSY_TIMEOUT_MS = 30_000
-# The page cache of a connection, in KiB (a memory ceiling, not an allocation).
-CACHE_KIB = 131_072
 
 
 class StoreError(Exception):
-    """A problem with the fact base file, worded for the user."""
+    """A problem with the fact base, worded for the user."""
 
 
 class SchemaError(StoreError):
-    """The file is not a factbot base of a version this program can read."""
+    """The base is not a factbot base of a version this program can read."""
 
 
 class BusyError(StoreError):
@@ -40,7 +33,7 @@ class BusyError(StoreError):
 
 
 class ReadOnlyError(StoreError):
-    """The base file, or the folder it is in, cannot be written."""
+    """The base, or the folder it is in, cannot be written."""
 
 
 class FullError(StoreError):
@@ -48,325 +41,73 @@ class FullError(StoreError):
 
 
 class DamagedError(StoreError):
-    """The file is damaged, or is not an SQLite database at all."""
+    """The base is damaged, or is not a database at all."""
 
 
 class OpenError(StoreError):
-    """The base cannot be opened: a folder, no permission, an input/output error."""
+    """The base cannot be opened: a folder, no permission, an input/output error, a server
+    that cannot be reached."""
 
 
-# SQLite's primary result codes that are faults of the base rather than of one write, and
-# how each is told to the user. ``{path}`` is the base, ``{error}`` SQLite's own words.
-_FAULTS: dict[int, tuple[type[StoreError], str]] = {
-    sqlite3.SQLITE_BUSY: (
-        BusyError,
-        "{path} is locked by another program (waited {wait} s); try again when it is done",
-    ),
-    sqlite3.SQLITE_LOCKED: (
-        BusyError,
-        "{path} is locked by another program (waited {wait} s); try again when it is done",
-    ),
-    sqlite3.SQLITE_READONLY: (
-        ReadOnlyError,
-        "{path} is read-only: the file or its folder cannot be written",
-    ),
-    sqlite3.SQLITE_FULL: (
-        FullError,
-        "the disk holding {path} is full: free some space and run again "
-        "(what was indexed before is kept)",
-    ),
-    sqlite3.SQLITE_CORRUPT: (
-        DamagedError,
-        "{path} is damaged ({error}): move it away and run 'factbot index' to rebuild it "
-        "from the article files",
-    ),
-    sqlite3.SQLITE_NOTADB: (DamagedError, "{path} is not a factbot database ({error})"),
-    sqlite3.SQLITE_CANTOPEN: (OpenError, "cannot open {path} ({error})"),
-    sqlite3.SQLITE_IOERR: (OpenError, "cannot read or write {path} ({error})"),
-    sqlite3.SQLITE_PERM: (OpenError, "cannot open {path} ({error})"),
-    sqlite3.SQLITE_NOMEM: (OpenError, "out of memory while using {path}"),
-}
-_READ_ONLY = _FAULTS[sqlite3.SQLITE_READONLY]
-_DAMAGED = _FAULTS[sqlite3.SQLITE_CORRUPT][1]
-_NO_FILES: tuple[type[StoreError], str] = (
-    FullError,
-    "the disk holding {path} can hold no more files (no free inodes): free some and run "
-    "again (what was indexed before is kept)",
-)
+class Base:
+    """A connection to one fact base, with the schema in place (set up by a subclass).
 
-
-def _primary(exc: sqlite3.Error) -> int | None:
-    code = getattr(exc, "sqlite_errorcode", None)
-    return code & 0xFF if code is not None else None
-
-
-def _is_fault(exc: BaseException) -> bool:
-    return isinstance(exc, sqlite3.Error) and _primary(exc) in _FAULTS
-
-
-def fault(exc: sqlite3.Error, path: str | Path) -> StoreError:
-    """The user's words for an SQLite error on the base at ``path``. An error that is no
-    fault of the file (a missing table, say) means the base is not as this factbot wrote
-    it: it is reported as damaged."""
-    kind, template = _FAULTS.get(_primary(exc) or -1, (DamagedError, "{path} is damaged ({error})"))
-    folder = Path(path).parent
-    if kind in (OpenError, ReadOnlyError) and _out_of_files(folder):
-        kind, template = _NO_FILES
-    elif kind is OpenError and not Path(path).exists() and not os.access(folder, os.W_OK):
-        kind, template = _READ_ONLY  # a base cannot be created in a read-only folder
-    message = template.format(path=path, error=exc, wait=f"{BUSY_TIMEOUT_MS / 1000:g}")
-    return kind(message)
-
-
-def _out_of_files(folder: Path) -> bool:
-    """Whether the file system holding ``folder`` can make no more files (no free inodes):
-    then SQLite cannot create the files beside a base, and says "read-only" or "cannot
-    open" of what is a full disk. (A file system with no such limit reports 0 in all.)"""
-    try:
-        found = os.statvfs(folder)
-    except (OSError, AttributeError):
-        return False
-    return found.f_files > 0 and found.f_favail == 0
-
-
-def _no_space(folder: Path) -> bool:
-    """Whether the file system holding ``folder`` has no free block left: SQLite then
-    cannot size the "-shm" file even a reader needs, and says "disk I/O error"."""
-    try:
-        found = os.statvfs(folder)
-    except (OSError, AttributeError):
-        return False
-    return found.f_blocks > 0 and found.f_bavail == 0
-
-
-def _lock_fault(exc: OSError, path: Path) -> StoreError:
-    """The user's words for failing to create the writer lock beside the base."""
-    if exc.errno == errno.ENOSPC:
-        return _NO_FILES[0](_NO_FILES[1].format(path=path))
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return ReadOnlyError(_READ_ONLY[1].format(path=path))
-    return OpenError(f"cannot create the lock file beside {path} ({exc.strerror or exc})")
-
-
-# Columns of the articles table that every factbot schema has had, and other programs'
-# tables of that name are unlikely to: what tells a fact base from another database.
-FINGERPRINT = frozenset({"id", "content_hash", "ingested_at", "text"})
-# Ways to open a base that cannot be written, tried in turn: read-only, which needs to
-# create the "-shm" file of a WAL base beside it; then immutable, for a base in a folder that
-# cannot be written either (no other program can be writing to it then).
-_READ_ONLY_MODES = ("mode=ro", "mode=ro&immutable=1")
-_WAL_HEADER_BYTES = 32
-
-
-def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
-    conn = sqlite3.connect(target, check_same_thread=False, uri=uri)
-    conn.row_factory = sqlite3.Row
-    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    return conn
-
-
-def _open_read_only(path: Path) -> sqlite3.Connection | None:
-    """A connection that only reads ``path``, or None if the file cannot be read so.
-
-    Opened immutable, a base ignores its "-wal" file: writes still there (a writer that
-    stopped before moving them into the base) would silently be missing from the answers,
-    so such a base is refused rather than read as it was before them."""
-    for mode in _READ_ONLY_MODES:
-        if "immutable" in mode and _pending_writes(path):
-            raise ReadOnlyError(
-                f"{path}-wal holds writes not yet moved into {path}, and its folder is "
-                "read-only so they cannot be read: open the base once where its folder can "
-                "be written (any factbot command will move them), then ask again"
-            )
-        conn = _connect(f"{path.absolute().as_uri()}?{mode}", uri=True)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.Error:
-            conn.close()
-            continue
-        return conn
-    return None
-
-
-def base_exists(path: Path) -> bool:
-    """Whether there is a file or folder at ``path``. One that cannot even be looked for
-    (its folder is not open to this user) is an ``OpenError``, not a missing base."""
-    try:
-        return path.exists()
-    except OSError as exc:
-        raise OpenError(f"cannot open {path} ({exc.strerror or exc})") from exc
-
-
-def _companions(path: Path) -> list[Path]:
-    """The files SQLite and the writer lock keep beside a base."""
-    return [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", ".lock")]
-
-
-def _pending_writes(path: Path) -> bool:
-    """Whether the base's write-ahead log holds writes (a "-wal" file with more than its
-    header)."""
-    wal = Path(f"{path}-wal")
-    try:
-        return wal.is_file() and wal.stat().st_size > _WAL_HEADER_BYTES
-    except OSError:
-        return False
-
-
-class Store:
-    """A connection to one fact base file, with the schema in place.
-
-    ``upgrade``: a base written by an older factbot is emptied and rebuilt with the current
-    schema (its articles are indexed again from their files); without it, such a base is
-    refused with a message saying how to rebuild it.
-
-    A base that cannot be written (a read-only file, or a file in a read-only folder) is
-    opened for reading only (``read_only``): questions work, and any write raises
-    ``ReadOnlyError``. Every fault of the file is raised as a ``StoreError`` subclass.
+    ``where`` is the base, to open it again; ``name`` is how messages call it (a file's
+    path; a server address with its password masked). ``read_only``: questions work, and
+    any write raises ``ReadOnlyError``.
     """
 
-    def __init__(self, path: str | Path, upgrade: bool = False) -> None:
-        self.path = Path(path)
-        self.read_only = False
-        if str(path) != ":memory:":
-            if base_exists(self.path) and self.path.is_dir():
-                raise OpenError(f"{path} is a folder, not a fact base file")
-            for beside in _companions(self.path):
-                if beside.is_symlink() or (base_exists(beside) and not beside.is_file()):
-                    raise OpenError(
-                        f"{beside} is in the way: the base needs that name for a file of its "
-                        "own; move it away"
-                    )
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise OpenError(f"cannot create the folder of {path} ({exc.strerror})") from exc
-        self._depth = 0
-        self._checked = False  # the base was found whole (``_check_whole``)
-        try:
-            self.conn = _connect(str(path))
-        except sqlite3.Error as exc:
-            raise fault(exc, path) from exc
-        try:
-            self._set_up(upgrade)
-        except sqlite3.Error as exc:
-            self.conn.close()
-            raise fault(exc, path) from exc
-        except StoreError:
-            self.conn.close()
-            raise
-
-    def _set_up(self, upgrade: bool) -> None:
-        try:
-            self._refuse_foreign()
-            self.conn.execute("PRAGMA journal_mode=WAL")
-        except sqlite3.Error as exc:
-            # A base that cannot be written, or not even read the usual way (its "-wal"
-            # cannot be shared from a read-only folder or a full disk): read it as it can.
-            full = _primary(exc) == sqlite3.SQLITE_IOERR and _no_space(self.path.parent)
-            if _primary(exc) not in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN) and not full:
-                raise
-            reader = _open_read_only(self.path) if self.path.is_file() else None
-            if reader is None:
-                raise
-            self.conn.close()
-            self.conn, self.read_only = reader, True
-            self._refuse_foreign()
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        # SQLite's default page cache (2 MB) holds little of a large base's indexes, so each
-        # write would read its index pages back from the file; a bigger one keeps the cost
-        # of storing an article from growing with the base.
-        self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-        if not self.read_only:
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-        self._migrate(upgrade)
-
-    def _refuse_foreign(self) -> None:
-        """Refuse, before anything is written (not even the journal mode), a database that
-        holds tables but is no fact base: another program's, whatever its version number.
-        A fact base of any schema has an ``articles`` table with factbot's columns."""
-        tables = {
-            row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        if not tables:
-            return
-        columns = (
-            {row[1] for row in self.conn.execute("PRAGMA table_info(articles)")}
-            if "articles" in tables
-            else set()
-        )
-        if not columns >= FINGERPRINT:
-            raise SchemaError(f"{self.path} is the database of another program, not a fact base")
-
-    def _migrate(self, upgrade: bool) -> None:
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        if version == SCHEMA_VERSION:
-            self._refuse_incomplete()
-            return
-        if version < 0:
-            raise SchemaError(f"{self.path} is not a fact base (schema version {version})")
-        if version > SCHEMA_VERSION:
-            raise SchemaError(
-                f"{self.path} was written by a newer factbot (schema {version}, "
-                f"this one reads {SCHEMA_VERSION})"
-            )
-        if version and not upgrade:
-            raise SchemaError(
-                f"{self.path} was written by an older factbot (schema {version}); "
-                "run 'factbot index' to rebuild it from the article files"
-            )
-        if not version and self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-            # Tables but no factbot version: another program's database, never overwritten.
-            raise SchemaError(f"{self.path} is the database of another program, not a fact base")
-        with self.transaction():
-            for table in (*RETIRED, *TABLES):
-                self.conn.execute(f"DROP TABLE IF EXISTS {table}")
-            for statement in STATEMENTS:
-                self.conn.execute(statement)
-            self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-
-    def _refuse_incomplete(self) -> None:
-        """A base of this schema that lacks one of its tables was damaged by hand or by
-        another program: refused before anything is read or written (a write would fail
-        article after article)."""
-        present = {
-            row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        missing = [table for table in TABLES if table not in present]
-        if missing:
-            raise DamagedError(
-                _DAMAGED.format(path=self.path, error=f"its table {missing[0]} is missing")
-            )
+    conn: Connection
+    dialect: Dialect
+    where: Location
+    name: str
+    read_only: bool = False
+    _depth: int = 0
 
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Any:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # -- what each database does its own way ------------------------------------------------
+
     def _refuse_writes(self) -> None:
-        if self.read_only:
-            folder = self.path.parent
-            kind, template = (
-                _NO_FILES
-                if _out_of_files(folder)
-                else _FAULTS[sqlite3.SQLITE_FULL]
-                if _no_space(folder)
-                else _READ_ONLY
-            )
-            raise kind(template.format(path=self.path))
+        """Raise the ``StoreError`` that says why this base cannot be written, if it cannot."""
+
+    def _is_fault(self, exc: BaseException) -> bool:
+        """Whether ``exc`` is a fault of the base (full, locked, damaged) rather than of one
+        write."""
+        return False
+
+    def _fault(self, exc: BaseException) -> StoreError:
+        """The user's words for a fault of the base."""
+        return StoreError(f"{self.name}: {exc}")
+
+    def _begin(self) -> None:
+        self.conn.execute("BEGIN")
+
+    @contextmanager
+    def writing(self, on_busy: Callable[[], None] | None = None) -> Iterator[None]:
+        """Guard a whole run of writes (an indexing run); ``on_busy`` is called once if it
+        has to wait for another run, to say so."""
+        self._refuse_writes()
+        yield
+
+    # -- transactions ---------------------------------------------------------------------
 
     def _reraise(self, exc: BaseException) -> NoReturn:
         """Raise what a failed write raised: a fault of the base as a ``StoreError``,
         anything else as it is."""
-        if _is_fault(exc):
-            raise fault(exc, self.path) from exc  # type: ignore[arg-type]
+        if self._is_fault(exc):
+            raise self._fault(exc) from exc
         raise exc
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Connection]:
         """All-or-nothing: commit on success, roll back on any exception.
 
         Nested inside another transaction it is a savepoint: its own work is undone on
@@ -379,8 +120,10 @@ class Store:
             yield from self._savepoint()
             return
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
+            self._begin()
+        except Exception as exc:
+            if self.conn.in_transaction:
+                self._quietly("ROLLBACK")
             self._reraise(exc)
         self._depth = 1
         try:
@@ -394,14 +137,14 @@ class Store:
             self._reraise(exc)
         self._depth = 0
 
-    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+    def _savepoint(self) -> Iterator[Connection]:
         """A savepoint inside the open transaction. SQLite rolls back the whole transaction,
         savepoints included, on some faults (a full disk): then there is no savepoint to
         return to, and the outer transaction's work is gone too, so the error goes up as
         it is rather than as "no such savepoint", and nothing more is written into a
         transaction that no longer exists."""
         if not self.conn.in_transaction:
-            raise StoreError(f"{self.path}: the transaction was undone by an earlier error")
+            raise StoreError(f"{self.name}: the transaction was undone by an earlier error")
         name = f"level{self._depth}"  # unique per depth: never shadows an outer savepoint
         self.conn.execute(f"SAVEPOINT {name}")
         self._depth += 1
@@ -413,64 +156,21 @@ class Store:
             if self.conn.in_transaction:
                 self._quietly(f"ROLLBACK TO {name}")
                 self._quietly(f"RELEASE {name}")
-            elif not _is_fault(exc):
-                raise StoreError(f"{self.path}: SQLite undid the transaction ({exc})") from exc
+            elif not self._is_fault(exc):
+                undone = f"{self.name}: the database undid the transaction ({exc})"
+                raise StoreError(undone) from exc
             self._reraise(exc)
         self._depth -= 1
         self.conn.execute(f"RELEASE {name}")
 
     def _quietly(self, statement: str) -> None:
         """Undo after a failure; an undo that fails too changes nothing of what is raised."""
-        with suppress(sqlite3.Error):
+        with suppress(Exception):
             self.conn.execute(statement)
 
     def _undone(self) -> None:
         """Called when a transaction or savepoint is undone: what is kept in memory about
         the base's rows (by a subclass) may no longer be true."""
-
-    @contextmanager
-    def writing(self, on_busy: Callable[[], None] | None = None) -> Iterator[None]:
-        """Hold the base's writer lock for a whole run of writes (an indexing run).
-
-        Transactions alone would let two indexing runs interleave their batches; the lock
-        (a file beside the base) makes a second run wait for the first. ``on_busy`` is
-        called once if it has to wait, to say so.
-        """
-        if str(self.path) == ":memory:":
-            yield
-            return
-        self._refuse_writes()
-        lock = FileLock(f"{self.path}.lock")
-        try:
-            try:
-                lock.acquire(timeout=0)
-            except Timeout:
-                if on_busy:
-                    on_busy()
-                lock.acquire()
-        except OSError as exc:
-            raise _lock_fault(exc, self.path) from exc
-        try:
-            self._check_whole()
-            yield
-        finally:
-            lock.release()
-
-    def _check_whole(self) -> None:
-        """Refuse to write into a base with damaged pages (SQLite's quick check, seconds on a
-        base of a gigabyte): writes could spread the damage, while reads of the pages still
-        whole may go on. Once in the life of this connection: a long-running bot checks when
-        it first writes, not at every article it adds."""
-        if self._checked:
-            return
-        try:
-            found = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-        except sqlite3.Error as exc:
-            raise fault(exc, self.path) from exc
-        if found != "ok":
-            where = " ".join(found.replace("*** in database main ***", "").split())
-            raise DamagedError(_DAMAGED.format(path=self.path, error=where))
-        self._checked = True
 
     # -- settings -------------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ what is named around them, which a form's cached context may not show yet."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -21,6 +20,7 @@ from typing import Any
 from bot.identity import Cluster, FormData, resolve
 from bot.identity.cluster import describe, related
 from bot.identity.profile import CONTEXT_WORDS, Around, Profile
+from bot.store.dialect import Connection, Dialect
 
 _CHUNK = 500
 # Articles of a form whose other names make its context; names in more than one article
@@ -56,18 +56,18 @@ class Profiles:
         self.contexts.clear()
         self.version = None
 
-    def check(self, conn: sqlite3.Connection) -> None:
+    def check(self, conn: Connection, dialect: Dialect) -> None:
         """Start afresh when another connection wrote to the base, or when what is kept
         has grown past ``MAX_REMEMBERED`` (so that memory stays flat on any base, at the
         cost of one slower settlement now and then)."""
-        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        version = dialect.data_version(conn)
         verdicts = sum(len(p.memo) for p in self.known.values())
         kept = PROFILE_WEIGHT * len(self.known) + verdicts
         if version != self.version or kept > MAX_REMEMBERED:
             self.clear()
             self.version = version
 
-    def get(self, conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Profile]:
+    def get(self, conn: Connection, ids: Iterable[int]) -> dict[int, Profile]:
         missing = sorted(i for i in ids if i not in self.known)
         self.known.update(
             (i, Profile(f, partial(self._context, conn, f.articles)))
@@ -75,7 +75,7 @@ class Profiles:
         )
         return {i: self.known[i] for i in ids if i in self.known}
 
-    def recount(self, conn: sqlite3.Connection, ids: Iterable[int]) -> None:
+    def recount(self, conn: Connection, ids: Iterable[int]) -> None:
         """Forms whose counts changed: a known profile takes its new counts in place,
         keeping what the rules said of it (and its serial, so that what other profiles
         remember of it stays valid), as long as its names, the names declared its (with
@@ -95,14 +95,14 @@ class Profiles:
             else:
                 del self.known[form_id]
 
-    def _context(self, conn: sqlite3.Connection, articles: int, form_id: int) -> Around:
+    def _context(self, conn: Connection, articles: int, form_id: int) -> Around:
         known = self.contexts.get(form_id)
         if known is None or articles != known[0]:
             known = self.contexts[form_id] = (articles, context(conn, form_id))
         return known[1]
 
 
-def settle(conn: sqlite3.Connection, profiles: Profiles | None = None) -> int:
+def settle(conn: Connection, dialect: Dialect, profiles: Profiles | None = None) -> int:
     """Bring the entities of every dirty form up to date; return how many forms that took.
 
     A form whose names changed (or that is new, or gone) is resolved again with everything
@@ -111,7 +111,7 @@ def settle(conn: sqlite3.Connection, profiles: Profiles | None = None) -> int:
     count are worked out again.
     """
     profiles = profiles or Profiles()
-    profiles.check(conn)
+    profiles.check(conn, dialect)
     rows = conn.execute(
         "SELECT f.id, f.dirty, f.articles, coalesce(e.settled, 0) FROM forms f"
         " LEFT JOIN entities e ON e.id = f.entity_id WHERE f.dirty > 0"
@@ -130,20 +130,20 @@ def settle(conn: sqlite3.Connection, profiles: Profiles | None = None) -> int:
     return len(resolved) + len(counted)
 
 
-def relink(conn: sqlite3.Connection) -> int:
+def relink(conn: Connection, dialect: Dialect) -> int:
     """Resolve every form of the base afresh; return how many there are."""
     conn.execute("UPDATE forms SET dirty = 2")
-    return settle(conn)
+    return settle(conn, dialect)
 
 
-def _keys_moved(conn: sqlite3.Connection, profiles: Profiles, forms: list[int]) -> set[int]:
+def _keys_moved(conn: Connection, profiles: Profiles, forms: list[int]) -> set[int]:
     """Forms whose blocking keys are no longer those stored (their most used spelling
     changed, and with it what they can join)."""
     stored = _keys_by_form(conn, forms)
     return {f for f, p in profiles.get(conn, forms).items() if p.blocking_keys != stored[f]}
 
 
-def _refresh(conn: sqlite3.Connection, forms: list[int], profiles: Profiles) -> None:
+def _refresh(conn: Connection, forms: list[int], profiles: Profiles) -> None:
     """Name, type and count again the entities of forms whose counts changed."""
     entities = _ids(conn, "SELECT entity_id FROM forms WHERE id IN ({})", forms)
     members: dict[int, list[int]] = defaultdict(list)
@@ -160,7 +160,7 @@ def _refresh(conn: sqlite3.Connection, forms: list[int], profiles: Profiles) -> 
     conn.executemany("UPDATE forms SET dirty = 0 WHERE id = ?", [(f,) for f in forms])
 
 
-def _resolve_from(conn: sqlite3.Connection, dirty: list[int], profiles: Profiles) -> set[int]:
+def _resolve_from(conn: Connection, dirty: list[int], profiles: Profiles) -> set[int]:
     """Resolve the neighbourhood of forms whose names changed: every form that shares a
     blocking key with one of them (before or after the change), with all the forms of the
     entities those are in, so that no entity is resolved in part. A form that no rule
@@ -189,7 +189,7 @@ def _resolve_from(conn: sqlite3.Connection, dirty: list[int], profiles: Profiles
     return part | alone
 
 
-def _alone(conn: sqlite3.Connection, live: dict[int, Profile], profiles: Profiles) -> set[int]:
+def _alone(conn: Connection, live: dict[int, Profile], profiles: Profiles) -> set[int]:
     """The forms of ``live`` (their keys stored) that were in no entity with other forms
     and that no rule relates to any form sharing a blocking key with them."""
     holders: dict[str, set[int]] = defaultdict(set)
@@ -215,7 +215,7 @@ def _alone(conn: sqlite3.Connection, live: dict[int, Profile], profiles: Profile
     }
 
 
-def _keys_by_form(conn: sqlite3.Connection, forms: Iterable[int]) -> dict[int, set[str]]:
+def _keys_by_form(conn: Connection, forms: Iterable[int]) -> dict[int, set[str]]:
     """The blocking keys stored for each of ``forms``."""
     found: dict[int, set[str]] = defaultdict(set)
     for key, form_id in _rows(
@@ -225,21 +225,21 @@ def _keys_by_form(conn: sqlite3.Connection, forms: Iterable[int]) -> dict[int, s
     return found
 
 
-def _entities_of(conn: sqlite3.Connection, forms: Iterable[int]) -> set[int]:
+def _entities_of(conn: Connection, forms: Iterable[int]) -> set[int]:
     return _ids(
         conn, "SELECT entity_id FROM forms WHERE id IN ({}) AND entity_id IS NOT NULL", forms
     )
 
 
-def _ids(conn: sqlite3.Connection, sql: str, values: Iterable[int]) -> set[int]:
+def _ids(conn: Connection, sql: str, values: Iterable[int]) -> set[int]:
     return {r[0] for r in _rows(conn, sql, values)}
 
 
-def _sharing_keys(conn: sqlite3.Connection, keys: Iterable[str]) -> set[int]:
+def _sharing_keys(conn: Connection, keys: Iterable[str]) -> set[int]:
     return {r[0] for r in _rows(conn, "SELECT form_id FROM form_keys WHERE key IN ({})", keys)}
 
 
-def _load(conn: sqlite3.Connection, ids: list[int]) -> dict[int, FormData]:
+def _load(conn: Connection, ids: list[int]) -> dict[int, FormData]:
     """The forms with these ids, as the resolver reads them (their context left to be
     asked for, by ``context``)."""
     names: dict[int, list[tuple[str, int, int]]] = defaultdict(list)
@@ -265,7 +265,7 @@ def _load(conn: sqlite3.Connection, ids: list[int]) -> dict[int, FormData]:
     }
 
 
-def context(conn: sqlite3.Connection, form_id: int) -> Around:
+def context(conn: Connection, form_id: int) -> Around:
     """The keys of the typed names mentioned most often in the articles naming a form
     (each with whether an article typed it a person),
     ubiquitous names aside: among the first ``CONTEXT_ARTICLES`` of them by id, so that the
@@ -276,7 +276,7 @@ def context(conn: sqlite3.Connection, form_id: int) -> Around:
     return tuple(
         (key, bool(person))
         for key, person in conn.execute(
-            "SELECT f.key, max(f.type = 'PERSON')"
+            "SELECT f.key, max(CASE WHEN f.type = 'PERSON' THEN 1 ELSE 0 END)"
             " FROM article_entities other JOIN forms f ON f.id = other.form_id"
             " WHERE other.article_id IN (SELECT article_id FROM article_entities"
             " WHERE form_id = ? ORDER BY article_id LIMIT ?)"
@@ -288,16 +288,16 @@ def context(conn: sqlite3.Connection, form_id: int) -> Around:
     )
 
 
-def _replace_keys(conn: sqlite3.Connection, forms: dict[int, Profile]) -> None:
+def _replace_keys(conn: Connection, forms: dict[int, Profile]) -> None:
     """Store the blocking keys of forms whose names may have changed."""
     conn.executemany("DELETE FROM form_keys WHERE form_id = ?", [(f,) for f in sorted(forms)])
     conn.executemany(
-        "INSERT OR IGNORE INTO form_keys(key, form_id) VALUES (?, ?)",
+        "INSERT INTO form_keys(key, form_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
         [(key, form_id) for form_id, p in forms.items() for key in p.blocking_keys],
     )
 
 
-def _forget_forms(conn: sqlite3.Connection, dead: set[int]) -> None:
+def _forget_forms(conn: Connection, dead: set[int]) -> None:
     """Drop forms no article uses any more, with their names and keys."""
     rows = [(f,) for f in sorted(dead)]
     for table in ("form_keys", "form_names"):
@@ -305,9 +305,7 @@ def _forget_forms(conn: sqlite3.Connection, dead: set[int]) -> None:
     conn.executemany("DELETE FROM forms WHERE id = ?", rows)
 
 
-def _save(
-    conn: sqlite3.Connection, clusters: list[Cluster], part: set[int], before: set[int]
-) -> None:
+def _save(conn: Connection, clusters: list[Cluster], part: set[int], before: set[int]) -> None:
     """Give each cluster an entity: the one most of its forms already had, if no bigger
     cluster took it first, else a new one; drop the entities ``before`` that none kept.
     Only what changed is written: most of a neighbourhood comes out as it went in."""
@@ -315,7 +313,7 @@ def _save(
     before = before | {e for e, _ in current.values() if e is not None}
     stored = _entities_now(conn, before)
     kept: set[int] = set()
-    entity_rows: list[tuple[str, str, int, bool, int]] = []
+    entity_rows: list[tuple[str, str, int, int, int]] = []
     assignments: list[tuple[int, int]] = []
     for cluster in sorted(clusters, key=lambda c: (-c.articles, c.forms)):
         votes: dict[int, int] = defaultdict(int)
@@ -323,16 +321,17 @@ def _save(
             entity_id = current.get(form_id, (None, 0))[0]
             if entity_id is not None and entity_id not in kept:
                 votes[entity_id] += 1
-        row = (cluster.name, cluster.type, cluster.articles, cluster.settled)
+        row = (cluster.name, cluster.type, cluster.articles, int(cluster.settled))
         if votes:
             entity_id = max(votes, key=lambda e: (votes[e], -e))
             if stored.get(entity_id) != row:
                 entity_rows.append((*row, entity_id))
         else:
             entity_id = conn.execute(
-                "INSERT INTO entities(name, type, articles, settled) VALUES (?, ?, ?, ?)", row
-            ).lastrowid
-            assert entity_id is not None
+                "INSERT INTO entities(name, type, articles, settled) VALUES (?, ?, ?, ?)"
+                " RETURNING id",
+                row,
+            ).fetchone()[0]
         kept.add(entity_id)
         assignments.extend(
             (entity_id, form_id)
@@ -347,7 +346,7 @@ def _save(
     conn.executemany("DELETE FROM entities WHERE id = ?", [(e,) for e in sorted(before - kept)])
 
 
-def _forms_now(conn: sqlite3.Connection, forms: set[int]) -> dict[int, tuple[int | None, int]]:
+def _forms_now(conn: Connection, forms: set[int]) -> dict[int, tuple[int | None, int]]:
     """Each form's entity and dirty mark as stored."""
     return {
         r[0]: (r[1], r[2])
@@ -355,17 +354,15 @@ def _forms_now(conn: sqlite3.Connection, forms: set[int]) -> dict[int, tuple[int
     }
 
 
-def _entities_now(
-    conn: sqlite3.Connection, entities: set[int]
-) -> dict[int, tuple[str, str, int, bool]]:
+def _entities_now(conn: Connection, entities: set[int]) -> dict[int, tuple[str, str, int, int]]:
     """Each entity's name, type, article count and settled flag as stored."""
     sql = "SELECT id, name, type, articles, settled FROM entities WHERE id IN ({})"
-    return {r[0]: (r[1], r[2], r[3], bool(r[4])) for r in _rows(conn, sql, entities)}
+    return {r[0]: (r[1], r[2], r[3], r[4]) for r in _rows(conn, sql, entities)}
 
 
-def _rows(conn: sqlite3.Connection, sql: str, ids: Iterable[Any]) -> list[tuple[Any, ...]]:
+def _rows(conn: Connection, sql: str, ids: Iterable[Any]) -> list[tuple[Any, ...]]:
     """The rows ``sql`` (with ``{}`` for a list of ids) gives for ``ids``, a chunk at a
-    time (SQLite limits the number of parameters)."""
+    time (SQLite limits the number of parameters; an empty list is no query)."""
     values = sorted(ids)
     rows: list[tuple[Any, ...]] = []
     for start in range(0, len(values), _CHUNK):

@@ -8,10 +8,10 @@ name), so the query layer never needs to know how the tables are laid out.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 
 from bot.identity import FULLEST
+from bot.store.dialect import Connection, Dialect, Row
 
 # Rows per IN (...) list, well under SQLite's limit on bound parameters.
 _CHUNK = 500
@@ -19,10 +19,6 @@ _CHUNK = 500
 _FORMS_OF = "SELECT id FROM forms WHERE entity_id = ?"
 # Articles indexed in a window: ingested_at > :since AND ingested_at <= :until.
 _WINDOW = "SELECT id FROM articles WHERE ingested_at > :since AND ingested_at <= :until"
-
-
-# A row of an answer: its columns by name (``row["title"]``) or position.
-Row = sqlite3.Row
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -38,8 +34,9 @@ def _chunks(values: Iterable[object]) -> Iterable[list[object]]:
 class Reads:
     """The named questions the answers ask of one connection's base (``Store.read``)."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Connection, dialect: Dialect) -> None:
         self._conn = conn
+        self._dialect = dialect
 
     # -- articles and sentences -----------------------------------------------------------------
 
@@ -71,14 +68,15 @@ class Reads:
         return found
 
     def article_listing(self, limit: int, offset: int = 0) -> list[Row]:
-        """The newest articles with how many entities, figures and quotes each gave."""
+        """The newest articles with how many entities, figures and quotes each gave (every
+        one for a negative ``limit``)."""
         return self._conn.execute(
             "SELECT a.id,"
             " (SELECT count(*) FROM article_entities e WHERE e.article_id = a.id) AS entities,"
             " (SELECT count(*) FROM figures f WHERE f.article_id = a.id) AS figures,"
             " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes"
-            " FROM articles a ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
-            (limit, offset),
+            " FROM articles a ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
+            (self._dialect.no_limit if limit < 0 else limit, offset),
         ).fetchall()
 
     def article_ids_from(self, prefix: str, limit: int) -> list[str]:
@@ -120,14 +118,16 @@ class Reads:
     # -- full text ------------------------------------------------------------------------------
 
     def best_sentences(self, query: str, scanned: int, limit: int) -> list[tuple[str, int]]:
-        """(article id, sentence index) of the sentences matching an FTS5 query best (bm25),
-        among the ``scanned`` most recently indexed matches."""
+        """(article id, sentence index) of the sentences matching an FTS5 query best (bm25,
+        or PostgreSQL's rank), among the ``scanned`` most recently indexed matches."""
+        matching, parameters = self._dialect.match("sentences", query)
         ranked = self._conn.execute(
-            "SELECT rowid, bm25(sentences_fts) FROM sentences_fts WHERE sentences_fts MATCH ?"
-            " ORDER BY rowid DESC LIMIT ?",
-            (query, scanned),
+            f"SELECT id, score FROM ({matching}) AS m ORDER BY id DESC LIMIT ?",
+            [*parameters, scanned],
         ).fetchall()
         best = [row[0] for row in sorted(ranked, key=lambda row: row[1])[:limit]]
+        if not best:
+            return []
         where = {
             row[0]: (row[1], row[2])
             for row in self._conn.execute(
@@ -140,14 +140,15 @@ class Reads:
         """Figures with a value (not "millions of") of the sentences matching an FTS5 query,
         the most recently published first (undated ones after every dated one, the most
         recently indexed first)."""
+        matching, parameters = self._dialect.match("sentences", query)
         return self._conn.execute(
-            "SELECT f.*, a.published FROM sentences_fts"
-            " JOIN sentences s ON s.id = sentences_fts.rowid"
+            f"SELECT f.*, a.published FROM ({matching}) AS m"
+            " JOIN sentences s ON s.id = m.id"
             " JOIN figures f ON f.article_id = s.article_id AND f.sentence_idx = s.idx"
             " JOIN articles a ON a.id = f.article_id"
-            " WHERE sentences_fts MATCH ? AND f.value IS NOT NULL"
-            " ORDER BY a.published IS NULL, a.published DESC, sentences_fts.rowid DESC LIMIT ?",
-            (query, limit),
+            " WHERE f.value IS NOT NULL"
+            " ORDER BY a.published IS NULL, a.published DESC, m.id DESC LIMIT ?",
+            [*parameters, limit],
         ).fetchall()
 
     def places_in_sentences(self, refs: Iterable[tuple[str, int]]) -> list[Row]:
@@ -188,7 +189,8 @@ class Reads:
                 "SELECT f.entity_id, n.name FROM form_names n JOIN forms f ON f.id = n.form_id"
                 " JOIN entities e ON e.id = f.entity_id"
                 " GROUP BY f.entity_id, n.name"
-                " HAVING max(n.kind = ?) OR sum(n.uses) >= ? * max(e.articles)",
+                " HAVING max(CASE WHEN n.kind = ? THEN 1 ELSE 0 END) = 1"
+                " OR sum(n.uses) >= ? * max(e.articles)",
                 (FULLEST, share),
             )
         ]
@@ -237,6 +239,8 @@ class Reads:
     def entity_mentions(self, entity_id: int, article_ids: Sequence[str]) -> list[Row]:
         """(article_id, sentence_idx, offset in the sentence) of an entity's mentions in the
         given articles."""
+        if not article_ids:
+            return []
         return self._conn.execute(
             "SELECT ae.article_id, m.sentence_idx, m.start - s.start AS offset FROM mentions m"
             " JOIN article_entities ae ON ae.id = m.ae_id"
@@ -248,6 +252,8 @@ class Reads:
     def entity_quoted_in(self, entity_id: int, article_ids: Sequence[str]) -> list[Row]:
         """Sentences of the given articles where an entity is quoted (and where the quote is
         attributed)."""
+        if not article_ids:
+            return []
         return self._conn.execute(
             "SELECT q.article_id, q.sentence_idx, q.cite_idx FROM quotes q"
             f" JOIN forms f ON f.id = q.form_id WHERE q.article_id IN ({_marks(article_ids)})"
@@ -257,6 +263,8 @@ class Reads:
 
     def entity_roles_in(self, entity_id: int, article_ids: Sequence[str]) -> list[Row]:
         """(article_id, text) of how the given articles describe an entity."""
+        if not article_ids:
+            return []
         return self._conn.execute(
             "SELECT ae.article_id, d.text FROM descriptions d"
             " JOIN article_entities ae ON ae.id = d.ae_id"
@@ -289,18 +297,19 @@ class Reads:
     def quotes_matching(self, entity_id: int, query: str) -> list[Row]:
         """All of an entity's quotes (and fragments) whose words match an FTS5 query, with
         their article's date, the most recently published first."""
+        matching, parameters = self._dialect.match("quotes", query)
         return self._conn.execute(
-            "SELECT q.*, a.published FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
+            f"SELECT q.*, a.published FROM ({matching}) AS m JOIN quotes q ON q.id = m.id"
             " JOIN articles a ON a.id = q.article_id"
-            f" WHERE quotes_fts MATCH ? AND q.form_id IN ({_FORMS_OF})"
+            f" WHERE q.form_id IN ({_FORMS_OF})"
             " ORDER BY coalesce(a.published, '') DESC, q.article_id, q.sentence_idx, q.id",
-            (query, entity_id),
+            [*parameters, entity_id],
         ).fetchall()
 
     # -- the digest window ----------------------------------------------------------------------
 
     def window_count(self, window: dict[str, str]) -> int:
-        return self._conn.execute(f"SELECT count(*) FROM ({_WINDOW})", window).fetchone()[0]
+        return self._conn.execute(f"SELECT count(*) FROM ({_WINDOW}) AS w", window).fetchone()[0]
 
     def window_articles(self, window: dict[str, str], limit: int) -> list[Row]:
         """The window's articles, newest first, with their first sentence after the title."""
@@ -324,7 +333,8 @@ class Reads:
             " SELECT e.name, sum(n.mentions) AS mentions, count(DISTINCT n.article_id) AS articles,"
             " f.article_id, f.first FROM named n JOIN entities e ON e.id = n.entity_id"
             " JOIN firsts f ON f.entity_id = e.id AND f.n = 1"
-            " GROUP BY e.id ORDER BY mentions DESC, articles DESC, e.name LIMIT :limit",
+            " GROUP BY e.id, e.name, f.article_id, f.first"
+            " ORDER BY mentions DESC, articles DESC, e.name LIMIT :limit",
             {**window, "limit": limit},
         ).fetchall()
 
@@ -350,6 +360,5 @@ class Reads:
         ).fetchall()
 
     def base_version(self) -> tuple[int, int]:
-        """A value that changes whenever the base does: another connection's commits change
-        ``data_version``, this connection's own writes ``total_changes``."""
-        return self._conn.execute("PRAGMA data_version").fetchone()[0], self._conn.total_changes
+        """A value that changes whenever the base does, by any connection's writes."""
+        return self._dialect.base_version(self._conn)
