@@ -3,9 +3,10 @@
 Run by hand (not part of the test suite):
 
     python benchmarks/bench_index.py [CORPUS.jsonl[.gz]] [--jobs 1 2] [--block 1000]
-                                     [--limit N]
+                                     [--limit N] [--db postgresql://...]
 
-Each run indexes the corpus into a fresh base in a temporary folder, the whole pipeline as
+Each run indexes the corpus into a fresh base in a temporary folder (or, with ``--db``,
+into that base, which must hold no article: give one ``--jobs`` value), the whole pipeline as
 ``factbot index`` runs it (reading, cleaning, extraction in worker processes, storing and
 the identity step), and prints the rate of each successive block of ``--block`` articles,
 then the run's wall time. Cost per article that does not grow with the base shows as a last
@@ -72,9 +73,12 @@ def sliced(corpus: Path, limit: int | None, folder: Path) -> Path:
     return target
 
 
-def run(corpus: Path, jobs: int, block: int) -> tuple[float, list[float], int]:
-    """(wall seconds, block rates, articles indexed) of indexing ``corpus`` afresh."""
-    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "bench.sqlite3") as store:
+def run(corpus: Path, jobs: int, block: int, db: str | None) -> tuple[float, list[float], int]:
+    """(wall seconds, block rates, articles indexed) of indexing ``corpus`` afresh, into
+    ``db`` or a base file in a temporary folder."""
+    with tempfile.TemporaryDirectory() as folder, Store(db or Path(folder) / "b.sqlite3") as store:
+        if store.article_count():
+            raise SystemExit(f"{store.name} holds articles: give an empty base")
         blocks = Blocks(block)
         start = time.perf_counter()
         report = index_paths(store, [corpus], jobs=jobs, progress=blocks)
@@ -87,6 +91,7 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--block", type=int, default=1000)
     parser.add_argument("--limit", type=int, help="index only the first N articles")
+    parser.add_argument("--db", help="an empty base to index into (e.g. postgresql://...)")
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"no corpus at {args.corpus}", file=sys.stderr)
@@ -96,7 +101,7 @@ def main() -> int:
         corpus = sliced(args.corpus, args.limit, Path(folder))
         for jobs in args.jobs:
             print(f"{jobs} worker(s):", flush=True)
-            wall, rates, added = run(corpus, jobs, args.block)
+            wall, rates, added = run(corpus, jobs, args.block, args.db)
             rows.append((jobs, added, wall, rates))
     print("\n| workers | articles | wall time | overall articles/s | first block | last block |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: |")
