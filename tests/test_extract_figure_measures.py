@@ -51,6 +51,12 @@ def only(text: str) -> Figure:
             "changed_by",
         ),
         (
+            "The harbour deficit surged $9 million last year.",
+            "change in harbour deficit",
+            "",
+            "changed_by",
+        ),
+        (
             "The risks include a harbour debt north of $23 million.",
             "harbour debt",
             "",

@@ -216,6 +216,11 @@ def measured(tokens: Tokens, amount: Amount, text: Callable[[int, int], str]) ->
 
 
 def _by_how_much(tokens: Tokens, amount: Amount) -> bool:
-    """'the deficit grew by $113 billion': the amount is the change, not the new level."""
+    """'the deficit grew by $113 billion', 'the deficit surged $97 billion': the amount is
+    the change, not the new level. (A percentage right after the verb, "prices rose 7%",
+    is the rate of the change, which is what a percentage of a measure says anyway.)"""
     k = _skip_approximators(tokens, amount.start)
-    return k > 0 and tokens.lowers[k - 1] == "by"
+    if k == 0:
+        return False
+    before = tokens.lowers[k - 1]
+    return before == "by" or (before in CHANGE_VERBS and amount.unit != "%")
