@@ -495,11 +495,17 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace | int:
     try:
         return _parser().parse_args(argv)
     except OSError as exc:
-        if exc.errno not in _OUTPUT_ERRORS:
-            raise
-        with suppress(OSError):
-            print(f"factbot: cannot write the output ({exc.strerror})", file=sys.stderr)
-        return EXIT_FAILED
+        return _output_lost(exc)
+
+
+def _output_lost(exc: OSError) -> int:
+    """The status to end with when stdout is full, closed or gone (any other ``OSError``
+    is raised again): said where it can still be read."""
+    if exc.errno not in _OUTPUT_ERRORS:
+        raise exc
+    with suppress(OSError):
+        print(f"factbot: cannot write the output ({exc.strerror})", file=sys.stderr)
+    return EXIT_FAILED
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -535,12 +541,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:
-        if exc.errno not in _OUTPUT_ERRORS:
-            raise
-        # stdout is full, closed or gone: say so where it can still be read.
-        with suppress(OSError):
-            print(f"factbot: cannot write the output ({exc.strerror})", file=sys.stderr)
-        return EXIT_FAILED
+        return _output_lost(exc)
 
 
 if __name__ == "__main__":
