@@ -1,4 +1,4 @@
-"""A small Discord on 127.0.0.1: the HTTP API and the gateway, enough for one bot.
+"""A small Discord on 127.0.0.1: the HTTP API and the gateway, enough for one bot (or its shards).
 
 The real discord.py client logs in to it unchanged once its two addresses point here
 (``FakeDiscord.pointed_at`` sets ``discord.http.Route.BASE`` and the gateway address). The
