@@ -69,7 +69,7 @@ class DigestScheduler:
         self.clock = clock
         self.tick = tick
         self.next_due: datetime | None = None
-        # Who claims digests, among the bot processes sharing the base (for the log too).
+        # Who claims digests, unique among the bot processes sharing the base.
         self.owner = f"{socket.gethostname()} pid {os.getpid()} {secrets.token_hex(4)}"
 
     async def run(self) -> None:
