@@ -30,6 +30,8 @@ MAX_PAGE_TIMEOUT = 840
 # Discord ids are 64-bit snowflakes; a wait longer than a year is a typo.
 MAX_ID = 2**63
 MAX_SECONDS = 365 * 24 * 3600
+# Discord asks for a shard per 1,000 or so servers; more shards than this is a typo.
+MAX_SHARDS = 100_000
 
 
 class ConfigError(Exception):
@@ -48,6 +50,11 @@ class DiscordSettings:
     poll_seconds: int = 60
     admin_role: str | None = None
     page_timeout_seconds: int = 600
+    # Sharding, for several bot processes: how many shards in all, and which of them this
+    # process runs (every one when empty). None: one process, unsharded, as Discord expects
+    # of a bot in fewer than 2,500 servers.
+    shard_count: int | None = None
+    shard_ids: tuple[int, ...] = ()
 
     def token(self) -> str:
         """The bot token, from the environment variable the config names."""
@@ -208,6 +215,17 @@ def _optional(check: Check) -> Check:
     return checked
 
 
+def _count(least: int, most: int) -> Check:
+    def checked(name: str, value: Any) -> int:
+        if not _whole(value) or not least <= value <= most:
+            raise ConfigError(
+                f"{name}: {str(value)[:40]!r} must be a whole number from {least} to {most:,}"
+            )
+        return value
+
+    return checked
+
+
 DISCORD_CHECKS: dict[str, Check] = {
     "token_env": _text,
     "guild_id": _optional(_id),
@@ -219,19 +237,10 @@ DISCORD_CHECKS: dict[str, Check] = {
     "poll_seconds": _seconds,
     "admin_role": _optional(_text),
     "page_timeout_seconds": _page_timeout,
+    "shard_count": _optional(_count(1, MAX_SHARDS)),
+    "shard_ids": _list_of(_count(0, MAX_SHARDS - 1), "0, 1"),
 }
 assert set(DISCORD_CHECKS) == {f.name for f in fields(DiscordSettings)}
-
-
-def _count(least: int, most: int) -> Check:
-    def checked(name: str, value: Any) -> int:
-        if not _whole(value) or not least <= value <= most:
-            raise ConfigError(
-                f"{name}: {str(value)[:40]!r} must be a whole number from {least} to {most:,}"
-            )
-        return value
-
-    return checked
 
 
 WEB_CHECKS: dict[str, Check] = {
@@ -268,9 +277,30 @@ def _discord(raw: dict[str, Any]) -> DiscordSettings:
     unknown = sorted(set(raw) - set(DISCORD_CHECKS), key=str)
     if unknown:
         raise ConfigError(f"discord.{unknown[0]}: unknown setting")
-    return DiscordSettings(
+    settings = DiscordSettings(
         **{key: DISCORD_CHECKS[key](f"discord.{key}", value) for key, value in raw.items()}
     )
+    _check_shards(settings.shard_count, settings.shard_ids)
+    return settings
+
+
+def _check_shards(count: int | None, ids: tuple[int, ...]) -> None:
+    """Shard ids name shards of ``shard_count`` (0 to count - 1), each once: Discord closes
+    the connection of a shard outside the count, and two processes running one shard
+    would take turns disconnecting each other."""
+    if not ids:
+        return
+    if count is None:
+        raise ConfigError("discord.shard_ids: set discord.shard_count too (the shards in all)")
+    outside = [i for i in ids if i >= count]
+    if outside:
+        raise ConfigError(
+            f"discord.shard_ids: shard {outside[0]} is not one of the {count} shards "
+            f"of discord.shard_count (0 to {count - 1})"
+        )
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise ConfigError(f"discord.shard_ids: shard {twice[0]} is listed twice")
 
 
 def _read(file: Path) -> dict[str, Any]:

@@ -16,6 +16,13 @@ page that fails (a missing permission, an outage, a restart) leaves the digest p
 next attempt posts the same digest's missing pages only, never the posted ones again and
 never a day later.
 
+Several bot processes may share one base (shards of one bot): each digest is posted by
+one of them. Before posting, a process claims the digest (``claim_digest``: a
+compare-and-set of ``CLAIM_KEY`` in the base), and a process that loses the claim posts
+nothing. A claim is given up when its posting fails or is stopped (``release_digest``), so
+the next attempt, by any process, finishes the digest; the claim of a process that vanished
+without giving it up (killed) lapses after ``CLAIM_LEASE``.
+
 "Arrived" means indexed (``articles.ingested_at``), not published: a digest reports what
 is new to the base, whatever the articles' own dates.
 """
@@ -35,6 +42,9 @@ from bot.store import Reads, Row, Store
 
 LAST_DIGEST_KEY = "digest.last_posted"
 PENDING_DIGEST_KEY = "digest.pending"
+CLAIM_KEY = "digest.claim"
+# Far longer than posting a digest of a few pages takes.
+CLAIM_LEASE = timedelta(minutes=15)
 MAX_ARTICLES = 20
 MAX_ENTITIES = 5
 MAX_FIGURES = 8
@@ -124,6 +134,58 @@ def record_digest(store: Store, until: datetime) -> None:
     with store.transaction():
         store.set_meta(LAST_DIGEST_KEY, _stamp(until))
         store.set_meta(PENDING_DIGEST_KEY, "")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Who posts the digest owed at ``due``: ``owner`` ("" once given up), since ``at``."""
+
+    due: datetime
+    owner: str
+    at: datetime
+
+    def to_json(self) -> str:
+        return json.dumps({"due": _stamp(self.due), "owner": self.owner, "at": _stamp(self.at)})
+
+
+def _claim(value: str | None) -> Claim | None:
+    """The claim as stored; None for none, or one that cannot be read (which any claim
+    replaces)."""
+    try:
+        record = json.loads(value) if value else None
+        due, at = _parse_stamp(record["due"]), _parse_stamp(record["at"])
+        return Claim(due, str(record["owner"]), at) if due and at else None
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
+def claim_digest(store: Store, due: datetime | None, owner: str, now: datetime) -> bool:
+    """Whether ``owner`` may post the digest owed at ``due`` (None: the digest pending),
+    claiming it if so. It may not when the digest is posted already, or another owner
+    holds its claim and has held it for less than ``CLAIM_LEASE``. The claim is a
+    compare-and-set of what was read: of two processes claiming at once, one wins."""
+    last = last_digest(store)
+    if due is not None and last is not None and last >= due:
+        return False
+    value = store.get_meta(CLAIM_KEY)
+    held = _claim(value)
+    if held is not None:
+        due = due or held.due
+        if held.due > due:
+            return False
+        taken = held.owner not in ("", owner) and now - held.at < CLAIM_LEASE
+        if held.due == due and taken:
+            return False
+    return store.swap_meta(CLAIM_KEY, value, Claim(due or now, owner, now).to_json())
+
+
+def release_digest(store: Store, owner: str) -> None:
+    """Give up ``owner``'s claim (its posting failed or was stopped), so that the next
+    attempt, by any process, may finish the digest at once."""
+    value = store.get_meta(CLAIM_KEY)
+    held = _claim(value)
+    if held is not None and held.owner == owner:
+        store.swap_meta(CLAIM_KEY, value, Claim(held.due, "", held.at).to_json())
 
 
 def digest_since_last(store: Store, until: datetime, zone: tzinfo = UTC) -> Answer:

@@ -79,6 +79,35 @@ def test_a_value_of_the_wrong_type_is_one_line_naming_the_setting(
     assert message.startswith(f"{named}:") and "\n" not in message
 
 
+def test_shards_are_read_and_default_to_one_unsharded_process(tmp_path: Path) -> None:
+    path = settings_file(tmp_path, "discord:\n  shard_count: 4\n  shard_ids: [2, 0]\n")
+    discord = load_settings(path).discord
+    assert (discord.shard_count, discord.shard_ids) == (4, (2, 0))
+    every = load_settings(settings_file(tmp_path, "discord:\n  shard_count: 3\n")).discord
+    assert (every.shard_count, every.shard_ids) == (3, ())
+    assert (DiscordSettings().shard_count, DiscordSettings().shard_ids) == (None, ())
+
+
+@pytest.mark.parametrize(
+    ("shards", "said"),
+    [
+        ("shard_count: 0", "discord.shard_count: '0' must be a whole number from 1"),
+        ("shard_count: two", "discord.shard_count: 'two' must be a whole number"),
+        ("shard_count: 2\n  shard_ids: 1", "discord.shard_ids: must be a list"),
+        ("shard_count: 2\n  shard_ids: [0, -1]", "discord.shard_ids[1]: '-1' must be"),
+        ("shard_ids: [0]", "discord.shard_ids: set discord.shard_count too"),
+        ("shard_count: 2\n  shard_ids: [0, 2]", "discord.shard_ids: shard 2 is not one of the 2"),
+        ("shard_count: 3\n  shard_ids: [1, 0, 1]", "discord.shard_ids: shard 1 is listed twice"),
+    ],
+)
+def test_wrong_shards_are_one_line_naming_the_setting(
+    tmp_path: Path, shards: str, said: str
+) -> None:
+    with pytest.raises(ConfigError) as error:
+        load_settings(settings_file(tmp_path, f"discord:\n  {shards}\n"))
+    assert str(error.value).startswith(said) and "\n" not in str(error.value)
+
+
 def test_a_token_in_the_file_says_where_tokens_go(tmp_path: Path) -> None:
     path = settings_file(tmp_path, "discord:\n  token_env: FACTBOT_TOKEN\n  token: abc.def\n")
     with pytest.raises(ConfigError, match=r"discord\.token: .*environment variable FACTBOT_TOKEN"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -12,15 +14,18 @@ from fake_discord.newsroom import entity, make_article
 
 from bot.digest import (
     ARTICLES_GROUP,
+    CLAIM_LEASE,
     ENTITIES_GROUP,
     FIGURES_GROUP,
     MAX_ARTICLES,
     QUOTES_GROUP,
     build_digest,
+    claim_digest,
     digest_since_last,
     last_digest,
     next_due,
     record_digest,
+    release_digest,
 )
 from bot.model import Article, Extraction, Figure, Quote
 from bot.store import Store
@@ -200,3 +205,58 @@ def test_the_most_mentioned_names_come_first_counted_across_new_articles(store: 
         "Mira Holt: 4 mentions in 1 new article",
         "Lena Ward: 2 mentions in 2 new articles",
     ]
+
+
+# -- one poster among several processes -------------------------------------------------------
+
+
+def test_a_meta_value_is_swapped_only_from_the_value_expected(new_base: NewBase) -> None:
+    where = new_base("base")
+    with Store(where) as east, Store(where) as west:
+        assert east.swap_meta("harbour.keeper", None, "east")
+        assert not west.swap_meta("harbour.keeper", None, "west")
+        assert not west.swap_meta("harbour.keeper", "nobody", "west")
+        assert west.swap_meta("harbour.keeper", "east", "west")
+        assert east.get_meta("harbour.keeper") == "west"
+
+
+def test_of_two_processes_claiming_one_digest_at_once_one_wins(new_base: NewBase) -> None:
+    """Two connections of their own, on two threads released together, claim each of a
+    run of digests: every digest has exactly one winner."""
+    where = new_base("base")
+    days = [berlin(day, 8) for day in range(4, 16)]
+    start = threading.Barrier(2)
+
+    def claims(owner: str) -> list[bool]:
+        won = []
+        with Store(where) as store:
+            for due in days:
+                start.wait()
+                won.append(claim_digest(store, due, owner, due))
+        return won
+
+    with ThreadPoolExecutor(2) as pool:
+        east, west = pool.map(claims, ["east harbour", "west harbour"])
+    assert [a + b for a, b in zip(east, west, strict=True)] == [1] * len(days)
+
+
+def test_a_claim_given_up_or_lapsed_is_taken_over(new_base: NewBase) -> None:
+    with Store(new_base("base")) as store:
+        due = berlin(4, 8)
+        assert claim_digest(store, due, "east", due)
+        assert claim_digest(store, due, "east", due)  # its own claim, after a restart
+        assert not claim_digest(store, due, "west", due + timedelta(minutes=5))
+        release_digest(store, "west")  # not its claim: changes nothing
+        assert not claim_digest(store, None, "west", due + timedelta(minutes=5))
+        release_digest(store, "east")  # east's posting failed
+        assert claim_digest(store, None, "west", due + timedelta(minutes=5))
+        assert not claim_digest(store, due, "east", due + timedelta(minutes=10))
+        assert claim_digest(store, due, "east", due + timedelta(minutes=5) + CLAIM_LEASE)
+
+
+def test_a_digest_posted_or_an_older_one_is_not_claimed(new_base: NewBase) -> None:
+    with Store(new_base("base")) as store:
+        record_digest(store, berlin(4, 8, 1))
+        assert not claim_digest(store, berlin(4, 8), "east", berlin(4, 8, 2))
+        assert claim_digest(store, berlin(5, 8), "east", berlin(5, 8))
+        assert not claim_digest(store, berlin(4, 8), "west", berlin(5, 8))  # a stale view

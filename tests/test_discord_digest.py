@@ -6,6 +6,7 @@ building the base under ``time_machine``, so the digest windows line up with the
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -98,6 +99,37 @@ async def test_the_digest_is_posted_at_its_time_once_across_restarts(tmp_path: P
         assert len(digests) == 2
         assert "Digest: 1 new article" in digests[1]
         assert "Lowater" in digests[1] and FLOOD_TITLE not in digests[1]
+
+
+async def test_two_sharded_bot_processes_post_each_digest_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The two shards of one bot, each its own client with its own connections to the
+    base, both reach the digest time: one of them posts it."""
+    caplog.set_level(logging.INFO)
+    base = base_file(tmp_path)
+    with time_machine.travel(at(4, 6), tick=False):
+        build_newsroom(base)
+    clock = Clock(at(4, 7, 59, 30))
+    async with fake_discord() as fake:
+        shards = [settings_for(fake, tmp_path, shard_count=2, shard_ids=(n,)) for n in (0, 1)]
+        async with (
+            bot_running(fake, shards[0], clock=clock, digest_tick=0.01) as first,
+            bot_running(fake, shards[1], clock=clock, digest_tick=0.01) as second,
+        ):
+            assert [p["shard"] for p in fake.identify_payloads] == [[0, 2], [1, 2]]
+            schedulers = [first.bot.scheduler, second.bot.scheduler]
+            assert None not in schedulers
+            assert await until(lambda: {s.next_due for s in schedulers} == {at(4, 8)})
+            clock.now = at(4, 8, 0, 5)
+            await until(lambda: at(5, 8) in {s.next_due for s in schedulers})
+            await until(lambda: "another bot process posts" in caplog.text)
+            assert len(posted(fake)) == 1
+            clock.now = at(4, 8, 10)  # the other one looks again: the digest is done
+            await until(lambda: {s.next_due for s in schedulers} == {at(5, 8)})
+        digests = posted(fake)
+        assert len(digests) == 1
+        assert "Digest: 1 new article" in digests[0] and FLOOD_TITLE in digests[0]
 
 
 @pytest.mark.parametrize("skip_empty", [True, False])

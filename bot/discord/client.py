@@ -17,6 +17,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -107,10 +108,20 @@ def utc_now() -> datetime:
 class FactBot(discord.Client):
     """The bot: serves the fact base at ``settings.db_path`` over slash commands and DMs.
 
+    ``FactBot(settings)`` is a plain discord.py ``Client`` (one gateway connection, no
+    shards) unless ``discord.shard_count`` is set: then it is a ``ShardedFactBot``, running
+    the shards of ``discord.shard_ids`` (or every shard) in this process, so that several
+    processes can share the bot's servers.
+
     ``clock`` and ``digest_tick`` exist so the digest schedule can be driven without
     waiting for real time; ``defer_after`` is how long an answer may take before the
     interaction is deferred.
     """
+
+    def __new__(cls, settings: Settings, **options: Any) -> FactBot:
+        if cls is FactBot and settings.discord.shard_count is not None:
+            cls = ShardedFactBot
+        return super().__new__(cls)
 
     def __init__(
         self,
@@ -123,7 +134,12 @@ class FactBot(discord.Client):
         # The bot never joins voice: discord.py's warnings that voice libraries are missing
         # say nothing useful to whoever runs it.
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
-        super().__init__(intents=intents(), allowed_mentions=NO_MENTIONS, max_messages=None)
+        super().__init__(
+            intents=intents(),
+            allowed_mentions=NO_MENTIONS,
+            max_messages=None,
+            **self._sharding(settings),
+        )
         self.settings = settings
         self.clock = clock
         self.defer_after = defer_after
@@ -144,6 +160,11 @@ class FactBot(discord.Client):
                 self, self.workers, settings.discord, clock, digest_tick
             )
         self._jobs: list[asyncio.Task[None]] = []
+
+    @staticmethod
+    def _sharding(settings: Settings) -> dict[str, Any]:
+        """The shard options of discord.py's client: none, for one unsharded connection."""
+        return {}
 
     @property
     def page_timeout(self) -> float:
@@ -416,3 +437,14 @@ class FactBot(discord.Client):
             return admin.report_text(report)
 
         await self._admin_reply(interaction, "reindex", work)
+
+
+class ShardedFactBot(FactBot, discord.AutoShardedClient):
+    """The bot on the shards ``discord.shard_ids`` of ``discord.shard_count`` (all of them
+    when no ids are given), one gateway connection each. discord.py's
+    ``AutoShardedClient`` is told the count, so it never asks Discord for one."""
+
+    @staticmethod
+    def _sharding(settings: Settings) -> dict[str, Any]:
+        ids = settings.discord.shard_ids
+        return {"shard_count": settings.discord.shard_count, "shard_ids": list(ids) or None}

@@ -4,16 +4,22 @@ The arithmetic (what is due when) is ``bot.digest.next_due``; this loop only wai
 due time, posts, and records the time in the fact base, so a restarted bot knows whether
 today's digest went out. Each page is recorded as it is posted: a digest interrupted half
 way (a page refused, a restart) is finished at the next attempt, from the first page that
-is missing (``bot.digest.pending_digest``). Waiting is done in short steps against an
-injectable clock rather than one long sleep: a suspended laptop or a corrected system clock
-cannot make it miss a day, and tests can move the clock instead of waiting for eight
-o'clock.
+is missing (``bot.digest.pending_digest``). Bot processes sharing the base (shards) each
+run this loop; each digest is claimed before it is posted (``bot.digest.claim_digest``),
+and a process that loses the claim looks again a few minutes later, when the digest is
+either done or given up by its claimant for another process to finish. Waiting is done in
+short steps against an injectable clock rather than one long sleep: a suspended laptop or a
+corrected system clock cannot make it miss a day, and tests can move the clock instead of
+waiting for eight o'clock.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import secrets
+import socket
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -22,12 +28,14 @@ import discord
 from bot.config import DiscordSettings
 from bot.digest import (
     Pending,
+    claim_digest,
     digest_since_last,
     last_digest,
     next_due,
     pending_digest,
     record_digest,
     record_progress,
+    release_digest,
 )
 from bot.discord.replies import page_message
 from bot.discord.workers import Workers
@@ -61,6 +69,8 @@ class DigestScheduler:
         self.clock = clock
         self.tick = tick
         self.next_due: datetime | None = None
+        # Who claims digests, unique among the bot processes sharing the base.
+        self.owner = f"{socket.gethostname()} pid {os.getpid()} {secrets.token_hex(4)}"
 
     async def run(self) -> None:
         """Post digests until cancelled; a failed one is retried a few minutes later."""
@@ -84,16 +94,31 @@ class DigestScheduler:
                 await self._wait_until(self.clock() + RETRY_AFTER)
 
     async def _post_when_due(self) -> None:
-        pending = await self.workers.read(pending_digest)
-        if pending is None:
+        """Wait for the digest owed next (none when one is pending), claim it, and post it
+        (or what is missing of the pending one); the claim is given up if that fails."""
+        due = None
+        if await self.workers.read(pending_digest) is None:
             last = await self.workers.read(last_digest)
             now = self.clock()
-            self.next_due = next_due(last, now, self.settings.digest_time, self.settings.zone)
-            log.info("next digest due at %s", self.next_due.isoformat())
-            await self._wait_until(self.next_due)
-        else:
-            log.info("finishing the digest up to %s: page %d on", pending.until, pending.posted + 1)
-        await self.post(pending)
+            due = next_due(last, now, self.settings.digest_time, self.settings.zone)
+            self.next_due = due
+            log.info("next digest due at %s", due.isoformat())
+            await self._wait_until(due)
+        if not await self.workers.write(claim_digest, due, self.owner, self.clock()):
+            log.info("another bot process posts the digest; looking again in %s", RETRY_AFTER)
+            await self._wait_until(self.clock() + RETRY_AFTER)
+            return
+        try:
+            # Read after claiming: what another process posted before it gave the digest up.
+            pending = await self.workers.read(pending_digest)
+            if pending is not None:
+                log.info(
+                    "finishing the digest up to %s: page %d on", pending.until, pending.posted + 1
+                )
+            await self.post(pending)
+        except BaseException:
+            await self.workers.write(release_digest, self.owner)
+            raise
 
     async def post(self, pending: Pending | None = None) -> None:
         """Post the digest owed now (or skip it when empty, if so configured) and record it;

@@ -185,3 +185,17 @@ class Base:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+    def swap_meta(self, key: str, expected: str | None, value: str) -> bool:
+        """Set ``key`` to ``value`` only if it still holds ``expected`` (None: no value yet),
+        and say whether it did: a compare-and-set, for what only one of several processes
+        sharing the base may do (post the digest). The condition is in the write itself,
+        so of two processes swapping from the same value, the second finds it changed:
+        SQLite runs one write transaction at a time, and PostgreSQL makes the second
+        write wait for the first to commit, then tests the row it left."""
+        with self.transaction() as conn:
+            if expected is None:
+                sql = "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING"
+                return conn.execute(sql, (key, value)).rowcount == 1
+            sql = "UPDATE meta SET value = ? WHERE key = ? AND value = ?"
+            return conn.execute(sql, (value, key, expected)).rowcount == 1

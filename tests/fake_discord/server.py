@@ -1,4 +1,4 @@
-"""A small Discord on 127.0.0.1: the HTTP API and the gateway, enough for one bot.
+"""A small Discord on 127.0.0.1: the HTTP API and the gateway, enough for one bot (or its shards).
 
 The real discord.py client logs in to it unchanged once its two addresses point here
 (``FakeDiscord.pointed_at`` sets ``discord.http.Route.BASE`` and the gateway address). The
@@ -329,22 +329,26 @@ class FakeDiscord:
         self.identify_payloads.append(data)
         self.session = Session(secrets.token_hex(8))
         self._ws = ws
+        # A sharded connection is sent the guilds of its shard only, as Discord does.
+        shard, count = data.get("shard") or [0, 1]
+        guilds = [
+            guild
+            for guild in (self.guild_id, self.other_guild_id)
+            if (int(guild) >> 22) % count == shard
+        ]
         await self.dispatch(
             "READY",
             {
                 "v": 10,
                 "user": self.bot.payload(),
-                "guilds": [
-                    {"id": guild, "unavailable": True}
-                    for guild in (self.guild_id, self.other_guild_id)
-                ],
+                "guilds": [{"id": guild, "unavailable": True} for guild in guilds],
                 "session_id": self.session.id,
                 "resume_gateway_url": self.gateway_url,
-                "shard": [0, 1],
+                "shard": [shard, count],
                 "application": {"id": self.application_id, "flags": 0},
             },
         )
-        for guild in (self.guild_id, self.other_guild_id):
+        for guild in guilds:
             await self.dispatch("GUILD_CREATE", self._guild_payload(guild))
         await self._notify()
 
