@@ -334,7 +334,7 @@ def test_a_heading_says_what_a_measure_is_counted_in(new_base: NewBase) -> None:
     assert groups == {
         "120-day withdrawal period": "withdrawal period (days)",
         "some 40% of voters backed": "share of voters backed",
-        "$2 million patrols a month": "patrols (USD a month)",
+        "$2 million a month patrols": "patrols (USD a month)",
     }
 
 
@@ -579,3 +579,13 @@ def test_a_rate_of_a_thing_the_topic_describes_is_not_a_figure_of_it(new_base: N
         ("The risk of vote fraud is 0.2%.", (0.2, "0.2% vote fraud", "vote fraud", "", "", "%"))
     ]
     assert set(_headings(new_base, "votes", own + rate)) == {"votes"}
+
+
+def test_a_count_per_period_reads_count_noun_period(new_base: NewBase) -> None:
+    store = Store(new_base("per"))
+    story = Story("p1", "Quota")
+    story.say("The quota is 3,000 herders a year.")
+    story.figures.append(Figure(3000, "3,000 herders a year", "herders", 0, per="year"))
+    story.save(store)
+    [result] = figures(store, "herders")["results"]
+    assert result["text"] == "3,000 herders a year"

@@ -415,11 +415,13 @@ def figure_text(row: Row, reading: Reading) -> str:
             row["approx"], amounts.unit_adjective(value, high, unit)
         )
     else:
-        # "30,000 refugees a year": what is counted comes before what it is counted per.
+        # "30,000 refugees a year": what is counted comes before what it is counted per;
+        # money keeps it ("$15 an hour minimum wage").
+        after = bool(counted) and not unit
         written = amounts.with_approximation(
-            row["approx"], amounts.amount(value, high, unit, "" if counted else per)
+            row["approx"], amounts.amount(value, high, unit, "" if after else per)
         )
-    rate = amounts.rate(per) if counted else ""
+    rate = amounts.rate(per) if counted and not unit else ""
     return _with_predicate(" ".join(p for p in (written, counted, rate) if p), reading)
 
 
