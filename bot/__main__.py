@@ -1,5 +1,3 @@
-import sys
+from bot.entry import main
 
-from bot.cli import main
-
-sys.exit(main())
+main()

@@ -20,6 +20,7 @@ import os
 import signal
 import sqlite3
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
@@ -30,6 +31,7 @@ from typing import IO, TYPE_CHECKING
 from tqdm import tqdm
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.entry import STOPPED
 from bot.extract import extraction_json
 from bot.indexer import IndexReport, WorkerLost, extract_raw, forget, index_paths
 from bot.ingest import Failure, Loaded, count_articles, discover, read_file
@@ -54,6 +56,7 @@ if TYPE_CHECKING:
     from bot.web.follow import Outcome
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_CONFIG, EXIT_NO_BASE = 0, 1, 2, 3, 4
+EXIT_STOPPED = STOPPED
 # The exit status of each fault of the fact base, so that scripts can tell them apart.
 EXIT_STATUS: dict[type[StoreError], int] = {
     BusyError: 5,
@@ -346,6 +349,16 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _a_png(path: Path) -> bool:
+    """Whether the file at ``path`` is a PNG image (a chart written before): the only
+    kind of file a chart may replace."""
+    with path.open("rb") as file:
+        return file.read(len(_PNG_SIGNATURE)) == _PNG_SIGNATURE
+
+
 def _write_chart(answer: Answer, path: Path) -> None:
     """Write the answer's chart to ``path``; say so on stderr when it has none."""
     from bot.query.figures import MIN_CHART_DAYS
@@ -362,6 +375,8 @@ def _write_chart(answer: Answer, path: Path) -> None:
     try:
         if path.exists() and not path.is_file():  # a FIFO would block, a device swallow it
             raise CliError(f"cannot write the chart to {path}: it is not a regular file")
+        if path.exists() and not _a_png(path):  # the fact base itself, say, or any document
+            raise CliError(f"will not write the chart over {path}: it holds something else")
         path.write_bytes(image.png)
     except OSError as exc:
         raise CliError(f"cannot write the chart to {path}: {exc.strerror or exc}") from exc
@@ -466,8 +481,23 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _stop_at_once_on_another_signal() -> None:
+    """Once a command is stopping (its open transaction already undone), a second Ctrl-C or
+    SIGTERM ends the process there and then, instead of breaking into the clean-up."""
+    if threading.current_thread() is threading.main_thread():
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, _exit_stopped)
+
+
+def _exit_stopped(signum: int, frame: object) -> None:
+    os._exit(EXIT_STOPPED)
+
+
 def _fail(message: object, status: int) -> int:
-    print(f"factbot: {message}", file=sys.stderr)
+    """Say what went wrong on one line, and end with ``status`` even when even that line
+    cannot be written (stderr full or closed)."""
+    with suppress(OSError):
+        print(f"factbot: {message}", file=sys.stderr)
     return status
 
 
@@ -499,13 +529,11 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace | int:
 
 
 def _output_lost(exc: OSError) -> int:
-    """The status to end with when stdout is full, closed or gone (any other ``OSError``
-    is raised again): said where it can still be read."""
+    """The status to end with when stdout is full, closed or gone, or the system refuses
+    something else (too many open files): said on one line where it can still be read."""
     if exc.errno not in _OUTPUT_ERRORS:
-        raise exc
-    with suppress(OSError):
-        print(f"factbot: cannot write the output ({exc.strerror})", file=sys.stderr)
-    return EXIT_FAILED
+        return _fail(f"the system refused: {exc.strerror or exc}", EXIT_FAILED)
+    return _fail(f"cannot write the output ({exc.strerror})", EXIT_FAILED)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -515,6 +543,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     level = logging.INFO if args.command == "run" else logging.WARNING
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     _never_raise_on_output()
+    if sys.stdout is None and args.command != "run":
+        return _fail("cannot write the output (stdout is closed)", EXIT_FAILED)
     if args.command != "run":  # the bot ends its own way, closing its connection to Discord
         signal.signal(signal.SIGTERM, _interrupt)
     try:
@@ -535,13 +565,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WorkerLost as exc:
         return _fail(f"{exc}; what was indexed before is kept: run again to finish", EXIT_FAILED)
     except KeyboardInterrupt:
+        _stop_at_once_on_another_signal()
         with suppress(OSError):
             print("factbot: stopped; what was stored before is kept", file=sys.stderr)
-        return 130
+        return EXIT_STOPPED
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:
         return _output_lost(exc)
+    except MemoryError:
+        return _fail("out of memory: what was stored before is kept", EXIT_FAILED)
 
 
 if __name__ == "__main__":

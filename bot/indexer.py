@@ -219,7 +219,8 @@ def index_paths(
     processes for extraction; ``progress`` is told of each article finished, ``on_busy``
     if another indexing run holds the base (this one then waits for it)."""
     with store.writing(on_busy):
-        return _index(store, [Path(p).resolve() for p in paths], jobs, progress)
+        # realpath, unlike Path.resolve, leaves a looping link as it is for discover to report
+        return _index(store, [Path(os.path.realpath(p)) for p in paths], jobs, progress)
 
 
 def _index(store: Store, paths: list[Path], jobs: int, progress: Progress | None) -> IndexReport:

@@ -61,3 +61,18 @@ def test_a_chart_is_never_written_into_a_pipe(
     status = main(["ask", "--db", str(db), "--chart", str(target), "/figures sheltering"])
     _, err = capsys.readouterr()
     assert status == 1 and "not a regular file" in err
+
+
+def test_a_chart_replaces_an_earlier_chart_but_never_the_base_or_another_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "s.sqlite3"
+    shelter_base(db).close()
+    before = db.read_bytes()
+    status = main(["ask", "--db", str(db), "--chart", str(db), "/figures sheltering"])
+    _, err = capsys.readouterr()
+    assert status == 1 and "will not write the chart over" in err
+    assert db.read_bytes() == before
+    chart = tmp_path / "timeline.png"
+    for _ in range(2):  # written, then written again over the first
+        assert main(["ask", "--db", str(db), "--chart", str(chart), "/figures sheltering"]) == 0

@@ -655,3 +655,49 @@ def test_a_path_too_long_for_the_file_system_is_skipped_with_a_line(capsys, tmp_
         capsys, "index", "--db", str(tmp_path / "f.sqlite3"), str(tmp_path / ("x" * 300))
     )
     assert status == 1 and "1 failed" in out  # nothing was indexed
+
+
+def test_a_link_that_loops_given_to_index_is_one_line(capsys, tmp_path: Path) -> None:
+    (tmp_path / "one.txt").symlink_to(tmp_path / "two.txt")
+    (tmp_path / "two.txt").symlink_to(tmp_path / "one.txt")
+    status, _, err = run(
+        capsys, "index", "--db", str(tmp_path / "b.sqlite3"), str(tmp_path / "one.txt")
+    )
+    assert status == 1 and "skipped" in one_line(err)
+
+
+def test_a_closed_stdout_is_one_line_and_a_full_stderr_keeps_the_status(tmp_path: Path) -> None:
+    db = _small_base(tmp_path)
+    closed = subprocess.run(
+        ["sh", "-c", f"{factbot('ask', '--db', db, '/who Petra Lund')} >&-"],
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    assert closed.returncode == 1
+    assert one_line(closed.stderr) == "factbot: cannot write the output (stdout is closed)"
+    with open("/dev/full", "w") as full:
+        missing = subprocess.run(
+            [sys.executable, "-m", "bot", "ask", "--db", str(tmp_path / "none.db"), "/who x"],
+            stdout=full,
+            stderr=full,
+            check=False,
+        )
+    assert missing.returncode == 4  # no base yet, though the line saying so was lost
+
+
+def test_too_few_file_handles_is_one_line(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    lines = (json.dumps({"id": f"a{n}", "text": f"Harbour story {n}. " * 40}) for n in range(40))
+    (docs / "many.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    command = factbot("index", "--db", tmp_path / "b.db", "--jobs", "2", docs)
+    result = subprocess.run(
+        ["sh", "-c", f"ulimit -n 14 && exec {command}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Too many open files" in one_line(result.stderr)

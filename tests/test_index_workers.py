@@ -132,6 +132,41 @@ def test_a_stopped_run_says_so_keeps_its_base_and_ends_its_workers(
         assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
 
 
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_second_signal_while_stopping_ends_the_run_there_and_then(
+    tmp_path: Path, indexer: tuple[subprocess.Popen[str], list[int]], stop: signal.Signals
+) -> None:
+    process, workers = indexer
+    os.kill(process.pid, stop)
+    time.sleep(0.2)
+    if process.poll() is None:
+        os.kill(process.pid, stop)
+    _, err = process.communicate(timeout=WAIT_SECONDS)
+    assert process.returncode == 130
+    assert "Traceback" not in err and "stopped" in err
+    assert until(lambda: not any(alive(pid) for pid in workers))
+    with sqlite3.connect(tmp_path / "base.sqlite3") as conn:
+        assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_signal_before_the_command_has_started_is_one_line(
+    tmp_path: Path, stop: signal.Signals
+) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "articles", "--db", str(tmp_path / "none.sqlite3")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(0.15)  # the entry point is running; the command line is still being imported
+    os.kill(process.pid, stop)
+    _, err = process.communicate(timeout=WAIT_SECONDS)
+    assert process.returncode == 130, err
+    assert "stopped" in one_line(err)
+    assert not (tmp_path / "none.sqlite3").exists()
+
+
 def test_workers_end_with_a_killed_indexer(
     indexer: tuple[subprocess.Popen[str], list[int]],
 ) -> None:

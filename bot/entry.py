@@ -1,0 +1,28 @@
+"""The ``factbot`` command's entry point, kept free of heavy imports.
+
+Signals are handled from the first instant: importing the command line (the extractors'
+word lists, the store) takes most of a second, and Ctrl-C or SIGTERM in that second would
+otherwise print a traceback or kill the process without a word.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from typing import NoReturn
+
+STOPPED = 130  # the README's status for a command stopped by Ctrl-C or SIGTERM
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def main() -> NoReturn:
+    signal.signal(signal.SIGTERM, _terminated)
+    try:
+        from bot.cli import main as command_line
+    except KeyboardInterrupt:
+        print("factbot: stopped before it began; nothing was changed", file=sys.stderr)
+        sys.exit(STOPPED)
+    sys.exit(command_line())
