@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -281,11 +281,26 @@ def _extracted(raws: Iterator[Raw], jobs: int) -> Iterator[Done]:
             yield from pending.popleft().result()
     except BrokenProcessPool as exc:
         raise WorkerLost("an extraction worker process ended unexpectedly") from exc
+    except KeyboardInterrupt:
+        _end_workers(pool)
+        raise
     finally:
         # Stopped early (an error, Ctrl-C, a closed generator): nothing more is started,
         # and the workers end with the chunk in hand rather than the whole queue.
         if pool is not None:
             pool.shutdown(wait=not pending, cancel_futures=True)
+
+
+def _end_workers(pool: ProcessPoolExecutor | None) -> None:
+    """End the workers now, in the middle of their chunks: a stopped run wants nothing more
+    of them, and waiting for them (or for the pool's own thread, which a second Ctrl-C can
+    leave waiting forever) is what kept a stopped run from ending. (The pool keeps its
+    processes in ``_processes``; Python 3.14 names this ``terminate_workers``.)"""
+    if pool is None:
+        return
+    for process in list(getattr(pool, "_processes", {}).values()):
+        with suppress(OSError):
+            process.terminate()
 
 
 @contextmanager
