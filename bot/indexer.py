@@ -144,6 +144,8 @@ class _Run:
         self.seen[raw.id] = where
         self.read_whole.get(raw.path, set()).add(raw.id)
         if self.store.content_hash(raw.id) == raw.content_hash:
+            if self.stored.get(raw.id) not in (None, raw.path):
+                self.store.move_article(raw.id, raw.path)  # the same file, moved here
             self.report.unchanged.append(raw.id)
             return False
         return True

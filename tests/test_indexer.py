@@ -220,3 +220,16 @@ def test_readers_see_only_committed_articles(tmp_path: Path, new_base: NewBase) 
             assert reader.article_count() == 2
             assert ask(reader, "/who Ana Ortiz").entity is not None
         assert reader.article_count() == 1
+
+
+def test_a_file_moved_to_another_folder_stays_indexed(tmp_path: Path, new_base: NewBase) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "ferry.txt").write_text("Ferry news\n\nThe ferry runs daily.\n", encoding="utf-8")
+    with Store(new_base("moved")) as store:
+        index_paths(store, [first])
+        (first / "ferry.txt").rename(second / "ferry.txt")
+        assert index_paths(store, [second]).unchanged == ["ferry"]
+        assert index_paths(store, [first]).removed == []  # not taken for gone from first/
+        assert [a.id for a in store.articles()] == ["ferry"]

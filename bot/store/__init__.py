@@ -105,6 +105,12 @@ class Store(Base):
     def articles(self) -> list[StoredArticle]:
         return _articles.stored_articles(self.conn)
 
+    def move_article(self, article_id: str, path: str) -> None:
+        """The article's file, unchanged, was moved to ``path``: later runs over its old
+        folder must not take it for gone."""
+        with self.transaction() as conn:
+            _articles.move_article(conn, article_id, path)
+
     def article_sources(self) -> dict[str, str | None]:
         """Every indexed article id with the file it came from."""
         return _articles.article_sources(self.conn)

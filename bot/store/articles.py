@@ -262,3 +262,8 @@ def stored_articles(conn: Connection) -> list[StoredArticle]:
 def article_sources(conn: Connection) -> dict[str, str | None]:
     """Every indexed article id with the file it came from."""
     return {row[0]: row[1] for row in conn.execute("SELECT id, path FROM articles")}
+
+
+def move_article(conn: Connection, article_id: str, path: str) -> None:
+    """Record that an article's file (the same bytes) is now at ``path``."""
+    conn.execute("UPDATE articles SET path = ? WHERE id = ?", (path, article_id))
