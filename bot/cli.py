@@ -477,7 +477,8 @@ COMMANDS = {
 
 
 def _interrupt(signum: int, frame: object) -> None:
-    """SIGTERM ends a command as Ctrl-C does: the open transaction undone, workers ended."""
+    """SIGTERM (or SIGHUP) ends a command as Ctrl-C does: the open transaction undone,
+    workers ended."""
     raise KeyboardInterrupt
 
 
@@ -546,7 +547,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if sys.stdout is None and args.command != "run":
         return _fail("cannot write the output (stdout is closed)", EXIT_FAILED)
     if args.command != "run":  # the bot ends its own way, closing its connection to Discord
-        signal.signal(signal.SIGTERM, _interrupt)
+        for signum in (signal.SIGTERM, signal.SIGHUP):  # SIGHUP: its terminal was closed
+            signal.signal(signum, _interrupt)
     try:
         settings = load_settings(args.config)
     except ConfigError as exc:

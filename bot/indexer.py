@@ -226,7 +226,8 @@ def index_paths(
 
 
 def _index(store: Store, paths: list[Path], jobs: int, progress: Progress | None) -> IndexReport:
-    files, missing = discover(paths)
+    found, missing = discover(paths)
+    files = list(dict.fromkeys(found))  # a file given twice (or in a folder given) is read once
     run = _Run(store, files, progress)
     run.report.failed.extend(missing)
     run.report.files.extend(files)

@@ -116,7 +116,9 @@ def test_a_lost_worker_ends_the_run_with_one_line_and_no_worker_left(
     assert until(lambda: not any(alive(pid) for pid in workers))
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+@pytest.mark.parametrize(
+    "stop", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=["ctrl-c", "sigterm", "sighup"]
+)
 def test_a_stopped_run_says_so_keeps_its_base_and_ends_its_workers(
     tmp_path: Path, indexer: tuple[subprocess.Popen[str], list[int]], stop: signal.Signals
 ) -> None:

@@ -233,3 +233,12 @@ def test_a_file_moved_to_another_folder_stays_indexed(tmp_path: Path, new_base: 
         assert index_paths(store, [second]).unchanged == ["ferry"]
         assert index_paths(store, [first]).removed == []  # not taken for gone from first/
         assert [a.id for a in store.articles()] == ["ferry"]
+
+
+def test_a_file_given_twice_is_read_once(tmp_path: Path, new_base: NewBase) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "ferry.txt").write_text("Ferry news\n\nThe ferry runs daily.\n", encoding="utf-8")
+    with Store(new_base("twice")) as store:
+        report = index_paths(store, [docs / "ferry.txt", docs / "ferry.txt", docs])
+        assert (report.added, report.failed) == (["ferry"], [])
