@@ -41,6 +41,13 @@ def folder(tmp_path: Path) -> Path:
     return docs
 
 
+def hear_ctrl_c() -> None:
+    """Let the child hear Ctrl-C as from a terminal, even when the tests run where it is
+    ignored (a job started in the background of a shell ignores SIGINT, and so do its
+    children)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start(tmp_path: Path, folder: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "bot", "index", "--db", str(tmp_path / "base.sqlite3"), "--jobs",
@@ -48,6 +55,7 @@ def start(tmp_path: Path, folder: Path) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=hear_ctrl_c,
     )  # fmt: skip
 
 
@@ -160,6 +168,7 @@ def test_a_signal_before_the_command_has_started_is_one_line(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=hear_ctrl_c,
     )
     time.sleep(0.15)  # the entry point is running; the command line is still being imported
     os.kill(process.pid, stop)
