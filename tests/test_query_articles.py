@@ -8,6 +8,7 @@ from factories import Story
 from worlds import delta_base
 
 from bot.query import run
+from bot.query.articles import MAX_PER_KIND
 from bot.store import Store
 
 
@@ -93,3 +94,17 @@ def test_an_article_that_gave_no_facts_is_shown_with_none(new_base: NewBase) -> 
     answer = run(store, "article", "bare-1").to_json()
     assert answer["results"] == []
     assert "0 entities, 0 figures, 0 quotes" in answer["message"]
+
+
+def test_an_article_of_very_many_facts_shows_the_first_of_each_kind(new_base: NewBase) -> None:
+    store = Store(new_base("many"))
+    story = Story("m1", "Tallies")
+    count = MAX_PER_KIND + 20
+    story.say(*(f"Some {n} boats docked." for n in range(1, count + 1)))
+    for n in range(1, count + 1):
+        story.figure(n - 1, n, f"{n} boats", "boats")
+    story.save(store)
+    answer = run(store, "article", "m1").to_json()
+    assert len(answer["results"]) == MAX_PER_KIND
+    shown = f"{count} figures, 0 quotes (the first {MAX_PER_KIND} of each shown)"
+    assert shown in answer["message"]

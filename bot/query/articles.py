@@ -12,6 +12,9 @@ from bot.store import Row, Store
 
 MAX_LISTED = 50
 MAX_ID_SUGGESTIONS = 5
+# At most this many entities, figures and quotes of one article are shown: an article of
+# thousands of quotes would otherwise print each with its sentence (tens of megabytes).
+MAX_PER_KIND = 100
 
 
 def articles(store: Store) -> Answer:
@@ -62,9 +65,12 @@ def article(store: Store, article_id: str) -> Answer:
 
 def _facts(store: Store, article_id: str, query: str) -> Answer:
     read = store.read
-    entities = read.entities_of_article(article_id)
-    figures = read.figures_of_article(article_id)
-    quotes = read.quotes_of_article(article_id)
+    found = (
+        read.entities_of_article(article_id),
+        read.figures_of_article(article_id),
+        read.quotes_of_article(article_id),
+    )
+    entities, figures, quotes = (rows[:MAX_PER_KIND] for rows in found)
     refs = [
         (article_id, None),  # the article itself, even when it gave no facts
         *((article_id, r["first"]) for r in entities),
@@ -82,9 +88,10 @@ def _facts(store: Store, article_id: str, query: str) -> Answer:
         speaker = speaker_words(row["entity_name"], row["speaker"], citation.sentence)
         items.append(quote_item(row, speaker, citation, named=True, group="Quotes"))
     about = sources.cite(article_id)
-    header = " · ".join(
-        p for p in (about.label, about.url, _counts(len(entities), len(figures), len(quotes))) if p
-    )
+    counts = _counts(*(len(rows) for rows in found))
+    if any(len(rows) > MAX_PER_KIND for rows in found):
+        counts += f" (the first {MAX_PER_KIND} of each shown)"
+    header = " · ".join(p for p in (about.label, about.url, counts) if p)
     return Answer("article", query, None, items, title=about.title, message=header)
 
 
