@@ -31,7 +31,7 @@ from typing import IO, TYPE_CHECKING
 from tqdm import tqdm
 
 from bot.config import ConfigError, Settings, load_settings
-from bot.entry import STOPPED
+from bot.entry import STOPPED, interrupt
 from bot.extract import extraction_json
 from bot.indexer import IndexReport, WorkerLost, extract_raw, forget, index_paths
 from bot.ingest import Failure, Loaded, count_articles, discover, read_file
@@ -476,12 +476,6 @@ COMMANDS = {
 }
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    """SIGTERM (or SIGHUP) ends a command as Ctrl-C does: the open transaction undone,
-    workers ended."""
-    raise KeyboardInterrupt
-
-
 def _stop_at_once_on_another_signal() -> None:
     """Once a command is stopping (its open transaction already undone), a second Ctrl-C or
     SIGTERM ends the process there and then, instead of breaking into the clean-up."""
@@ -548,7 +542,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("cannot write the output (stdout is closed)", EXIT_FAILED)
     if args.command != "run":  # the bot ends its own way, closing its connection to Discord
         for signum in (signal.SIGTERM, signal.SIGHUP):  # SIGHUP: its terminal was closed
-            signal.signal(signum, _interrupt)
+            signal.signal(signum, interrupt)
     try:
         settings = load_settings(args.config)
     except ConfigError as exc:

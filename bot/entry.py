@@ -14,12 +14,14 @@ from typing import NoReturn
 STOPPED = 130  # the README's status for a command stopped by Ctrl-C or SIGTERM
 
 
-def _terminated(signum: int, frame: object) -> None:
+def interrupt(signum: int, frame: object) -> None:
+    """SIGTERM (or SIGHUP) ends a command as Ctrl-C does: the open transaction undone,
+    workers ended."""
     raise KeyboardInterrupt
 
 
 def main() -> NoReturn:
-    signal.signal(signal.SIGTERM, _terminated)
+    signal.signal(signal.SIGTERM, interrupt)
     try:
         from bot.cli import main as command_line
     except KeyboardInterrupt:

@@ -249,12 +249,14 @@ def ing_form(verb: str) -> str:
     return forms[0] if forms else verb
 
 
+@lru_cache(maxsize=65536)
 def is_past_participle(word: str) -> bool:
     """Whether ``word`` is the past participle of a verb ("killed", "fled", "sent")."""
     verb = verb_of(word)
     return bool(verb) and word.lower() in getInflection(verb, tag="VBN")
 
 
+@lru_cache(maxsize=65536)
 def past_tense(word: str) -> bool:
     """Whether ``word`` is a verb's past tense or participle ("fell", "killed", "fallen")."""
     verb = verb_of(word)

@@ -126,8 +126,13 @@ def figures(store: Store, topic: str) -> Answer:
     )
 
 
-# "people killed in Aleppo": a measure, then where (every sentence looked at names it).
-_SCOPED = re.compile(r"^(?P<measure>.+?)\s+(?:in|at|inside|across|throughout)\s+(?P<scope>.+)$")
+# "people killed in Aleppo": a measure, then where (every sentence looked at names it),
+# after a preposition that ties a place to a figure ("of" joins the measure's own words:
+# "share of votes").
+_SCOPED = re.compile(
+    rf"^(?P<measure>.+?)\s+(?:{'|'.join(sorted(measures.PLACE_PREPOSITIONS - {'of'}))})"
+    r"\s+(?P<scope>.+)$"
+)
 
 
 def _scoped(topic: str) -> tuple[str, str]:
@@ -231,6 +236,10 @@ _QUALIFIERS = frozenset(
 )
 
 
+# Words beside a topic's head word that leave a measure the topic's own.
+_KIND_OR_QUALIFIER = _QUALIFIERS | measures.GENERIC
+
+
 def _about(group: list[Reported], wanted: tuple[frozenset[str], str]) -> bool:
     """Whether the group's counted thing or event is the topic itself: all its words, or,
     for a rate or an amount, its head word as the measure, in a sentence that holds them
@@ -263,7 +272,7 @@ def _headed(figure: Reported, words: frozenset[str], head: str) -> bool:
     "GDP growth", "the inflation rate" for "inflation", but not the "participation rate"
     beside an "unemployment rate"."""
     counted = set(inputs.stems(figure.reading.counted))
-    return head in counted and counted - words <= _QUALIFIERS | measures.GENERIC
+    return head in counted and counted - words <= _KIND_OR_QUALIFIER
 
 
 def _heading(group: list[Reported]) -> str:
@@ -410,18 +419,18 @@ def figure_text(row: Row, reading: Reading) -> str:
         written = measures.vague_words(row["text"], row["approx"]) if value is None else row["text"]
         return _with_predicate(written, reading)
     counted, per = reading.counted, row["per"]
+    # "30,000 refugees a year": what is counted comes before what it is counted per;
+    # money keeps it ("$15 an hour minimum wage").
+    after = bool(counted) and not unit
     if counted and unit and unit != amounts.PERCENT and not amounts.is_money(unit):
         written = amounts.with_approximation(
             row["approx"], amounts.unit_adjective(value, high, unit)
         )
     else:
-        # "30,000 refugees a year": what is counted comes before what it is counted per;
-        # money keeps it ("$15 an hour minimum wage").
-        after = bool(counted) and not unit
         written = amounts.with_approximation(
             row["approx"], amounts.amount(value, high, unit, "" if after else per)
         )
-    rate = amounts.rate(per) if counted and not unit else ""
+    rate = amounts.rate(per) if after else ""
     return _with_predicate(" ".join(p for p in (written, counted, rate) if p), reading)
 
 

@@ -54,7 +54,7 @@ LEADING_WORDS = frozenset(("a", "an", "the"))
 ASIDE_OPENERS = frozenset(("including",))
 # Prepositions that tie a place to a figure ("in Syria", "from Iraq", "across Europe").
 PLACE_PREPOSITIONS = frozenset(
-    ("in", "inside", "into", "within", "from", "across", "throughout", "of")
+    ("in", "at", "inside", "into", "within", "from", "across", "throughout", "of")
 )
 # Words allowed between such a preposition and the place ("in northern Syria").
 _PLACE_GAP_WORDS = 2
