@@ -7,6 +7,7 @@ installed), so that each test runs on both backends unchanged.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,9 +17,22 @@ from websites import site
 
 from bot.store import Location
 
-__all__ = ["new_base", "postgres", "site"]
+__all__ = ["derived_tables", "new_base", "postgres", "site"]
 
 BACKENDS = ("sqlite", "postgres")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def derived_tables(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """One cache folder for the tables the session's processes derive (``bot.derived``),
+    not the user's own."""
+    saved = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if saved is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = saved
 
 
 @pytest.fixture(scope="session")

