@@ -95,6 +95,26 @@ def test_a_nickname_among_other_people_is_someone_else(store: Store) -> None:
     assert groups(store)["Jim Halvorsen"] == {"b"}
 
 
+def test_names_that_differ_in_their_digits_are_never_respellings(store: Store) -> None:
+    """A word with digits has no sound: "Kestrel7" and "Kestrel9" are two call signs."""
+    put_many(store, "a", 3, person("Kestrel7 Halvorsen"), *COLLEAGUES)
+    put(store, "b", person("Kestrel9 Halvorsen"), *COLLEAGUES)
+    assert groups(store)["Kestrel9 Halvorsen"] == {"b"}
+
+
+def test_full_names_of_one_surname_meet_by_their_given_names_only(store: Store) -> None:
+    """Full names of a surname are compared when their given names may fit (the same
+    name, a nickname, a sound, a middle name); the lone surname and an initialled name
+    still meet them all."""
+    put_many(store, "a", 3, person("Aleksandr Vantongeren"), *COLLEAGUES)
+    put(store, "b", person("Alexandr Vantongeren"), *COLLEAGUES)
+    put(store, "c", person("Hallvard Vantongeren"))
+    put(store, "d", person("A. Vantongeren"), *COLLEAGUES)
+    found = groups(store)
+    assert found["Aleksandr Vantongeren"] == {"a0", "a1", "a2", "b", "d"}
+    assert found["Hallvard Vantongeren"] == {"c"}
+
+
 def test_a_lone_surname_joins_the_only_person_it_fits(store: Store) -> None:
     put(store, "a", person("Varga"))
     put(store, "b", person("Istvan al-Varga", "Varga", "al-Varga"))

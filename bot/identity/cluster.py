@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-from bot.identity.profile import FULLEST, FormData, Profile
+from bot.identity.profile import FULLEST, FormData, Profile, meeting
 from bot.identity.rules import (
     MINOR,
     PARTIAL_RULES,
@@ -253,12 +253,22 @@ def related(a: Profile, b: Profile) -> bool:
 
 
 def _candidates(profiles: list[Profile]) -> list[tuple[int, int]]:
-    """Pairs of profiles that share a blocking key, each once, in a fixed order."""
+    """Pairs of profiles that meet under a blocking key (``meeting``), each once, in a
+    fixed order."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, profile in enumerate(profiles):
         for key in profile.blocking_keys:
             blocks[key].append(index)
-    return sorted({pair for members in blocks.values() for pair in combinations(members, 2)})
+    pairs: set[tuple[int, int]] = set()
+    for key, members in blocks.items():
+        for other in meeting(key):
+            if other == key:
+                pairs.update(combinations(members, 2))
+            else:
+                pairs.update(
+                    (min(i, j), max(i, j)) for i in members for j in blocks.get(other, ()) if i != j
+                )
+    return sorted(pairs)
 
 
 def _components(count: int, pairs: list[tuple[int, int]]) -> list[list[int]]:

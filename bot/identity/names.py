@@ -135,6 +135,14 @@ def given_fit(a: str, b: str) -> Fit | None:
     return None
 
 
+def given_keys(given: str) -> frozenset[str]:
+    """Keys that every given name ``given_fit`` fits to ``given`` by more than an initial
+    shares with it: the name, its sound ("~" and the code), the formal names it may be
+    short for (so "jim" and "james" share "james"). Full names of one surname are compared
+    only when their given names share one."""
+    return frozenset({given, f"~{sound(given)}", *_short_for(given)})
+
+
 def middles_fit(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Middle names of one person: either name may leave them out, but when both give them
     they must agree word for word, an initial standing for a name ("W." is not "H. W."), a
@@ -164,7 +172,10 @@ def sound(word: str) -> str:
     """A phonetic code of a folded word that transliterations of one name share:
     "qasem" and "qassem", "gadhafi" and "gaddafi", "rouhani" and "rowhani", "usama" and
     "osama" (an opening vowel is any vowel), "zabihullah" and "zabiullah" (an "h" after a
-    vowel is often not written)."""
+    vowel is often not written). A word with digits is its own code: digits have no
+    sound to share ("unit7" and "unit9" are two names)."""
+    if not word.isalpha():
+        return word
     spelled = _DOUBLE.sub(r"\1", _SILENT_H.sub("", _transliterated(word)))
     spelled = _FIRST_VOWEL.sub("a", spelled)
     return jellyfish.metaphone(spelled) or spelled

@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from bot.extract.lexicon import first_name
-from bot.identity.names import PersonName, parse_person, skeleton, sound
+from bot.identity.names import PersonName, given_keys, parse_person, skeleton, sound
 from bot.identity.places import country_of, place_of
 from bot.textnorm import (
     KEY_STOPWORDS,
@@ -256,13 +256,13 @@ class Profile:
             elif len(self.form.key) >= MIN_SKELETON:
                 keys.add(f"v:{skeleton(self.form.key)}")
         elif self.family == PERSON and self.person:
-            keys.add(f"w:{self.person.surname}")
+            keys.update(self._surname_keys)
             keys.update(f"a:{i}" for i in self.person_initials if len(i) >= MIN_INITIALS)
             if len("".join(self.sounds)) >= MIN_SOUND:
                 keys.add(f"p:{' '.join(self.sounds)}")
         else:
             if self.family == ANY and self.person and first_name(self.person.given):
-                keys.add(f"w:{self.person.surname}")  # untyped, but a person's name
+                keys.update(self._surname_keys)  # untyped, but a person's name
             if self.core:
                 keys.add(f"c:{self.core}")
                 keys.add(f"c:{self.loose_core}")
@@ -276,6 +276,40 @@ class Profile:
         keys.update(f"a:{acronym}" for acronym in self.acronyms)
         keys.update(f"k:{declared}" for declared in self.declared)
         return frozenset(keys)
+
+    @cached_property
+    def _surname_keys(self) -> frozenset[str]:
+        """Where a person's name of several words meets others of its surname. A name
+        with an initial for its given name ("A. Quill") meets them all, as the lone
+        surname does (``w:``); a full name meets those two (``m:``, see ``meeting``) and
+        the full names whose given names may fit its own (``f:``: the same name, sound or
+        formal name, or a middle name it may go by). A surname two thousand people bear
+        would otherwise make two million pairs to compare."""
+        person = self.person
+        assert person is not None
+        if len(person.given) <= 1:
+            return frozenset({f"w:{person.surname}"})
+        fitting = given_keys(person.given).union(m for m in person.middles if len(m) > 1)
+        return frozenset({f"m:{person.surname}", *(f"f:{person.surname} {g}" for g in fitting)})
+
+
+def is_hub(key: str) -> bool:
+    """Whether holders of ``key`` (a lone surname, an initialled name) meet forms that do
+    not meet each other (the full names of the surname): a hub chooses among all of them,
+    so all are resolved with it."""
+    return key.startswith("w:")
+
+
+def meeting(key: str) -> tuple[str, ...]:
+    """The keys whose holders a holder of ``key`` is compared with: its own, but a full
+    name's surname key (``m:``) meets only the lone surname and initialled names (``w:``),
+    which meet both."""
+    kind, _, rest = key.partition(":")
+    if is_hub(key):
+        return (key, f"m:{rest}")
+    if kind == "m":
+        return (f"w:{rest}",)
+    return (key,)
 
 
 # English nouns that end in "s" without being plurals: "News" is not many a "New".

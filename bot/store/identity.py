@@ -19,7 +19,7 @@ from typing import Any
 
 from bot.identity import Cluster, FormData, resolve
 from bot.identity.cluster import describe, related
-from bot.identity.profile import CONTEXT_WORDS, Around, Profile
+from bot.identity.profile import CONTEXT_WORDS, Around, Profile, is_hub, meeting
 from bot.store.dialect import Connection, Dialect
 
 _CHUNK = 500
@@ -181,6 +181,7 @@ def _resolve_from(conn: Connection, dirty: list[int], profiles: Profiles) -> set
     changed = [f for f in live if f not in alone]
     keys = {k for f in changed for k in live[f].blocking_keys}  # as just stored
     part = neighbours | set(changed) | _sharing_keys(conn, keys)
+    part |= _sharing_keys(conn, _hub_keys(conn, part))
     part -= dead | alone
     entities |= _entities_of(conn, part)
     part |= _ids(conn, "SELECT id FROM forms WHERE entity_id IN ({})", entities)
@@ -193,7 +194,7 @@ def _alone(conn: Connection, live: dict[int, Profile], profiles: Profiles) -> se
     """The forms of ``live`` (their keys stored) that were in no entity with other forms
     and that no rule relates to any form sharing a blocking key with them."""
     holders: dict[str, set[int]] = defaultdict(set)
-    keys = {k for p in live.values() for k in p.blocking_keys}
+    keys = {m for p in live.values() for k in p.blocking_keys for m in meeting(k)}
     for key, form_id in _rows(conn, "SELECT key, form_id FROM form_keys WHERE key IN ({})", keys):
         holders[key].add(form_id)
     crowded = _ids(
@@ -203,7 +204,7 @@ def _alone(conn: Connection, live: dict[int, Profile], profiles: Profiles) -> se
         live,
     )
     near = {
-        f: set().union(*(holders[k] for k in p.blocking_keys)) - {f}
+        f: set().union(*(holders[m] for k in p.blocking_keys for m in meeting(k))) - {f}
         for f, p in live.items()
         if f not in crowded
     }
@@ -225,6 +226,11 @@ def _keys_by_form(conn: Connection, forms: Iterable[int]) -> dict[int, set[str]]
     return found
 
 
+def _hub_keys(conn: Connection, forms: Iterable[int]) -> set[str]:
+    """The hub keys (``is_hub``) stored for ``forms``."""
+    return {k for keys in _keys_by_form(conn, forms).values() for k in keys if is_hub(k)}
+
+
 def _entities_of(conn: Connection, forms: Iterable[int]) -> set[int]:
     return _ids(
         conn, "SELECT entity_id FROM forms WHERE id IN ({}) AND entity_id IS NOT NULL", forms
@@ -236,7 +242,9 @@ def _ids(conn: Connection, sql: str, values: Iterable[int]) -> set[int]:
 
 
 def _sharing_keys(conn: Connection, keys: Iterable[str]) -> set[int]:
-    return {r[0] for r in _rows(conn, "SELECT form_id FROM form_keys WHERE key IN ({})", keys)}
+    """The forms that meet a holder of one of ``keys`` (``meeting``)."""
+    met = {m for k in keys for m in meeting(k)}
+    return {r[0] for r in _rows(conn, "SELECT form_id FROM form_keys WHERE key IN ({})", met)}
 
 
 def _load(conn: Connection, ids: list[int]) -> dict[int, FormData]:
