@@ -618,6 +618,13 @@ def test_a_word_that_judges_what_is_counted_is_no_part_of_its_measure(
         Figure(40e6, "$40 million", "dreadful levy", 0, unit="USD", how="measure_of"),
     )
     assert named["group"] == "levy (USD)"
+    name = _one_heading(
+        new_base,
+        "ports",
+        "Some 30 Great Lakes ports closed.",
+        Figure(30, "Some 30 Great Lakes ports", "Great Lakes ports", 0, approx="some"),
+    )
+    assert name["group"] == "Great Lakes ports"
 
 
 def test_where_the_counted_live_is_their_place_not_their_event(new_base: NewBase) -> None:

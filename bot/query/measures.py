@@ -281,9 +281,10 @@ class Wording:
 
 def without_judgement(wording: Wording) -> str:
     """'5,000 exhausted nurses', 'a dreadful $2 billion loss': a word that judges what is
-    counted says nothing of what it is; the measure is of nurses, of a loss."""
+    counted says nothing of what it is; the measure is of nurses, of a loss (but a
+    capital makes it part of a name: "Great Lakes ports")."""
     words = wording.counted.split()
-    while len(words) > 1 and lexicon.evaluative(words[0]):
+    while len(words) > 1 and words[0].islower() and lexicon.evaluative(words[0]):
         words.pop(0)
     return " ".join(words)
 
