@@ -162,3 +162,23 @@ def test_modifiers_joined_by_and_need_a_noun_they_share() -> None:
 def test_a_vague_amount_of_a_currency_is_money() -> None:
     figure = only("The dispute cost tens of millions of dollars.")
     assert (figure.value, figure.unit, figure.text) == (None, "USD", "tens of millions of dollars")
+
+
+def test_a_verb_by_which_figures_report_a_measure_is_none_of_it() -> None:
+    figure = only("Surveys by local lenders show joblessness is up about 3% in Tarsk.")
+    assert (figure.what, figure.how) == ("joblessness", "changed_subject")
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("The ferry line expects no more than 40 lorries annually.", "year"),
+        ("Harbour Wire counts 300 gulls daily on the pier.", "day"),
+        ("In most years the frost kills 60 or more lambs on the moor.", "year"),
+        ("Every week, about 200 hikers reach the summit hut.", "week"),
+        ("A year later, 300 families returned to the valley.", ""),
+        ("Each of the 12 towns lost power.", ""),
+    ],
+)
+def test_a_period_said_by_an_adverb_or_before_the_count_makes_a_rate(text: str, per: str) -> None:
+    assert only(text).per == per

@@ -589,3 +589,164 @@ def test_a_count_per_period_reads_count_noun_period(new_base: NewBase) -> None:
     story.save(store)
     [result] = figures(store, "herders")["results"]
     assert result["text"] == "3,000 herders a year"
+
+
+def _one_heading(new_base: NewBase, topic: str, sentence: str, figure: Figure) -> dict:
+    store = Store(new_base("worded"))
+    story = Story("w1", "Report")
+    story.say(sentence)
+    story.figures.append(figure)
+    story.save(store)
+    [result] = figures(store, topic)["results"]
+    return result
+
+
+def test_a_word_that_judges_what_is_counted_is_no_part_of_its_measure(
+    new_base: NewBase,
+) -> None:
+    result = _one_heading(
+        new_base,
+        "nurses",
+        "More than 800 exhausted nurses reached the depot.",
+        Figure(800, "More than 800 exhausted nurses", "exhausted nurses", 0, approx="more than"),
+    )
+    assert result["group"] == "nurses"
+    named = _one_heading(
+        new_base,
+        "levy",
+        "They blamed this dreadful levy of $40 million for the slump.",
+        Figure(40e6, "$40 million", "dreadful levy", 0, unit="USD", how="measure_of"),
+    )
+    assert named["group"] == "levy (USD)"
+    name = _one_heading(
+        new_base,
+        "ports",
+        "Some 30 Great Lakes ports closed.",
+        Figure(30, "Some 30 Great Lakes ports", "Great Lakes ports", 0, approx="some"),
+    )
+    assert name["group"] == "Great Lakes ports"
+
+
+def test_where_the_counted_live_is_their_place_not_their_event(new_base: NewBase) -> None:
+    store = Store(new_base("dwelling"))
+    report(
+        store,
+        "d1",
+        "Some 40,000 Lowland herders living in Tarsk want to go back.",
+        (40000, "Some 40,000 Lowland herders", "Lowland herders", "living", "some"),
+        places=("Tarsk",),
+    )
+    [result] = figures(store, "herders")["results"]
+    assert result["group"] == "Lowland herders (Tarsk)"
+
+
+def test_a_limit_on_what_is_counted_is_headed_as_one(new_base: NewBase) -> None:
+    result = _one_heading(
+        new_base,
+        "herders",
+        "The council set a new limit of 900 herders a year on the common.",
+        Figure(900, "900 herders a year", "herders", 0, per="year"),
+    )
+    assert (result["group"], result["text"]) == ("limit of herders (a year)", "900 herders a year")
+
+
+def test_percentage_points_of_a_measure_are_a_change_in_it(new_base: NewBase) -> None:
+    result = _one_heading(
+        new_base,
+        "output growth",
+        "The strike could shave 0.3 percentage points of output growth this year.",
+        Figure(
+            0.3,
+            "0.3 percentage points of output growth",
+            "output growth",
+            0,
+            unit="percentage point",
+        ),
+    )
+    assert result["group"] == "change in output growth (percentage points)"
+    lead = _one_heading(
+        new_base,
+        "lead",
+        "The mayor holds a 4 percentage point lead.",
+        Figure(4, "4 percentage point lead", "lead", 0, unit="percentage point"),
+    )
+    assert lead["group"] == "lead (percentage points)"
+
+
+def test_fewer_of_something_is_a_difference_in_it(new_base: NewBase) -> None:
+    result = _one_heading(
+        new_base,
+        "ballots",
+        "The levy drew 1,300 fewer ballots than the last one.",
+        Figure(1300, "1,300 fewer ballots", "fewer ballots", 0),
+    )
+    assert (result["group"], result["text"]) == ("difference in ballots", "1,300 fewer ballots")
+
+
+@pytest.mark.parametrize(
+    ("topic", "sentence", "figure"),
+    [
+        (
+            "output",
+            "The strike cost about five months of output at the mill.",
+            Figure(5, "about five months of output", "output", 0, approx="about", unit="month"),
+        ),
+        (
+            "herders",
+            "Some 9,000 herders, traders and drovers fled Tarsk.",
+            Figure(9000, "Some 9,000 herders", "herders", 0, approx="some"),
+        ),
+        (
+            "ballots",
+            "The mayor won just over a third of the ballots (34%) in Tarsk.",
+            Figure(1 / 3, "just over a third of the ballots", "ballots", 0, approx="just over"),
+        ),
+        (
+            "rebate",
+            "The plan gives a $2,400 rebate for couples earning under $80,000.",
+            Figure(2400, "$2,400 rebate", "rebate", 0, unit="USD"),
+        ),
+        (
+            "nurses",
+            "For the price of housing one nurse in the capital, eight nurses could be housed.",
+            Figure(8, "eight nurses", "nurses", 0),
+        ),
+    ],
+)
+def test_figures_whose_words_say_they_are_not_a_plain_level_head_no_measure(
+    new_base: NewBase, topic: str, sentence: str, figure: Figure
+) -> None:
+    """A span of time of something, the first of a list, a fraction the sentence gives
+    exactly in brackets, money each member of a described group gets, a ratio to one."""
+    assert _one_heading(new_base, topic, sentence, figure)["group"] == "Other figures"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Some 9,000 herders, the agency said, and their dogs fled.", (9000, "9,000 herders")),
+        ("Some 9,000 herders and injured 30 drovers.", (9000, "9,000 herders")),
+        ("Some 9,000 herders, and officials said more would come.", (9000, "9,000 herders")),
+    ],
+)
+def test_a_clause_after_and_is_no_list(new_base: NewBase, sentence: str, figure: tuple) -> None:
+    value, text = figure
+    result = _one_heading(new_base, "herders", sentence, Figure(value, text, "herders", 0))
+    assert result["group"] == "herders"
+
+
+def test_an_event_asked_by_its_participle_counts_no_amount_in_tons(new_base: NewBase) -> None:
+    store = Store(new_base("sense"))
+    story = Story("f1", "Floods")
+    for n in range(ENOUGH_OWN):
+        story.say(f"The floods displaced {n + 300} families in Tarsk.")
+        story.figures.append(Figure(n + 300, f"{n + 300} families", "families", n, "displaced"))
+    story.say("The new ferry has a loaded displacement of 4,200 tons.")
+    story.figures.append(
+        Figure(4200, "4,200 tons", "loaded displacement", ENOUGH_OWN, unit="ton", how="measure_of")
+    )
+    story.save(store)
+    displaced = {r["group"] for r in figures(store, "displaced")["results"]}
+    assert displaced == {"families displaced"}
+    displacement = {r["group"] for r in figures(store, "displacement")["results"]}
+    assert "loaded displacement (tons)" in displacement

@@ -271,6 +271,30 @@ def common_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _evaluative_adjectives() -> frozenset[str]:
+    return frozenset(_data_lines("evaluative_adjectives.txt"))
+
+
+def evaluative(word: str) -> bool:
+    """Whether ``word`` judges rather than classifies what it describes ("dreadful",
+    "war-weary"; not "Syrian", "hourly"), by ``data/evaluative_adjectives.txt``; a
+    hyphenated word by its last part."""
+    return word.lower().rpartition("-")[2] in _evaluative_adjectives()
+
+
+@lru_cache(maxsize=65536)
+def can_be_adjective(word: str) -> bool:
+    """Whether English uses ``word`` as an adjective in some sense ("prominent", "fine")."""
+    return "ADJ" in getAllLemmas(word.lower())
+
+
+@lru_cache(maxsize=65536)
+def can_be_noun(word: str) -> bool:
+    """Whether English uses ``word`` as a noun in some sense ("traders", "vote")."""
+    return "NOUN" in getAllLemmas(word.lower())
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Folded nationality and group words mapped to their place (or "" for groups)."""
     table: dict[str, str] = {}

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
+from bot.extract import lexicon
 from bot.query import agreement, amounts, catalog, inputs, measures
 from bot.query.answer import Answer, Chart, ChartPoint, Citation, Item, plural
 from bot.query.measures import Place, Reading
@@ -93,7 +94,7 @@ def figures(store: Store, topic: str) -> Answer:
     reported = _merged(_read_all(rows, sources, _places(read, refs)))
     measure, scope = _scoped(topic)
     stems = [s for s in inputs.topic_stems(measure) if s not in measures.PEOPLE]
-    wanted = (frozenset(stems), stems[-1] if stems else "")
+    wanted = (frozenset(stems), stems[-1] if stems else "", _an_event(measure))
     groups = _groups(reported)
     # The measures of the place asked about first: "killed in Aleppo", or "Aleppo" alone.
     where = fold(scope or topic)
@@ -240,12 +241,33 @@ _QUALIFIERS = frozenset(
 _KIND_OR_QUALIFIER = _QUALIFIERS | measures.GENERIC
 
 
-def _about(group: list[Reported], wanted: tuple[frozenset[str], str]) -> bool:
+def _an_event(topic: str) -> bool:
+    """Whether the topic names an event by its participles alone ("displaced", "killed"):
+    it asks who or what the event befell."""
+    words = topic.split()
+    return bool(words) and all(lexicon.is_past_participle(w) for w in words)
+
+
+def _measured_in_units(group: list[Reported]) -> bool:
+    """An amount in a unit of measure (tons, miles, litres), not a count, money, a share or
+    a span of time: "a displacement of 9,000 tons" is another sense of "displaced", whose
+    figures count who or what the event befell."""
+    unit = group[0].row["unit"]
+    return bool(unit) and not (
+        amounts.is_money(unit)
+        or unit in (amounts.PERCENT, measures.POINTS)
+        or unit in amounts.TIME_UNITS
+    )
+
+
+def _about(group: list[Reported], wanted: tuple[frozenset[str], str, bool]) -> bool:
     """Whether the group's counted thing or event is the topic itself: all its words, or,
     for a rate or an amount, its head word as the measure, in a sentence that holds them
     all ("growth (%)" where "GDP growth" is reported; but a count of "votes" is no count
-    of "electoral votes")."""
-    words, head = wanted
+    of "electoral votes", nor an amount in tons one of "displaced")."""
+    words, head, event = wanted
+    if event and _measured_in_units(group):
+        return False
     return any(
         (words <= measures.measure_stems(f.reading) and not _only_described(f, head))
         or (f.row["unit"] and _headed(f, words, head))
@@ -418,7 +440,7 @@ def figure_text(row: Row, reading: Reading) -> str:
         # Vague amounts and proportions ("nearly 1 in 3") are shown as written.
         written = measures.vague_words(row["text"], row["approx"]) if value is None else row["text"]
         return _with_predicate(written, reading)
-    counted, per = reading.counted, row["per"]
+    counted, per = reading.shown, row["per"]
     # "30,000 refugees a year": what is counted comes before what it is counted per;
     # money keeps it ("$15 an hour minimum wage").
     after = bool(counted) and not unit

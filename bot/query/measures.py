@@ -14,6 +14,12 @@ listed and tested:
 - ``counted_words``: the counted thing is shown only when it is part of the figure's own
   words or follows them directly ("12,000 people", "40% of voters"), so a noun from
   elsewhere in the sentence is never borrowed.
+- ``WORDING_RULES``: the counted words are then read against the words around them: a
+  word that only judges is dropped ("exhausted nurses" are nurses), a limit, a difference
+  or a change in percentage points is headed as one ("limit of visas", "difference in
+  ballots", "change in growth"), and a figure that is no level of what it counts (a span of
+  time of it, the first of a list, a ratio to one, a fraction given exactly in brackets,
+  money each member of a described group gets) heads no measure.
 - ``vague_words``: a vague amount ("millions") takes no approximator: in "worry about
   millions of refugees", "about" is a preposition.
 - ``place_of``: the place of a figure is the one named with a preposition in its own stretch
@@ -31,11 +37,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.extract import lexicon
-from bot.query.amounts import PERCENT, is_money
+from bot.extract.figures.vocabulary import NUMBERS, VAGUE
+from bot.query.amounts import PERCENT, TIME_UNITS, is_money
 from bot.store import Row
 from bot.textnorm import stems
 
@@ -98,6 +105,14 @@ class Reading:
     place: str
     predicate_first: bool = False
     named: bool = False  # the counted words name the measure itself ("unemployment rate")
+    # The counted words as the figure's sentence gives them, where the measure words differ
+    # ("fewer ballots" for the measure "difference in ballots").
+    written: str = ""
+
+    @property
+    def shown(self) -> str:
+        """The counted words to show beside the figure's number."""
+        return self.written or self.counted
 
 
 def _tokens(text: str) -> list[str]:
@@ -169,6 +184,19 @@ def another_noun(event: Event) -> bool:
     return event.side == AFTER and not lexicon.can_be_verb(event.word)
 
 
+# Verbs that say where the counted are ("living", "sheltering"): the place says that, and
+# the heading names what the figure counts ("refugees (Lowland)", not "refugees living").
+DWELLING = frozenset(("live", "reside", "dwell", "stay", "shelter"))
+
+
+def where_they_are(event: Event) -> bool:
+    """'40,000 herders living in the hills': where the counted are, which is no event of
+    theirs (but "3 million people live there" counts the people living there: the usual
+    words for people say no more)."""
+    verb = lexicon.verb_of(event.word) or event.word.lower()
+    return verb in DWELLING and bool(_stems(event.counted) - PEOPLE)
+
+
 def a_deed_with_an_amount(event: Event) -> bool:
     """'delivering a $1.5 trillion tax cut': money with its noun is an amount of that
     noun; the verb before it says what someone did with it ("raised $5 million", with no
@@ -177,7 +205,7 @@ def a_deed_with_an_amount(event: Event) -> bool:
 
 
 # Why an event word near a figure is not the event of what the figure counts, in turn.
-EVENT_RULES = (an_act, another_noun, a_deed_with_an_amount)
+EVENT_RULES = (an_act, another_noun, where_they_are, a_deed_with_an_amount)
 
 
 def event_rule(event: Event) -> str:
@@ -234,6 +262,184 @@ def counted_words(text: str, what: str, unit: str, following: str = "") -> str:
         if rest.startswith(wanted) and not rest[len(wanted) : len(wanted) + 1].isalnum():
             return counted
     return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """A figure's counted words as its text or sentence gives them, with what stands
+    around them: the figure's own ``text``, the sentence ``before`` it and ``after`` the
+    counted words."""
+
+    counted: str
+    text: str
+    before: str
+    after: str
+    unit: str
+    value: float | None
+    named: bool = False  # the words name a measure read before the figure
+
+
+def without_judgement(wording: Wording) -> str:
+    """'5,000 exhausted nurses', 'a dreadful $2 billion loss': a word that judges what is
+    counted says nothing of what it is; the measure is of nurses, of a loss (but a
+    capital makes it part of a name: "Great Lakes ports")."""
+    words = wording.counted.split()
+    while len(words) > 1 and words[0].islower() and lexicon.evaluative(words[0]):
+        words.pop(0)
+    return " ".join(words)
+
+
+# "a cap of 4,000 visas": the figure is a limit set on what it counts.
+_LIMIT_BEFORE = re.compile(r"\b(?P<limit>limit|cap|ceiling|quota)\s+(?:of|at)\s+$", re.IGNORECASE)
+
+
+def a_limit(wording: Wording) -> str:
+    """'a new cap of 4,000 visas a year': how many there may be, not how many there are. (A
+    measure named before its figure, "a ceiling of 4,000", is already the limit.)"""
+    found = _LIMIT_BEFORE.search(wording.before)
+    if not found or not wording.counted or wording.named:
+        return wording.counted
+    return f"{found['limit'].lower()} of {wording.counted}"
+
+
+POINTS = "percentage point"
+# Words of a difference: a figure in percentage points of one is no change of a change.
+DIFFERENCES = frozenset(
+    stems(
+        "change difference gap margin lead edge advantage rise increase decrease decline drop"
+        " fall gain loss cut jump swing boost hike reduction spread error"
+    )
+)
+
+
+def a_change_in_points(wording: Wording) -> str:
+    """'shaved 0.3 percentage points off output growth': percentage points are how far
+    apart two percentages are, so the figure is a change in what it counts, not its level
+    (unless its words already name a difference: "a 4-point lead")."""
+    counted = wording.counted
+    if wording.unit != POINTS or not counted or _stems(counted) & DIFFERENCES:
+        return counted
+    return f"change in {counted}"
+
+
+def a_difference(wording: Wording) -> str:
+    """'1,300 fewer ballots than in the last race': the figure is how far apart two counts
+    are ("less" too, before a noun: not "less known towns")."""
+    first, _, rest = wording.counted.partition(" ")
+    first = first.lower()
+    comparative = first == "fewer" or (
+        first == "less" and bool(rest) and not lexicon.can_be_adjective(rest.split()[0])
+    )
+    return f"difference in {rest}" if comparative and rest else wording.counted
+
+
+def a_span_of_time(wording: Wording) -> str:
+    """'about four months of output': a length of time of something says how long it lasts
+    or how much of it a span holds, not how much of it there is."""
+    counted = wording.counted
+    if wording.unit in TIME_UNITS and f" of {counted}".casefold() in wording.text.casefold():
+        return ""
+    return counted
+
+
+# "nurses, midwives and porters", "nurses and midwives": a list the figure counts whole.
+_LISTED_AFTER = re.compile(
+    r"^(?P<commas>(?:\s*,\s*[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})*)(?:\s*,)?\s+(?:and|or)"
+    r"\s+(?P<next>[a-z][\w'’-]*)",
+    re.IGNORECASE,
+)
+
+
+def one_of_a_list(wording: Wording) -> str:
+    """'2,000 nurses, midwives and porters', '900 herders and traders': a count of them
+    all, not only of the first. Words that may open a clause or an amount of their own
+    make no list: a function word ("20 nurses, the union said, and"), a name ("20 nurses
+    and Ms Lark"), a number word ("and hundreds"), or, without a list before it, a comma
+    before "and" ("20 nurses, and officials said"), a word that is no noun ("and almost
+    30", "or fewer") or may be a verb ("and injured 30")."""
+    found = _LISTED_AFTER.match(wording.after)
+    if not found or not wording.counted or wording.named or wording.unit:
+        return wording.counted
+    following = found["next"]
+    listed = [*(found["commas"] or "").replace(",", " ").lower().split(), following.lower()]
+    if lexicon.FUNCTION_WORDS & set(listed) or not following[0].islower():
+        return wording.counted
+    if following.lower() in NUMBERS.keys() | VAGUE:
+        return wording.counted
+    if not found["commas"] and (
+        wording.after.lstrip().startswith(",")  # ", and officials said": a new clause
+        or not lexicon.can_be_noun(following)
+        or lexicon.can_be_verb(following)
+    ):
+        return wording.counted
+    return ""
+
+
+# "(31%)", "(about 0.4)": a number in brackets right after the words it restates.
+_RESTATED = re.compile(r"^\s*\(\s*(?:about\s+|some\s+)?[\d.,]+\s*(?:%|percent|per cent)?\s*\)")
+
+
+def restated_exactly(wording: Wording) -> str:
+    """'under a third of the seats (31%)': a vague fraction given exactly in brackets
+    right after it is that number's to show; the fraction reads as no measure."""
+    value = wording.value
+    fraction = value is not None and 0 < value < 1 and not wording.unit
+    return "" if fraction and _RESTATED.match(wording.after) else wording.counted
+
+
+# "for families earning", "for each worker with", "for an average household who".
+_FOR_DESCRIBED = re.compile(
+    r"^\s*for\s+(?:(?:an?|each|every|the)\s+)?(?:[a-z]+\s+){0,2}?[a-z]+\s+"
+    r"(?:earning|making|with|who|whose)\b",
+    re.IGNORECASE,
+)
+
+
+def for_each_of_a_group(wording: Wording) -> str:
+    """'a $2,400 rebate for couples earning under $80,000': money for the members of a
+    group the sentence describes is what each of them gets, not the measure's total."""
+    if is_money(wording.unit) and _FOR_DESCRIBED.match(wording.after):
+        return ""
+    return wording.counted
+
+
+# "For every one nurse hired, ...", "for the price of a single tank, ...": the clause before
+# a figure that sets it against one of something, the figure a short way after its comma.
+_AGAINST_ONE = re.compile(
+    r"\bfor\s+(?:every|each|the\s+(?:cost|price)\s+of)\b[^;]*?\b(?:one|a|an|single)\s"
+    r"[^;]*,[^;,]{0,30}(?:,[^;,]{0,30})?$",
+    re.IGNORECASE,
+)
+
+
+def against_one(wording: Wording) -> str:
+    """'for the price of one tank, 40 ambulances could be bought': a ratio to one of
+    something, which counts nothing on its own, and the place of its other side is not
+    its own."""
+    return "" if _AGAINST_ONE.search(wording.before) else wording.counted
+
+
+# How the counted words are read, in turn; "" when the figure then says too little.
+WORDING_RULES = (
+    against_one,
+    restated_exactly,
+    a_span_of_time,
+    one_of_a_list,
+    for_each_of_a_group,
+    without_judgement,
+    a_difference,
+    a_limit,
+    a_change_in_points,
+)
+
+
+def worded(wording: Wording) -> str:
+    """The counted words after each of ``WORDING_RULES``."""
+    for rule in WORDING_RULES:
+        wording = replace(wording, counted=rule(wording))
+        if not wording.counted:
+            return ""
+    return wording.counted
 
 
 def vague_words(text: str, approx: str) -> str:
@@ -324,16 +530,28 @@ def read(
     """The reading of a figure; ``span`` is where it is in ``sentence`` (found if not given),
     ``previous_end`` where the figure before it ends."""
     span = span or occurrence(sentence, row["text"])
+    before = sentence[: span[0]] if span else ""
+    following = sentence[span[1] :] if span else ""
     if row["how"] in NAMED_BEFORE:
         # The extractor read the measure before the figure by a rule of its own ("the
         # unemployment rate fell to 3.5%"): it is the measure, with its scope as the place.
-        return Reading(row["what"], "", place or row["scope"], named=True)
-    following = sentence[span[1] :] if span else ""
+        wording = Wording(
+            row["what"], row["text"], before, following, row["unit"], row["value"], named=True
+        )
+        measure = worded(wording)
+        written = "" if measure == row["what"] else row["what"]
+        return Reading(measure, "", place or row["scope"], named=True, written=written)
     counted = counted_words(row["text"], row["what"], row["unit"], following)
+    after = following
+    if span and counted:
+        at = sentence.casefold().find(counted.casefold(), span[0])
+        after = sentence[at + len(counted) :] if at >= 0 else ""
     if span and counted and counted.casefold() not in row["text"].casefold():
         # The counted words follow the figure's own: the event word comes after them.
         end = span[1] + following.casefold().index(counted.casefold()) + len(counted)
         span = (span[0], end)
+    written = counted
+    counted = worded(Wording(counted, row["text"], before, after, row["unit"], row["value"]))
     predicate = row["predicate"]
     side = predicate_side(sentence, span, predicate, previous_end) if span else ""
     if side and event_rule(Event(predicate, side, counted, row["unit"])):
@@ -343,6 +561,7 @@ def read(
         predicate if side else "",
         place,
         predicate_first=side == BEFORE,
+        written="" if counted == written else written,
     )
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from bot.extract.figures.amounts import Amount, read_amount, read_rate
+from bot.extract.figures.amounts import Amount, read_amount, read_rate, read_rate_before
 from bot.extract.figures.counted import (
     apposition_age,
     counted_phrase,
@@ -114,6 +114,8 @@ class FigureExtractor:
         how, scope = "counted" if what else "", ""
         if not amount.per:
             read_rate(tokens, amount, what_end)  # "3 convoys per day"
+        if not amount.per:
+            read_rate_before(tokens, amount)  # "every year kills 40"
         if not (what or amount.unit or amount.per or _bare_quantity(tokens, amount)):
             return None
         if amount.value is None and what_end == what_start + 1:

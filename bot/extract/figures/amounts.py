@@ -16,6 +16,7 @@ from bot.extract.figures.lexing import glued, is_digits
 from bot.extract.figures.vocabulary import (
     AGE_BEFORE,
     AGE_WORDS,
+    APPROXIMATORS,
     APPROXIMATORS_AFTER,
     CURRENCY_BEFORE,
     FRACTIONS,
@@ -25,8 +26,10 @@ from bot.extract.figures.vocabulary import (
     HYPHENATED_COUNTS,
     NEGATIVE_WORDS,
     NUMBERS,
+    RATE_ADVERBS,
     RATE_WORDS,
     RATES,
+    RATES_BEFORE,
     SCALES,
     SPACED_SCALES,
     TIME_RELATIONS,
@@ -38,6 +41,7 @@ from bot.extract.figures.vocabulary import (
     WORDS_AFTER,
     Unit,
 )
+from bot.extract.lexicon import FUNCTION_WORDS, verb_of
 from bot.extract.tokens import Tokens, tokenize
 
 # Joining two numbers into a range: "5 to 10", "8 or 9", "10-12", "between 3 and 5".
@@ -534,11 +538,48 @@ def _read_age_before(tokens: Tokens, amount: Amount) -> None:
 
 def read_rate(tokens: Tokens, amount: Amount, k: int) -> None:
     """'$3,500 a month', 'four per day', '$15 an hour', '5 percent a year', 'per capita',
-    read at token ``k``; not 'a year ago', which places a time."""
+    '40 migrants annually', read at token ``k``; not 'a year ago', which places a time."""
     lowers = tokens.lowers
+    if k < len(lowers) and lowers[k] in RATE_ADVERBS:
+        amount.per = RATE_ADVERBS[lowers[k]]
+        amount.end = max(amount.end, k + 1)
+        return
     if k + 1 >= len(lowers) or lowers[k] not in RATE_WORDS or lowers[k + 1] not in RATES:
         return
     if TIME_RELATIONS.at(tokens, k + 2):
         return
     amount.per = lowers[k + 1]
     amount.end = max(amount.end, k + 2)
+
+
+def read_rate_before(tokens: Tokens, amount: Amount) -> None:
+    """'every year kills 40 hikers', 'in most years the fever kills 40', 'each week, 300
+    arrive': a period opened by ``RATES_BEFORE`` right before the amount, or before the
+    verb there and at most ``_SUBJECT_WORDS`` words of its subject, makes the count a
+    rate."""
+    lowers = tokens.lowers
+    approximator = APPROXIMATORS.before(tokens, amount.start)  # "every year, more than 40"
+    end = approximator[0] if approximator else amount.start
+    ends = [end]
+    if end and _a_verb(lowers[end - 1]):
+        ends.append(end - 1)
+        while ends[-1] > 0 and len(ends) <= _SUBJECT_WORDS + 1 and lowers[ends[-1] - 1].isalpha():
+            ends.append(ends[-1] - 1)
+    for stop in ends:
+        at = stop - 1 if stop and lowers[stop - 1] == "," else stop
+        period = lowers[at - 1].removesuffix("s") if at else ""
+        if period in RATES and any(
+            tuple(lowers[max(0, at - 1 - len(opener)) : at - 1]) == opener
+            for opener in RATES_BEFORE
+        ):
+            amount.per = period
+            return
+
+
+# Words of a subject between a period and its verb: "in most years the fever kills 40".
+_SUBJECT_WORDS = 3
+
+
+def _a_verb(word: str) -> bool:
+    """An inflected verb between a period and a count: "every year kills 40"."""
+    return word not in FUNCTION_WORDS and bool(verb_of(word))

@@ -49,6 +49,12 @@ _TRAILING = frozenset(
 _NAME_LINKS = frozenset({"in", "of", "at", "for"})
 # Verbs that give a measure its value with "at": "put the toll at 21".
 _PUTTING_VERBS = frozenset("put puts set sets placed places estimated estimates pegged".split())
+# Verbs by which figures or forecasts report a measure, like verbs of speech: "projections
+# show inflation rose to 2%", "the data indicate the deficit fell".
+_EVIDENCE_VERBS = frozenset(
+    """show shows showed shown indicate indicates indicated signal signals signaled
+    signalled imply implies implied""".split()
+)
 # How many tokens back from a value its verb may stand ("fell 0.4 per cent to 213p").
 _VERB_REACH = 6
 
@@ -108,7 +114,7 @@ def _noun_phrase(tokens: Tokens, end: int) -> tuple[int, int, str] | None:
         and k > 0
         and texts[k - 1][:1].islower()
         and lowers[k - 1] not in FUNCTION_WORDS
-        and lowers[k - 1] not in speech_verbs()  # "said annual revenue rose"
+        and not _reporting(lowers[k - 1])  # "said annual revenue rose", "data show"
     ):
         return None  # a verb or another word before it: not where the phrase starts
     return k, end, scope
@@ -127,13 +133,19 @@ def _written_lower(texts: list[str], k: int) -> bool:
     return texts[k].islower() or (k == 0 and texts[k][1:].islower())
 
 
+def _reporting(lower: str) -> bool:
+    """A verb that reports what is said or shown ("said", "show"): it opens a clause
+    about the measure and is none of it."""
+    return lower in speech_verbs() or lower in _EVIDENCE_VERBS
+
+
 def _lower_word(lower: str) -> bool:
-    """A word of a measure's noun phrase: not a function word, a verb of change or speech,
-    a past form ("said", "posted"), a number word or an approximator."""
+    """A word of a measure's noun phrase: not a function word, a verb of change, speech or
+    evidence, a past form ("said", "posted"), a number word or an approximator."""
     return (
         lower[:1].isalpha()
         and not lower.endswith("ed")
-        and lower not in speech_verbs()
+        and not _reporting(lower)
         and lower not in FUNCTION_WORDS
         and lower not in CHANGE_VERBS
         and lower not in NUMBERS
