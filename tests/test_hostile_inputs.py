@@ -278,6 +278,22 @@ def test_a_base_with_one_damaged_page_is_never_written(
     assert digest(base) == damaged
 
 
+@pytest.mark.parametrize("table", ["sentences_fts", "quotes_fts"])
+def test_a_base_whose_full_text_index_is_damaged_is_never_written(
+    capsys, tmp_path: Path, base: Path, more: Path, table: str
+) -> None:
+    """The pages are whole (the quick check passes) but the index's own blocks are not."""
+    with sqlite3.connect(base) as conn:
+        conn.execute(f"UPDATE {table}_data SET block = zeroblob(length(block)) WHERE id > 10")
+    damaged = digest(base)
+    new = tmp_path / "new.txt"
+    new.write_text(ARTICLE.replace("Orrin", "Vesk"), encoding="utf-8")
+    for argv in (["index", "--db", str(base), str(new)], ["relink", "--db", str(base)]):
+        status, _, err = run(capsys, *argv)
+        assert status == EXIT_DAMAGED and "damaged" in one_line(err)
+    assert digest(base) == damaged
+
+
 def test_a_folder_given_as_the_base(capsys, tmp_path: Path, more: Path) -> None:
     for argv in (
         ["ask", "--db", str(tmp_path), "/who Petra Lund"],

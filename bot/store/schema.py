@@ -253,7 +253,8 @@ TABLES = (
     "articles",
     "meta",
 )
-# The tables of a PostgreSQL base (which has no FTS5 tables).
-POSTGRES_TABLES = tuple(t for t in TABLES if not t.endswith("_fts"))
+# SQLite's full-text indexes, and the tables of a PostgreSQL base (which has none).
+FTS_TABLES = tuple(t for t in TABLES if t.endswith("_fts"))
+POSTGRES_TABLES = tuple(t for t in TABLES if t not in FTS_TABLES)
 # Tables of schema 1 that schema 2 no longer has.
 RETIRED = ("alias_keys", "form_context")

@@ -28,7 +28,7 @@ from bot.store.base import (
     StoreError,
 )
 from bot.store.dialect import SQLITE
-from bot.store.schema import RETIRED, SCHEMA_VERSION, SQLITE_STATEMENTS, TABLES
+from bot.store.schema import FTS_TABLES, RETIRED, SCHEMA_VERSION, SQLITE_STATEMENTS, TABLES
 
 # The page cache of a connection, in KiB (a memory ceiling, not an allocation).
 CACHE_KIB = 131_072
@@ -221,6 +221,9 @@ class SQLiteBase(Base):
             except OSError as exc:
                 raise OpenError(f"cannot create the folder of {path} ({exc.strerror})") from exc
         self._checked = False  # the base was found whole (``_check_whole``)
+        # Its full-text indexes too (``_check_full_text``): none to check until a base of
+        # this schema is found (``_migrate``); a base made now is whole.
+        self._indexes_checked = True
         try:
             self.conn = _connect(str(path))
         except sqlite3.Error as exc:
@@ -280,6 +283,7 @@ class SQLiteBase(Base):
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:
             self._refuse_incomplete()
+            self._indexes_checked = False
             return
         if version < 0:
             raise SchemaError(f"{self.path} is not a fact base (schema version {version})")
@@ -336,6 +340,17 @@ class SQLiteBase(Base):
 
     def _begin(self) -> None:
         self.conn.execute("BEGIN IMMEDIATE")
+        if not self._indexes_checked:
+            self._check_full_text()
+            self._indexes_checked = True
+
+    def _check_full_text(self) -> None:
+        """Refuse to write into a base whose full-text index is damaged, which the quick
+        check (``_check_whole``) does not read: FTS5's check of its own structure, with
+        rank 0 so that it does not compare every row with the text. It is an INSERT that
+        changes nothing, so it runs once the first write transaction holds the base."""
+        for table in FTS_TABLES:
+            self.conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 0)")
 
     @contextmanager
     def writing(self, on_busy: Callable[[], None] | None = None) -> Iterator[None]:
