@@ -537,6 +537,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args
     level = logging.INFO if args.command == "run" else logging.WARNING
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Drawing a chart still works where matplotlib cannot keep its cache (an unwritable
+    # MPLCONFIGDIR); its warnings about that are no concern of the reader.
+    logging.getLogger("matplotlib").setLevel(logging.ERROR)
     _never_raise_on_output()
     if sys.stdout is None and args.command != "run":
         return _fail("cannot write the output (stdout is closed)", EXIT_FAILED)

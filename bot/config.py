@@ -356,8 +356,9 @@ def _one_line(exc: Exception) -> str:
 
 
 def load_settings(path: str | Path | None = None) -> Settings:
-    """Read settings from ``path``, else $FACTBOT_CONFIG, else ./config.yaml if present."""
-    chosen = path or os.environ.get(CONFIG_ENV)
+    """Read settings from ``path``, else $FACTBOT_CONFIG, else ./config.yaml if present (an
+    empty path or variable is no choice, as it is unset)."""
+    chosen = path or os.environ.get(CONFIG_ENV) or None
     if chosen is None and Path(DEFAULT_CONFIG_FILE).is_file():
         chosen = DEFAULT_CONFIG_FILE
     if chosen is None:

@@ -173,8 +173,7 @@ class _Run:
             self.store.put_article(article, facts, loaded.content_hash, settle=False)
         except StoreError:
             raise  # a fault of the base itself (disk full, read-only, locked) ends the run
-        except Exception as exc:  # contained like an extraction failure, in one line
-            log.error("storing %s failed: %s", article.id, exc)
+        except Exception as exc:  # contained: the report's one line says it
             log.debug("storing %s failed", article.id, exc_info=True)
             self.report.failed.append(Failure(raw.path, f"not indexed: {exc}", raw.line))
             self.read_whole.pop(raw.path, None)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -76,3 +78,25 @@ def test_a_chart_replaces_an_earlier_chart_but_never_the_base_or_another_file(
     chart = tmp_path / "timeline.png"
     for _ in range(2):  # written, then written again over the first
         assert main(["ask", "--db", str(db), "--chart", str(chart), "/figures sheltering"]) == 0
+
+
+def test_a_chart_drawn_where_matplotlib_cannot_keep_its_cache_says_one_line(
+    tmp_path: Path,
+) -> None:
+    """An unwritable MPLCONFIGDIR costs matplotlib its cache, not the reader two warnings."""
+    db = tmp_path / "s.sqlite3"
+    shelter_base(db).close()
+    blocked = tmp_path / "not a folder"
+    blocked.write_text("")
+    target = tmp_path / "timeline.png"
+    question = ["ask", "--db", str(db), "--chart", str(target), "/figures sheltering"]
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", *question],
+        env={**os.environ, "MPLCONFIGDIR": str(blocked)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and target.stat().st_size > 0
+    assert done.stderr.startswith("factbot: ")
+    assert len(done.stderr.strip().splitlines()) == 1 and "chart written" in done.stderr

@@ -152,3 +152,16 @@ def test_numbers_no_discord_id_or_wait_can_be_are_refused(
     config.write_text(yaml.safe_dump({"discord": {setting: value}}), encoding="utf-8")
     with pytest.raises(ConfigError, match=f"discord.{setting}"):
         load_settings(config)
+
+
+@pytest.mark.parametrize("how", ["variable", "argument"])
+def test_an_empty_config_path_is_no_choice_of_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """An empty ``--config`` or ``$FACTBOT_CONFIG`` means what leaving it out means: the
+    ``config.yaml`` of the working folder."""
+    settings_file(tmp_path, "knowledge_dir: articles\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FACTBOT_CONFIG", "")
+    settings = load_settings("" if how == "argument" else None)
+    assert settings.knowledge_dir == Path("articles")

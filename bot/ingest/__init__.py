@@ -359,13 +359,18 @@ def _utf8_lines(stream: IO[bytes]) -> Iterator[bytes]:
 
 
 def _read_jsonl(path: Path, lines: Iterable[bytes]) -> Iterator[Raw | Failure]:
+    """One article a line; a file with no line at all to read is said to be one."""
+    read = False
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        read = True
         if len(line) > MAX_ARTICLE_BYTES:
             yield Failure(str(path), "article larger than 5 MB, skipped", number)
             continue
         yield _jsonl_article(path, number, line)
+    if not read:
+        yield Failure(str(path), "holds no articles (empty or only blank lines)")
 
 
 # A gzipped JSONL file may hold at most this many times its own size, and at least
