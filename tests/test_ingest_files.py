@@ -211,6 +211,31 @@ def test_a_damaged_gzip_file_is_reported_not_raised(tmp_path: Path) -> None:
     assert isinstance(item, Failure) and "cannot read" in item.message
 
 
+def test_bytes_after_the_gzip_data_cost_only_themselves(tmp_path: Path) -> None:
+    """Two members then something else (an error page a download appended): both
+    members' articles are read, and one line says what was left."""
+    path = tmp_path / "feed.jsonl.gz"
+    first = gzip.compress(b'{"id": "g1", "text": "Rain fell."}\n')
+    second = gzip.compress(b'{"id": "g2", "text": "Snow fell."}\n')
+    path.write_bytes(first + second + b"<html>gateway timeout</html>")
+    *articles, failure = load(path)
+    assert [a.article.id for a in articles if isinstance(a, Loaded)] == ["g1", "g2"]
+    assert isinstance(failure, Failure) and "ends in 28 bytes that are not gzip" in failure.message
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [(b"plain text, not packed", "not a gzipped file"), (b"", "holds no articles")],
+)
+def test_a_gzip_file_that_is_none_or_empty_says_so(
+    tmp_path: Path, content: bytes, why: str
+) -> None:
+    path = tmp_path / "feed.jsonl.gz"
+    path.write_bytes(content)
+    (item,) = load(path)
+    assert isinstance(item, Failure) and why in item.message
+
+
 @pytest.mark.parametrize(
     ("given", "why"),
     [

@@ -9,7 +9,6 @@ so one broken article costs only itself.
 from __future__ import annotations
 
 import codecs
-import gzip
 import hashlib
 import io
 import json
@@ -409,12 +408,88 @@ def _lines_of(path: Path, data: bytes | None, stream: IO[bytes]) -> Iterator[byt
     return lines if budget is None else _within(lines, budget)
 
 
+class _Gunzipped(io.RawIOBase):
+    """The unpacked bytes of a gzip stream, member after member, up to bytes that begin no
+    member: a file with something appended after its gzip data (a download's error page,
+    padding) still gives the articles it holds, and ``trailing`` says how much was left."""
+
+    _MAGIC = b"\x1f\x8b"
+    _CHUNK = 65536
+
+    def __init__(self, packed: IO[bytes]) -> None:
+        super().__init__()
+        self._packed = packed
+        self.seek(0)
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        """Only back to the start (to read a file's head twice)."""
+        if (offset, whence) != (0, io.SEEK_SET):
+            raise io.UnsupportedOperation("a gzip stream is only rewound")
+        self._packed.seek(0)
+        self._unpacker: Any = None  # a zlib decompressor, None before the first member
+        self._pending = b""
+        self._position = 0
+        self.trailing = 0
+        return 0
+
+    def tell(self) -> int:
+        return self._position
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending and self._more():
+            pass
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        self._position += size
+        return size
+
+    def _more(self) -> bool:
+        """Unpack the next chunk; False at the end of the gzip data."""
+        if self._unpacker is None or self._unpacker.eof:
+            done = self._unpacker.unused_data if self._unpacker else b""
+            rest = done + self._packed.read(self._CHUNK)
+            if not rest:
+                return False
+            if not rest.startswith(self._MAGIC):
+                if self._unpacker is None:
+                    raise OSError("not a gzipped file")
+                here = self._packed.tell()
+                self.trailing = len(rest) + self._packed.seek(0, io.SEEK_END) - here
+                return False
+            self._unpacker = zlib.decompressobj(wbits=31)
+            chunk = rest
+        else:
+            chunk = self._unpacker.unconsumed_tail or self._packed.read(self._CHUNK)
+            if not chunk:
+                raise EOFError("the gzip data ends before its end")
+        self._pending = self._unpacker.decompress(chunk, self._CHUNK)
+        return True
+
+
 def _stream(path: Path, data: bytes | None) -> IO[bytes]:
     """The bytes of a JSONL file, gzipped or not: from disk, or from ``data``."""
-    zipped = path.name.lower().endswith(".gz")
-    if data is None:
-        return gzip.open(path, "rb") if zipped else path.open("rb")
-    return gzip.GzipFile(fileobj=io.BytesIO(data)) if zipped else io.BytesIO(data)
+    packed = path.open("rb") if data is None else io.BytesIO(data)
+    if not path.name.lower().endswith(".gz"):
+        return packed
+    return io.BufferedReader(_Gunzipped(packed))
+
+
+def _trailing(path: Path, stream: IO[bytes]) -> Iterator[Failure]:
+    """A failure line for bytes after a gzipped file's gzip data, if there were any."""
+    unpacked = getattr(stream, "raw", None)
+    if isinstance(unpacked, _Gunzipped) and unpacked.trailing:
+        yield Failure(
+            str(path),
+            f"ends in {unpacked.trailing} bytes that are not gzip data, ignored"
+            " (the articles before them are kept)",
+        )
 
 
 def read_file(path: Path, data: bytes | None = None) -> Iterator[Raw | Failure]:
@@ -430,6 +505,7 @@ def read_file(path: Path, data: bytes | None = None) -> Iterator[Raw | Failure]:
         if name.endswith((".jsonl", ".jsonl.gz")):
             with _stream(path, data) as stream:
                 yield from _read_jsonl(path, _lines_of(path, data, stream))
+                yield from _trailing(path, stream)
             return
         if data is None:
             if path.stat().st_size > MAX_ARTICLE_BYTES:
