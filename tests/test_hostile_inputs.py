@@ -725,3 +725,22 @@ def test_too_few_file_handles_is_one_line(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "Too many open files" in one_line(result.stderr)
+
+
+@pytest.mark.parametrize("where", ["loop", "through a file"])
+def test_a_base_path_no_base_can_ever_be_at_says_why_not_how_to_index(
+    capsys, tmp_path: Path, more: Path, where: str
+) -> None:
+    """A looping link or a path through a file: indexing could not make a base there, so
+    asking is not told to index first."""
+    if where == "loop":
+        path = tmp_path / "base.sqlite3"
+        path.symlink_to(path)
+        why = "a link that leads nowhere"
+    else:
+        (tmp_path / "notes.txt").write_text("a file")
+        path = tmp_path / "notes.txt" / "base.sqlite3"
+        why = "notes.txt is a file, not a folder"
+    for argv in (["ask", "--db", str(path), "/who Petra Lund"], ["index", "--db", str(path)]):
+        status, _, err = run(capsys, *argv, *([str(more)] if argv[0] == "index" else []))
+        assert status == EXIT_OPEN and why in one_line(err)

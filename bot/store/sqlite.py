@@ -169,11 +169,19 @@ def _open_read_only(path: Path) -> sqlite3.Connection | None:
 
 def base_exists(path: Path) -> bool:
     """Whether there is a file or folder at ``path``. One that cannot even be looked for
-    (its folder is not open to this user) is an ``OpenError``, not a missing base."""
+    (its folder is not open to this user), a link that leads nowhere and a path through a
+    file are an ``OpenError``, not a missing base: indexing could not make one there."""
     try:
-        return path.exists()
+        if path.exists():
+            return True
+        if path.is_symlink():
+            raise OpenError(f"cannot open {path}: it is a link that leads nowhere (or in a loop)")
+        above = next((p for p in path.parents if p.exists()), None)
     except OSError as exc:
         raise OpenError(f"cannot open {path} ({exc.strerror or exc})") from exc
+    if above is not None and not above.is_dir():
+        raise OpenError(f"cannot open {path}: {above} is a file, not a folder")
+    return False
 
 
 def _companions(path: Path) -> list[Path]:
