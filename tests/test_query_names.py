@@ -10,7 +10,7 @@ from factories import Story
 from worlds import delta_base
 
 from bot.query import autocomplete, run
-from bot.query.names import NAME_SHARE, name_index
+from bot.query.names import NAME_SHARE, NameIndex, name_index
 from bot.store import Store
 
 
@@ -304,6 +304,33 @@ def test_a_lone_acronym_kept_apart_answers_with_the_body_who_dominates(
     found = name_index(store).resolve("HNC").found
     assert found is not None and found.entity.name == "Harbour National Committee"
     assert [e.name for e in found.others] == ["HNC", "Harbour National Convention"]
+
+
+def test_autocomplete_from_the_most_cited_gives_what_reading_every_name_gives(
+    new_base: NewBase,
+) -> None:
+    store = Store(new_base("ranked"))
+    people = [
+        "Mara Quist",
+        "Lena Mara",
+        "Marek Olsen",
+        "Tomas Marlow",
+        "Mina Sorel",
+        "Sara Lindqvist",
+        "Sami Lind",
+        "Olle Marsk",
+        "Maja Berg",
+        "Ilse Marten",
+        "Marta Velde",
+    ]
+    for number, name in enumerate(people):
+        cited(store, f"p{number}", 1 + number % 4, f"{name} spoke at the quay.", name)
+    every_name = NameIndex(store.read)
+    most_cited = NameIndex(store.read, many_words=0, rank_pages=(2, 3, 4, 50))
+    for partial in ("m", "ma", "mar", "s", "l", "o", "x"):
+        for limit in (1, 3, 5, 25):
+            assert most_cited.complete(partial, limit) == every_name.complete(partial, limit)
+    assert every_name.complete("ma", 3) == ["Marek Olsen", "Marta Velde", "Maja Berg"]
 
 
 def test_a_name_one_article_in_many_runs_into_an_entity_does_not_find_it(

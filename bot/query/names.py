@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -131,8 +131,17 @@ class NameIndex:
     for the words typed.
     """
 
-    def __init__(self, read: Reads) -> None:
+    def __init__(
+        self,
+        read: Reads,
+        many_words: int = MANY_WORDS,
+        rank_pages: Sequence[int] = RANK_PAGES,
+    ) -> None:
+        """``many_words`` and ``rank_pages``: when and how ``complete`` reads the most cited
+        entities rather than every name a prefix begins (the answers are the same)."""
         self._read = read
+        self._many_words = many_words
+        self._rank_pages = rank_pages
         self._by_length: dict[int, list[str]] = {}
         self._lock = threading.Lock()
 
@@ -233,7 +242,8 @@ class NameIndex:
             return self._most_cited(limit)
         *head, last = typed.split()
         head = sorted(set(head))
-        if not head and self._read.name_word_count(last, MANY_WORDS) >= MANY_WORDS:
+        many = self._many_words
+        if not head and self._read.name_word_count(last, many) >= many:
             found = self._complete_most_cited(typed, limit)
             if found is not None:
                 return found
@@ -255,10 +265,10 @@ class NameIndex:
         """``complete`` for one short word that begins words of many names ("s", "jo"): the
         most cited entities are read in turn, a page at a time, until ``limit`` of them
         have a name beginning with the text; those are the answer (they come first, the
-        most cited first). None if the ``RANK_PAGES`` hold too few."""
+        most cited first). None if the pages read hold too few."""
         first: list[str] = []
         offset = 0
-        for size in RANK_PAGES:
+        for size in self._rank_pages:
             page = self._read.ranked_entities(size, offset)
             rows = self._read.names_starting_with(
                 typed, [], NAME_SHARE, [row["id"] for row in page]

@@ -235,9 +235,10 @@ class Reads:
         """The names (as ``_named`` gives them) with a word beginning with ``prefix`` and
         every one of ``words``: of every entity, or of the given ``entities`` only.
 
-        The rows are found from the names holding the first of ``words`` when there are
-        any (a prefix of a letter or two begins words of a good part of the names), else
-        from the words beginning with ``prefix``, else from the ``entities``' forms."""
+        The rows are found from the ``entities``' forms when they are given; else from the
+        names holding the first of ``words`` when there are any (a prefix of a letter or
+        two begins words of a good part of the names); else from the words beginning
+        with ``prefix``."""
         holds = (
             " AND EXISTS (SELECT 1 FROM name_words h WHERE h.word = ?"
             " AND h.form_id = w.form_id AND h.name = w.name)"
