@@ -62,7 +62,7 @@ MIN_SUGGEST_PREFIX = 3
 # A text beginning words of this many names or more ("s", "jo") is completed from the most
 # cited entities, read in pages of these sizes (the first usually holds enough), rather
 # than from every name it begins.
-MANY_WORDS = 5_000
+MANY_WORDS = 1_000
 RANK_PAGES = (100, 200, 400, 800, 1600, 3200)
 MAX_SUGGESTIONS = 5
 MIN_SUGGESTED = 2

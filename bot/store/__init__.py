@@ -3,8 +3,9 @@ default) or a PostgreSQL database (a ``postgresql://`` address).
 
 SQL lives here and nowhere else: ``base`` runs transactions, ``sqlite`` and ``postgres``
 open a base of each kind, ``dialect`` holds the statements the two say differently,
-``articles`` writes and removes articles, ``identity`` resolves who is who across the base,
-and ``reads`` answers the named questions the query layer asks.
+``articles`` writes and removes articles, ``names`` keeps the words of their names for
+lookups, ``identity`` resolves who is who across the base, and ``reads`` answers the named
+questions the query layer asks.
 """
 
 from __future__ import annotations
