@@ -194,10 +194,12 @@ def _count(text: str) -> int:
 
 
 def _existing_store(args: argparse.Namespace, settings: Settings) -> Store:
+    """The base a command that changes it without indexing works on (forget, relink): one
+    of the schema a newer factbot upgrades in place is upgraded, never rebuilt."""
     path = args.db or settings.db_path
     if not base_exists(path):
         raise CliError(f"no fact base at {path}: run 'factbot index' first", EXIT_NO_BASE)
-    return Store(path)
+    return Store(path, upgrade_in_place=True)
 
 
 def _say_busy(store: Store) -> Callable[[], None]:

@@ -10,7 +10,7 @@ from factories import Story
 from worlds import delta_base
 
 from bot.query import autocomplete, run
-from bot.query.names import NAME_SHARE, Named, NameIndex
+from bot.query.names import NAME_SHARE, NameIndex, name_index
 from bot.store import Store
 
 
@@ -252,17 +252,25 @@ def test_autocomplete_on_typos_and_nonsense(store: Store) -> None:
     assert autocomplete(store, "?!") == autocomplete(store, "")
 
 
-def test_a_lone_surname_kept_apart_answers_with_the_person_who_dominates() -> None:
-    index = NameIndex(
-        [
-            Named(1, "Quill", "OTHER", 10),
-            Named(2, "Ada Quill", "PERSON", 90),
-            Named(3, "Bo Quill", "PERSON", 20),
-            Named(4, "Velmora", "GPE", 10),
-            Named(5, "Ida Velmora", "PERSON", 90),
-        ],
-        [],
-    )
+def cited(store: Store, prefix: str, articles: int, sentence: str, name: str, **entity) -> None:
+    """Store ``articles`` articles, each saying ``sentence`` of the entity ``name``."""
+    for number in range(articles):
+        story = Story(f"{prefix}{number}", f"Harbour notes {prefix} {number}")
+        story.say(sentence)
+        story.entity(name, **entity)
+        story.save(store)
+
+
+def test_a_lone_surname_kept_apart_answers_with_the_person_who_dominates(
+    new_base: NewBase,
+) -> None:
+    store = Store(new_base("lone"))
+    cited(store, "q", 3, "Quill waved from the pier.", "Quill", type="OTHER")
+    cited(store, "a", 10, "Ada Quill opened the ferry office.", "Ada Quill")
+    cited(store, "b", 4, "Bo Quill mended the nets.", "Bo Quill")
+    cited(store, "v", 3, "Rain fell on Velmora.", "Velmora", type="GPE")
+    cited(store, "i", 10, "Ida Velmora chaired the council.", "Ida Velmora")
+    index = name_index(store)
     found = index.resolve("Quill").found
     assert found is not None and found.entity.name == "Ada Quill"
     assert [e.name for e in found.others] == ["Quill", "Bo Quill"]
@@ -270,17 +278,59 @@ def test_a_lone_surname_kept_apart_answers_with_the_person_who_dominates() -> No
     assert place is not None and place.entity.name == "Velmora"
 
 
-def test_a_lone_acronym_kept_apart_answers_with_the_body_who_dominates() -> None:
-    index = NameIndex(
-        [
-            Named(1, "HNC", "ORG", 10),
-            Named(2, "Harbour National Committee", "ORG", 90),
-            Named(3, "Harbour National Convention", "ORG", 20),
-        ],
-        [(2, "HNC"), (3, "HNC")],
+def test_a_lone_acronym_kept_apart_answers_with_the_body_who_dominates(
+    new_base: NewBase,
+) -> None:
+    store = Store(new_base("acronym"))
+    cited(store, "h", 3, "The HNC met at noon.", "HNC", type="ORG")
+    cited(
+        store,
+        "c",
+        10,
+        "The Harbour National Committee (HNC) met at dawn.",
+        "Harbour National Committee",
+        type="ORG",
+        aliases=["HNC"],
     )
-    found = index.resolve("HNC").found
+    cited(
+        store,
+        "v",
+        4,
+        "The Harbour National Convention (HNC) met at dusk.",
+        "Harbour National Convention",
+        type="ORG",
+        aliases=["HNC"],
+    )
+    found = name_index(store).resolve("HNC").found
     assert found is not None and found.entity.name == "Harbour National Committee"
+    assert [e.name for e in found.others] == ["HNC", "Harbour National Convention"]
+
+
+def test_autocomplete_from_the_most_cited_gives_what_reading_every_name_gives(
+    new_base: NewBase,
+) -> None:
+    store = Store(new_base("ranked"))
+    people = [
+        "Mara Quist",
+        "Lena Mara",
+        "Marek Olsen",
+        "Tomas Marlow",
+        "Mina Sorel",
+        "Sara Lindqvist",
+        "Sami Lind",
+        "Olle Marsk",
+        "Maja Berg",
+        "Ilse Marten",
+        "Marta Velde",
+    ]
+    for number, name in enumerate(people):
+        cited(store, f"p{number}", 1 + number % 4, f"{name} spoke at the quay.", name)
+    every_name = NameIndex(store.read)
+    most_cited = NameIndex(store.read, many_words=0, rank_pages=(2, 3, 4, 50))
+    for partial in ("m", "ma", "mar", "s", "l", "o", "x"):
+        for limit in (1, 3, 5, 25):
+            assert most_cited.complete(partial, limit) == every_name.complete(partial, limit)
+    assert every_name.complete("ma", 3) == ["Marek Olsen", "Marta Velde", "Maja Berg"]
 
 
 def test_a_name_one_article_in_many_runs_into_an_entity_does_not_find_it(

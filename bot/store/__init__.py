@@ -3,8 +3,9 @@ default) or a PostgreSQL database (a ``postgresql://`` address).
 
 SQL lives here and nowhere else: ``base`` runs transactions, ``sqlite`` and ``postgres``
 open a base of each kind, ``dialect`` holds the statements the two say differently,
-``articles`` writes and removes articles, ``identity`` resolves who is who across the base,
-and ``reads`` answers the named questions the query layer asks.
+``articles`` writes and removes articles, ``names`` keeps the words of their names for
+lookups, ``identity`` resolves who is who across the base, and ``reads`` answers the named
+questions the query layer asks.
 """
 
 from __future__ import annotations
@@ -54,17 +55,28 @@ class Store(Base):
     """A fact base: the connection, plus the article-level reads and writes.
 
     ``Store(where)`` opens a base in the database ``where`` names (``location``): an
-    SQLite file or a PostgreSQL server's address; ``upgrade`` as for ``SQLiteBase``.
+    SQLite file or a PostgreSQL server's address; ``upgrade`` and ``upgrade_in_place`` as
+    for ``SQLiteBase``.
     """
 
-    def __new__(cls, where: str | Path | ServerAddress, upgrade: bool = False) -> Store:
+    def __new__(
+        cls,
+        where: str | Path | ServerAddress,
+        upgrade: bool = False,
+        upgrade_in_place: bool = False,
+    ) -> Store:
         if cls is Store:
             cls = _PostgresStore if isinstance(location(where), ServerAddress) else _SQLiteStore
         return super().__new__(cls)
 
-    def __init__(self, where: str | Path | ServerAddress, upgrade: bool = False) -> None:
+    def __init__(
+        self,
+        where: str | Path | ServerAddress,
+        upgrade: bool = False,
+        upgrade_in_place: bool = False,
+    ) -> None:
         self._profiles = Profiles()  # before the base is set up: that may undo a transaction
-        super().__init__(location(where), upgrade)  # type: ignore[call-arg]
+        super().__init__(location(where), upgrade, upgrade_in_place)  # type: ignore[call-arg]
         self.read = Reads(self.conn, self.dialect)
 
     def put_article(

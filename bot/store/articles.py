@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from bot.identity import ALIAS, DECLARED, FULLEST
 from bot.model import Article, Extraction
 from bot.store.dialect import Connection, Dialect, Row
+from bot.store.names import add_name_words, drop_name_words
 from bot.textnorm import fold, name_key
 
 
@@ -199,6 +200,7 @@ def _put_entities(
         "ON CONFLICT(form_id, name, kind) DO UPDATE SET uses = form_names.uses + 1",
         form_names,
     )
+    add_name_words(conn, [(form_id, name) for form_id, name, _ in form_names])
     dialect.insert_rows(conn, "aliases", ("ae_id", "alias", "kind"), aliases)
     dialect.insert_rows(conn, "mentions", ("ae_id", "sentence_idx", "start", "end"), mentions)
     dialect.insert_rows(conn, "descriptions", ("ae_id", "text"), descriptions)
@@ -240,6 +242,7 @@ def _withdraw(conn: Connection, rows: list[Row]) -> None:
     )
     forms = sorted({(r["form_id"],) for r in rows})
     conn.executemany("DELETE FROM form_names WHERE form_id = ? AND uses <= 0", forms)
+    drop_name_words(conn, [(form_id, name) for form_id, name, _ in names])
 
 
 def content_hash(conn: Connection, article_id: str) -> str | None:

@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 
 from bot.store.dialect import Connection, Dialect
 from bot.store.location import Location
+from bot.store.schema import UPGRADABLE
 
 # How long a writer waits for another to finish a transaction before giving up.
 BUSY_TIMEOUT_MS = 30_000
@@ -26,6 +27,21 @@ class StoreError(Exception):
 
 class SchemaError(StoreError):
     """The base is not a factbot base of a version this program can read."""
+
+
+def older_schema(name: str, version: int) -> SchemaError:
+    """The refusal of a base of an older schema ``version``, saying what to run: a write
+    command brings schema ``UPGRADABLE`` up to date keeping its rows; an older one is
+    rebuilt from the article files."""
+    if version == UPGRADABLE:
+        return SchemaError(
+            f"{name} was written by an older factbot (schema {version}); run 'factbot relink'"
+            " or 'factbot index' to bring it up to date (its articles are kept)"
+        )
+    return SchemaError(
+        f"{name} was written by an older factbot (schema {version}); "
+        "run 'factbot index' to rebuild it from the article files"
+    )
 
 
 class BusyError(StoreError):

@@ -16,6 +16,8 @@ ORDER = (
     "sentences",
     "entities",
     "form_names",
+    "name_words",
+    "name_vocabulary",
     "form_keys",
     "forms",
     "article_entities",

@@ -21,6 +21,7 @@ from bot.identity import Cluster, FormData, resolve
 from bot.identity.cluster import describe, related
 from bot.identity.profile import CONTEXT_WORDS, Around, Profile, is_hub, meeting
 from bot.store.dialect import Connection, Dialect
+from bot.store.names import drop_name_words
 
 _CHUNK = 500
 # Articles of a form whose other names make its context; names in more than one article
@@ -306,10 +307,12 @@ def _replace_keys(conn: Connection, forms: dict[int, Profile]) -> None:
 
 
 def _forget_forms(conn: Connection, dead: set[int]) -> None:
-    """Drop forms no article uses any more, with their names and keys."""
+    """Drop forms no article uses any more, with their names, their names' words and keys."""
     rows = [(f,) for f in sorted(dead)]
+    named = _rows(conn, "SELECT DISTINCT form_id, name FROM name_words WHERE form_id IN ({})", dead)
     for table in ("form_keys", "form_names"):
         conn.executemany(f"DELETE FROM {table} WHERE form_id = ?", rows)
+    drop_name_words(conn, named)
     conn.executemany("DELETE FROM forms WHERE id = ?", rows)
 
 

@@ -28,15 +28,19 @@ from bot.store.base import (
     ReadOnlyError,
     SchemaError,
     StoreError,
+    older_schema,
 )
 from bot.store.dialect import POSTGRES
 from bot.store.location import ServerAddress
+from bot.store.names import fill_name_words
 from bot.store.schema import (
     POSTGRES_OBJECTS,
     POSTGRES_STATEMENTS,
     POSTGRES_TABLES,
+    POSTGRES_UPGRADE,
     RETIRED,
     SCHEMA_VERSION,
+    UPGRADABLE,
 )
 
 try:
@@ -238,9 +242,12 @@ def _configure(raw: Any) -> None:
 
 class PostgresBase(Base):
     """A connection (from the process's pool) to a fact base in a PostgreSQL database,
-    with the schema in place; ``upgrade`` as for ``bot.store.sqlite.SQLiteBase``."""
+    with the schema in place; ``upgrade`` and ``upgrade_in_place`` as for
+    ``bot.store.sqlite.SQLiteBase``."""
 
-    def __init__(self, address: ServerAddress, upgrade: bool = False) -> None:
+    def __init__(
+        self, address: ServerAddress, upgrade: bool = False, upgrade_in_place: bool = False
+    ) -> None:
         if psycopg is None:
             raise OpenError(
                 f"cannot open {address}: PostgreSQL support is not installed "
@@ -253,7 +260,7 @@ class PostgresBase(Base):
         self.conn = PgConnection(raw, self.name)
         self._give_back = weakref.finalize(self, _POOLS.give_back, address, raw)
         try:
-            self._migrate(upgrade)
+            self._migrate(upgrade, upgrade_in_place)
         except BaseException:
             self.close()
             raise
@@ -279,9 +286,9 @@ class PostgresBase(Base):
         found = self.conn.execute("SELECT value FROM meta WHERE key = ?", (SCHEMA_KEY,)).fetchone()
         return tables, int(found[0]) if found and found[0].isdigit() else 0
 
-    def _current(self, tables: set[str], version: int, upgrade: bool) -> bool:
+    def _current(self, tables: set[str], version: int, upgrade: bool, in_place: bool) -> bool:
         """Whether the base is of this schema; else raise why it cannot be used, unless
-        it is to be created (an empty database) or rebuilt (``upgrade``)."""
+        it is to be created (an empty database) or brought up to date (``upgrade``)."""
         if version == SCHEMA_VERSION:
             missing = [t for t in POSTGRES_TABLES if t not in tables]
             if missing:
@@ -294,21 +301,34 @@ class PostgresBase(Base):
                 f"{self.name} was written by a newer factbot (schema {version}, "
                 f"this one reads {SCHEMA_VERSION})"
             )
-        if version and not upgrade:
-            raise SchemaError(
-                f"{self.name} was written by an older factbot (schema {version}); "
-                "run 'factbot index' to rebuild it from the article files"
-            )
+        if version and not upgrade and not (in_place and version == UPGRADABLE):
+            raise older_schema(self.name, version)
         return False
 
-    def _migrate(self, upgrade: bool) -> None:
-        """Check the schema of a base; create it in an empty database, or rebuild an older
-        one with ``upgrade``, under the writer lock (two processes opening a new base at
-        once create it once), checking again once the lock is held."""
-        if self._current(*self._schema(), upgrade):
+    def _upgrade(self) -> None:
+        """Bring a base of schema ``UPGRADABLE`` up to date inside the open transaction,
+        keeping its rows: the name words are made from the names its forms already have."""
+        for statement in POSTGRES_UPGRADE:
+            self.conn.execute(statement)
+        fill_name_words(self.conn, self.dialect)
+        self.conn.execute(
+            "UPDATE meta SET value = ? WHERE key = ?", (str(SCHEMA_VERSION), SCHEMA_KEY)
+        )
+
+    def _migrate(self, upgrade: bool, in_place: bool) -> None:
+        """Check the schema of a base; create it in an empty database, or bring an older one
+        up to date with ``upgrade`` (in place from schema ``UPGRADABLE``, else rebuilt;
+        ``in_place``: only the former),
+        under the writer lock (two processes opening a new base at once create it once),
+        checking again once the lock is held."""
+        if self._current(*self._schema(), upgrade, in_place):
             return
         with self.transaction() as conn:
-            if self._current(*self._schema(), upgrade):
+            tables, version = self._schema()
+            if self._current(tables, version, upgrade, in_place):
+                return
+            if version == UPGRADABLE:
+                self._upgrade()
                 return
             for table in (*RETIRED, *POSTGRES_TABLES):
                 conn.execute(f"DROP TABLE IF EXISTS {table} CASCADE")

@@ -179,21 +179,159 @@ class Reads:
         """Every entity: id, name, type and how many articles name it."""
         return self._conn.execute("SELECT id, name, type, articles FROM entities").fetchall()
 
-    def all_entity_names(self, share: float) -> list[tuple[int, str]]:
-        """(entity id, name) for every name an article gives an entity as its fullest name, and
-        every other name (a surname, an acronym, a declared name) the articles use for it in
-        at least ``share`` of its articles."""
+    # -- names --------------------------------------------------------------------------------
+
+    def name_words_between(self, low: str, high: str) -> list[str]:
+        """The words of entities' names from ``low`` up to (not including) ``high``."""
+        return [
+            row[0]
+            for row in self._conn.execute(
+                "SELECT DISTINCT word FROM name_words WHERE word >= ? AND word < ? ORDER BY word",
+                (low, high),
+            )
+        ]
+
+    def known_name_words(self, words: Iterable[str]) -> set[str]:
+        """Which of ``words`` are words of entities' names."""
+        found: set[str] = set()
+        for chunk in _chunks(sorted(set(words))):
+            found.update(
+                row[0]
+                for row in self._conn.execute(
+                    f"SELECT DISTINCT word FROM name_words WHERE word IN ({_marks(chunk)})", chunk
+                )
+            )
+        return found
+
+    def name_words_of_length(self, shortest: int, longest: int) -> list[tuple[int, str]]:
+        """(length, word) of every word of entities' names of ``shortest`` to ``longest``
+        letters."""
         return [
             (row[0], row[1])
             for row in self._conn.execute(
-                "SELECT f.entity_id, n.name FROM form_names n JOIN forms f ON f.id = n.form_id"
-                " JOIN entities e ON e.id = f.entity_id"
-                " GROUP BY f.entity_id, n.name"
-                " HAVING max(CASE WHEN n.kind = ? THEN 1 ELSE 0 END) = 1"
-                " OR sum(n.uses) >= ? * max(e.articles)",
-                (FULLEST, share),
+                "SELECT length, word FROM name_vocabulary WHERE length >= ? AND length <= ?",
+                (shortest, longest),
             )
         ]
+
+    def names_with_words(self, words: Iterable[str], share: float) -> list[Row]:
+        """The names (as ``_named`` gives them) with any of ``words`` among their words."""
+        found: list[Row] = []
+        for chunk in _chunks(sorted(set(words))):
+            hits = (
+                "SELECT DISTINCT form_id, name, folded FROM name_words"
+                f" WHERE word IN ({_marks(chunk)})"
+            )
+            found += self._named(hits, chunk, share)
+        return found
+
+    def names_starting_with(
+        self,
+        prefix: str,
+        words: Sequence[str],
+        share: float,
+        entities: Sequence[int] | None = None,
+    ) -> list[Row]:
+        """The names (as ``_named`` gives them) with a word beginning with ``prefix`` and
+        every one of ``words``: of every entity, or of the given ``entities`` only.
+
+        The rows are found from the ``entities``' forms when they are given; else from the
+        names holding the first of ``words`` when there are any (a prefix of a letter or
+        two begins words of a good part of the names); else from the words beginning
+        with ``prefix``."""
+        holds = (
+            " AND EXISTS (SELECT 1 FROM name_words h WHERE h.word = ?"
+            " AND h.form_id = w.form_id AND h.name = w.name)"
+        )
+        # A beginning compared as a string, which no index answers, keeps the planner
+        # from reading every word with that beginning when the rows are found otherwise.
+        begins = (
+            " AND EXISTS (SELECT 1 FROM name_words b WHERE b.form_id = w.form_id"
+            " AND b.name = w.name AND substr(b.word, 1, ?) = ?)"
+        )
+        if entities is None and words:
+            hits = (
+                "SELECT DISTINCT w.form_id, w.name, w.folded FROM name_words w WHERE w.word = ?"
+                + holds * (len(words) - 1)
+                + begins
+            )
+            return self._named(hits, [*words, len(prefix), prefix], share)
+        if entities is None:
+            # Folded words hold only [0-9a-z], and "{" sorts after "z".
+            hits = (
+                "SELECT DISTINCT form_id, name, folded FROM name_words WHERE word >= ? AND word < ?"
+            )
+            return self._named(hits, [prefix, prefix + "{"], share)
+        found: list[Row] = []
+        for chunk in _chunks(entities):
+            hits = (
+                "SELECT DISTINCT w.form_id, w.name, w.folded FROM forms f"
+                f" JOIN name_words w ON w.form_id = f.id WHERE f.entity_id IN ({_marks(chunk)})"
+                + holds * len(words)
+                + begins
+            )
+            found += self._named(hits, [*chunk, *words, len(prefix), prefix], share)
+        return found
+
+    def name_word_count(self, prefix: str, at_most: int) -> int:
+        """How many words of names (counting each name's) begin with ``prefix``, counted up
+        to ``at_most``."""
+        return self._conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM name_words WHERE word >= ? AND word < ?"
+            " LIMIT ?) AS w",
+            (prefix, prefix + "{", at_most),
+        ).fetchone()[0]
+
+    def _named(self, hits: str, parameters: Sequence[object], share: float) -> list[Row]:
+        """Each name of an entity among the (form_id, name, folded) rows of the query
+        ``hits``: the entity's id, name, type and articles, the name ``folded``, and
+        whether it is the entity's own name (``canonical``). A name counts when an article
+        gives it as the entity's fullest name, or when the articles use it (a surname, an
+        acronym, a declared name) in at least ``share`` of the entity's articles."""
+        return self._conn.execute(
+            "SELECT e.id, e.name, e.type, e.articles, w.folded,"
+            " CASE WHEN w.name = e.name THEN 1 ELSE 0 END AS canonical"
+            f" FROM ({hits}) AS w"
+            " JOIN form_names n ON n.form_id = w.form_id AND n.name = w.name"
+            " JOIN forms f ON f.id = w.form_id JOIN entities e ON e.id = f.entity_id"
+            " GROUP BY e.id, e.name, e.type, e.articles, w.name, w.folded"
+            " HAVING max(CASE WHEN n.kind = ? THEN 1 ELSE 0 END) = 1"
+            " OR sum(n.uses) >= ? * e.articles",
+            [*parameters, FULLEST, share],
+        ).fetchall()
+
+    def entities_named(self, folded: str) -> list[Row]:
+        """The entities (id, name, type, articles) whose own name folds to ``folded``."""
+        return self._conn.execute(
+            "SELECT DISTINCT e.id, e.name, e.type, e.articles FROM name_words w"
+            " JOIN forms f ON f.id = w.form_id JOIN entities e ON e.id = f.entity_id"
+            " WHERE w.word = ? AND w.folded = ? AND e.name = w.name",
+            (folded.split()[0], folded),
+        ).fetchall()
+
+    def own_names_folded(self, entity_ids: Iterable[int]) -> dict[int, str]:
+        """The folded own name of each of the entities."""
+        found: dict[int, str] = {}
+        for chunk in _chunks(sorted(set(entity_ids))):
+            found.update(
+                (row[0], row[1])
+                for row in self._conn.execute(
+                    "SELECT e.id, w.folded FROM entities e JOIN forms f ON f.entity_id = e.id"
+                    " JOIN name_words w ON w.form_id = f.id AND w.name = e.name"
+                    f" WHERE e.id IN ({_marks(chunk)})",
+                    chunk,
+                )
+            )
+        return found
+
+    def ranked_entities(self, limit: int, offset: int = 0) -> list[Row]:
+        """Entities (id, name, type, articles) in order of how many articles name them,
+        the most first (among equals, by name)."""
+        return self._conn.execute(
+            "SELECT id, name, type, articles FROM entities ORDER BY articles DESC, name"
+            " LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
 
     def keys_of_others(self, entity_id: int, keys: Iterable[str], least: int) -> set[str]:
         """Which of ``keys`` name a form of another entity in ``least`` articles or more."""

@@ -7,7 +7,9 @@ Entities live at three levels:
 - ``forms``: one row for each name and type the articles use ("Jim Halvorsen" as a PERSON),
   with counts kept up to date as articles come and go (``form_names``)
   and the cheap keys under which forms that may be one entity meet (``form_keys``);
-- ``entities``: what the identity step (``bot.store.identity``) makes of the forms.
+- ``entities``: what the identity step (``bot.store.identity``) makes of the forms;
+- ``name_words``: the folded words of every name in ``form_names``, so that a name typed
+  in a question is looked up by its words (``bot.query.names``) without reading every name.
 
 Replacing or removing an article withdraws exactly what it added to the counts, and marks
 the forms it touched ``dirty`` for the identity step (``Store.settle``), which a write of
@@ -23,7 +25,11 @@ from __future__ import annotations
 import re
 import sqlite3
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
+# The older schema that a write command brings up to date in place, keeping every row
+# (``SQLITE_UPGRADE``, ``POSTGRES_UPGRADE``); a base older still is rebuilt from its
+# article files.
+UPGRADABLE = 5
 
 TABLES_SQL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -149,6 +155,30 @@ CREATE INDEX quotes_form ON quotes(form_id, id);
 CREATE INDEX quotes_article ON quotes(article_id);
 """
 
+# Added by schema 6, and all that an upgrade from schema 5 creates (then fills in from
+# ``form_names``). A row for each word of each name of each form (``fold``ed in Python, as
+# lookups fold what is typed): written when a form first gets the name, removed when no
+# article gives it any more; and each such word once, by length. The entities in order of
+# how many articles name them, for autocomplete of nothing typed.
+NAMES_SQL = """
+CREATE TABLE name_words (
+    word TEXT NOT NULL,
+    form_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    folded TEXT NOT NULL,
+    PRIMARY KEY (word, form_id, name)
+) WITHOUT ROWID;
+CREATE INDEX name_words_form ON name_words(form_id, name);
+-- Each distinct word of name_words once, by length: the words a typo may stand for are
+-- those a few letters longer or shorter.
+CREATE TABLE name_vocabulary (
+    length INTEGER NOT NULL,
+    word TEXT NOT NULL,
+    PRIMARY KEY (length, word)
+) WITHOUT ROWID;
+CREATE INDEX entities_ranked ON entities(articles DESC, name);
+"""
+
 
 # SQLite's own: the triggers that mark a form whose names change, and the FTS5 indexes.
 SQLITE_EXTRA = """
@@ -183,7 +213,7 @@ def _statements(script: str) -> tuple[str, ...]:
     return tuple(statements)
 
 
-SQLITE_STATEMENTS = _statements(TABLES_SQL + SQLITE_EXTRA)
+SQLITE_STATEMENTS = _statements(TABLES_SQL + NAMES_SQL + SQLITE_EXTRA)
 
 
 def _postgres_table(statement: str) -> str:
@@ -225,9 +255,13 @@ POSTGRES_EXTRA = (
     "CREATE SEQUENCE base_version",
 )
 POSTGRES_STATEMENTS = (
-    *(_postgres_table(s) for s in _statements(TABLES_SQL)),
+    *(_postgres_table(s) for s in _statements(TABLES_SQL + NAMES_SQL)),
     *POSTGRES_EXTRA,
 )
+# What an upgrade from schema ``UPGRADABLE`` runs, on each database, before filling in
+# ``name_words``.
+SQLITE_UPGRADE = _statements(NAMES_SQL)
+POSTGRES_UPGRADE = tuple(_postgres_table(s) for s in _statements(NAMES_SQL))
 # What a PostgreSQL base holds besides its tables, dropped to rebuild an older base.
 POSTGRES_OBJECTS = (
     "SEQUENCE IF EXISTS base_version",
@@ -245,6 +279,8 @@ TABLES = (
     "aliases",
     "article_entities",
     "form_keys",
+    "name_vocabulary",
+    "name_words",
     "form_names",
     "forms",
     "entities",

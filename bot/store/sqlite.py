@@ -26,9 +26,19 @@ from bot.store.base import (
     ReadOnlyError,
     SchemaError,
     StoreError,
+    older_schema,
 )
 from bot.store.dialect import SQLITE
-from bot.store.schema import FTS_TABLES, RETIRED, SCHEMA_VERSION, SQLITE_STATEMENTS, TABLES
+from bot.store.names import fill_name_words
+from bot.store.schema import (
+    FTS_TABLES,
+    RETIRED,
+    SCHEMA_VERSION,
+    SQLITE_STATEMENTS,
+    SQLITE_UPGRADE,
+    TABLES,
+    UPGRADABLE,
+)
 
 # The page cache of a connection, in KiB (a memory ceiling, not an allocation).
 CACHE_KIB = 131_072
@@ -202,16 +212,20 @@ def _pending_writes(path: Path) -> bool:
 class SQLiteBase(Base):
     """A connection to one fact base file, with the schema in place.
 
-    ``upgrade``: a base written by an older factbot is emptied and rebuilt with the current
-    schema (its articles are indexed again from their files); without it, such a base is
-    refused with a message saying how to rebuild it.
+    ``upgrade``: a base written by an older factbot is brought up to date: in place, keeping
+    its rows, from schema ``UPGRADABLE``; from an older one, emptied and rebuilt with the
+    current schema (its articles are indexed again from their files). Without it, such a
+    base is refused with a message saying what to run. ``upgrade_in_place``: only the
+    upgrade that keeps the rows (for a command that changes a base without indexing it).
 
     A base that cannot be written (a read-only file, or a file in a read-only folder) is
     opened for reading only (``read_only``): questions work, and any write raises
     ``ReadOnlyError``. Every fault of the file is raised as a ``StoreError`` subclass.
     """
 
-    def __init__(self, path: str | Path, upgrade: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, upgrade: bool = False, upgrade_in_place: bool = False
+    ) -> None:
         self.path = self.where = Path(path)
         self.name = str(path)
         self.dialect = SQLITE
@@ -237,7 +251,7 @@ class SQLiteBase(Base):
         except sqlite3.Error as exc:
             raise fault(exc, path) from exc
         try:
-            self._set_up(upgrade)
+            self._set_up(upgrade, upgrade_in_place)
         except sqlite3.Error as exc:
             self.conn.close()
             raise fault(exc, path) from exc
@@ -245,7 +259,7 @@ class SQLiteBase(Base):
             self.conn.close()
             raise
 
-    def _set_up(self, upgrade: bool) -> None:
+    def _set_up(self, upgrade: bool, in_place: bool) -> None:
         try:
             self._refuse_foreign()
             self.conn.execute("PRAGMA journal_mode=WAL")
@@ -268,7 +282,7 @@ class SQLiteBase(Base):
         self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         if not self.read_only:
             self.conn.execute("PRAGMA synchronous=NORMAL")
-        self._migrate(upgrade)
+        self._migrate(upgrade, in_place)
 
     def _refuse_foreign(self) -> None:
         """Refuse, before anything is written (not even the journal mode), a database that
@@ -287,7 +301,7 @@ class SQLiteBase(Base):
         if not columns >= FINGERPRINT:
             raise SchemaError(f"{self.path} is the database of another program, not a fact base")
 
-    def _migrate(self, upgrade: bool) -> None:
+    def _migrate(self, upgrade: bool, in_place: bool) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:
             self._refuse_incomplete()
@@ -300,11 +314,12 @@ class SQLiteBase(Base):
                 f"{self.path} was written by a newer factbot (schema {version}, "
                 f"this one reads {SCHEMA_VERSION})"
             )
+        if version == UPGRADABLE and (upgrade or in_place):
+            self._indexes_checked = False  # an existing base: its full-text index is checked
+            self._upgrade()
+            return
         if version and not upgrade:
-            raise SchemaError(
-                f"{self.path} was written by an older factbot (schema {version}); "
-                "run 'factbot index' to rebuild it from the article files"
-            )
+            raise older_schema(self.name, version)
         if not version and self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             # Tables but no factbot version: another program's database, never overwritten.
             raise SchemaError(f"{self.path} is the database of another program, not a fact base")
@@ -314,6 +329,15 @@ class SQLiteBase(Base):
             for statement in SQLITE_STATEMENTS:
                 self.conn.execute(statement)
             self.conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def _upgrade(self) -> None:
+        """Bring a base of schema ``UPGRADABLE`` up to date, keeping its rows: the name
+        words are made from the names its forms already have."""
+        with self.transaction() as conn:
+            for statement in SQLITE_UPGRADE:
+                conn.execute(statement)
+            fill_name_words(conn, self.dialect)
+            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def _refuse_incomplete(self) -> None:
         """A base of this schema that lacks one of its tables was damaged by hand or by
