@@ -56,6 +56,14 @@ def only(text: str) -> Figure:
             "",
             "changed_by",
         ),
+        ("The harbour deficit was $74 million in May.", "harbour deficit", "", "changed_subject"),
+        ("The ferry toll topped $9 this spring.", "ferry toll", "", "changed_subject"),
+        (
+            "The flood toll rose from 2,104 on Monday.",
+            "earlier flood toll",
+            "",
+            "changed_from",
+        ),
         (
             "The risks include a harbour debt north of $23 million.",
             "harbour debt",
@@ -178,6 +186,8 @@ def test_a_verb_by_which_figures_report_a_measure_is_none_of_it() -> None:
         ("Every week, about 200 hikers reach the summit hut.", "week"),
         ("A year later, 300 families returned to the valley.", ""),
         ("Each of the 12 towns lost power.", ""),
+        ("The quarry laid off 800 hourly workers in March.", ""),
+        ("Tenants owe $600 monthly rents to the council.", ""),
     ],
 )
 def test_a_period_said_by_an_adverb_or_before_the_count_makes_a_rate(text: str, per: str) -> None:

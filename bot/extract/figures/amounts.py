@@ -41,7 +41,7 @@ from bot.extract.figures.vocabulary import (
     WORDS_AFTER,
     Unit,
 )
-from bot.extract.lexicon import FUNCTION_WORDS, verb_of
+from bot.extract.lexicon import FUNCTION_WORDS, can_be_noun, verb_of
 from bot.extract.tokens import Tokens, tokenize
 
 # Joining two numbers into a range: "5 to 10", "8 or 9", "10-12", "between 3 and 5".
@@ -540,7 +540,7 @@ def read_rate(tokens: Tokens, amount: Amount, k: int) -> None:
     """'$3,500 a month', 'four per day', '$15 an hour', '5 percent a year', 'per capita',
     '40 migrants annually', read at token ``k``; not 'a year ago', which places a time."""
     lowers = tokens.lowers
-    if k < len(lowers) and lowers[k] in RATE_ADVERBS:
+    if k < len(lowers) and lowers[k] in RATE_ADVERBS and not _before_a_noun(lowers, k):
         amount.per = RATE_ADVERBS[lowers[k]]
         amount.end = max(amount.end, k + 1)
         return
@@ -550,6 +550,12 @@ def read_rate(tokens: Tokens, amount: Amount, k: int) -> None:
         return
     amount.per = lowers[k + 1]
     amount.end = max(amount.end, k + 2)
+
+
+def _before_a_noun(lowers: list[str], k: int) -> bool:
+    """'1,200 hourly workers', '$500 monthly payments': the word at ``k`` is an adjective of
+    the noun after it, not how often."""
+    return k + 1 < len(lowers) and lowers[k + 1].isalpha() and can_be_noun(lowers[k + 1])
 
 
 def read_rate_before(tokens: Tokens, amount: Amount) -> None:

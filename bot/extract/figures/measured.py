@@ -36,6 +36,12 @@ CHANGE_VERBS = frozenset(
     averaged edged surged soared plunged tumbled ticked hovered amounted was is were are
     sank sinks eased dipped doubled halved""".split()
 )
+# Of ``CHANGE_VERBS``, those that say where a measure stood, not that it moved: an amount
+# right after them is its level ("the toll is 14", "the debt topped $22 trillion").
+_LEVEL_VERBS = frozenset(
+    """stood stands reached reaches hit hits totaled totalled topped remained stayed averaged
+    hovered amounted was is were are""".split()
+)
 # Words between the verb and the value: "fell to", "rose by", "stood at", "up from".
 _LINKS = frozenset("to by at from of around about up down".split())
 # Words of a measure's noun phrase that end it without being a noun: "a 50-year low".
@@ -223,16 +229,27 @@ def measured(tokens: Tokens, amount: Amount, text: Callable[[int, int], str]) ->
                 words = words[:1].lower() + words[1:]  # "Shares in ..." opening the sentence
             if rule is changed_subject and _by_how_much(tokens, amount):
                 return Measured(f"change in {words}", scope, "changed_by")
+            if rule is changed_subject and _from_where(tokens, amount):
+                return Measured(f"earlier {words}", scope, "changed_from")
             return Measured(words, scope, rule.__name__)
     return None
 
 
 def _by_how_much(tokens: Tokens, amount: Amount) -> bool:
     """'the deficit grew by $113 billion', 'the deficit surged $97 billion': the amount is
-    the change, not the new level. (A percentage right after the verb, "prices rose 7%",
-    is the rate of the change, which is what a percentage of a measure says anyway.)"""
+    the change, not the new level ("the deficit was $74 billion" is the level). (A
+    percentage right after the verb, "prices rose 7%", is the rate of the change, which is
+    what a percentage of a measure says anyway.)"""
     k = _skip_approximators(tokens, amount.start)
     if k == 0:
         return False
     before = tokens.lowers[k - 1]
-    return before == "by" or (before in CHANGE_VERBS and amount.unit != "%")
+    moved = before in CHANGE_VERBS and before not in _LEVEL_VERBS
+    return before == "by" or (moved and amount.unit != "%")
+
+
+def _from_where(tokens: Tokens, amount: Amount) -> bool:
+    """'the toll rose from 2,100 to 2,600': the amount after "from" is where the measure
+    was, not where it is."""
+    k = _skip_approximators(tokens, amount.start)
+    return k > 0 and tokens.lowers[k - 1] == "from"
