@@ -27,4 +27,10 @@ def main() -> NoReturn:
     except KeyboardInterrupt:
         print("factbot: stopped before it began; nothing was changed", file=sys.stderr)
         sys.exit(STOPPED)
-    sys.exit(command_line())
+    status = command_line()
+    if status == STOPPED:
+        # Stopped, and ending: a further signal would only meet the default handlers the
+        # interpreter restores as it exits, and kill the process unreported.
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, signal.SIG_IGN)
+    sys.exit(status)

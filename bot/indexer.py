@@ -303,6 +303,10 @@ def _end_workers(pool: ProcessPoolExecutor | None) -> None:
     for process in list(getattr(pool, "_processes", {}).values()):
         with suppress(OSError):
             process.terminate()
+    # The pool's thread is joined while the ended workers are: left for the interpreter's
+    # exit, that join races the thread closing its pipe ("Exception ignored" printed) and
+    # meets a second signal after the handlers are gone.
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 @contextmanager

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -133,7 +134,8 @@ def test_a_stopped_run_says_so_keeps_its_base_and_ends_its_workers(
     process, workers = indexer
     for pid in (process.pid, *workers):  # Ctrl-C reaches the whole foreground group
         if stop == signal.SIGINT or pid == process.pid:
-            os.kill(pid, stop)
+            with suppress(ProcessLookupError):  # a worker its indexer has just ended
+                os.kill(pid, stop)
     _, err = process.communicate(timeout=WAIT_SECONDS)
     assert process.returncode == 130
     assert "stopped" in one_line(err)
