@@ -650,6 +650,23 @@ def test_a_limit_on_what_is_counted_is_headed_as_one(new_base: NewBase) -> None:
     assert (result["group"], result["text"]) == ("limit of herders (a year)", "900 herders a year")
 
 
+def test_a_limit_set_for_someone_to_admit_a_count_is_headed_as_one(new_base: NewBase) -> None:
+    result = _one_heading(
+        new_base,
+        "herders",
+        "The council set a cap for the valley to admit just 900 herders this year.",
+        Figure(900, "just 900 herders", "herders", 0, approx="just"),
+    )
+    assert result["group"] == "cap of herders"
+    plain = _one_heading(
+        new_base,
+        "herders",
+        "The council voted to cap rents and to house 900 herders this year.",
+        Figure(900, "900 herders", "herders", 0),
+    )
+    assert plain["group"] == "herders"
+
+
 def test_percentage_points_of_a_measure_are_a_change_in_it(new_base: NewBase) -> None:
     result = _one_heading(
         new_base,
@@ -711,13 +728,19 @@ def test_fewer_of_something_is_a_difference_in_it(new_base: NewBase) -> None:
             "For the price of housing one nurse in the capital, eight nurses could be housed.",
             Figure(8, "eight nurses", "nurses", 0),
         ),
+        (
+            "pupils",
+            "About 70 percent of pupils who sat the test in Tarsk passed it.",
+            Figure(70, "About 70 percent of pupils", "pupils", 0, approx="about", unit="%"),
+        ),
     ],
 )
 def test_figures_whose_words_say_they_are_not_a_plain_level_head_no_measure(
     new_base: NewBase, topic: str, sentence: str, figure: Figure
 ) -> None:
     """A span of time of something, the first of a list, a fraction the sentence gives
-    exactly in brackets, money each member of a described group gets, a ratio to one."""
+    exactly in brackets, money each member of a described group gets, a ratio to one, a
+    share of those a relative clause describes."""
     assert _one_heading(new_base, topic, sentence, figure)["group"] == "Other figures"
 
 

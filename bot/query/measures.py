@@ -293,10 +293,20 @@ def without_judgement(wording: Wording) -> str:
 _LIMIT_BEFORE = re.compile(r"\b(?P<limit>limit|cap|ceiling|quota)\s+(?:of|at)\s+$", re.IGNORECASE)
 
 
+# "set a cap for the region to admit just 4,000 visas": the limit's noun, then within its
+# clause "to" and the verb the figure is the object of.
+_LIMIT_TO_VERB = re.compile(
+    r"\b(?:a|an|the|its|their|new)\s+(?:\w+\s+)?(?P<limit>limit|cap|ceiling|quota)\b"
+    r"[^;:,]{0,40}?\bto\s+[a-z]+\s+$",
+    re.IGNORECASE,
+)
+
+
 def a_limit(wording: Wording) -> str:
-    """'a new cap of 4,000 visas a year': how many there may be, not how many there are. (A
-    measure named before its figure, "a ceiling of 4,000", is already the limit.)"""
-    found = _LIMIT_BEFORE.search(wording.before)
+    """'a new cap of 4,000 visas a year', 'a cap for the region to admit 4,000 visas': how
+    many there may be, not how many there are. (A measure named before its figure, "a
+    ceiling of 4,000", is already the limit.)"""
+    found = _LIMIT_BEFORE.search(wording.before) or _LIMIT_TO_VERB.search(wording.before)
     if not found or not wording.counted or wording.named:
         return wording.counted
     return f"{found['limit'].lower()} of {wording.counted}"
@@ -331,6 +341,19 @@ def a_difference(wording: Wording) -> str:
         first == "less" and bool(rest) and not lexicon.can_be_adjective(rest.split()[0])
     )
     return f"difference in {rest}" if comparative and rest else wording.counted
+
+
+# A relative clause opening right after the counted words: "of children who ...".
+_RELATIVE = re.compile(r"^\s*(?:who|whom|that|which)\b", re.IGNORECASE)
+
+
+def a_share_of_those_who(wording: Wording) -> str:
+    """'90% of pupils who sat the test passed': a share of those a relative clause
+    describes, said of what the main clause says of them; the counted words alone ("share
+    of pupils") would head it as a share of all of them."""
+    if wording.unit == PERCENT and _RELATIVE.match(wording.after):
+        return ""
+    return wording.counted
 
 
 def a_span_of_time(wording: Wording) -> str:
@@ -423,6 +446,7 @@ def against_one(wording: Wording) -> str:
 WORDING_RULES = (
     against_one,
     restated_exactly,
+    a_share_of_those_who,
     a_span_of_time,
     one_of_a_list,
     for_each_of_a_group,
