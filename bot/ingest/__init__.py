@@ -83,6 +83,8 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Failure]]:
                 failures.extend(skipped)
             elif path.is_file():
                 files.append(path)
+            elif path.is_symlink():
+                failures.append(Failure(str(path), "a link that leads nowhere (or in a loop)"))
             else:
                 failures.append(Failure(str(path), "no such file or folder"))
         except OSError as exc:  # a name too long for the file system, a folder gone
