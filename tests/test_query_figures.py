@@ -733,6 +733,11 @@ def test_fewer_of_something_is_a_difference_in_it(new_base: NewBase) -> None:
             "About 70 percent of pupils who sat the test in Tarsk passed it.",
             Figure(70, "About 70 percent of pupils", "pupils", 0, approx="about", unit="%"),
         ),
+        (
+            "pupils",
+            "Half of all pupils who sat the test in Tarsk passed it.",
+            Figure(0.5, "Half of all pupils", "pupils", 0),
+        ),
     ],
 )
 def test_figures_whose_words_say_they_are_not_a_plain_level_head_no_measure(

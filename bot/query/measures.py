@@ -351,7 +351,8 @@ def a_share_of_those_who(wording: Wording) -> str:
     """'90% of pupils who sat the test passed': a share of those a relative clause
     describes, said of what the main clause says of them; the counted words alone ("share
     of pupils") would head it as a share of all of them."""
-    if wording.unit == PERCENT and _RELATIVE.match(wording.after):
+    share = unit_of(wording.unit, wording.value, None) in (PERCENT, FRACTION)
+    if share and _RELATIVE.match(wording.after):
         return ""
     return wording.counted
 
