@@ -543,11 +543,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     # MPLCONFIGDIR); its warnings about that are no concern of the reader.
     logging.getLogger("matplotlib").setLevel(logging.ERROR)
     _never_raise_on_output()
-    if sys.stdout is None and args.command != "run":
-        return _fail("cannot write the output (stdout is closed)", EXIT_FAILED)
     if args.command != "run":  # the bot ends its own way, closing its connection to Discord
         for signum in (signal.SIGTERM, signal.SIGHUP):  # SIGHUP: its terminal was closed
             signal.signal(signum, interrupt)
+    if sys.stdout is not None or args.command == "run":
+        return _command(args)
+    # Stdout closed: the command runs all the same, so that its own problem (no base, a
+    # bad setting) is what it says; an answer it had to give is then said to be lost.
+    sys.stdout = unwritten = io.StringIO()
+    try:
+        status = _command(args)
+    finally:
+        sys.stdout = None
+    if status == EXIT_OK and unwritten.getvalue():
+        return _fail("cannot write the output (stdout is closed)", EXIT_FAILED)
+    return status
+
+
+def _command(args: argparse.Namespace) -> int:
+    """Run the command ``args`` name; every problem is one line and its status."""
     try:
         settings = load_settings(args.config)
     except ConfigError as exc:

@@ -701,6 +701,13 @@ def test_a_closed_stdout_is_one_line_and_a_full_stderr_keeps_the_status(tmp_path
     )
     assert closed.returncode == 1
     assert one_line(closed.stderr) == "factbot: cannot write the output (stdout is closed)"
+    nowhere = subprocess.run(  # the command's own problem comes first
+        ["sh", "-c", f"{factbot('ask', '--db', tmp_path / 'none.db', '/who x')} >&-"],
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    assert nowhere.returncode == 4 and "no fact base" in one_line(nowhere.stderr)
     with open("/dev/full", "w") as full:
         missing = subprocess.run(
             [sys.executable, "-m", "bot", "ask", "--db", str(tmp_path / "none.db"), "/who x"],
