@@ -58,6 +58,13 @@ def only(text: str) -> Figure:
         ),
         ("The harbour deficit was $74 million in May.", "harbour deficit", "", "changed_subject"),
         ("The ferry toll topped $9 this spring.", "ferry toll", "", "changed_subject"),
+        ("The flood toll climbed above 2,000 on Monday.", "flood toll", "", "changed_subject"),
+        (
+            "The harbour deficit rose more than $9 million last year.",
+            "change in harbour deficit",
+            "",
+            "changed_by",
+        ),
         (
             "The flood toll rose from 2,104 on Monday.",
             "earlier flood toll",

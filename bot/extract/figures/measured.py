@@ -42,6 +42,9 @@ _LEVEL_VERBS = frozenset(
     """stood stands reached reaches hit hits totaled totalled topped remained stayed averaged
     hovered amounted was is were are""".split()
 )
+# Words after a verb of change that say which level the measure passed ("the toll climbed
+# above 2,000"): the amount is then a level, not the change.
+_CROSSINGS = frozenset("above over past beyond below under".split())
 # Words between the verb and the value: "fell to", "rose by", "stood at", "up from".
 _LINKS = frozenset("to by at from of around about up down".split())
 # Words of a measure's noun phrase that end it without being a noun: "a 50-year low".
@@ -245,7 +248,8 @@ def _by_how_much(tokens: Tokens, amount: Amount) -> bool:
         return False
     before = tokens.lowers[k - 1]
     moved = before in CHANGE_VERBS and before not in _LEVEL_VERBS
-    return before == "by" or (moved and amount.unit != "%")
+    crossed = k < amount.start and tokens.lowers[k] in _CROSSINGS
+    return before == "by" or (moved and not crossed and amount.unit != "%")
 
 
 def _from_where(tokens: Tokens, amount: Amount) -> bool:
