@@ -10,7 +10,7 @@ computed here, once per form and run.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
@@ -310,6 +310,11 @@ def meeting(key: str) -> tuple[str, ...]:
     if kind == "m":
         return (f"w:{rest}",)
     return (key,)
+
+
+def met_by(keys: Iterable[str]) -> set[str]:
+    """Every key whose holders the holders of ``keys`` meet (``meeting``)."""
+    return {met for key in keys for met in meeting(key)}
 
 
 # English nouns that end in "s" without being plurals: "News" is not many a "New".

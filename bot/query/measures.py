@@ -290,13 +290,14 @@ def without_judgement(wording: Wording) -> str:
 
 
 # "a cap of 4,000 visas": the figure is a limit set on what it counts.
-_LIMIT_BEFORE = re.compile(r"\b(?P<limit>limit|cap|ceiling|quota)\s+(?:of|at)\s+$", re.IGNORECASE)
+_LIMITS = r"(?P<limit>limit|cap|ceiling|quota)"  # nouns of a limit on what is counted
+_LIMIT_BEFORE = re.compile(rf"\b{_LIMITS}\s+(?:of|at)\s+$", re.IGNORECASE)
 
 
 # "set a cap for the region to admit just 4,000 visas": the limit's noun, then within its
 # clause "to" and the verb the figure is the object of.
 _LIMIT_TO_VERB = re.compile(
-    r"\b(?:a|an|the|its|their|new)\s+(?:\w+\s+)?(?P<limit>limit|cap|ceiling|quota)\b"
+    rf"\b(?:a|an|the|its|their|new)\s+(?:\w+\s+)?{_LIMITS}\b"
     r"[^;:,]{0,40}?\bto\s+[a-z]+\s+$",
     re.IGNORECASE,
 )

@@ -19,7 +19,7 @@ from typing import Any
 
 from bot.identity import Cluster, FormData, resolve
 from bot.identity.cluster import describe, related
-from bot.identity.profile import CONTEXT_WORDS, Around, Profile, is_hub, meeting
+from bot.identity.profile import CONTEXT_WORDS, Around, Profile, is_hub, met_by
 from bot.store.dialect import Connection, Dialect
 from bot.store.names import drop_name_words
 
@@ -195,7 +195,7 @@ def _alone(conn: Connection, live: dict[int, Profile], profiles: Profiles) -> se
     """The forms of ``live`` (their keys stored) that were in no entity with other forms
     and that no rule relates to any form sharing a blocking key with them."""
     holders: dict[str, set[int]] = defaultdict(set)
-    keys = {m for p in live.values() for k in p.blocking_keys for m in meeting(k)}
+    keys = met_by(k for p in live.values() for k in p.blocking_keys)
     for key, form_id in _rows(conn, "SELECT key, form_id FROM form_keys WHERE key IN ({})", keys):
         holders[key].add(form_id)
     crowded = _ids(
@@ -205,7 +205,7 @@ def _alone(conn: Connection, live: dict[int, Profile], profiles: Profiles) -> se
         live,
     )
     near = {
-        f: set().union(*(holders[m] for k in p.blocking_keys for m in meeting(k))) - {f}
+        f: set().union(*(holders[m] for m in met_by(p.blocking_keys))) - {f}
         for f, p in live.items()
         if f not in crowded
     }
@@ -244,7 +244,7 @@ def _ids(conn: Connection, sql: str, values: Iterable[int]) -> set[int]:
 
 def _sharing_keys(conn: Connection, keys: Iterable[str]) -> set[int]:
     """The forms that meet a holder of one of ``keys`` (``meeting``)."""
-    met = {m for k in keys for m in meeting(k)}
+    met = met_by(keys)
     return {r[0] for r in _rows(conn, "SELECT form_id FROM form_keys WHERE key IN ({})", met)}
 
 

@@ -230,30 +230,32 @@ def measured(tokens: Tokens, amount: Amount, text: Callable[[int, int], str]) ->
             words = text(start, end)
             if start == 0:
                 words = words[:1].lower() + words[1:]  # "Shares in ..." opening the sentence
-            if rule is changed_subject and _by_how_much(tokens, amount):
-                return Measured(f"change in {words}", scope, "changed_by")
-            if rule is changed_subject and _from_where(tokens, amount):
-                return Measured(f"earlier {words}", scope, "changed_from")
+            if rule is changed_subject:
+                return _of_a_change(tokens, amount, words, scope)
             return Measured(words, scope, rule.__name__)
     return None
 
 
-def _by_how_much(tokens: Tokens, amount: Amount) -> bool:
-    """'the deficit grew by $113 billion', 'the deficit surged $97 billion': the amount is
-    the change, not the new level ("the deficit was $74 billion" is the level). (A
-    percentage right after the verb, "prices rose 7%", is the rate of the change, which is
-    what a percentage of a measure says anyway.)"""
+def _of_a_change(tokens: Tokens, amount: Amount, words: str, scope: str) -> Measured:
+    """A measure said to change: the amount is the change ("grew by $5 billion"), where it
+    was ("rose from 2,100": the earlier level), or where it is ("rose to 2,600", "stood at
+    14")."""
     k = _skip_approximators(tokens, amount.start)
+    if _by_how_much(tokens, amount, k):
+        return Measured(f"change in {words}", scope, "changed_by")
+    if k > 0 and tokens.lowers[k - 1] == "from":
+        return Measured(f"earlier {words}", scope, "changed_from")
+    return Measured(words, scope, "changed_subject")
+
+
+def _by_how_much(tokens: Tokens, amount: Amount, k: int) -> bool:
+    """'the deficit grew by $113 billion', 'the deficit surged $97 billion': the amount (its
+    approximators begin at ``k``) is the change, not the new level ("the deficit was $74
+    billion" is the level). (A percentage right after the verb, "prices rose 7%", is the
+    rate of the change, which is what a percentage of a measure says anyway.)"""
     if k == 0:
         return False
     before = tokens.lowers[k - 1]
     moved = before in CHANGE_VERBS and before not in _LEVEL_VERBS
     crossed = k < amount.start and tokens.lowers[k] in _CROSSINGS
     return before == "by" or (moved and not crossed and amount.unit != "%")
-
-
-def _from_where(tokens: Tokens, amount: Amount) -> bool:
-    """'the toll rose from 2,100 to 2,600': the amount after "from" is where the measure
-    was, not where it is."""
-    k = _skip_approximators(tokens, amount.start)
-    return k > 0 and tokens.lowers[k - 1] == "from"
