@@ -15,6 +15,8 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable
+from importlib import metadata
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 # The first line of a table file: the number of rows that follow, so a cut-off file is
@@ -26,6 +28,13 @@ def cache_folder() -> Path:
     """Where derived tables are kept: the XDG cache folder's ``factbot``."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "factbot"
+
+
+def sources_of(packages: tuple[str, ...], rules: tuple[Path | Traversable, ...]) -> tuple[str, ...]:
+    """What a table is derived from: the installed versions of ``packages`` and a digest of
+    the ``rules`` files (the modules and word lists that say how it is derived)."""
+    digest = hashlib.sha256(b"".join(rule.read_bytes() for rule in rules)).hexdigest()
+    return (*(metadata.version(package) for package in packages), digest)
 
 
 def cached_table(

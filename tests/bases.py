@@ -20,8 +20,7 @@ from pathlib import Path
 
 from bot.store import Location, Store
 from bot.store.location import ServerAddress
-from bot.store.postgres import SCHEMA_KEY
-from bot.store.schema import POSTGRES_TABLES
+from bot.store.schema import POSTGRES_TABLES, SCHEMA_KEY
 
 # Where Debian's packages put the server; PG_BIN names another folder.
 _BIN_FOLDERS = ("/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin")

@@ -87,6 +87,44 @@ def test_a_fresh_process_reads_the_gazetteer_table_the_first_one_derived(tmp_pat
 
     bombay, mumbai = ask()
     assert bombay == mumbai != ""
-    [written] = (tmp_path / "factbot").iterdir()
+    [written] = (tmp_path / "factbot").glob("city-names-*")
     written.write_text("# rows: 2\nbombay\t1\nmumbai\t2\n")
     assert ask() == ["city:1", "city:2"]
+
+
+@pytest.mark.parametrize(
+    ("table", "probe", "derived", "cut_down", "read"),
+    [
+        (
+            "places",
+            "print('oslo' in places(), 'quorvath' in places())",
+            "True False",
+            "quorvath\t1\n",
+            "False True",
+        ),
+        (
+            "given-names",
+            "print(given_name('Ahmed'), given_name('Quorvath'))",
+            "male unknown",
+            "quorvath\t4\n",
+            "unknown andy",
+        ),
+    ],
+)
+def test_a_fresh_process_reads_the_word_lists_the_first_one_derived(
+    tmp_path: Path, table: str, probe: str, derived: str, cut_down: str, read: str
+) -> None:
+    """The gazetteer's place names and the first-name lists are kept the same way."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    code = f"from bot.extract.lexicon import given_name, places; {probe}"
+
+    def ask() -> str:
+        run = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
+        return run.stdout.strip()
+
+    assert ask() == derived
+    [written] = (tmp_path / "factbot").glob(f"{table}-*")
+    written.write_text(f"# rows: 1\n{cut_down}")
+    assert ask() == read

@@ -79,6 +79,19 @@ def only(text: str) -> Figure:
         ),
         ("The $18 million harbour debt remains a worry.", "harbour debt", "", "counted"),
         ("The mayor pushed a $1.5 million tax cut and spending rises.", "tax cut", "", "counted"),
+        (
+            "Quill's approval rating jumped 10 percent in May.",
+            "change in approval rating",
+            "Quill",
+            "changed_by",
+        ),
+        ("Ferry fares rose 7% in May.", "ferry fares", "", "changed_subject"),
+        (
+            "But Quill's approval rating dipped below 40% in May.",
+            "approval rating",
+            "Quill",
+            "changed_subject",
+        ),
     ],
 )
 def test_a_measure_named_before_its_value(text: str, what: str, scope: str, how: str) -> None:
@@ -199,3 +212,10 @@ def test_a_verb_by_which_figures_report_a_measure_is_none_of_it() -> None:
 )
 def test_a_period_said_by_an_adverb_or_before_the_count_makes_a_rate(text: str, per: str) -> None:
     assert only(text).per == per
+
+
+def test_up_to_after_a_verb_of_change_is_where_the_measure_went() -> None:
+    moved = only("Quill's approval rating ticked up to 49% in May.")
+    assert (moved.text, moved.approx, moved.what) == ("49%", "", "approval rating")
+    ceiling = only("The ferry can carry up to 400 passengers.")
+    assert (ceiling.text, ceiling.approx) == ("up to 400 passengers", "up to")

@@ -15,7 +15,7 @@ from bot.query import autocomplete, run
 from bot.query.names import NAME_SHARE
 from bot.store import SchemaError, Store
 from bot.store.location import ServerAddress
-from bot.store.postgres import SCHEMA_KEY
+from bot.store.schema import SCHEMA_KEY
 
 WORDS = ("oskar", "velander", "brunvik", "marit", "holm")
 

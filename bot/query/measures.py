@@ -42,6 +42,7 @@ from functools import lru_cache
 
 from bot.extract import lexicon
 from bot.extract.figures.vocabulary import NUMBERS, VAGUE
+from bot.query import stance
 from bot.query.amounts import PERCENT, TIME_UNITS, is_money
 from bot.store import Row
 from bot.textnorm import stems
@@ -172,6 +173,45 @@ def an_act(event: Event) -> bool:
     return (lexicon.verb_of(event.word) or event.word.lower()) in ACTS
 
 
+# Verbs that say what a count is or holds, not what happened to it: "has 3 children",
+# "reached 5 million", "include 20 towns".
+_NOT_EVENTS = frozenset(
+    """be have do get make take include contain number total reach hit top exceed remain stay
+    average amount represent involve see become""".split()
+)
+# Words after which a bare verb form is a verb: "will cut 700 jobs", "to eliminate 900".
+_VERB_AFTER = frozenset("to will would can could may might must shall should did does".split())
+
+
+# Words opening a verb of the counted right after them: "claiming 300 refugees were".
+_OWN_VERB_AFTER = re.compile(
+    r"^\s*(?:is|are|was|were|have|has|had|will|would|could|may|might|did|do|does)\b",
+    re.IGNORECASE,
+)
+
+
+def verb_before(before: str, after: str) -> str:
+    """The verb right before a count whose extractor found no event word ("cutting 900
+    jobs", "will cut 700 jobs", "shed 22 million jobs"): an inflected verb, or a bare
+    form that is also its past, that follows a modal or "to", or that English uses only
+    as a verb; not one an article makes an adjective ("an estimated 5,000"), nor a verb
+    that says what a count is ("has 3 children", "reached 5 million"), nor one whose
+    count has a verb of its own ``after`` it ("claiming 300 refugees were ...")."""
+    words = _tokens(before)
+    if not words or not words[-1].isalpha() or not words[-1].islower():
+        return ""
+    if _OWN_VERB_AFTER.match(after):
+        return ""
+    word, previous = words[-1], words[-2].lower() if len(words) > 1 else ""
+    if previous in LEADING_WORDS:
+        return ""
+    bare = lexicon.can_be_verb(word) and (
+        lexicon.unchanged_past(word) or previous in _VERB_AFTER or lexicon.only_finite_verb(word)
+    )
+    lemma = lexicon.verb_of(word) or (word if bare else "")
+    return word if lemma and lemma not in _NOT_EVENTS else ""
+
+
 def another_noun(event: Event) -> bool:
     """'election 16,747 ballots', 'home to 3 million refugees', 'six countries, all
     refugees': beside a counted noun, a word before it that is no inflected verb, or one
@@ -180,7 +220,10 @@ def another_noun(event: Event) -> bool:
     if not event.counted or event.word.lower() in STATES:
         return False
     if event.side == BEFORE:
-        return not lexicon.verb_of(event.word)
+        word = event.word
+        return not (lexicon.verb_of(word) or lexicon.unchanged_past(word)) and (
+            lexicon.can_be_noun(word) or not lexicon.can_be_verb(word)
+        )
     return event.side == AFTER and not lexicon.can_be_verb(event.word)
 
 
@@ -235,6 +278,7 @@ def predicate_side(
             return AFTER
         if (
             after <= start
+            and "," not in sentence[after:start]
             and all(w in LEADING_WORDS for w in _tokens(sentence[after:start]))
             and not (
                 previous_end is not None
@@ -444,8 +488,127 @@ def against_one(wording: Wording) -> str:
     return "" if _AGAINST_ONE.search(wording.before) else wording.counted
 
 
+# "on day 17 of the shutdown", "in Round 3", "Section 232": a number naming one of a series.
+_NUMBERED_BEFORE = re.compile(
+    r"(?:\b(?:on|of|in|by|since|until|at|to|from|the|its|their)\s+(?:day|week|month|round"
+    r"|stage|phase|game|episode|season|chapter|section|article|title|part|number)"
+    r"|\b(?:Day|Week|Month|Round|Stage|Phase|Game|Episode|Season|Chapter|Section|Article"
+    r"|Title|Part|Number|No\.))\s+$"
+)
+
+
+def a_numbered_one(wording: Wording) -> str:
+    """'on day 17 of the shutdown', 'Section 232 tariffs': the number names which one of a
+    series it is, and counts nothing."""
+    return "" if _NUMBERED_BEFORE.search(wording.before) else wording.counted
+
+
+# "the last five elections", "their first two debates": some of a series, picked by place.
+_PICKED_BEFORE = re.compile(
+    r"\b(?:the|its|their|his|her|our|these|those)\s+(?:last|past|first|next|previous|final"
+    r")\s+$",
+    re.IGNORECASE,
+)
+
+
+def some_of_a_series(wording: Wording) -> str:
+    """'won four of the last five elections': how many of a series the sentence looks at,
+    not how many there are."""
+    return "" if _PICKED_BEFORE.search(wording.before) else wording.counted
+
+
+# "the 270 electoral votes needed": how many are needed, said after them.
+_REQUIRED_AFTER = re.compile(r"^\s*(?:needed|required|necessary)\b", re.IGNORECASE)
+# "requires a two-thirds vote", "it only takes four votes": how many are needed.
+_REQUIRED_BEFORE = re.compile(
+    r"(?:\brequir(?:e|es|ed|ing)|\bneed(?:s|ed|ing)?|\bit\s+(?:only\s+)?takes?)\s+"
+    r"(?:(?:a|an|the|only|just|at\s+least)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def a_requirement(wording: Wording) -> str:
+    """'the Senate required a two-thirds vote', 'it takes four votes to hear a case': a
+    threshold, how many are needed, not how many there are."""
+    needed = _REQUIRED_BEFORE.search(wording.before) or _REQUIRED_AFTER.match(wording.after)
+    if wording.counted and needed:
+        return f"{wording.counted} required"
+    return wording.counted
+
+
+# A word after which the next is a verb: "will apply", "to impose".
+_VERB_FOLLOWS = re.compile(
+    r"\b(?:to|will|would|can|could|may|might|must|shall|should|did|does|do)\s+$", re.IGNORECASE
+)
+
+
+def without_a_verb(wording: Wording) -> str:
+    """'he will apply tariffs of 5%': a measure named before its figure begins with the
+    verb of the clause when a modal or "to" stands before it; the measure is what follows
+    ("tariffs")."""
+    counted = wording.counted
+    first, _, rest = counted.partition(" ")
+    if not wording.named or not rest:
+        return counted
+    at = wording.before.rfind(counted)
+    if at < 0 or not _VERB_FOLLOWS.search(wording.before[:at]):
+        return counted
+    return rest if lexicon.can_be_verb(first) else counted
+
+
+PROPOSED = "proposed"
+
+
+def _lead(wording: Wording) -> str:
+    """The sentence before the figure, or, for a measure named before it, before the
+    measure's words ("will not face | additional tariffs of 10%")."""
+    at = wording.before.rfind(wording.counted) if wording.named and wording.counted else -1
+    return wording.before[:at] if at >= 0 else wording.before
+
+
+def _definite(wording: Wording) -> bool:
+    """Whether the figure is a definite amount: "the $22 trillion debt", or a measure named
+    definitely before it and given it with "of" ("the entire debt of $19 trillion")."""
+    appositive = wording.named and wording.before.rstrip().lower().endswith(" of")
+    return stance.definite(wording.before) or (appositive and stance.definite(_lead(wording)))
+
+
+def a_proposal(wording: Wording) -> str:
+    """'pushed for a $15 minimum wage': money or a rate someone wants is a measure of its
+    own, the proposed one (``bot.query.stance``)."""
+    if _definite(wording) or not wording.counted:
+        return wording.counted
+    if stance.proposed(_lead(wording), wording.unit):
+        return f"{PROPOSED} {wording.counted}"
+    return wording.counted
+
+
+def a_supposition(wording: Wording) -> str:
+    """'if inflation jumps to 3%': an amount the sentence imagines is no fact (one read as
+    a proposal keeps its heading: "would raise it to $15" is what someone wants)."""
+    if wording.counted.startswith(f"{PROPOSED} "):
+        return wording.counted
+    if _definite(wording):
+        return wording.counted
+    return "" if stance.supposed(_lead(wording), wording.after) else wording.counted
+
+
+def a_denial(wording: Wording) -> str:
+    """'has never had a $500 billion deficit': an amount the clause denies is no fact."""
+    if _definite(wording):
+        return wording.counted
+    return "" if stance.denied(_lead(wording)) else wording.counted
+
+
 # How the counted words are read, in turn; "" when the figure then says too little.
 WORDING_RULES = (
+    a_denial,
+    a_numbered_one,
+    some_of_a_series,
+    a_proposal,
+    a_supposition,
+    a_requirement,
+    without_a_verb,
     against_one,
     restated_exactly,
     a_share_of_those_who,
@@ -578,7 +741,9 @@ def read(
         span = (span[0], end)
     written = counted
     counted = worded(Wording(counted, row["text"], before, after, row["unit"], row["value"]))
-    predicate = row["predicate"]
+    predicate = row["predicate"] or (
+        verb_before(before, after) if counted and not row["unit"] else ""
+    )
     side = predicate_side(sentence, span, predicate, previous_end) if span else ""
     if side and event_rule(Event(predicate, side, counted, row["unit"])):
         side = ""
@@ -663,6 +828,7 @@ def _event_form(word: str, before: bool) -> tuple[str, bool]:
         return word, False
     verb = lexicon.verb_of(lower)
     if before:
+        verb = verb or (lower if lexicon.can_be_verb(lower) else "")
         return (lexicon.past_participle(verb), False) if verb else (word, True)
     if not lexicon.can_be_verb(lower) or lexicon.past_tense(lower):
         return word, False

@@ -5,7 +5,7 @@ PostgreSQL, or back, row for row, so nothing is extracted or settled again.
 from __future__ import annotations
 
 from bot.store import Store, StoreError
-from bot.store.postgres import SCHEMA_KEY
+from bot.store.schema import SCHEMA_KEY
 
 # Parents before the rows that refer to them; a form's names before the form, so that the
 # trigger marking a form whose names change finds no form to mark, and the forms keep

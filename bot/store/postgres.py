@@ -39,6 +39,7 @@ from bot.store.schema import (
     POSTGRES_TABLES,
     POSTGRES_UPGRADE,
     RETIRED,
+    SCHEMA_KEY,
     SCHEMA_VERSION,
     UPGRADABLE,
 )
@@ -52,8 +53,6 @@ except ImportError:  # the optional "postgres" extra is not installed
 
 # The advisory lock every write transaction holds ("fact" in ASCII): one writer at a time.
 WRITER_LOCK = 0x66616374
-# The ``meta`` key holding the schema version (SQLite keeps it in ``user_version``).
-SCHEMA_KEY = "schema version"
 CONNECT_TIMEOUT_S = 10
 # Connections a process keeps to one base at most (the bot: its reader threads and writer).
 MAX_CONNECTIONS = 8

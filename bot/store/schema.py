@@ -26,6 +26,9 @@ import re
 import sqlite3
 
 SCHEMA_VERSION = 6
+# The ``meta`` key holding the schema version on PostgreSQL (SQLite keeps it in
+# ``user_version``).
+SCHEMA_KEY = "schema version"
 # The older schema that a write command brings up to date in place, keeping every row
 # (``SQLITE_UPGRADE``, ``POSTGRES_UPGRADE``); a base older still is rebuilt from its
 # article files.

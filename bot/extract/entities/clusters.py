@@ -9,6 +9,7 @@ from operator import attrgetter
 from bot.extract.entities.chunks import OF_WORDS
 from bot.extract.entities.mention import NameMention
 from bot.extract.lexicon import PARTICLES
+from bot.textnorm import PATRONYMICS
 
 # Words that give no initial: "Organization of American States" is "OAS".
 _NOT_INITIALS = PARTICLES | OF_WORDS
@@ -32,6 +33,7 @@ class Cluster:
     initials: set[str] = field(default_factory=set)  # "UN" for "United Nations"
     last_words: set[str] = field(default_factory=set)  # lower case, of mentions with a key
     declared: set[str] = field(default_factory=set)  # names the text says are this one
+    fathers: set[str] = field(default_factory=set)  # lower case words after "bin", "ibn"
 
     def add(self, mention: NameMention, key_words: set[str], last_word: str) -> None:
         """Add ``mention``, whose key splits into ``key_words`` and whose surname as a
@@ -61,6 +63,16 @@ class Cluster:
                 self.initials.add("".join(w[0] for w in words).upper())
         if mention.key:
             self.last_words.add(last_word)
+        self.fathers.update(
+            later.lower
+            for earlier, later in zip(mention.words, mention.words[1:], strict=False)
+            if earlier.lower in PATRONYMICS
+        )
+
+    @property
+    def letters(self) -> set[str]:
+        """The acronyms and initials the cluster may be named by."""
+        return self.acronyms | self.initials
 
 
 def _last_word(mention: NameMention) -> str:
@@ -80,6 +92,7 @@ class Clusters:
         self.by_key: dict[str, Cluster] = {}
         self._by_word: dict[str, list[Cluster]] = {}
         self._by_last_word: dict[str, list[Cluster]] = {}
+        self._by_letters: dict[str, list[Cluster]] = {}
 
     def new(self) -> Cluster:
         cluster = Cluster(len(self.all))
@@ -93,12 +106,19 @@ class Clusters:
         last = _last_word(mention)
         if mention.key and last not in cluster.last_words:
             self._by_last_word.setdefault(last, []).append(cluster)
+        letters = cluster.letters
         cluster.add(mention, key_words, last)
+        for gained in cluster.letters - letters:
+            self._by_letters.setdefault(gained, []).append(cluster)
 
     def with_words(self, words: set[str]) -> list[Cluster]:
         """Clusters whose key words include all of ``words`` (at least one)."""
         some = self._by_word.get(next(iter(words)), [])
         return sorted((c for c in some if words <= c.key_words), key=attrgetter("order"))
+
+    def with_letters(self, letters: str) -> list[Cluster]:
+        """Clusters with ``letters`` among their acronyms or initials."""
+        return sorted(self._by_letters.get(letters, []), key=attrgetter("order"))
 
     def with_last_word(self, lower: str) -> list[Cluster]:
         """Clusters with a mention whose last word is ``lower``."""

@@ -67,7 +67,7 @@ def _home(
         return clusters.by_key[key]
     letters = surface.replace(".", "")
     if is_acronym(surface) or surface in bracketed:
-        for candidate in clusters.all:
+        for candidate in clusters.with_letters(letters):
             if letters in candidate.acronyms:
                 return candidate
             if letters in candidate.initials and candidate.type != "PERSON":
@@ -90,7 +90,7 @@ def _home(
     ]
     if len(words) == 1:
         # "Hamdan" is not "Faisal bin Hamdan", his son.
-        candidates = [c for c in candidates if not _fathers_name(c, key)]
+        candidates = [c for c in candidates if key not in c.fathers]
     if len(words) == 1 and words <= common_words():
         # A common word is a person's surname ("Rice"), never a body's short name: "State"
         # is not the "Islamic State", nor "Party" any party.
@@ -107,15 +107,6 @@ def _home(
         return len(candidate.mentions), candidate.starts[before - 1] if before else -1
 
     return max(candidates, key=weight)
-
-
-def _fathers_name(candidate: Cluster, word: str) -> bool:
-    """Whether ``word`` follows "bin"/"ibn" in the candidate's names: the father's name."""
-    return any(
-        m.words[i].lower == word and m.words[i - 1].lower in PATRONYMICS
-        for m in candidate.mentions
-        for i in range(1, len(m.words))
-    )
 
 
 def _surname(name: str) -> str:

@@ -28,7 +28,7 @@ from bot.extract.figures.counted import (
     predicate,
 )
 from bot.extract.figures.lexing import is_digits, split_currency_codes
-from bot.extract.figures.measured import measured
+from bot.extract.figures.measured import measured, moved_up_to
 from bot.extract.figures.rules import not_a_figure
 from bot.extract.figures.vocabulary import (
     APPROXIMATORS,
@@ -135,7 +135,7 @@ class FigureExtractor:
                 what, scope, how = found
         first, approx = amount.start, amount.approx_after
         found = APPROXIMATORS.before(tokens, first)
-        if found:
+        if found and not moved_up_to(tokens, found[0]):
             first, approx = found
         last = max(amount.end, what_end) if how in ("counted", "vague_money") else amount.end
         event = "" if amount.age else predicate(tokens, first, last)

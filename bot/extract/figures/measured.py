@@ -45,6 +45,8 @@ _LEVEL_VERBS = frozenset(
 # Words after a verb of change that say which level the measure passed ("the toll climbed
 # above 2,000"): the amount is then a level, not the change.
 _CROSSINGS = frozenset("above over past beyond below under".split())
+# Measures that are themselves rates: a percentage after a verb of change is their change.
+RATE_WORDS = frozenset("rate rates rating ratings share percentage proportion ratio".split())
 # Words between the verb and the value: "fell to", "rose by", "stood at", "up from".
 _LINKS = frozenset("to by at from of around about up down".split())
 # Words of a measure's noun phrase that end it without being a noun: "a 50-year low".
@@ -117,6 +119,8 @@ def _noun_phrase(tokens: Tokens, end: int) -> tuple[int, int, str] | None:
         owner = k - 1
         while owner > 0 and texts[owner - 1][:1].isupper():
             owner -= 1
+        while owner < k - 1 and lowers[owner] in FUNCTION_WORDS:
+            owner += 1  # "But Trump's rating": the sentence's first word is no part of whose
         scope = scope or " ".join(texts[owner:k]).removesuffix("'s").removesuffix("’s")
     elif (
         not cut
@@ -241,21 +245,34 @@ def _of_a_change(tokens: Tokens, amount: Amount, words: str, scope: str) -> Meas
     was ("rose from 2,100": the earlier level), or where it is ("rose to 2,600", "stood at
     14")."""
     k = _skip_approximators(tokens, amount.start)
-    if _by_how_much(tokens, amount, k):
+    if moved_up_to(tokens, k):
+        return Measured(words, scope, "changed_subject")  # "ticked up to 49%": the level
+    if _by_how_much(tokens, amount, k, words):
         return Measured(f"change in {words}", scope, "changed_by")
     if k > 0 and tokens.lowers[k - 1] == "from":
         return Measured(f"earlier {words}", scope, "changed_from")
     return Measured(words, scope, "changed_subject")
 
 
-def _by_how_much(tokens: Tokens, amount: Amount, k: int) -> bool:
+def _by_how_much(tokens: Tokens, amount: Amount, k: int, words: str) -> bool:
     """'the deficit grew by $113 billion', 'the deficit surged $97 billion': the amount (its
     approximators begin at ``k``) is the change, not the new level ("the deficit was $74
     billion" is the level). (A percentage right after the verb, "prices rose 7%", is the
-    rate of the change, which is what a percentage of a measure says anyway.)"""
+    rate of the change, which is what a percentage of a measure says anyway; but of a
+    measure that is itself a rate, "his approval rating jumped 10 percent", it is the
+    change.)"""
     if k == 0:
         return False
     before = tokens.lowers[k - 1]
     moved = before in CHANGE_VERBS and before not in _LEVEL_VERBS
     crossed = k < amount.start and tokens.lowers[k] in _CROSSINGS
-    return before == "by" or (moved and not crossed and amount.unit != "%")
+    of_a_rate = words.split()[-1].lower() in RATE_WORDS if words else False
+    return before == "by" or (moved and not crossed and (amount.unit != "%" or of_a_rate))
+
+
+def moved_up_to(tokens: Tokens, start: int) -> bool:
+    """'the rating ticked up to 49%', 'fell down to 3%': after a verb of change, the
+    approximator "up to" at token ``start`` says which way the measure moved, not that the
+    amount is a ceiling."""
+    lowers = tokens.lowers
+    return start > 0 and lowers[start] in ("up", "down") and lowers[start - 1] in CHANGE_VERBS
