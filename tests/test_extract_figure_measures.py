@@ -120,6 +120,8 @@ def test_an_age_counts_no_event(text: str, scope: str) -> None:
         "Jobless claims in Lowater hit a 50-year low in May.",
         "It was the highest one-day death toll in Lowater.",
         "The plan is costed over the 10-year budget window.",
+        "Lowater is one of the three most crowded harbours.",
+        "The slump outdid the three previous worst years.",
     ],
 )
 def test_amounts_that_are_no_figure(text: str) -> None:

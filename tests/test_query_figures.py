@@ -492,7 +492,7 @@ def test_what_the_counted_did_is_not_what_they_count(new_base: NewBase) -> None:
         ("Only 3 aldermen voted for the levy.", (3, "3 aldermen", "aldermen", "voted")),
         ("The levy won 4,100 votes in Dunmere.", (4100, "4,100 votes", "votes")),
     ]
-    assert _headings(new_base, "votes", reports) == ["votes", "aldermen"]
+    assert _headings(new_base, "votes", reports) == ["votes won", "aldermen"]
 
 
 def test_a_noun_before_the_figure_is_not_its_event(new_base: NewBase) -> None:
@@ -578,7 +578,7 @@ def test_a_rate_of_a_thing_the_topic_describes_is_not_a_figure_of_it(new_base: N
     rate = [
         ("The risk of vote fraud is 0.2%.", (0.2, "0.2% vote fraud", "vote fraud", "", "", "%"))
     ]
-    assert set(_headings(new_base, "votes", own + rate)) == {"votes"}
+    assert set(_headings(new_base, "votes", own + rate)) == {"votes won"}
 
 
 def test_a_count_per_period_reads_count_noun_period(new_base: NewBase) -> None:
@@ -657,7 +657,7 @@ def test_a_limit_set_for_someone_to_admit_a_count_is_headed_as_one(new_base: New
         "The council set a cap for the valley to admit just 900 herders this year.",
         Figure(900, "just 900 herders", "herders", 0, approx="just"),
     )
-    assert result["group"] == "cap of herders"
+    assert result["group"] == "cap of herders admitted"
     plain = _one_heading(
         new_base,
         "herders",
@@ -697,7 +697,10 @@ def test_fewer_of_something_is_a_difference_in_it(new_base: NewBase) -> None:
         "The levy drew 1,300 fewer ballots than the last one.",
         Figure(1300, "1,300 fewer ballots", "fewer ballots", 0),
     )
-    assert (result["group"], result["text"]) == ("difference in ballots", "1,300 fewer ballots")
+    assert (result["group"], result["text"]) == (
+        "difference in ballots drawn",
+        "drew 1,300 fewer ballots",
+    )
 
 
 @pytest.mark.parametrize(
@@ -906,3 +909,19 @@ def test_a_verb_right_before_a_count_with_no_event_word_names_its_event(
     new_base: NewBase, sentence: str, figure: Figure, group: str
 ) -> None:
     assert _group_of(new_base, "jobs", sentence, figure) == group
+
+
+def test_how_far_off_something_is_is_no_figure_of_it(new_base: NewBase) -> None:
+    sentence = "The herders' vote was less than two months away."
+    away = Figure(2, "less than two months", "herders' vote", 0, approx="less than", unit="month")
+    assert _group_of(new_base, "vote", sentence, away) in ("Other figures", None)
+
+
+def test_a_share_whose_clause_says_what_it_is_heads_no_share_of_them_all(
+    new_base: NewBase,
+) -> None:
+    said = Figure(44, "44% of herders", "percent of herders", 0, unit="%")
+    sentence = "About 44% of herders were from the hills."
+    assert _group_of(new_base, "herders", sentence, said) in ("Other figures", None)
+    plain = "About 44% of herders live in Tarsk."
+    assert _group_of(new_base, "herders", plain, said) == "share of herders"

@@ -402,13 +402,41 @@ def a_share_of_those_who(wording: Wording) -> str:
     return wording.counted
 
 
+# After a span of time, words that make it a distance in time from now or from another
+# time: "the elections were two months away", "three years ago".
+_FROM_NOW = re.compile(r"^\s*(?:away|ago|later|earlier|apart|before|after|from\s+now)\b")
+
+
 def a_span_of_time(wording: Wording) -> str:
     """'about four months of output': a length of time of something says how long it lasts
-    or how much of it a span holds, not how much of it there is."""
+    or how much of it a span holds, not how much of it there is; 'the elections were two
+    months away': how far off something is says nothing of it."""
     counted = wording.counted
     if wording.unit in TIME_UNITS and f" of {counted}".casefold() in wording.text.casefold():
         return ""
+    if wording.unit in TIME_UNITS and _FROM_NOW.match(wording.after):
+        return ""
     return counted
+
+
+# A verb opening the rest of the clause after a share's counted words: "44% of refugees
+# were from", "two out of three jobs cut during the slump have not returned".
+_SAID_OF_THE_SHARE = re.compile(
+    r"^(?:\s+[a-z][\w'’-]*){0,4}?\s+(?:is|are|was|were|have|has|had|will|would|could|can"
+    r"|may|might|did|do|does|say|says|said|think|thinks|believe|believes|want|wants)\b",
+    re.IGNORECASE,
+)
+
+
+def a_share_said_after(wording: Wording) -> str:
+    """'44% of refugees were from seven countries', 'three in 10 jobs lost have been
+    regained': a share of what the counted words name, with what the share is said by
+    the rest of its clause; headed "share of refugees" it would read as a share of them
+    all. (A measure named before it, "the share of jobs ... is 44%", is left as it is.)"""
+    share = unit_of(wording.unit, wording.value, None) in (PERCENT, FRACTION)
+    if share and not wording.named and _SAID_OF_THE_SHARE.match(wording.after):
+        return ""
+    return wording.counted
 
 
 # "nurses, midwives and porters", "nurses and midwives": a list the figure counts whole.
@@ -612,6 +640,7 @@ WORDING_RULES = (
     against_one,
     restated_exactly,
     a_share_of_those_who,
+    a_share_said_after,
     a_span_of_time,
     one_of_a_list,
     for_each_of_a_group,

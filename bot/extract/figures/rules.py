@@ -277,11 +277,20 @@ SUPERLATIVES = frozenset(
 )
 
 
+# Words a ranking may put between the number and its superlative: "the three previous
+# highest deficits".
+_BEFORE_A_SUPERLATIVE = frozenset("previous next last other".split())
+
+
 def a_count_of_ranked_things(tokens: Tokens, amount: Amount) -> bool:
-    """'the two highest unemployment rates', 'the three biggest banks': how many things
-    a ranking picks, not a figure of them."""
-    after = tokens.lowers[amount.end] if amount.end < len(tokens.lowers) else ""
-    return not amount.unit and amount.value_high is None and after in SUPERLATIVES
+    """'the two highest unemployment rates', 'the three biggest banks', 'the three most
+    populous states', 'the three previous highest deficits': how many things a ranking
+    picks, not a figure of them."""
+    after = tokens.lowers[amount.end : amount.end + 2]
+    if after and after[0] in _BEFORE_A_SUPERLATIVE:
+        after = after[1:]
+    ranked = bool(after) and (after[0] in SUPERLATIVES or after[0] == "most")
+    return not amount.unit and amount.value_high is None and ranked
 
 
 def beyond_any_measure(tokens: Tokens, amount: Amount) -> bool:
