@@ -621,7 +621,7 @@ def test_a_word_that_judges_what_is_counted_is_no_part_of_its_measure(
     name = _one_heading(
         new_base,
         "ports",
-        "Some 30 Great Lakes ports closed.",
+        "Some 30 Great Lakes ports lie idle.",
         Figure(30, "Some 30 Great Lakes ports", "Great Lakes ports", 0, approx="some"),
     )
     assert name["group"] == "Great Lakes ports"
@@ -809,6 +809,21 @@ def _group_of(new_base: NewBase, topic: str, sentence: str, figure: Figure) -> s
             "proposed hourly wage (USD)",
         ),
         (
+            "The union's demands include shorter shifts and a $19 hourly wage.",
+            Figure(19, "$19 hourly wage", "hourly wage", 0, unit="USD"),
+            "proposed hourly wage (USD)",
+        ),
+        (
+            "Most porters support a $19 hourly wage.",
+            Figure(19, "$19 hourly wage", "hourly wage", 0, unit="USD"),
+            "proposed hourly wage (USD)",
+        ),
+        (
+            "Under the union's plan, porters earn a flat $12 hourly wage.",
+            Figure(12, "$12 hourly wage", "hourly wage", 0, unit="USD"),
+            "hourly wage (USD)",
+        ),
+        (
             "Porters who want better hours earn a $12 hourly wage.",
             Figure(12, "$12 hourly wage", "hourly wage", 0, unit="USD"),
             "hourly wage (USD)",
@@ -840,6 +855,7 @@ def test_an_amount_someone_wants_is_headed_as_proposed(
         ("A herd of 900 herders could cross before May.", Figure(900, "900 herders", "herders", 0)),
         ("The valley has never had 900 herders.", Figure(900, "900 herders", "herders", 0)),
         ("On day 17 of the drive, herders rested.", Figure(17, "17", "herders", 0)),
+        ("On Monday, day 17 of the drive, herders rested.", Figure(17, "17", "herders", 0)),
         ("Herders won four of the last five drives.", Figure(5, "five drives", "herders", 0)),
     ],
 )
@@ -902,7 +918,11 @@ def test_an_event_word_across_a_comma_is_another_figures(new_base: NewBase) -> N
         ),
         ("The port has 300 jobs.", Figure(300, "300 jobs", "jobs", 0), "jobs"),
         ("An estimated 300 jobs went.", Figure(300, "300 jobs", "jobs", 0), "jobs"),
-        ("He erred in claiming 300 jobs were lost.", Figure(300, "300 jobs", "jobs", 0), "jobs"),
+        (
+            "He erred in claiming 300 jobs were lost.",
+            Figure(300, "300 jobs", "jobs", 0),
+            "jobs lost",
+        ),
     ],
 )
 def test_a_verb_right_before_a_count_with_no_event_word_names_its_event(
@@ -923,5 +943,47 @@ def test_a_share_whose_clause_says_what_it_is_heads_no_share_of_them_all(
     said = Figure(44, "44% of herders", "percent of herders", 0, unit="%")
     sentence = "About 44% of herders were from the hills."
     assert _group_of(new_base, "herders", sentence, said) in ("Other figures", None)
+    sentence = "About 44% of herders under Mayor Quill have come from the hills."
+    assert _group_of(new_base, "herders", sentence, said) in ("Other figures", None)
     plain = "About 44% of herders live in Tarsk."
     assert _group_of(new_base, "herders", plain, said) == "share of herders"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "group"),
+    [
+        (
+            "Some 2,300 mill jobs have evaporated.",
+            Figure(2300, "2,300 mill jobs", "mill jobs", 0),
+            "mill jobs evaporated",
+        ),
+        (
+            "The port saw 900 jobs lost in May.",
+            Figure(900, "900 jobs", "jobs", 0),
+            "jobs lost",
+        ),
+        (
+            "The 900 jobs added pushed pay up.",
+            Figure(900, "900 jobs", "jobs", 0),
+            "jobs",
+        ),
+        (
+            "Last May 900 jobs were.",
+            Figure(900, "900 jobs", "jobs", 0),
+            "jobs",
+        ),
+    ],
+)
+def test_a_participle_after_a_count_with_no_event_word_names_its_event(
+    new_base: NewBase, sentence: str, figure: Figure, group: str
+) -> None:
+    assert _group_of(new_base, "jobs", sentence, figure) == group
+
+
+def test_one_count_of_two_events_is_headed_by_both(new_base: NewBase) -> None:
+    before = Figure(13, "13 drovers", "drovers", 0, predicate="wounded")
+    sentence = "The raid killed or wounded 13 drovers."
+    assert _group_of(new_base, "wounded", sentence, before) == "drovers killed or wounded"
+    after = Figure(700, "700 drovers", "drovers", 0, predicate="wounded")
+    sentence = "About 700 drovers were wounded or injured in the rush."
+    assert _group_of(new_base, "wounded", sentence, after) == "drovers wounded or injured"

@@ -39,6 +39,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import islice
 
 from bot.extract import lexicon
 from bot.extract.figures.vocabulary import NUMBERS, VAGUE
@@ -173,11 +174,12 @@ def an_act(event: Event) -> bool:
     return (lexicon.verb_of(event.word) or event.word.lower()) in ACTS
 
 
-# Verbs that say what a count is or holds, not what happened to it: "has 3 children",
-# "reached 5 million", "include 20 towns".
+# Verbs that say what a count is or holds, or what it is called, not what happened to it:
+# "has 3 children", "reached 5 million", "include 20 towns", "4 were described as".
 _NOT_EVENTS = frozenset(
     """be have do get make take include contain number total reach hit top exceed remain stay
-    average amount represent involve see become""".split()
+    average amount represent involve see become combine need require describe identify
+    consider call name believe think know expect say tell deem""".split()
 )
 # Words after which a bare verb form is a verb: "will cut 700 jobs", "to eliminate 900".
 _VERB_AFTER = frozenset("to will would can could may might must shall should did does".split())
@@ -210,6 +212,64 @@ def verb_before(before: str, after: str) -> str:
     )
     lemma = lexicon.verb_of(word) or (word if bare else "")
     return word if lemma and lemma not in _NOT_EVENTS else ""
+
+
+# Forms of "be" and "have" before a participle: "were cast", "have evaporated".
+_AUXILIARIES = frozenset("is are was were be been being has have had".split())
+# After a participle right after the count, what shows it has no object: "7.5 million jobs
+# lost in April", "jobs lost - ", "jobs lost."
+_NO_OBJECT = re.compile(
+    r"^\s*(?:$|[,.;:!?)\-–—]|(?:in|on|at|by|during|since|from|to|into|under|over|for|across"
+    r"|last|this|after|before|between|so|through)\b)",
+    re.IGNORECASE,
+)
+_WORD_OR_MARK = re.compile(r"[\w'’]+|[^\w\s]")
+# How many words after a count its verb may be: "have been", "were reportedly".
+_AFTER_REACH = 4
+
+
+def verb_after(after: str) -> str:
+    """The verb after a count whose extractor found no event word: a past participle after
+    a form of "be" or "have" ("2.3 million jobs have evaporated", "250,000 votes were
+    cast"), or right after the count with a preposition, a stop or nothing after it ("7.5
+    million jobs lost in April"); not a verb that says what a count is, nor one with an
+    object ("2.5 million jobs pushed unemployment down": what the counted did)."""
+    gap: list[str] = []
+    for found in islice(_WORD_OR_MARK.finditer(after), _AFTER_REACH):
+        word = found.group()
+        if word.lower() not in LINKING_WORDS:
+            break
+        gap.append(word.lower())
+    else:
+        return ""
+    rest = after[found.end() :]
+    linked = bool(_AUXILIARIES & set(gap))
+    if not (linked or (not gap and _NO_OBJECT.match(rest))):
+        return ""
+    if not word.islower() or not lexicon.is_past_participle(word):
+        return ""
+    return "" if lexicon.verb_of(word) in _NOT_EVENTS else word
+
+
+# Another event joined to the event word: "killed or wounded 13 fighters", "13 were killed
+# or wounded".
+_JOINED_BEFORE = re.compile(r"(?P<other>[a-z]+)\s+(?P<joint>or|and)\s+$", re.IGNORECASE)
+_JOINED_AFTER = re.compile(r"^\s+(?P<joint>or|and)\s+(?P<other>[a-z]+)\b", re.IGNORECASE)
+
+
+def joined_events(sentence: str, span: tuple[int, int], predicate: str, side: str) -> str:
+    """'killed or wounded 13 fighters': one count of two events is headed by both (as
+    "fighters wounded" it would say more than the sentence does)."""
+    places = _word_at(sentence, predicate)
+    if side == BEFORE and (before := [s for s, e in places if e <= span[0]]):
+        found = _JOINED_BEFORE.search(sentence[: before[-1]])
+        if found and lexicon.past_tense(found["other"]):
+            return f"{found['other']} {found['joint']} {predicate}"
+    if side == AFTER and (after := [e for s, e in places if s >= span[1]]):
+        found = _JOINED_AFTER.match(sentence[after[0] :])
+        if found and lexicon.past_tense(found["other"]):
+            return f"{predicate} {found['joint']} {found['other']}"
+    return predicate
 
 
 def another_noun(event: Event) -> bool:
@@ -422,7 +482,7 @@ def a_span_of_time(wording: Wording) -> str:
 # A verb opening the rest of the clause after a share's counted words: "44% of refugees
 # were from", "two out of three jobs cut during the slump have not returned".
 _SAID_OF_THE_SHARE = re.compile(
-    r"^(?:\s+[a-z][\w'’-]*){0,4}?\s+(?:is|are|was|were|have|has|had|will|would|could|can"
+    r"^(?:\s+[\w'’.-]+){0,6}?\s+(?:is|are|was|were|have|has|had|will|would|could|can"
     r"|may|might|did|do|does|say|says|said|think|thinks|believe|believes|want|wants)\b",
     re.IGNORECASE,
 )
@@ -518,7 +578,8 @@ def against_one(wording: Wording) -> str:
 
 # "on day 17 of the shutdown", "in Round 3", "Section 232": a number naming one of a series.
 _NUMBERED_BEFORE = re.compile(
-    r"(?:\b(?:on|of|in|by|since|until|at|to|from|the|its|their)\s+(?:day|week|month|round"
+    r"(?:(?:^|[,;:(]\s*|\b(?:on|of|in|by|since|until|at|to|from|the|its|their)\s+)(?:day"
+    r"|week|month|round"
     r"|stage|phase|game|episode|season|chapter|section|article|title|part|number)"
     r"|\b(?:Day|Week|Month|Round|Stage|Phase|Game|Episode|Season|Chapter|Section|Article"
     r"|Title|Part|Number|No\.))\s+$"
@@ -606,7 +667,7 @@ def a_proposal(wording: Wording) -> str:
     own, the proposed one (``bot.query.stance``)."""
     if _definite(wording) or not wording.counted:
         return wording.counted
-    if stance.proposed(_lead(wording), wording.unit):
+    if stance.proposed(_lead(wording), wording.unit, listed=not wording.named):
         return f"{PROPOSED} {wording.counted}"
     return wording.counted
 
@@ -771,11 +832,13 @@ def read(
     written = counted
     counted = worded(Wording(counted, row["text"], before, after, row["unit"], row["value"]))
     predicate = row["predicate"] or (
-        verb_before(before, after) if counted and not row["unit"] else ""
+        verb_before(before, after) or verb_after(after) if counted and not row["unit"] else ""
     )
     side = predicate_side(sentence, span, predicate, previous_end) if span else ""
     if side and event_rule(Event(predicate, side, counted, row["unit"])):
         side = ""
+    if side:
+        predicate = joined_events(sentence, span, predicate, side)
     return Reading(
         counted,
         predicate if side else "",
@@ -851,10 +914,15 @@ def _event_form(word: str, before: bool) -> tuple[str, bool]:
     first: a verb before the figure as its past participle ("killed 20 children":
     children killed), a verb in the present tense after it as its -ing form ("2 million
     refugees return": refugees returning); a noun or a past tense as it is ("cost (USD)",
-    "bridges fell")."""
+    "bridges fell"); two joined events each so ("fighters killed or wounded")."""
     lower = word.lower()
     if not word or lower in STATES or (lower.endswith("ing") and not before):
         return word, False
+    words = lower.split()
+    if len(words) == 3 and words[1] in ("or", "and"):
+        # "killed or wounded 13 fighters": fighters killed or wounded
+        one, other = (_event_form(w, before)[0] for w in (words[0], words[2]))
+        return f"{one} {words[1]} {other}", False
     verb = lexicon.verb_of(lower)
     if before:
         verb = verb or (lower if lexicon.can_be_verb(lower) else "")

@@ -120,24 +120,38 @@ _PROPOSING = re.compile(
     r"\b(?:propos(?:e|es|ed|ing|al|als)|(?:push|call|campaign|fight|press|lobby)(?:es|s|ed"
     r"|ing)?\s+for|fought\s+for|advocat(?:e|es|ed|ing)|demand(?:s|ed|ing)?|pledg(?:e|es|ed"
     r"|ing)|promis(?:e|es|ed|ing)|wants?|wanted|wanting|seek(?:s|ing)?|sought|plan(?:s|ned"
-    r"|ning)?\s+to|would\s+(?:raise|increase|lift|hike|set|boost|double|lower|cut))\b",
+    r"|ning)?\s+to|would\s+(?:raise|increase|lift|hike|set|boost|double|lower|cut)"
+    r"|(?:support|back|favou?r|endorse|champion)(?:s|ed|d|ing)?)\b",
     re.IGNORECASE,
 )
 
 
+# Nouns of what someone wants, anywhere before the figure in its sentence: "the social
+# policies ... including a $15 minimum wage", "the platform of ... and $15 minimum wage".
+_PROPOSAL_NOUNS = re.compile(
+    r"\b(?:polic(?:y|ies)|platforms?|positions|agendas?|proposals?|plans?|priorities|wish\s+list"
+    r"|demands|pledges|promises|concessions|manifestos?)\b",
+    re.IGNORECASE,
+)
+# An amount standing as one of a list or after "a": "a $15 wage", "..., and $15 wage".
+_INDEFINITE = re.compile(r"(?:\ban?|,|\band|\bor)\s+$", re.IGNORECASE)
 # At most this many words between the word of wanting and the figure it wants ("pushed for
 # a $15 wage"), or between it and the "to" before the figure ("would raise the wage to $15").
 PROPOSAL_REACH = 2
 PROPOSAL_TO_REACH = 4
 
 
-def proposed(before: str, unit: str) -> bool:
+def proposed(before: str, unit: str, listed: bool = True) -> bool:
     """'Sanders pushed for a $15 minimum wage', 'proposed a 25% tariff': an amount of money
-    or a rate someone wants set, the figure a few words after the wanting. (A count
-    someone wants, "called for 100,000 more refugees", is left as it is: "proposed
-    refugees" would say nothing better.)"""
+    or a rate someone wants set, the figure a few words after the wanting; or an amount
+    listed among someone's wants ("the policies he champions, including a $15 minimum
+    wage"), unless not ``listed`` (a measure named before its amount: "live in a state
+    with a minimum wage of $5" names no want). (A count someone wants, "called for 100,000
+    more refugees", is left as it is: "proposed refugees" would say nothing better.)"""
     if not (is_money(unit) or unit == PERCENT):
         return False
+    if listed and _INDEFINITE.search(before) and _PROPOSAL_NOUNS.search(before):
+        return True
     wants = list(_PROPOSING.finditer(clause_before(before)))
     if not wants:
         return False
