@@ -221,3 +221,16 @@ def test_up_to_after_a_verb_of_change_is_where_the_measure_went() -> None:
     assert (moved.text, moved.approx, moved.what) == ("49%", "", "approval rating")
     ceiling = only("The ferry can carry up to 400 passengers.")
     assert (ceiling.text, ceiling.approx) == ("up to 400 passengers", "up to")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout for the harbour vote declined to 36 percent in May.",
+        "Sales of goods hit by Quill's Velmoran tariffs rose 30% in May.",
+        "The flood and the strikes rose to 40% of the cost.",
+    ],
+)
+def test_a_phrase_after_a_preposition_or_and_is_no_subject_of_the_change(text: str) -> None:
+    figure = only(text)
+    assert figure.how != "changed_subject" and "percent" in figure.what

@@ -857,6 +857,14 @@ def test_an_amount_someone_wants_is_headed_as_proposed(
         ("On day 17 of the drive, herders rested.", Figure(17, "17", "herders", 0)),
         ("On Monday, day 17 of the drive, herders rested.", Figure(17, "17", "herders", 0)),
         ("Herders won four of the last five drives.", Figure(5, "five drives", "herders", 0)),
+        (
+            "The valley wants to settle 900 herders by May.",
+            Figure(900, "900 herders", "herders", 0),
+        ),
+        (
+            "A thaw could have brought the valley 900 herders.",
+            Figure(900, "900 herders", "herders", 0),
+        ),
     ],
 )
 def test_an_amount_supposed_denied_or_picked_from_a_series_is_no_figure(
@@ -917,6 +925,7 @@ def test_an_event_word_across_a_comma_is_another_figures(new_base: NewBase) -> N
             "jobs eliminated",
         ),
         ("The port has 300 jobs.", Figure(300, "300 jobs", "jobs", 0), "jobs"),
+        ("The port lost a record 300 jobs.", Figure(300, "300 jobs", "jobs", 0), "jobs lost"),
         ("An estimated 300 jobs went.", Figure(300, "300 jobs", "jobs", 0), "jobs"),
         (
             "He erred in claiming 300 jobs were lost.",
@@ -987,3 +996,9 @@ def test_one_count_of_two_events_is_headed_by_both(new_base: NewBase) -> None:
     after = Figure(700, "700 drovers", "drovers", 0, predicate="wounded")
     sentence = "About 700 drovers were wounded or injured in the rush."
     assert _group_of(new_base, "wounded", sentence, after) == "drovers wounded or injured"
+
+
+def test_a_comparative_before_a_measure_is_no_part_of_it(new_base: NewBase) -> None:
+    sentence = "The co-op reported a smaller deficit of $17 million."
+    figure = Figure(17e6, "$17 million", "smaller deficit", 0, unit="USD", how="measure_of")
+    assert _group_of(new_base, "deficit", sentence, figure) == "deficit (USD)"

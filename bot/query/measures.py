@@ -181,6 +181,8 @@ _NOT_EVENTS = frozenset(
     average amount represent involve see become combine need require describe identify
     consider call name believe think know expect say tell deem""".split()
 )
+# Words that stand between a verb and its count with an article: "lost a record 20 million".
+_RECORD = frozenset("record further net total".split())
 # Words after which a bare verb form is a verb: "will cut 700 jobs", "to eliminate 900".
 _VERB_AFTER = frozenset("to will would can could may might must shall should did does".split())
 
@@ -200,6 +202,8 @@ def verb_before(before: str, after: str) -> str:
     that says what a count is ("has 3 children", "reached 5 million"), nor one whose
     count has a verb of its own ``after`` it ("claiming 300 refugees were ...")."""
     words = _tokens(before)
+    if len(words) > 2 and words[-1] in _RECORD and words[-2] in LEADING_WORDS:
+        words = words[:-2]  # "lost a record 20.5 million jobs"
     if not words or not words[-1].isalpha() or not words[-1].islower():
         return ""
     if _OWN_VERB_AFTER.match(after):
@@ -339,7 +343,7 @@ def predicate_side(
         if (
             after <= start
             and "," not in sentence[after:start]
-            and all(w in LEADING_WORDS for w in _tokens(sentence[after:start]))
+            and all(w in LEADING_WORDS | _RECORD for w in _tokens(sentence[after:start]))
             and not (
                 previous_end is not None
                 and previous_end <= at
@@ -682,6 +686,28 @@ def a_supposition(wording: Wording) -> str:
     return "" if stance.supposed(_lead(wording), wording.after) else wording.counted
 
 
+def a_goal(wording: Wording) -> str:
+    """'wants to settle 2 million refugees': a count someone means to reach is no fact
+    (money or a rate so wanted is a proposal, ``a_proposal``)."""
+    if _definite(wording) or wording.counted.startswith(f"{PROPOSED} "):
+        return wording.counted
+    return "" if stance.a_goal(_lead(wording)) else wording.counted
+
+
+# Comparatives that only say how a figure stands to another: "a smaller deficit of $17m" is
+# the deficit.
+_COMPARATIVES = frozenset(
+    "smaller larger bigger higher lower greater wider narrower deeper steeper".split()
+)
+
+
+def without_a_comparison(wording: Wording) -> str:
+    """'showing a smaller deficit of $17.8 million': the figure is the deficit; "smaller"
+    says how it compares with another, which the heading cannot show."""
+    first, _, rest = wording.counted.partition(" ")
+    return rest if first.lower() in _COMPARATIVES and rest else wording.counted
+
+
 def a_denial(wording: Wording) -> str:
     """'has never had a $500 billion deficit': an amount the clause denies is no fact."""
     if _definite(wording):
@@ -696,6 +722,8 @@ WORDING_RULES = (
     some_of_a_series,
     a_proposal,
     a_supposition,
+    a_goal,
+    without_a_comparison,
     a_requirement,
     without_a_verb,
     against_one,

@@ -54,7 +54,9 @@ _SUPPOSING = re.compile(
     re.IGNORECASE,
 )
 # A modal a few words before the figure: "could allow 2 million", "would put X at 268".
-_MODAL_NEAR = re.compile(r"\b(?:would|could|might)\b(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
+_MODAL_NEAR = re.compile(
+    r"\b(?:would|could|might)\b(?:\s+(?:have|be|not))*(?:\s+\S+){0,4}\s*$", re.IGNORECASE
+)
 # After the figure, the rest of its clause: up to a break or a relative word.
 _CLAUSE_END = re.compile(r"[;:()\[\]—–,]|\s-\s|\b(?:who|which|that|than)\b", re.IGNORECASE)
 # "... would probably be small", "... will go into effect if": a condition in the rest of
@@ -141,16 +143,32 @@ PROPOSAL_REACH = 2
 PROPOSAL_TO_REACH = 4
 
 
+# Words of a goal someone has for a count: "wants to settle 2 million refugees".
+_GOAL = re.compile(
+    r"\b(?:wants?|wanted|seeks?|sought|hopes?|hoped|aims?|aimed|pledged|promised|vowed|vows)"
+    r"\s+to\s+(?:[a-z]+\s+){1,4}$",
+    re.IGNORECASE,
+)
+
+
+def a_goal(before: str) -> bool:
+    """'Ankara wants to settle 2 million refugees', 'pledged to take in 25,000': a count
+    someone means to reach, not one that is so."""
+    return bool(_GOAL.search(clause_before(before)))
+
+
 def proposed(before: str, unit: str, listed: bool = True) -> bool:
     """'Sanders pushed for a $15 minimum wage', 'proposed a 25% tariff': an amount of money
     or a rate someone wants set, the figure a few words after the wanting; or an amount
     listed among someone's wants ("the policies he champions, including a $15 minimum
-    wage"), unless not ``listed`` (a measure named before its amount: "live in a state
-    with a minimum wage of $5" names no want). (A count someone wants, "called for 100,000
+    wage"; for a measure named before its amount, not ``listed``, only in its own clause:
+    "policies that hurt them, and live in a state with a minimum wage of $5" names no
+    want). (A count someone wants, "called for 100,000
     more refugees", is left as it is: "proposed refugees" would say nothing better.)"""
     if not (is_money(unit) or unit == PERCENT):
         return False
-    if listed and _INDEFINITE.search(before) and _PROPOSAL_NOUNS.search(before):
+    among = before if listed else clause_before(before)
+    if _INDEFINITE.search(before) and _PROPOSAL_NOUNS.search(among):
         return True
     wants = list(_PROPOSING.finditer(clause_before(before)))
     if not wants:

@@ -56,6 +56,10 @@ _NOT_MEASURES = frozenset("low high record peak best worst lows highs more less"
 _TRAILING = frozenset(
     """now still currently already also again just alone once today so north south""".split()
 )
+# Words before a phrase that make it no subject: "turnout for the election", "A and B".
+_SUBJECT_BREAKERS = frozenset(
+    "for by in on at among from with to into over under about against and or".split()
+)
 # Prepositions inside a noun phrase before a name: "shares in Velmora Telecom".
 _NAME_LINKS = frozenset({"in", "of", "at", "for"})
 # Verbs that give a measure its value with "at": "put the toll at 21".
@@ -78,10 +82,11 @@ class Measured(NamedTuple):
     how: str
 
 
-def _noun_phrase(tokens: Tokens, end: int) -> tuple[int, int, str] | None:
+def _noun_phrase(tokens: Tokens, end: int, subject: bool = False) -> tuple[int, int, str] | None:
     """The noun phrase ending just before token ``end``: (first token, end, scope). Its
     words are lower case; a name inside it after a preposition, or a possessive name
-    before it, is the scope; a possessive in lower case is part of it."""
+    before it, is the scope; a possessive in lower case is part of it. A verb's
+    ``subject`` opens no other phrase (``_inside_another_phrase``)."""
     texts, lowers = tokens.texts, tokens.lowers
     while end > 0 and _trailing(lowers, end - 1):
         end -= 1  # "the national debt now stands at", "the rate unexpectedly fell to"
@@ -113,12 +118,15 @@ def _noun_phrase(tokens: Tokens, end: int) -> tuple[int, int, str] | None:
             break
     if k == end or lowers[end - 1] in _NOT_MEASURES:
         return None
+    opening = k
     if k > 0 and is_possessive(texts[k - 1]) and texts[k - 1].islower():
         k -= 1  # "the women's jobless rate": whose it is is part of the measure
+        opening = k
     elif k > 0 and is_possessive(texts[k - 1]):
         owner = k - 1
         while owner > 0 and texts[owner - 1][:1].isupper():
             owner -= 1
+        opening = owner
         while owner < k - 1 and lowers[owner] in FUNCTION_WORDS:
             owner += 1  # "But Trump's rating": the sentence's first word is no part of whose
         scope = scope or " ".join(texts[owner:k]).removesuffix("'s").removesuffix("’s")
@@ -130,7 +138,22 @@ def _noun_phrase(tokens: Tokens, end: int) -> tuple[int, int, str] | None:
         and not _reporting(lowers[k - 1])  # "said annual revenue rose", "data show"
     ):
         return None  # a verb or another word before it: not where the phrase starts
+    if subject and _inside_another_phrase(tokens, opening):
+        return None
     return k, end, scope
+
+
+def _inside_another_phrase(tokens: Tokens, k: int) -> bool:
+    """'turnout for the general election declined', 'sales of goods hit by Trump's China
+    tariffs rise', 'the virus and shutdowns rose': a phrase opening (at token ``k``, names
+    before it its own) after a preposition or "and" is no subject of the verb, and what the
+    verb's subject is lies further back than a few words."""
+    texts, lowers = tokens.texts, tokens.lowers
+    while k > 0 and texts[k - 1][:1].isupper():
+        k -= 1
+    if k > 0 and lowers[k - 1] in ("the", "a", "an"):
+        k -= 1
+    return k > 0 and lowers[k - 1] in _SUBJECT_BREAKERS
 
 
 def _trailing(lowers: list[str], k: int) -> bool:
@@ -182,7 +205,7 @@ def changed_subject(tokens: Tokens, amount: Amount) -> tuple[int, int, str] | No
         k -= 1
     for verb in range(k - 1, max(-1, k - 1 - _VERB_REACH), -1):
         if lowers[verb] in CHANGE_VERBS:
-            return _noun_phrase(tokens, verb)
+            return _noun_phrase(tokens, verb, subject=True)
         if not _amount_word(tokens, verb):
             return None
     return None
