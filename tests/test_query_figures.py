@@ -1002,3 +1002,24 @@ def test_a_comparative_before_a_measure_is_no_part_of_it(new_base: NewBase) -> N
     sentence = "The co-op reported a smaller deficit of $17 million."
     figure = Figure(17e6, "$17 million", "smaller deficit", 0, unit="USD", how="measure_of")
     assert _group_of(new_base, "deficit", sentence, figure) == "deficit (USD)"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "what", "group"),
+    [
+        (
+            "The council shelved a $19 hourly wage bill.",
+            "hourly wage bill",
+            "proposed hourly wage (USD)",
+        ),
+        ("The council passed a $19 hourly wage law.", "hourly wage law", "hourly wage (USD)"),
+        ("The council passed a $9 million harbour bill.", "harbour bill", "harbour bill (USD)"),
+    ],
+)
+def test_the_price_a_bill_or_a_law_sets_is_the_measure(
+    new_base: NewBase, sentence: str, what: str, group: str
+) -> None:
+    amount = 9e6 if "million" in sentence else 19
+    figure = Figure(amount, sentence.split(" a ", 1)[1].rstrip("."), what, 0, unit="USD")
+    topic = "harbour" if "harbour" in what else "hourly wage"
+    assert _group_of(new_base, topic, sentence, figure) == group

@@ -686,6 +686,30 @@ def a_supposition(wording: Wording) -> str:
     return "" if stance.supposed(_lead(wording), wording.after) else wording.counted
 
 
+# Nouns of a text that sets a price, after the price's noun: "a $15 minimum wage bill".
+_SETTING_TEXTS = frozenset(
+    """bill bills law laws legislation ordinance ordinances proposal proposals plan plans
+    referendum initiative amendment measure""".split()
+)
+# Of those, the ones not (yet) in force: the price they set is a proposal.
+_NOT_IN_FORCE = _SETTING_TEXTS - frozenset("law laws legislation ordinance ordinances".split())
+# Nouns of a price or a rate that a text sets.
+_PRICES = frozenset("wage wages tax taxes fee fees price prices tariff tariffs rate fine".split())
+
+
+def a_price_a_text_sets(wording: Wording) -> str:
+    """'a $15 minimum wage bill': the money is the wage the bill would set, not the bill's
+    size (as in "a $1 trillion infrastructure bill"); a bill's or a plan's price is a
+    proposal, a law's is in force."""
+    *words, last = wording.counted.split() or [""]
+    if not words or last.lower() not in _SETTING_TEXTS or words[-1].lower() not in _PRICES:
+        return wording.counted
+    price = " ".join(words)
+    if last.lower() in _NOT_IN_FORCE and not price.startswith(f"{PROPOSED} "):
+        return f"{PROPOSED} {price}"
+    return price
+
+
 def a_goal(wording: Wording) -> str:
     """'wants to settle 2 million refugees': a count someone means to reach is no fact
     (money or a rate so wanted is a proposal, ``a_proposal``)."""
@@ -723,6 +747,7 @@ WORDING_RULES = (
     a_proposal,
     a_supposition,
     a_goal,
+    a_price_a_text_sets,
     without_a_comparison,
     a_requirement,
     without_a_verb,
