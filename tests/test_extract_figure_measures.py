@@ -221,6 +221,8 @@ def test_up_to_after_a_verb_of_change_is_where_the_measure_went() -> None:
     assert (moved.text, moved.approx, moved.what) == ("49%", "", "approval rating")
     ceiling = only("The ferry can carry up to 400 passengers.")
     assert (ceiling.text, ceiling.approx) == ("up to 400 passengers", "up to")
+    there = only("Officials said there were up to 400 drovers in Tarsk.")
+    assert (there.text, there.approx) == ("up to 400 drovers", "up to")
 
 
 @pytest.mark.parametrize(
@@ -228,9 +230,21 @@ def test_up_to_after_a_verb_of_change_is_where_the_measure_went() -> None:
     [
         "Turnout for the harbour vote declined to 36 percent in May.",
         "Sales of goods hit by Quill's Velmoran tariffs rose 30% in May.",
-        "The flood and the strikes rose to 40% of the cost.",
+        "The flood and strikes rose to 40% of the cost.",
     ],
 )
 def test_a_phrase_after_a_preposition_or_and_is_no_subject_of_the_change(text: str) -> None:
     figure = only(text)
     assert figure.how != "changed_subject" and "percent" in figure.what
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Fares rose 2% and the harbour levy climbed to 9% in May.", "harbour levy"),
+        ("Revenue rose 6 percent and spending fell by 1 percent.", "change in spending"),
+        ("And the harbour levy is 9%, the council said.", "harbour levy"),
+    ],
+)
+def test_a_subject_after_and_that_opens_a_clause_is_still_one(text: str, what: str) -> None:
+    assert what in [f.what for f in facts(text).figures]

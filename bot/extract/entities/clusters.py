@@ -35,14 +35,17 @@ class Cluster:
     declared: set[str] = field(default_factory=set)  # names the text says are this one
     fathers: set[str] = field(default_factory=set)  # lower case words after "bin", "ibn"
 
-    def add(self, mention: NameMention, key_words: set[str], last_word: str) -> None:
+    def add(self, mention: NameMention, key_words: set[str], last_word: str) -> list[str]:
         """Add ``mention``, whose key splits into ``key_words`` and whose surname as a
-        lone mention would spell it is ``last_word``."""
+        lone mention would spell it is ``last_word``; return the acronyms and initials the
+        cluster gained by it."""
         self.mentions.append(mention)
         insort(self.starts, mention.start)
         self.key_words |= key_words
+        gained: list[str] = []
         if mention.acronym:
-            self.acronyms.add(mention.acronym.replace(".", ""))
+            gained.append(mention.acronym.replace(".", ""))
+            self.acronyms.add(gained[-1])
         kind = mention.type
         if kind:
             # Only ``kind`` gains votes, so it either overtakes the leader or not.
@@ -60,19 +63,14 @@ class Cluster:
         if len(mention.words) >= 2:
             words = [t.text for t in mention.words if t.lower not in _NOT_INITIALS]
             if len(words) >= 2:
-                self.initials.add("".join(w[0] for w in words).upper())
+                gained.append("".join(w[0] for w in words).upper())
+                self.initials.add(gained[-1])
+            for earlier, later in zip(mention.words, mention.words[1:], strict=False):
+                if earlier.lower in PATRONYMICS:
+                    self.fathers.add(later.lower)
         if mention.key:
             self.last_words.add(last_word)
-        self.fathers.update(
-            later.lower
-            for earlier, later in zip(mention.words, mention.words[1:], strict=False)
-            if earlier.lower in PATRONYMICS
-        )
-
-    @property
-    def letters(self) -> set[str]:
-        """The acronyms and initials the cluster may be named by."""
-        return self.acronyms | self.initials
+        return gained
 
 
 def _last_word(mention: NameMention) -> str:
@@ -106,10 +104,10 @@ class Clusters:
         last = _last_word(mention)
         if mention.key and last not in cluster.last_words:
             self._by_last_word.setdefault(last, []).append(cluster)
-        letters = cluster.letters
-        cluster.add(mention, key_words, last)
-        for gained in cluster.letters - letters:
-            self._by_letters.setdefault(gained, []).append(cluster)
+        for letters in cluster.add(mention, key_words, last):
+            holders = self._by_letters.setdefault(letters, [])
+            if cluster not in holders:
+                holders.append(cluster)
 
     def with_words(self, words: set[str]) -> list[Cluster]:
         """Clusters whose key words include all of ``words`` (at least one)."""

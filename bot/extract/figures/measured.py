@@ -45,6 +45,12 @@ _LEVEL_VERBS = frozenset(
 # Words after a verb of change that say which level the measure passed ("the toll climbed
 # above 2,000"): the amount is then a level, not the change.
 _CROSSINGS = frozenset("above over past beyond below under".split())
+# Verbs of a measure drifting, after which "up to" is a direction: "ticked up to 49%".
+_DRIFTS = frozenset(
+    """ticked ticks rose rises risen climbed climbs jumped jumps edged edges crept creeps
+    inched inches moved moves went goes fell falls dropped drops slipped slips sank sinks
+    dipped dips declined declines""".split()
+)
 # Measures that are themselves rates: a percentage after a verb of change is their change.
 RATE_WORDS = frozenset("rate rates rating ratings share percentage proportion ratio".split())
 # Words between the verb and the value: "fell to", "rose by", "stood at", "up from".
@@ -56,9 +62,9 @@ _NOT_MEASURES = frozenset("low high record peak best worst lows highs more less"
 _TRAILING = frozenset(
     """now still currently already also again just alone once today so north south""".split()
 )
-# Words before a phrase that make it no subject: "turnout for the election", "A and B".
-_SUBJECT_BREAKERS = frozenset(
-    "for by in on at among from with to into over under about against and or".split()
+# Prepositions before a phrase that make it no subject: "turnout for the election".
+_PHRASE_PREPOSITIONS = frozenset(
+    "for by in on at among from with to into over under about against".split()
 )
 # Prepositions inside a noun phrase before a name: "shares in Velmora Telecom".
 _NAME_LINKS = frozenset({"in", "of", "at", "for"})
@@ -151,9 +157,22 @@ def _inside_another_phrase(tokens: Tokens, k: int) -> bool:
     texts, lowers = tokens.texts, tokens.lowers
     while k > 0 and texts[k - 1][:1].isupper():
         k -= 1
-    if k > 0 and lowers[k - 1] in ("the", "a", "an"):
-        k -= 1
-    return k > 0 and lowers[k - 1] in _SUBJECT_BREAKERS
+    determined = k > 0 and lowers[k - 1] in ("the", "a", "an")
+    k -= determined
+    if k == 0:
+        return False
+    if lowers[k - 1] in _PHRASE_PREPOSITIONS:
+        return True
+    # "the virus and shutdowns rose": a subject of two nouns; but "..., and the index
+    # dropped" and "rose 6 percent and spending fell" open another clause.
+    return (
+        lowers[k - 1] in ("and", "or")
+        and not determined
+        and k > 1
+        and lowers[k - 2].isalpha()
+        and lowers[k - 2] not in ("percent", "cent")
+        and UNITS.word(lowers[k - 2]) is None
+    )
 
 
 def _trailing(lowers: list[str], k: int) -> bool:
@@ -294,8 +313,8 @@ def _by_how_much(tokens: Tokens, amount: Amount, k: int, words: str) -> bool:
 
 
 def moved_up_to(tokens: Tokens, start: int) -> bool:
-    """'the rating ticked up to 49%', 'fell down to 3%': after a verb of change, the
+    """'the rating ticked up to 49%', 'fell down to 3%': after a verb of drifting, the
     approximator "up to" at token ``start`` says which way the measure moved, not that the
-    amount is a ceiling."""
+    amount is a ceiling ("lost up to 30 percent", "there were up to 4,000" are ceilings)."""
     lowers = tokens.lowers
-    return start > 0 and lowers[start] in ("up", "down") and lowers[start - 1] in CHANGE_VERBS
+    return start > 0 and lowers[start] in ("up", "down") and lowers[start - 1] in _DRIFTS
