@@ -814,6 +814,16 @@ def _group_of(new_base: NewBase, topic: str, sentence: str, figure: Figure) -> s
             "proposed hourly wage (USD)",
         ),
         (
+            "The mayor gave a thumbs-down to a $19 hourly wage.",
+            Figure(19, "$19 hourly wage", "hourly wage", 0, unit="USD"),
+            "proposed hourly wage (USD)",
+        ),
+        (
+            "The mayor said she would back a bill for a $19 hourly wage.",
+            Figure(19, "$19 hourly wage", "hourly wage", 0, unit="USD"),
+            "proposed hourly wage (USD)",
+        ),
+        (
             "Most porters support a $19 hourly wage.",
             Figure(19, "$19 hourly wage", "hourly wage", 0, unit="USD"),
             "proposed hourly wage (USD)",

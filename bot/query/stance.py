@@ -123,7 +123,8 @@ _PROPOSING = re.compile(
     r"|ing)?\s+for|fought\s+for|advocat(?:e|es|ed|ing)|demand(?:s|ed|ing)?|pledg(?:e|es|ed"
     r"|ing)|promis(?:e|es|ed|ing)|wants?|wanted|wanting|seek(?:s|ing)?|sought|plan(?:s|ned"
     r"|ning)?\s+to|would\s+(?:raise|increase|lift|hike|set|boost|double|lower|cut)"
-    r"|(?:support|back|favou?r|endorse|champion)(?:s|ed|d|ing)?)\b",
+    r"|(?:support|back|favou?r|endorse|champion|oppose|reject)(?:s|ed|d|ing)?|opposition\s+to"
+    r"|thumbs[- ]down\s+to)\b",
     re.IGNORECASE,
 )
 
@@ -137,8 +138,10 @@ _PROPOSAL_NOUNS = re.compile(
 )
 # An amount standing as one of a list or after "a": "a $15 wage", "..., and $15 wage".
 _INDEFINITE = re.compile(r"(?:\ban?|,|\band|\bor)\s+$", re.IGNORECASE)
-# At most this many words between the word of wanting and the figure it wants ("pushed for
-# a $15 wage"), or between it and the "to" before the figure ("would raise the wage to $15").
+# At most this many words between the word of wanting (or of opposing: what is opposed is
+# no more in force than what is wanted) and the figure it wants ("pushed for a $15 wage"),
+# or between it and a "to" or "for" just before the figure ("would raise the wage to $15",
+# "back legislation for a $15 wage").
 PROPOSAL_REACH = 2
 PROPOSAL_TO_REACH = 4
 
@@ -174,4 +177,5 @@ def proposed(before: str, unit: str, listed: bool = True) -> bool:
     if not wants:
         return False
     gap = clause_before(before)[wants[-1].end() :].split()
-    return len(gap) <= PROPOSAL_REACH or (len(gap) <= PROPOSAL_TO_REACH and gap[-1] == "to")
+    linked = bool(gap) and (gap[-1] == "to" or "for" in gap[-2:])
+    return len(gap) <= PROPOSAL_REACH or (len(gap) <= PROPOSAL_TO_REACH and linked)
