@@ -875,6 +875,10 @@ def test_an_amount_someone_wants_is_headed_as_proposed(
             "A thaw could have brought the valley 900 herders.",
             Figure(900, "900 herders", "herders", 0),
         ),
+        (
+            "Imagine that, in a dry May, the valley took in 900 herders.",
+            Figure(900, "900 herders", "herders", 0),
+        ),
     ],
 )
 def test_an_amount_supposed_denied_or_picked_from_a_series_is_no_figure(
@@ -1033,3 +1037,11 @@ def test_the_price_a_bill_or_a_law_sets_is_the_measure(
     figure = Figure(amount, sentence.split(" a ", 1)[1].rstrip("."), what, 0, unit="USD")
     topic = "harbour" if "harbour" in what else "hourly wage"
     assert _group_of(new_base, topic, sentence, figure) == group
+
+
+def test_a_verb_beside_a_count_names_it_when_the_extractors_event_word_is_another(
+    new_base: NewBase,
+) -> None:
+    sentence = "Some 80 mills reported saving at least 400 jobs with small loans."
+    figure = Figure(400, "at least 400 jobs", "jobs", 0, predicate="reported", approx="at least")
+    assert _group_of(new_base, "jobs", sentence, figure) == "jobs saved"

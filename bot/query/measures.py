@@ -179,7 +179,7 @@ def an_act(event: Event) -> bool:
 _NOT_EVENTS = frozenset(
     """be have do get make take include contain number total reach hit top exceed remain stay
     average amount represent involve see become combine need require describe identify
-    consider call name believe think know expect say tell deem""".split()
+    consider call name believe think know expect say tell deem leave""".split()
 )
 # Words that stand between a verb and its count with an article: "lost a record 20 million".
 _RECORD = frozenset("record further net total".split())
@@ -884,10 +884,12 @@ def read(
         span = (span[0], end)
     written = counted
     counted = worded(Wording(counted, row["text"], before, after, row["unit"], row["value"]))
-    predicate = row["predicate"] or (
-        verb_before(before, after) or verb_after(after) if counted and not row["unit"] else ""
-    )
+    predicate = row["predicate"]
     side = predicate_side(sentence, span, predicate, previous_end) if span else ""
+    if span and not side and counted and not row["unit"]:
+        # The extractor's event word is not this count's: the verb right beside it may be.
+        predicate = verb_before(before, after) or verb_after(after)
+        side = predicate_side(sentence, span, predicate, previous_end)
     if side and event_rule(Event(predicate, side, counted, row["unit"])):
         side = ""
     if side:

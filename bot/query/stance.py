@@ -70,6 +70,10 @@ _SUPPOSED_AFTER = re.compile(
 SAID_REACH = 3
 
 
+# Words that make the rest of their sentence imagined, across any clause: "imagine that".
+_IMAGINING = re.compile(r"\b(?:imagine|hypothetically|let'?s\s+say)\b", re.IGNORECASE)
+
+
 def supposed(before: str, after: str = "") -> bool:
     """'if inflation jumps to 3%', 'a win would put her at 268 votes', 'could allow up to 2
     million to return', 'a tariff of 5% would probably be small': an amount the sentence
@@ -77,7 +81,7 @@ def supposed(before: str, after: str = "") -> bool:
     reported speech of a plan ("said it would cut 700 jobs"), which is no supposition."""
     clause = clause_before(before)
     rest = _CLAUSE_END.split(after, maxsplit=1)[0]
-    if _SUPPOSING.search(clause) or _SUPPOSED_AFTER.search(rest):
+    if _SUPPOSING.search(clause) or _SUPPOSED_AFTER.search(rest) or _IMAGINING.search(before):
         return True
     modal = _MODAL_NEAR.search(clause)
     if not modal:
