@@ -3,13 +3,14 @@ would be so if something else were, or that it is not so.
 
 An answer reports figures as facts under a heading ("minimum wage: $15"). The amount an
 advocate pushes for, the one a sentence supposes ("if inflation jumps to 3%") and the one it
-denies ("has never had a $500 billion deficit") are no such facts. Each reading below looks
-only at the clause the figure stands in, up to the figure: the words after the last break
-(a semicolon, a colon, a dash, a bracket or a comma that opens another clause). Each is a
+denies ("has never had a $500 billion deficit") are no such facts. The readings below look
+at the clause the figure stands in, up to the figure: the words after the last break (a
+semicolon, a colon, a dash, a bracket, a relative word or a comma that opens another
+clause); only "imagine" and a list of someone's policies reach across clauses. Each is a
 rule of ``bot.query.measures.WORDING_RULES``: a proposal heads a measure of its own
-("proposed minimum wage"); a supposed or denied amount heads none, and so is left off
-the topic's page (precision before recall: a fact phrased as a supposition is lost, a
-supposition is never shown as a fact).
+("proposed minimum wage"); a supposed, denied or aimed-at amount heads none, and so is
+left off the topic's page (precision before recall: a fact phrased as a supposition is
+lost, a supposition is never shown as a fact).
 """
 
 from __future__ import annotations
@@ -170,8 +171,9 @@ def proposed(before: str, unit: str, listed: bool = True) -> bool:
     listed among someone's wants ("the policies he champions, including a $15 minimum
     wage"; for a measure named before its amount, not ``listed``, only in its own clause:
     "policies that hurt them, and live in a state with a minimum wage of $5" names no
-    want). (A count someone wants, "called for 100,000
-    more refugees", is left as it is: "proposed refugees" would say nothing better.)"""
+    want). A count someone wants is no proposal ("proposed refugees" would say nothing
+    better): after "wants to settle" it is a goal (``a_goal``), else it is left as it is.
+    """
     if not (is_money(unit) or unit == PERCENT):
         return False
     among = before if listed else clause_before(before)
