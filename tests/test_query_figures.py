@@ -940,6 +940,7 @@ def test_an_event_word_across_a_comma_is_another_figures(new_base: NewBase) -> N
         ),
         ("The port has 300 jobs.", Figure(300, "300 jobs", "jobs", 0), "jobs"),
         ("The port lost a record 300 jobs.", Figure(300, "300 jobs", "jobs", 0), "jobs lost"),
+        ("The port gained back 300 jobs.", Figure(300, "300 jobs", "jobs", 0), "jobs gained"),
         ("An estimated 300 jobs went.", Figure(300, "300 jobs", "jobs", 0), "jobs"),
         (
             "He erred in claiming 300 jobs were lost.",
@@ -1045,3 +1046,13 @@ def test_a_verb_beside_a_count_names_it_when_the_extractors_event_word_is_anothe
     sentence = "Some 80 mills reported saving at least 400 jobs with small loans."
     figure = Figure(400, "at least 400 jobs", "jobs", 0, predicate="reported", approx="at least")
     assert _group_of(new_base, "jobs", sentence, figure) == "jobs saved"
+
+
+def test_a_noun_of_change_before_a_count_names_its_event(new_base: NewBase) -> None:
+    store = Store(new_base("gain"))
+    story = Story("g1", "Jobs")
+    story.say("May's gain of 2,700 mill jobs was unexpected.")
+    story.figures.append(Figure(2700, "2,700 mill jobs", "mill jobs", 0))
+    story.save(store)
+    [result] = figures(store, "mill jobs")["results"]
+    assert (result["group"], result["text"]) == ("mill jobs gained", "gain of 2,700 mill jobs")

@@ -181,8 +181,15 @@ _NOT_EVENTS = frozenset(
     average amount represent involve see become combine need require describe identify
     consider call name believe think know expect say tell deem leave""".split()
 )
+# A noun of change and "of" before a count, with the verb whose participle names what the
+# count counts: "a gain of 2.7 million jobs" counts jobs gained.
+CHANGE_NOUNS = {"gain of": "gain", "gains of": "gain", "loss of": "lose", "losses of": "lose"}
+_CHANGE_NOUN_OF = re.compile(r"\b(?P<noun>gains?|loss(?:es)?)\s+of\s+$", re.IGNORECASE)
 # Words that stand between a verb and its count with an article: "lost a record 20 million".
 _RECORD = frozenset("record further net total".split())
+# Words that may stand between an event word and the count after it: an article
+# ("displaced a million"), "a record", "back" ("gained back 700 jobs").
+_BETWEEN = LEADING_WORDS | _RECORD | {"back"}
 # Words after which a bare verb form is a verb: "will cut 700 jobs", "to eliminate 900".
 _VERB_AFTER = frozenset("to will would can could may might must shall should did does".split())
 
@@ -201,9 +208,14 @@ def verb_before(before: str, after: str) -> str:
     as a verb; not one an article makes an adjective ("an estimated 5,000"), nor a verb
     that says what a count is ("has 3 children", "reached 5 million"), nor one whose
     count has a verb of its own ``after`` it ("claiming 300 refugees were ...")."""
+    change = _CHANGE_NOUN_OF.search(before)
+    if change:
+        return f"{change['noun']} of"  # "a gain of 2.7 million jobs": jobs gained
     words = _tokens(before)
     if len(words) > 2 and words[-1] in _RECORD and words[-2] in LEADING_WORDS:
         words = words[:-2]  # "lost a record 20.5 million jobs"
+    elif len(words) > 1 and words[-1] == "back":
+        words = words[:-1]  # "gained back 740,000 jobs"
     if not words or not words[-1].isalpha() or not words[-1].islower():
         return ""
     if _OWN_VERB_AFTER.match(after):
@@ -285,6 +297,8 @@ def another_noun(event: Event) -> bool:
         return False
     if event.side == BEFORE:
         word = event.word
+        if word.lower() in CHANGE_NOUNS:
+            return False  # "a gain of 2.7 million jobs": the noun names their event
         return not (lexicon.verb_of(word) or lexicon.unchanged_past(word)) and (
             lexicon.can_be_noun(word) or not lexicon.can_be_verb(word)
         )
@@ -343,7 +357,7 @@ def predicate_side(
         if (
             after <= start
             and "," not in sentence[after:start]
-            and all(w in LEADING_WORDS | _RECORD for w in _tokens(sentence[after:start]))
+            and all(w in _BETWEEN for w in _tokens(sentence[after:start]))
             and not (
                 previous_end is not None
                 and previous_end <= at
@@ -969,7 +983,9 @@ def _event_form(word: str, before: bool) -> tuple[str, bool]:
     first: a verb before the figure as its past participle ("killed 20 children":
     children killed), a verb in the present tense after it as its -ing form ("2 million
     refugees return": refugees returning); a noun or a past tense as it is ("cost (USD)",
-    "bridges fell"); two joined events each so ("fighters killed or wounded")."""
+    "bridges fell"); two joined events each so ("fighters killed or wounded"); a noun of
+    change before the figure as its verb's participle ("a gain of 2.7 million jobs": jobs
+    gained)."""
     lower = word.lower()
     if not word or lower in STATES or (lower.endswith("ing") and not before):
         return word, False
@@ -978,7 +994,9 @@ def _event_form(word: str, before: bool) -> tuple[str, bool]:
         # "killed or wounded 13 fighters": fighters killed or wounded
         one, other = (_event_form(w, before)[0] for w in (words[0], words[2]))
         return f"{one} {words[1]} {other}", False
-    verb = lexicon.verb_of(lower)
+    verb = CHANGE_NOUNS.get(lower) or lexicon.verb_of(lower)
+    if lower in CHANGE_NOUNS:
+        return lexicon.past_participle(verb), False
     if before:
         verb = verb or (lower if lexicon.can_be_verb(lower) else "")
         return (lexicon.past_participle(verb), False) if verb else (word, True)
