@@ -185,7 +185,7 @@ def _data_lines(name: str) -> list[str]:
 def quantity_words() -> dict[str, Any]:
     """How news writes quantities (``data/quantities.yaml``): number words, scales,
     fractions, currencies, units and the words around them."""
-    text = resources.files("bot.extract").joinpath("data", "quantities.yaml").read_text("utf-8")
+    text = _data_file("quantities.yaml").read_text("utf-8")
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 

@@ -184,14 +184,16 @@ _NOT_EVENTS = frozenset(
 # A noun of change and "of" before a count, with the verb whose participle names what the
 # count counts: "a gain of 2.7 million jobs" counts jobs gained.
 CHANGE_NOUNS = {"gain of": "gain", "gains of": "gain", "loss of": "lose", "losses of": "lose"}
-_CHANGE_NOUN_OF = re.compile(r"\b(?P<noun>gains?|loss(?:es)?)\s+of\s+$", re.IGNORECASE)
+_CHANGE_NOUN_OF = re.compile(
+    rf"\b(?P<noun>{'|'.join(key.split()[0] for key in CHANGE_NOUNS)})\s+of\s+$", re.IGNORECASE
+)
 # Words that stand between a verb and its count with an article: "lost a record 20 million".
 _RECORD = frozenset("record further net total".split())
 # Words that may stand between an event word and the count after it: an article
 # ("displaced a million"), "a record", "back" ("gained back 700 jobs").
 _BETWEEN = LEADING_WORDS | _RECORD | {"back"}
 # Words after which a bare verb form is a verb: "will cut 700 jobs", "to eliminate 900".
-_VERB_AFTER = frozenset("to will would can could may might must shall should did does".split())
+_VERB_AFTER = frozenset("to will would can could may might must shall should did does do".split())
 
 
 # Words opening a verb of the counted right after them: "claiming 300 refugees were".
@@ -595,12 +597,13 @@ def against_one(wording: Wording) -> str:
 
 
 # "on day 17 of the shutdown", "in Round 3", "Section 232": a number naming one of a series.
+_SERIES_NOUNS = (
+    "day week month round stage phase game episode season chapter section article title part number"
+).split()
 _NUMBERED_BEFORE = re.compile(
-    r"(?:(?:^|[,;:(]\s*|\b(?:on|of|in|by|since|until|at|to|from|the|its|their)\s+)(?:day"
-    r"|week|month|round"
-    r"|stage|phase|game|episode|season|chapter|section|article|title|part|number)"
-    r"|\b(?:Day|Week|Month|Round|Stage|Phase|Game|Episode|Season|Chapter|Section|Article"
-    r"|Title|Part|Number|No\.))\s+$"
+    r"(?:(?:^|[,;:(]\s*|\b(?:on|of|in|by|since|until|at|to|from|the|its|their)\s+)"
+    rf"(?:{'|'.join(_SERIES_NOUNS)})"
+    rf"|\b(?:{'|'.join(n.capitalize() for n in _SERIES_NOUNS)}|No\.))\s+$"
 )
 
 
@@ -612,8 +615,8 @@ def a_numbered_one(wording: Wording) -> str:
 
 # "the last five elections", "their first two debates": some of a series, picked by place.
 _PICKED_BEFORE = re.compile(
-    r"\b(?:the|its|their|his|her|our|these|those)\s+(?:last|past|first|next|previous|final"
-    r")\s+$",
+    r"\b(?:the|its|their|his|her|our|these|those)\s+"
+    r"(?:last|past|first|next|previous|final)\s+$",
     re.IGNORECASE,
 )
 
@@ -643,12 +646,6 @@ def a_requirement(wording: Wording) -> str:
     return wording.counted
 
 
-# A word after which the next is a verb: "will apply", "to impose".
-_VERB_FOLLOWS = re.compile(
-    r"\b(?:to|will|would|can|could|may|might|must|shall|should|did|does|do)\s+$", re.IGNORECASE
-)
-
-
 def without_a_verb(wording: Wording) -> str:
     """'he will apply tariffs of 5%': a measure named before its figure begins with the
     verb of the clause when a modal or "to" stands before it; the measure is what follows
@@ -658,7 +655,8 @@ def without_a_verb(wording: Wording) -> str:
     if not wording.named or not rest:
         return counted
     at = wording.before.rfind(counted)
-    if at < 0 or not _VERB_FOLLOWS.search(wording.before[:at]):
+    lead = _tokens(wording.before[:at]) if at >= 0 else []
+    if not lead or lead[-1] not in _VERB_AFTER:
         return counted
     return rest if lexicon.can_be_verb(first) else counted
 
@@ -994,9 +992,9 @@ def _event_form(word: str, before: bool) -> tuple[str, bool]:
         # "killed or wounded 13 fighters": fighters killed or wounded
         one, other = (_event_form(w, before)[0] for w in (words[0], words[2]))
         return f"{one} {words[1]} {other}", False
-    verb = CHANGE_NOUNS.get(lower) or lexicon.verb_of(lower)
     if lower in CHANGE_NOUNS:
-        return lexicon.past_participle(verb), False
+        return lexicon.past_participle(CHANGE_NOUNS[lower]), False
+    verb = lexicon.verb_of(lower)
     if before:
         verb = verb or (lower if lexicon.can_be_verb(lower) else "")
         return (lexicon.past_participle(verb), False) if verb else (word, True)

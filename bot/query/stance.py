@@ -47,12 +47,12 @@ def definite(before: str) -> bool:
     return bool(_DEFINITE.search(before))
 
 
+# "if" that opens a condition (not "little if any", "if ever", "if not").
+_IF = r"if(?!\s+(?:any|anything|ever|not|at\s+all)\b)"
 # Words that make the rest of their clause a supposition: "if", "unless", "whether" (not
-# "as if", "little if any", "if ever", "if not").
+# "as if").
 _SUPPOSING = re.compile(
-    r"(?<!\bas\s)\b(?:if(?!\s+(?:any|anything|ever|not|at\s+all)\b)|unless|whether|suppose"
-    r"|supposing|assuming|imagine)\b",
-    re.IGNORECASE,
+    rf"(?<!\bas\s)\b(?:{_IF}|unless|whether|suppose|supposing|assuming)\b", re.IGNORECASE
 )
 # A modal a few words before the figure: "could allow 2 million", "would put X at 268".
 _MODAL_NEAR = re.compile(
@@ -63,8 +63,7 @@ _CLAUSE_END = re.compile(r"[;:()\[\]—–,]|\s-\s|\b(?:who|which|that|than)\b",
 # "... would probably be small", "... will go into effect if": a condition in the rest of
 # the figure's clause, or a modal in its next few words.
 _SUPPOSED_AFTER = re.compile(
-    r"\b(?:if(?!\s+(?:any|anything|ever|not|at\s+all)\b)|unless)\b"
-    r"|^(?:\s+\S+){0,4}?\s+(?:would|could|might)\b",
+    rf"\b(?:{_IF}|unless)\b|^(?:\s+\S+){{0,4}}?\s+(?:would|could|might)\b",
     re.IGNORECASE,
 )
 # How many words before "would" a verb of saying makes it reported speech of a plan.
@@ -115,10 +114,11 @@ _NOT_DENIED = re.compile(
 def denied(before: str) -> bool:
     """'has never had a $500 billion deficit', 'will not face tariffs of 10%': the clause
     before the figure denies the amount."""
-    denials = list(_DENIAL.finditer(clause_before(before)))
+    clause = clause_before(before)
+    denials = list(_DENIAL.finditer(clause))
     if not denials:
         return False
-    gap = clause_before(before)[denials[-1].end() :]
+    gap = clause[denials[-1].end() :]
     return len(gap.split()) <= DENIAL_REACH and not _NOT_DENIED.search(gap)
 
 
@@ -176,12 +176,12 @@ def proposed(before: str, unit: str, listed: bool = True) -> bool:
     """
     if not (is_money(unit) or unit == PERCENT):
         return False
-    among = before if listed else clause_before(before)
-    if _INDEFINITE.search(before) and _PROPOSAL_NOUNS.search(among):
+    clause = clause_before(before)
+    if _INDEFINITE.search(before) and _PROPOSAL_NOUNS.search(before if listed else clause):
         return True
-    wants = list(_PROPOSING.finditer(clause_before(before)))
+    wants = list(_PROPOSING.finditer(clause))
     if not wants:
         return False
-    gap = clause_before(before)[wants[-1].end() :].split()
+    gap = clause[wants[-1].end() :].split()
     linked = bool(gap) and (gap[-1] == "to" or "for" in gap[-2:])
     return len(gap) <= PROPOSAL_REACH or (len(gap) <= PROPOSAL_TO_REACH and linked)
